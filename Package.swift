@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "mineral-graph",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mineral-graph", targets: ["mineral-graph"]),
+        .library(name: "MineralGraphCore", targets: ["MineralGraphCore"]),
+        .library(name: "MineralGraphFormats", targets: ["MineralGraphFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // MARK: Model (no I/O, no C)
+        .target(name: "MineralGraphCore"),
+
+        // MARK: Files: graph YAML with source positions, importers, exporters
+        .target(
+            name: "MineralGraphFormats",
+            dependencies: ["MineralGraphCore", .product(name: "Yams", package: "Yams")]
+        ),
+
+        // MARK: Command-line tool (no business logic)
+        .executableTarget(
+            name: "mineral-graph",
+            dependencies: [
+                "MineralGraphCore",
+                "MineralGraphFormats",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "MineralGraphCoreTests", dependencies: ["MineralGraphCore"]),
+        .testTarget(
+            name: "MineralGraphFormatsTests",
+            dependencies: ["MineralGraphFormats", "MineralGraphCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "MineralGraphCLITests",
+            dependencies: ["mineral-graph"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,38 @@
+/// A directed flow of one product of one mineral between two nodes in the graph's year.
+public struct Flow: Hashable, Codable, Sendable {
+    /// Id of the source node.
+    public var from: String
+    /// Id of the destination node.
+    public var to: String
+    public var mineral: MineralID
+    public var product: String?
+    /// Gross product mass, metric tonnes.
+    public var tonnes: Double?
+    /// Contained mineral, metric tonnes of the mineral's basis.
+    public var containedTonnes: Double?
+    /// Value in USD (exporter-side FOB by convention, METHODS §2.6).
+    public var valueUSD: Double?
+    public var type: FlowType
+    public var source: String?
+    public var notes: String?
+
+    public init(
+        from: String, to: String, mineral: MineralID, product: String? = nil,
+        tonnes: Double? = nil, containedTonnes: Double? = nil, valueUSD: Double? = nil,
+        type: FlowType = .product, source: String? = nil, notes: String? = nil
+    ) {
+        self.from = from
+        self.to = to
+        self.mineral = mineral
+        self.product = product
+        self.tonnes = tonnes
+        self.containedTonnes = containedTonnes
+        self.valueUSD = valueUSD
+        self.type = type
+        self.source = source
+        self.notes = notes
+    }
+
+    /// The quantity supply metrics use: contained tonnes where given, else gross tonnes.
+    public var basisTonnes: Double? { containedTonnes ?? tonnes }
+}

@@ -1,0 +1,30 @@
+/// One mineral a node produces in the graph's year.
+///
+/// A node may have several outputs: a copper–cobalt mine lists copper and cobalt.
+/// `containedTonnes` is the element (or basis, such as LCE or REO) contained in the
+/// gross product tonnes; concentration metrics use it where given (METHODS §0).
+public struct Output: Hashable, Codable, Sendable {
+    public var mineral: MineralID
+    /// Product name, such as "cobalt hydroxide" or "spodumene concentrate".
+    public var product: String?
+    /// Gross product mass, metric tonnes.
+    public var tonnes: Double?
+    /// Contained mineral, metric tonnes of the mineral's basis (t Co, t LCE, t REO ...).
+    public var containedTonnes: Double?
+    /// Value of the whole output in USD at the graph's price year, where known.
+    public var valueUSD: Double?
+
+    public init(
+        mineral: MineralID, product: String? = nil, tonnes: Double? = nil,
+        containedTonnes: Double? = nil, valueUSD: Double? = nil
+    ) {
+        self.mineral = mineral
+        self.product = product
+        self.tonnes = tonnes
+        self.containedTonnes = containedTonnes
+        self.valueUSD = valueUSD
+    }
+
+    /// The quantity concentration metrics use: contained tonnes where given, else gross tonnes.
+    public var basisTonnes: Double? { containedTonnes ?? tonnes }
+}

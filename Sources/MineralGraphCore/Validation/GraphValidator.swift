@@ -1,0 +1,274 @@
+/// Checks a graph for errors (it cannot be analysed as it stands) and warnings (it can,
+/// but a figure looks wrong).
+///
+/// Errors: duplicate node or source ids, flows naming unknown nodes or looping on one node,
+/// unknown countries and minerals, negative or non-finite quantities, contained tonnes above
+/// gross tonnes (a share above 100 %), a node listing one mineral twice, a flow of a mineral
+/// its source node does not output. Warnings: mass balance (a node ships more contained
+/// tonnes than it receives plus produces, beyond `massBalanceTolerance`), output above
+/// capacity, flows with no quantity, waste sent to a node that is not a waste destination,
+/// water factors outside their published range.
+public struct GraphValidator: Sendable {
+    /// Relative tolerance of the mass-balance check (0.01 = 1 %).
+    public var massBalanceTolerance: Double
+
+    public init(massBalanceTolerance: Double = 0.01) {
+        self.massBalanceTolerance = massBalanceTolerance
+    }
+
+    /// All findings, in the order of the graph's elements.
+    public func run(on graph: SupplyGraph) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        checkGraph(graph, into: &issues)
+        checkNodes(graph, into: &issues)
+        checkFlows(graph, into: &issues)
+        checkMassBalance(graph, into: &issues)
+        return issues
+    }
+
+    // MARK: Graph and sources
+
+    private func checkGraph(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        if graph.name.trimmingSpaces().isEmpty {
+            issues.append(.init(.error, "empty-name", "the graph has an empty name", at: .graph(field: "name")))
+        }
+        if !(1900...2100).contains(graph.year) {
+            issues.append(.init(.warning, "implausible-year", "year \(graph.year) is outside 1900–2100", at: .graph(field: "year")))
+        }
+        if let scheme = graph.countryScheme, CountryGroupScheme.named(scheme) == nil {
+            issues.append(.init(
+                .error, "unknown-country-scheme", "unknown country scheme '\(scheme)'",
+                at: .graph(field: "country_scheme"),
+                notes: ["known schemes: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ")]))
+        }
+        var firstSource: [String: Int] = [:]
+        for (i, source) in graph.sources.enumerated() {
+            if let first = firstSource[source.id] {
+                issues.append(.init(
+                    .error, "duplicate-source-id", "duplicate source id '\(source.id)'",
+                    at: .source(index: i, field: "id"), notes: ["first defined as source #\(first + 1)"]))
+            } else {
+                firstSource[source.id] = i
+            }
+        }
+    }
+
+    // MARK: Nodes
+
+    private func checkNodes(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        var firstIndex: [String: Int] = [:]
+        for (i, node) in graph.nodes.enumerated() {
+            if node.id.trimmingSpaces().isEmpty {
+                issues.append(.init(.error, "empty-id", "node has an empty id", at: .node(index: i, field: "id")))
+            } else if let first = firstIndex[node.id] {
+                issues.append(.init(
+                    .error, "duplicate-node-id", "duplicate node id '\(node.id)'",
+                    at: .node(index: i, field: "id"),
+                    notes: ["first defined as node #\(first + 1) (\(graph.nodes[first].displayName))"]))
+            } else {
+                firstIndex[node.id] = i
+            }
+            if CountryTable.country(node.country) == nil {
+                issues.append(unknownCountry(node.country, at: .node(index: i, field: "country")))
+            }
+            var seenMinerals = Set<MineralID>()
+            for (j, output) in node.outputs.enumerated() {
+                let at = { (field: String) in GraphLocation.output(node: i, index: j, field: field) }
+                if MineralCatalog.info(output.mineral) == nil {
+                    issues.append(unknownMineral(output.mineral, at: at("mineral")))
+                } else if !seenMinerals.insert(output.mineral).inserted {
+                    issues.append(.init(
+                        .error, "duplicate-output", "node '\(node.id)' lists \(output.mineral) twice",
+                        at: at("mineral"), notes: ["give one output per mineral and sum the products"]))
+                }
+                checkQuantity(output.tonnes, "tonnes", at: at("tonnes"), into: &issues)
+                checkQuantity(output.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
+                checkQuantity(output.valueUSD, "value_usd", at: at("value_usd"), into: &issues)
+                checkContainedShare(tonnes: output.tonnes, contained: output.containedTonnes, at: at("contained_tonnes"), into: &issues)
+            }
+            checkQuantity(node.capacityTonnes, "capacity_tonnes", at: .node(index: i, field: "capacity_tonnes"), into: &issues)
+            checkQuantity(node.otherInputsUSD, "other_inputs_usd", at: .node(index: i, field: "other_inputs_usd"), into: &issues)
+            if let capacity = node.capacityTonnes, let output = node.outputs.first?.basisTonnes,
+                capacity.isFinite, capacity >= 0, output > capacity * (1 + massBalanceTolerance)
+            {
+                issues.append(.init(
+                    .warning, "output-above-capacity",
+                    "node '\(node.id)' produces \(format(output)) t, above its capacity of \(format(capacity)) t",
+                    at: .node(index: i, field: "capacity_tonnes")))
+            }
+            if let water = node.water { checkWater(water, node: i, into: &issues) }
+        }
+    }
+
+    private func checkWater(_ water: WaterUse, node i: Int, into issues: inout [ValidationIssue]) {
+        let fields: [(Double?, String)] = [
+            (water.withdrawalM3PerTonne, "withdrawal_m3_per_t"),
+            (water.consumptionM3PerTonne, "consumption_m3_per_t"),
+            (water.brineM3PerTonne, "brine_m3_per_t"),
+            (water.seawaterM3PerTonne, "seawater_m3_per_t"),
+            (water.awareFactor, "aware_cf"),
+            (water.baselineWaterStress, "baseline_water_stress"),
+        ]
+        for (value, key) in fields {
+            checkQuantity(value, key, at: .node(index: i, field: "water." + key), into: &issues)
+        }
+        if let withdrawal = water.withdrawalM3PerTonne, let consumption = water.consumptionM3PerTonne,
+            consumption > withdrawal * (1 + 1e-9)
+        {
+            issues.append(.init(
+                .error, "consumption-above-withdrawal",
+                "water consumption \(format(consumption)) m³/t exceeds withdrawal \(format(withdrawal)) m³/t",
+                at: .node(index: i, field: "water.consumption_m3_per_t"),
+                notes: ["consumption is withdrawal minus discharge (GRI 303-5), so it cannot exceed withdrawal"]))
+        }
+        if let cf = water.awareFactor, cf.isFinite, cf >= 0, !(0.1...100).contains(cf) {
+            issues.append(.init(
+                .warning, "aware-out-of-range", "AWARE factor \(format(cf)) is outside the method's range 0.1–100",
+                at: .node(index: i, field: "water.aware_cf")))
+        }
+    }
+
+    // MARK: Flows
+
+    private func checkFlows(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        let index = graph.nodeIndex()
+        let ids = graph.nodes.map(\.id)
+        for (i, flow) in graph.flows.enumerated() {
+            let at = { (field: String) in GraphLocation.flow(index: i, field: field) }
+            for (end, field) in [(flow.from, "from"), (flow.to, "to")] where index[end] == nil {
+                let hints = ClosestMatches.best(for: end, among: ids)
+                issues.append(.init(
+                    .error, "unknown-node", "flow \(field) unknown node '\(end)'", at: at(field),
+                    notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"]))
+            }
+            if flow.from == flow.to {
+                issues.append(.init(.error, "self-loop", "flow from '\(flow.from)' to itself", at: at("to")))
+            }
+            let mineralKnown = MineralCatalog.info(flow.mineral) != nil
+            if !mineralKnown { issues.append(unknownMineral(flow.mineral, at: at("mineral"))) }
+            checkQuantity(flow.tonnes, "tonnes", at: at("tonnes"), into: &issues)
+            checkQuantity(flow.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
+            // Waste can carry negative value: the exporter pays to be rid of it (METHODS §2.5).
+            checkQuantity(flow.valueUSD, "value_usd", at: at("value_usd"), allowNegative: flow.type == .waste, into: &issues)
+            checkContainedShare(tonnes: flow.tonnes, contained: flow.containedTonnes, at: at("contained_tonnes"), into: &issues)
+            if flow.tonnes == nil && flow.containedTonnes == nil && flow.valueUSD == nil {
+                issues.append(.init(
+                    .warning, "empty-flow", "flow \(flow.from) → \(flow.to) has no tonnes, contained tonnes or value",
+                    at: .flow(index: i, field: nil)))
+            }
+            if let source = index[flow.from].map({ graph.nodes[$0] }), mineralKnown,
+                source.output(of: flow.mineral) == nil
+            {
+                let listed = source.outputs.map(\.mineral.rawValue)
+                issues.append(.init(
+                    .error, "mineral-not-output",
+                    "node '\(source.id)' ships \(flow.mineral) but does not output it", at: at("mineral"),
+                    notes: [listed.isEmpty ? "'\(source.id)' lists no outputs" : "'\(source.id)' outputs: " + listed.joined(separator: ", ")]))
+            }
+            if flow.type == .waste, let target = index[flow.to].map({ graph.nodes[$0] }),
+                target.kind.fate == nil
+            {
+                issues.append(.init(
+                    .warning, "waste-to-non-waste-node",
+                    "waste flow goes to '\(target.id)', a \(target.kind.keyword), not a waste destination",
+                    at: at("to")))
+            }
+        }
+    }
+
+    // MARK: Mass balance
+
+    /// Per node and mineral, on the contained basis where given: shipped ≤ received + produced.
+    ///
+    /// "Produced" is the declared output of a mine, or of any node that receives none of that
+    /// mineral inside the graph (its inputs lie outside the graph). A node also may not ship
+    /// more than its declared output.
+    private func checkMassBalance(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        struct Key: Hashable { let node: String; let mineral: MineralID }
+        var received: [Key: Double] = [:]
+        var shipped: [Key: Double] = [:]
+        for flow in graph.flows {
+            guard let quantity = flow.basisTonnes, quantity.isFinite, quantity >= 0 else { continue }
+            received[Key(node: flow.to, mineral: flow.mineral), default: 0] += quantity
+            shipped[Key(node: flow.from, mineral: flow.mineral), default: 0] += quantity
+        }
+        let index = graph.nodeIndex()
+        for (i, node) in graph.nodes.enumerated() where index[node.id] == i {
+            for mineral in Set(node.outputs.map(\.mineral)).sorted() {
+                let key = Key(node: node.id, mineral: mineral)
+                let out = shipped[key] ?? 0
+                guard out > 0 else { continue }
+                let inflow = received[key] ?? 0
+                let j = node.outputs.firstIndex { $0.mineral == mineral }!
+                let declared = node.outputs[j].basisTonnes
+                if let declared, exceeds(out, declared) {
+                    issues.append(.init(
+                        .warning, "ships-more-than-output",
+                        "node '\(node.id)' ships \(format(out)) t of \(mineral) but its output is \(format(declared)) t",
+                        at: .output(node: i, index: j, field: node.outputs[j].containedTonnes == nil ? "tonnes" : "contained_tonnes")))
+                    continue
+                }
+                let produced = (node.kind == .mine || inflow == 0) ? (declared ?? 0) : 0
+                if exceeds(out, inflow + produced) {
+                    issues.append(.init(
+                        .warning, "mass-balance",
+                        "node '\(node.id)' ships \(format(out)) t of \(mineral) but receives \(format(inflow)) t and produces \(format(produced)) t",
+                        at: .node(index: i, field: "id"),
+                        notes: ["tolerance \(format(massBalanceTolerance * 100)) %; quantities are contained tonnes where given"]))
+                }
+            }
+        }
+    }
+
+    private func exceeds(_ value: Double, _ limit: Double) -> Bool {
+        value > limit * (1 + massBalanceTolerance) + 1e-9
+    }
+
+    // MARK: Helpers
+
+    private func checkQuantity(
+        _ value: Double?, _ name: String, at location: GraphLocation, allowNegative: Bool = false,
+        into issues: inout [ValidationIssue]
+    ) {
+        guard let value else { return }
+        if !value.isFinite {
+            issues.append(.init(.error, "non-finite", "\(name) is \(value), not a finite number", at: location))
+        } else if value < 0 && !allowNegative {
+            issues.append(.init(.error, "negative-quantity", "\(name) is negative (\(format(value)))", at: location))
+        }
+    }
+
+    private func checkContainedShare(
+        tonnes: Double?, contained: Double?, at location: GraphLocation, into issues: inout [ValidationIssue]
+    ) {
+        guard let tonnes, let contained, tonnes.isFinite, contained.isFinite, tonnes >= 0,
+            contained > tonnes * (1 + 1e-9)
+        else { return }
+        let share = tonnes > 0 ? NumberFormatting.grouped(contained / tonnes * 100, decimals: 1) + " %" : "infinite"
+        issues.append(.init(
+            .error, "share-above-100",
+            "contained tonnes (\(format(contained))) exceed gross tonnes (\(format(tonnes))): a contained share of \(share)",
+            at: location))
+    }
+
+    private func unknownCountry(_ code: CountryCode, at location: GraphLocation) -> ValidationIssue {
+        let hints = CountryTable.suggestions(for: code.rawValue)
+        return .init(
+            .error, "unknown-country", "unknown country '\(code)'", at: location,
+            notes: hints.isEmpty ? ["use an ISO 3166-1 alpha-3 code such as COD or CHN"]
+                : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
+    }
+
+    private func unknownMineral(_ mineral: MineralID, at location: GraphLocation) -> ValidationIssue {
+        let hints = MineralCatalog.suggestions(for: mineral.rawValue)
+        return .init(
+            .error, "unknown-mineral", "unknown mineral '\(mineral)'", at: location,
+            notes: hints.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
+                : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
+    }
+}
+
+/// A quantity for messages: integers as they are, others rounded to two decimals.
+func format(_ value: Double) -> String {
+    NumberFormatting.compact(value)
+}

@@ -1,0 +1,55 @@
+import MineralGraphCore
+
+/// A position in a text file: 1-based line and column (columns count Unicode scalars).
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+
+    public init(file: String, line: Int, column: Int) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// A message about a file, printed like a compiler's:
+/// `graphs/x.yaml:12:7: error: unknown country 'CDO'`, then the line and a caret.
+public struct Diagnostic: Hashable, Sendable, Error {
+    public var severity: Severity
+    /// Stable code, e.g. `unknown-key` or a ``ValidationIssue`` code.
+    public var code: String
+    public var message: String
+    /// Where; `nil` for a message about the file as a whole (it cannot be read).
+    public var location: SourceLocation?
+    public var notes: [String]
+
+    public init(
+        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?,
+        notes: [String] = []
+    ) {
+        self.severity = severity
+        self.code = code
+        self.message = message
+        self.location = location
+        self.notes = notes
+    }
+}
+
+/// Reading a graph file failed; every problem found is listed, in file order.
+public struct GraphFileError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    /// The file's text, for rendering source lines under the messages.
+    public var text: String?
+
+    public init(diagnostics: [Diagnostic], text: String?) {
+        self.diagnostics = diagnostics
+        self.text = text
+    }
+
+    public var description: String {
+        DiagnosticRenderer(text: text).render(diagnostics)
+    }
+}

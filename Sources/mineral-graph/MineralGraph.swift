@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct MineralGraph: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mineral-graph",
+        abstract: "Analyse critical-mineral supply chains as graphs.",
+        discussion: """
+            Graph files are YAML (see docs/graph-format.md). Every command that reads a graph \
+            reports problems as FILE:LINE:COLUMN and exits non-zero on errors.
+            """,
+        version: "0.1.0",
+        subcommands: [ValidateCommand.self, SummaryCommand.self, FormatCommand.self]
+    )
+}
