@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "mineral-graph", targets: ["mineral-graph"]),
         .library(name: "MineralGraphCore", targets: ["MineralGraphCore"]),
         .library(name: "MineralGraphFormats", targets: ["MineralGraphFormats"]),
+        .library(name: "MineralGraphAnalysis", targets: ["MineralGraphAnalysis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -23,12 +24,16 @@ let package = Package(
             dependencies: ["MineralGraphCore", .product(name: "Yams", package: "Yams")]
         ),
 
+        // MARK: Analysis passes: pure functions of a graph to Codable results
+        .target(name: "MineralGraphAnalysis", dependencies: ["MineralGraphCore"]),
+
         // MARK: Command-line tool (no business logic)
         .executableTarget(
             name: "mineral-graph",
             dependencies: [
                 "MineralGraphCore",
                 "MineralGraphFormats",
+                "MineralGraphAnalysis",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -40,6 +45,7 @@ let package = Package(
             dependencies: ["MineralGraphFormats", "MineralGraphCore"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
         .testTarget(
             name: "MineralGraphCLITests",
             dependencies: ["mineral-graph"]

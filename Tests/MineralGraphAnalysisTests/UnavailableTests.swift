@@ -1,0 +1,7 @@
+import Testing
+
+@testable import MineralGraphAnalysis
+
+@Test func unavailableDescribesCodeAndReason() {
+    #expect(Unavailable("NO_SUPPLY", "total quantity is zero").description == "NO_SUPPLY: total quantity is zero")
+}
