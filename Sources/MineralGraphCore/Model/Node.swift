@@ -38,8 +38,13 @@ public struct Node: Hashable, Codable, Sendable, Identifiable {
     /// The name if given, else the id.
     public var displayName: String { name ?? id }
 
-    /// The output of `mineral`, if the node lists one.
-    public func output(of mineral: MineralID) -> Output? {
-        outputs.first { $0.mineral == mineral }
+    /// The output of `mineral` in `year` (outputs without a year belong to `graphYear`).
+    public func output(of mineral: MineralID, year: Int, graphYear: Int) -> Output? {
+        outputs.first { $0.mineral == mineral && ($0.year ?? graphYear) == year }
+    }
+
+    /// Whether the node lists `mineral` among its outputs in any year.
+    public func outputs(_ mineral: MineralID) -> Bool {
+        outputs.contains { $0.mineral == mineral }
     }
 }

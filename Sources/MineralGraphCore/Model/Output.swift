@@ -5,6 +5,9 @@
 /// gross product tonnes; concentration metrics use it where given (METHODS §0).
 public struct Output: Hashable, Codable, Sendable {
     public var mineral: MineralID
+    /// The year of the figures; `nil` means the graph's year. Production tables with several
+    /// years give one output per mineral and year.
+    public var year: Int?
     /// Product name, such as "cobalt hydroxide" or "spodumene concentrate".
     public var product: String?
     /// Gross product mass, metric tonnes.
@@ -15,10 +18,11 @@ public struct Output: Hashable, Codable, Sendable {
     public var valueUSD: Double?
 
     public init(
-        mineral: MineralID, product: String? = nil, tonnes: Double? = nil,
+        mineral: MineralID, year: Int? = nil, product: String? = nil, tonnes: Double? = nil,
         containedTonnes: Double? = nil, valueUSD: Double? = nil
     ) {
         self.mineral = mineral
+        self.year = year
         self.product = product
         self.tonnes = tonnes
         self.containedTonnes = containedTonnes

@@ -15,6 +15,8 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
     public var sources: [SourceReference]
     public var nodes: [Node]
     public var flows: [Flow]
+    /// Production by unnamed countries ("Other countries" rows), per mineral, stage and year.
+    public var otherCountries: [OtherCountries]
 
     /// Units of every quantity in a graph. They are fixed; files state them so that they
     /// describe themselves.
@@ -25,7 +27,7 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
     public init(
         name: String, year: Int, priceYear: Int? = nil, description: String? = nil,
         countryScheme: String? = nil, sources: [SourceReference] = [], nodes: [Node] = [],
-        flows: [Flow] = []
+        flows: [Flow] = [], otherCountries: [OtherCountries] = []
     ) {
         self.name = name
         self.year = year
@@ -35,6 +37,7 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
         self.sources = sources
         self.nodes = nodes
         self.flows = flows
+        self.otherCountries = otherCountries
     }
 
     /// Index of the first node with each id (later duplicates are a validation error).
@@ -49,11 +52,20 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
         nodes.first { $0.id == id }
     }
 
+    /// Every year that appears in outputs and "other countries" entries, with the graph's year.
+    public var years: [Int] {
+        var set: Set<Int> = [year]
+        for node in nodes { for output in node.outputs { set.insert(output.year ?? year) } }
+        for other in otherCountries { set.insert(other.year ?? year) }
+        return set.sorted()
+    }
+
     /// Every mineral that appears in outputs or flows, sorted.
     public var minerals: [MineralID] {
         var set = Set<MineralID>()
         for node in nodes { for output in node.outputs { set.insert(output.mineral) } }
         for flow in flows { set.insert(flow.mineral) }
+        for other in otherCountries { set.insert(other.mineral) }
         return set.sorted()
     }
 }

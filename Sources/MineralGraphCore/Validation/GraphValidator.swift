@@ -21,6 +21,7 @@ public struct GraphValidator: Sendable {
         var issues: [ValidationIssue] = []
         checkGraph(graph, into: &issues)
         checkNodes(graph, into: &issues)
+        checkOtherCountries(graph, into: &issues)
         checkFlows(graph, into: &issues)
         checkMassBalance(graph, into: &issues)
         return issues
@@ -71,15 +72,17 @@ public struct GraphValidator: Sendable {
             if CountryTable.country(node.country) == nil {
                 issues.append(unknownCountry(node.country, at: .node(index: i, field: "country")))
             }
-            var seenMinerals = Set<MineralID>()
+            struct OutputKey: Hashable { let mineral: MineralID; let year: Int }
+            var seenOutputs = Set<OutputKey>()
             for (j, output) in node.outputs.enumerated() {
                 let at = { (field: String) in GraphLocation.output(node: i, index: j, field: field) }
                 if MineralCatalog.info(output.mineral) == nil {
                     issues.append(unknownMineral(output.mineral, at: at("mineral")))
-                } else if !seenMinerals.insert(output.mineral).inserted {
+                } else if !seenOutputs.insert(OutputKey(mineral: output.mineral, year: output.year ?? graph.year)).inserted {
                     issues.append(.init(
-                        .error, "duplicate-output", "node '\(node.id)' lists \(output.mineral) twice",
-                        at: at("mineral"), notes: ["give one output per mineral and sum the products"]))
+                        .error, "duplicate-output",
+                        "node '\(node.id)' lists \(output.mineral) twice for \(output.year ?? graph.year)",
+                        at: at("mineral"), notes: ["give one output per mineral and year, and sum the products"]))
                 }
                 checkQuantity(output.tonnes, "tonnes", at: at("tonnes"), into: &issues)
                 checkQuantity(output.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
@@ -88,7 +91,7 @@ public struct GraphValidator: Sendable {
             }
             checkQuantity(node.capacityTonnes, "capacity_tonnes", at: .node(index: i, field: "capacity_tonnes"), into: &issues)
             checkQuantity(node.otherInputsUSD, "other_inputs_usd", at: .node(index: i, field: "other_inputs_usd"), into: &issues)
-            if let capacity = node.capacityTonnes, let output = node.outputs.first?.basisTonnes,
+            if let capacity = node.capacityTonnes, let output = node.outputs.first(where: { ($0.year ?? graph.year) == graph.year })?.basisTonnes,
                 capacity.isFinite, capacity >= 0, output > capacity * (1 + massBalanceTolerance)
             {
                 issues.append(.init(
@@ -97,6 +100,26 @@ public struct GraphValidator: Sendable {
                     at: .node(index: i, field: "capacity_tonnes")))
             }
             if let water = node.water { checkWater(water, node: i, into: &issues) }
+        }
+    }
+
+    private func checkOtherCountries(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        struct Key: Hashable { let mineral: MineralID; let stage: Stage; let year: Int }
+        var seen = Set<Key>()
+        for (i, other) in graph.otherCountries.enumerated() {
+            let at = { (field: String) in GraphLocation.otherCountries(index: i, field: field) }
+            if MineralCatalog.info(other.mineral) == nil {
+                issues.append(unknownMineral(other.mineral, at: at("mineral")))
+            }
+            if !seen.insert(Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)).inserted {
+                issues.append(.init(
+                    .error, "duplicate-other-countries",
+                    "two 'other countries' entries for \(other.mineral), \(other.stage.rawValue), \(other.year ?? graph.year)",
+                    at: at("mineral")))
+            }
+            checkQuantity(other.tonnes, "tonnes", at: at("tonnes"), into: &issues)
+            checkQuantity(other.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
+            checkContainedShare(tonnes: other.tonnes, contained: other.containedTonnes, at: at("contained_tonnes"), into: &issues)
         }
     }
 
@@ -157,7 +180,7 @@ public struct GraphValidator: Sendable {
                     at: .flow(index: i, field: nil)))
             }
             if let source = index[flow.from].map({ graph.nodes[$0] }), mineralKnown,
-                source.output(of: flow.mineral) == nil
+                !source.outputs(flow.mineral)
             {
                 let listed = source.outputs.map(\.mineral.rawValue)
                 issues.append(.init(
@@ -195,11 +218,11 @@ public struct GraphValidator: Sendable {
         let index = graph.nodeIndex()
         for (i, node) in graph.nodes.enumerated() where index[node.id] == i {
             for mineral in Set(node.outputs.map(\.mineral)).sorted() {
+                guard let j = node.outputs.firstIndex(where: { $0.mineral == mineral && ($0.year ?? graph.year) == graph.year }) else { continue }
                 let key = Key(node: node.id, mineral: mineral)
                 let out = shipped[key] ?? 0
                 guard out > 0 else { continue }
                 let inflow = received[key] ?? 0
-                let j = node.outputs.firstIndex { $0.mineral == mineral }!
                 let declared = node.outputs[j].basisTonnes
                 if let declared, exceeds(out, declared) {
                     issues.append(.init(

@@ -19,6 +19,7 @@ public enum GraphLocation: Hashable, Sendable {
     case node(index: Int, field: String?)
     case output(node: Int, index: Int, field: String?)
     case flow(index: Int, field: String?)
+    case otherCountries(index: Int, field: String?)
 
     /// The same element without a field.
     public var element: GraphLocation {
@@ -28,6 +29,7 @@ public enum GraphLocation: Hashable, Sendable {
         case .node(let i, _): .node(index: i, field: nil)
         case .output(let n, let i, _): .output(node: n, index: i, field: nil)
         case .flow(let i, _): .flow(index: i, field: nil)
+        case .otherCountries(let i, _): .otherCountries(index: i, field: nil)
         }
     }
 }

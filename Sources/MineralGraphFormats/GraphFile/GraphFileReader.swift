@@ -83,7 +83,7 @@ private struct Decoding {
 
     mutating func graph(_ root: Yams.Node) -> SupplyGraph? {
         record(.graph(field: nil), root)
-        let keys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows"]
+        let keys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows", "other_countries"]
         guard let fields = fields(of: root, what: "the graph", allowed: keys, required: ["name", "year"]) else { return nil }
         for (key, value) in fields { record(.graph(field: key), value) }
         if let format = fields["format"].flatMap({ string($0, "format") }), format != GraphFileReader.formatVersion {
@@ -99,10 +99,11 @@ private struct Decoding {
         let sources = list(fields["sources"], "sources") { decoding, item, i in decoding.source(item, index: i) }
         let nodes = list(fields["nodes"], "nodes") { decoding, item, i in decoding.node(item, index: i) }
         let flows = list(fields["flows"], "flows") { decoding, item, i in decoding.flow(item, index: i) }
+        let others = list(fields["other_countries"], "other_countries") { decoding, item, i in decoding.otherCountries(item, index: i) }
         guard let name, let year else { return nil }
         return SupplyGraph(
             name: name, year: year, priceYear: priceYear, description: description,
-            countryScheme: scheme, sources: sources, nodes: nodes, flows: flows)
+            countryScheme: scheme, sources: sources, nodes: nodes, flows: flows, otherCountries: others)
     }
 
     mutating func checkUnits(_ node: Yams.Node) {
@@ -186,11 +187,12 @@ private struct Decoding {
 
     mutating func output(_ node: Yams.Node, node nodeIndex: Int, index: Int) -> Output? {
         record(.output(node: nodeIndex, index: index, field: nil), node)
-        guard let f = fields(of: node, what: "an output", allowed: ["mineral", "product", "tonnes", "contained_tonnes", "value_usd"], required: ["mineral"]) else { return nil }
+        guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "value_usd"], required: ["mineral"]) else { return nil }
         for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value) }
         guard let mineral = f["mineral"].flatMap({ mineral($0) }) else { return nil }
         return Output(
-            mineral: mineral, product: f["product"].flatMap { string($0, "product") },
+            mineral: mineral, year: f["year"].flatMap { integer($0, "year") },
+            product: f["product"].flatMap { string($0, "product") },
             tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
             containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
             valueUSD: f["value_usd"].flatMap { number($0, "value_usd") })
@@ -233,6 +235,27 @@ private struct Decoding {
             tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
             containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
             valueUSD: f["value_usd"].flatMap { number($0, "value_usd") }, type: type,
+            source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
+    }
+
+    mutating func otherCountries(_ node: Yams.Node, index: Int) -> OtherCountries? {
+        record(.otherCountries(index: index, field: nil), node)
+        let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "source", "notes"]
+        guard let f = fields(of: node, what: "an 'other countries' entry", allowed: keys, required: ["mineral", "stage"]) else { return nil }
+        for (key, value) in f { record(.otherCountries(index: index, field: key), value) }
+        var stage: Stage?
+        if let stageNode = f["stage"], let text = required(stageNode, "stage") {
+            stage = Stage(rawValue: text)
+            if stage == nil {
+                error("unknown-stage", "unknown stage '\(text)'", at: stageNode,
+                      notes: ["stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ")])
+            }
+        }
+        guard let mineral = f["mineral"].flatMap({ mineral($0) }), let stage else { return nil }
+        return OtherCountries(
+            mineral: mineral, stage: stage, year: f["year"].flatMap { integer($0, "year") },
+            tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
+            containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
             source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
     }
 

@@ -66,6 +66,21 @@ public struct GraphFileWriter: Sendable {
             out.field(2, "source", flow.source)
             out.field(2, "notes", flow.notes)
         }
+
+        if !graph.otherCountries.isEmpty {
+            out.blank()
+            out.raw("other_countries:")
+            for (i, other) in graph.otherCountries.enumerated() {
+                if i > 0 { out.blank() }
+                out.item(1, "mineral", other.mineral.rawValue)
+                out.field(2, "stage", other.stage.rawValue)
+                out.field(2, "year", other.year)
+                out.field(2, "tonnes", other.tonnes)
+                out.field(2, "contained_tonnes", other.containedTonnes)
+                out.field(2, "source", other.source)
+                out.field(2, "notes", other.notes)
+            }
+        }
         return out.text
     }
 
@@ -79,6 +94,7 @@ public struct GraphFileWriter: Sendable {
             out.raw("    outputs:")
             for output in node.outputs {
                 out.item(3, "mineral", output.mineral.rawValue)
+                out.field(4, "year", output.year)
                 out.field(4, "product", output.product)
                 out.field(4, "tonnes", output.tonnes)
                 out.field(4, "contained_tonnes", output.containedTonnes)

@@ -1,0 +1,32 @@
+/// Production by countries a source does not name: the "Other countries" row of a USGS or
+/// World Mining Data table.
+///
+/// It is not a node (it is no single place), but concentration metrics need it: treating it as
+/// one country overstates HHI and dropping it understates it, so METHODS §1.4 bounds HHI
+/// between the two.
+public struct OtherCountries: Hashable, Codable, Sendable {
+    public var mineral: MineralID
+    public var stage: Stage
+    /// The year of the figure; `nil` means the graph's year.
+    public var year: Int?
+    public var tonnes: Double?
+    public var containedTonnes: Double?
+    public var source: String?
+    public var notes: String?
+
+    public init(
+        mineral: MineralID, stage: Stage, year: Int? = nil, tonnes: Double? = nil,
+        containedTonnes: Double? = nil, source: String? = nil, notes: String? = nil
+    ) {
+        self.mineral = mineral
+        self.stage = stage
+        self.year = year
+        self.tonnes = tonnes
+        self.containedTonnes = containedTonnes
+        self.source = source
+        self.notes = notes
+    }
+
+    /// Contained tonnes where given, else gross tonnes.
+    public var basisTonnes: Double? { containedTonnes ?? tonnes }
+}
