@@ -3,7 +3,9 @@
 /// Sources of the spellings: USGS Mineral Commodity Summaries 2024 ("Congo (Kinshasa)",
 /// "Burma", "Korea, Republic of"), World Mining Data 2024 ("Congo, D.R.", "Türkiye"),
 /// UN Comtrade and CEPII BACI reference tables ("Dem. Rep. of the Congo", "Rep. of Korea",
-/// "Other Asia, nes" for Taiwan). Names already in ISO 3166-1 need no entry here.
+/// "Other Asia, nes" for Taiwan) and World Bank tables ("Korea, Rep.", "Lao PDR"). Names already in
+/// ISO 3166-1 need no entry here; matching ignores case, accents and punctuation, so "Türkiye",
+/// "Turkiye" and "TURKIYE" are one key.
 enum CountryAliases {
     static let table: [(String, String)] = [
         ("Congo (Kinshasa)", "COD"), ("Congo, D.R.", "COD"), ("DR Congo", "COD"), ("DRC", "COD"),
@@ -33,5 +35,15 @@ enum CountryAliases {
         ("St. Kitts and Nevis", "KNA"), ("St. Lucia", "LCA"), ("St. Vincent and the Grenadines", "VCT"),
         ("Sao Tome and Principe", "STP"), ("Curacao", "CUW"), ("Reunion", "REU"),
         ("New Caledonia", "NCL"), ("Greenland", "GRL"), ("Faroe Islands", "FRO"),
+        // World Mining Data, World Bank and Comtrade spellings not covered above.
+        ("Korea, Rep.", "KOR"), ("Korea, Dem. People's Rep.", "PRK"), ("Korea, Dem. Rep.", "PRK"),
+        ("Dem. Rep. Korea", "PRK"), ("Congo, Democratic Republic of the", "COD"), ("Congo, Republic of the", "COG"),
+        ("Cote dIvoire", "CIV"), ("Republic of Turkey", "TUR"), ("Vietnam, Socialist Republic of", "VNM"),
+        ("Lao P.D.R.", "LAO"), ("Iran (Islamic Rep. of)", "IRN"), ("Venezuela (Bolivarian Rep. of)", "VEN"),
+        ("Bosnia-Herzegovina", "BIH"), ("Bosnia Herzegovina", "BIH"), ("Dominican Rep.", "DOM"),
+        ("Central African Rep.", "CAF"), ("Czech Rep.", "CZE"), ("Myanmar (Burma)", "MMR"),
+        ("Hong Kong SAR, China", "HKG"), ("Macao SAR, China", "MAC"), ("Macau", "MAC"),
+        ("The Netherlands", "NLD"), ("The Bahamas", "BHS"), ("UAE", "ARE"), ("Vatican City", "VAT"),
+        ("Tanzania, United Rep.", "TZA"), ("Slovak Rep.", "SVK"), ("Russian Fed.", "RUS"),
     ]
 }
