@@ -231,7 +231,10 @@ public struct GraphValidator: Sendable {
                         at: .output(node: i, index: j, field: node.outputs[j].containedTonnes == nil ? "tonnes" : "contained_tonnes")))
                     continue
                 }
-                let produced = (node.kind == .mine || inflow == 0) ? (declared ?? 0) : 0
+                let producesDeclared = node.kind == .mine || inflow == 0
+                // Production without a figure is unknown, not zero: nothing to check against.
+                if producesDeclared && declared == nil { continue }
+                let produced = producesDeclared ? (declared ?? 0) : 0
                 if exceeds(out, inflow + produced) {
                     issues.append(.init(
                         .warning, "mass-balance",
