@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MineralGraphCore
@@ -19,32 +20,460 @@ struct GraphValidatorTests {
             ])
     }
 
-    static func codes(_ graph: SupplyGraph) -> [String] {
-        GraphValidator().run(on: graph).map(\.code)
+    static func codes(_ graph: SupplyGraph, tolerance: Double = 0.01) -> [String] {
+        GraphValidator(massBalanceTolerance: tolerance).run(on: graph).map(\.code)
+    }
+
+    /// The findings of `graph` must be exactly one, with this code, severity and location.
+    @discardableResult
+    static func expectSingle(
+        _ graph: SupplyGraph, _ code: String, _ severity: Severity, at location: GraphLocation,
+        tolerance: Double = 0.01, sourceLocation: SourceLocation = #_sourceLocation
+    ) -> ValidationIssue? {
+        let issues = GraphValidator(massBalanceTolerance: tolerance).run(on: graph)
+        #expect(issues.map(\.code) == [code], sourceLocation: sourceLocation)
+        guard let issue = issues.first(where: { $0.code == code }) else { return nil }
+        #expect(issue.severity == severity, sourceLocation: sourceLocation)
+        #expect(issue.location == location, sourceLocation: sourceLocation)
+        #expect(!issue.message.isEmpty, sourceLocation: sourceLocation)
+        return issue
+    }
+
+    /// Every code GraphValidator can emit, each with at least one test below.
+    static let testedCodes: Set<String> = [
+        "empty-name", "implausible-year", "unknown-country-scheme", "duplicate-source-id", "empty-id",
+        "duplicate-node-id", "unknown-country", "unknown-mineral", "duplicate-output", "negative-quantity",
+        "non-finite", "share-above-100", "output-above-capacity", "consumption-above-withdrawal",
+        "aware-out-of-range", "unknown-node", "self-loop", "empty-flow", "mineral-not-output",
+        "waste-to-non-waste-node", "ships-more-than-output", "mass-balance", "duplicate-other-countries",
+    ]
+
+    @Test func everyCodeTheValidatorEmitsIsTested() throws {
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/MineralGraphCore/Validation/GraphValidator.swift")
+        let source = try String(contentsOf: path, encoding: .utf8)
+        let regex = try NSRegularExpression(pattern: #"\.(?:error|warning),\s*"([a-z0-9-]+)""#)
+        let matches = regex.matches(in: source, range: NSRange(source.startIndex..., in: source))
+        let emitted = Set(matches.compactMap { Range($0.range(at: 1), in: source).map { String(source[$0]) } })
+        #expect(emitted.count > 20)
+        #expect(emitted.subtracting(Self.testedCodes).isEmpty, "codes without a test: \(emitted.subtracting(Self.testedCodes).sorted())")
+        #expect(Self.testedCodes.subtracting(emitted).isEmpty, "tested codes the validator no longer emits")
     }
 
     @Test func validChainHasNoFindings() {
         #expect(Self.codes(Self.chain()) == [])
     }
 
+    @Test func emptyGraphHasNoFindings() {
+        #expect(Self.codes(SupplyGraph(name: "empty", year: 2023)) == [])
+    }
+
+    // MARK: Graph and sources
+
+    @Test(arguments: ["", "   ", "\t\n"])
+    func emptyName(_ name: String) {
+        var graph = Self.chain()
+        graph.name = name
+        Self.expectSingle(graph, "empty-name", .error, at: .graph(field: "name"))
+    }
+
+    @Test(arguments: [1899, 2101, 0, 20230])
+    func implausibleYear(_ year: Int) {
+        var graph = Self.chain()
+        graph.year = year
+        // Outputs without a year follow the graph's year, so the chain stays consistent.
+        Self.expectSingle(graph, "implausible-year", .warning, at: .graph(field: "year"))
+    }
+
+    @Test(arguments: [1900, 2100])
+    func plausibleYearBounds(_ year: Int) {
+        var graph = Self.chain()
+        graph.year = year
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func unknownCountryScheme() {
+        var graph = Self.chain()
+        graph.countryScheme = "world-bank-2024"
+        let issue = Self.expectSingle(graph, "unknown-country-scheme", .error, at: .graph(field: "country_scheme"))
+        #expect(issue?.notes.joined().contains("unctad-der-2024") == true)
+        graph.countryScheme = "unctad-der-2024"
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func duplicateSourceId() {
+        var graph = Self.chain()
+        graph.sources = [
+            SourceReference(id: "usgs", title: "A"), SourceReference(id: "wmd", title: "B"),
+            SourceReference(id: "usgs", title: "C"),
+        ]
+        let issue = Self.expectSingle(graph, "duplicate-source-id", .error, at: .source(index: 2, field: "id"))
+        #expect(issue?.message.contains("'usgs'") == true)
+        #expect(issue?.notes == ["first defined as source #1"])
+    }
+
+    // MARK: Nodes
+
+    @Test(arguments: ["", "  "])
+    func emptyNodeId(_ id: String) {
+        var graph = Self.chain()
+        graph.nodes.append(Node(id: id, kind: .consumer, country: "DEU"))
+        Self.expectSingle(graph, "empty-id", .error, at: .node(index: 3, field: "id"))
+    }
+
     @Test func duplicateNodeId() {
         var graph = Self.chain()
-        graph.nodes[2].id = "mine"
-        let issues = GraphValidator().run(on: graph).filter { $0.code == "duplicate-node-id" }
-        #expect(issues.count == 1)
-        #expect(issues.first?.location == .node(index: 2, field: "id"))
+        graph.nodes.append(Node(id: "mine", kind: .consumer, country: "DEU"))
+        let issue = Self.expectSingle(graph, "duplicate-node-id", .error, at: .node(index: 3, field: "id"))
+        #expect(issue?.notes.first?.contains("node #1") == true)
+    }
+
+    @Test func unknownCountryNamesTheClosestMatches() throws {
+        var graph = Self.chain()
+        graph.nodes[0].country = "CDO"
+        let issue = try #require(Self.expectSingle(graph, "unknown-country", .error, at: .node(index: 0, field: "country")))
+        #expect(issue.message == "unknown country 'CDO'")
+        #expect(issue.notes.first?.hasPrefix("closest matches: COD (DR Congo)") == true)
+    }
+
+    @Test(arguments: ["cod", "CD", "Congo (Kinshasa)", "", "XKX"] as [CountryCode])
+    func modelStoresExactAlpha3Codes(_ country: CountryCode) {
+        // The file reader resolves names and alpha-2 codes; a model built in code must use alpha-3.
+        var graph = Self.chain()
+        graph.nodes[0].country = country
+        Self.expectSingle(graph, "unknown-country", .error, at: .node(index: 0, field: "country"))
+    }
+
+    @Test func unknownMineralInOutputFlowAndOtherCountries() {
+        var graph = Self.chain()
+        graph.nodes[2].outputs.append(Output(mineral: "cobolt", containedTonnes: 1))
+        let issue = Self.expectSingle(graph, "unknown-mineral", .error, at: .output(node: 2, index: 1, field: "mineral"))
+        #expect(issue?.notes == ["did you mean 'cobalt'?"])
+
+        graph = Self.chain()
+        graph.flows[1].mineral = "kobalt"
+        // The flow's mineral is unknown, so "not an output of the source" is not reported on top.
+        Self.expectSingle(graph, "unknown-mineral", .error, at: .flow(index: 1, field: "mineral"))
+
+        graph = Self.chain()
+        graph.otherCountries = [OtherCountries(mineral: "qqqqqqqqqqqq", stage: .mining, containedTonnes: 5)]
+        let other = Self.expectSingle(graph, "unknown-mineral", .error, at: .otherCountries(index: 0, field: "mineral"))
+        // Nothing close: the note lists the catalogue instead.
+        #expect(other?.notes.first?.hasPrefix("known minerals: aluminium, antimony") == true)
+    }
+
+    @Test func duplicateOutputForTheSameMineralAndYear() {
+        var graph = Self.chain()
+        graph.nodes[0].outputs.append(Output(mineral: "cobalt", containedTonnes: 5))
+        Self.expectSingle(graph, "duplicate-output", .error, at: .output(node: 0, index: 1, field: "mineral"))
+        // An explicit year equal to the graph's year is the same year.
+        graph.nodes[0].outputs[1].year = 2023
+        Self.expectSingle(graph, "duplicate-output", .error, at: .output(node: 0, index: 1, field: "mineral"))
+    }
+
+    @Test func outputsOfOneMineralInDifferentYearsAreFine() {
+        var graph = Self.chain()
+        graph.nodes[0].outputs.append(Output(mineral: "cobalt", year: 2022, tonnes: 90, containedTonnes: 27))
+        graph.nodes[0].outputs.append(Output(mineral: "cobalt", year: 2021, tonnes: 80, containedTonnes: 24))
+        #expect(Self.codes(graph) == [])
+        #expect(graph.years == [2021, 2022, 2023])
+    }
+
+    @Test func negativeQuantities() {
+        var graph = Self.chain()
+        graph.nodes[0].outputs[0].valueUSD = -1
+        Self.expectSingle(graph, "negative-quantity", .error, at: .output(node: 0, index: 0, field: "value_usd"))
+
+        graph = Self.chain()
+        graph.nodes[1].capacityTonnes = -5
+        Self.expectSingle(graph, "negative-quantity", .error, at: .node(index: 1, field: "capacity_tonnes"))
+
+        graph = Self.chain()
+        graph.nodes[1].otherInputsUSD = -5
+        Self.expectSingle(graph, "negative-quantity", .error, at: .node(index: 1, field: "other_inputs_usd"))
+
+        graph = Self.chain()
+        graph.nodes[1].water = WaterUse(withdrawalM3PerTonne: -1)
+        Self.expectSingle(graph, "negative-quantity", .error, at: .node(index: 1, field: "water.withdrawal_m3_per_t"))
+
+        graph = Self.chain()
+        graph.flows[0].tonnes = -100
+        let issue = Self.expectSingle(graph, "negative-quantity", .error, at: .flow(index: 0, field: "tonnes"))
+        #expect(issue?.message == "tonnes is negative (-100)")
+
+        graph = Self.chain()
+        graph.otherCountries = [OtherCountries(mineral: "cobalt", stage: .mining, tonnes: -3)]
+        Self.expectSingle(graph, "negative-quantity", .error, at: .otherCountries(index: 0, field: "tonnes"))
+    }
+
+    @Test(arguments: [Double.nan, .infinity, -.infinity])
+    func nonFiniteQuantities(_ value: Double) {
+        var graph = Self.chain()
+        graph.nodes[2].outputs[0].tonnes = value
+        Self.expectSingle(graph, "non-finite", .error, at: .output(node: 2, index: 0, field: "tonnes"))
+
+        graph = Self.chain()
+        graph.flows[1].valueUSD = value
+        Self.expectSingle(graph, "non-finite", .error, at: .flow(index: 1, field: "value_usd"))
+
+        graph = Self.chain()
+        graph.nodes[0].water = WaterUse(awareFactor: value)
+        Self.expectSingle(graph, "non-finite", .error, at: .node(index: 0, field: "water.aware_cf"))
+    }
+
+    @Test func containedShareAbove100Percent() {
+        var graph = Self.chain()
+        graph.nodes[0].outputs[0].containedTonnes = 101  // of 100 t gross; the flow of 30 t stays fine
+        let issue = Self.expectSingle(graph, "share-above-100", .error, at: .output(node: 0, index: 0, field: "contained_tonnes"))
+        #expect(issue?.message.contains("101.0 %") == true)
+
+        graph = Self.chain()
+        graph.flows[0].containedTonnes = 100.5
+        graph.nodes[0].outputs[0].containedTonnes = 101
+        graph.nodes[0].outputs[0].tonnes = 200
+        Self.expectSingle(graph, "share-above-100", .error, at: .flow(index: 0, field: "contained_tonnes"))
+
+        graph = Self.chain()
+        graph.otherCountries = [OtherCountries(mineral: "cobalt", stage: .mining, tonnes: 0, containedTonnes: 1)]
+        let zero = Self.expectSingle(graph, "share-above-100", .error, at: .otherCountries(index: 0, field: "contained_tonnes"))
+        #expect(zero?.message.contains("infinite") == true)
+    }
+
+    @Test func containedEqualToGrossIsFine() {
+        var graph = Self.chain()
+        graph.flows[0].tonnes = 30
+        graph.nodes[0].outputs[0].tonnes = 30
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func outputAboveCapacity() {
+        var graph = Self.chain()
+        graph.nodes[0].capacityTonnes = 25  // output 30 t contained
+        Self.expectSingle(graph, "output-above-capacity", .warning, at: .node(index: 0, field: "capacity_tonnes"))
+        // Within the tolerance there is no warning.
+        graph.nodes[0].capacityTonnes = 29.8
+        #expect(Self.codes(graph) == [])
+        graph.nodes[0].capacityTonnes = 30
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func waterConsumptionAboveWithdrawal() {
+        var graph = Self.chain()
+        graph.nodes[0].water = WaterUse(withdrawalM3PerTonne: 100, consumptionM3PerTonne: 120)
+        let issue = Self.expectSingle(graph, "consumption-above-withdrawal", .error, at: .node(index: 0, field: "water.consumption_m3_per_t"))
+        #expect(issue?.notes.first?.contains("GRI 303-5") == true)
+        graph.nodes[0].water = WaterUse(withdrawalM3PerTonne: 100, consumptionM3PerTonne: 100)
+        #expect(Self.codes(graph) == [])
+        // Consumption alone cannot be checked.
+        graph.nodes[0].water = WaterUse(consumptionM3PerTonne: 100)
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test(arguments: [0.0, 0.05, 100.5, 1000])
+    func awareFactorOutOfRange(_ cf: Double) {
+        var graph = Self.chain()
+        graph.nodes[0].water = WaterUse(awareFactor: cf)
+        Self.expectSingle(graph, "aware-out-of-range", .warning, at: .node(index: 0, field: "water.aware_cf"))
+    }
+
+    @Test(arguments: [0.1, 1, 42.5, 100])
+    func awareFactorInRange(_ cf: Double) {
+        var graph = Self.chain()
+        graph.nodes[0].water = WaterUse(awareFactor: cf)
+        #expect(Self.codes(graph) == [])
+    }
+
+    // MARK: Flows
+
+    @Test func unknownNodeWithHint() {
+        var graph = Self.chain()
+        graph.flows[1].to = "makr"
+        let issue = Self.expectSingle(graph, "unknown-node", .error, at: .flow(index: 1, field: "to"))
+        #expect(issue?.message == "flow to unknown node 'makr'")
+        #expect(issue?.notes == ["did you mean 'maker'?"])
+
+        graph = Self.chain()
+        graph.flows.append(Flow(from: "nowhere", to: "maker", mineral: "cobalt", containedTonnes: 1))
+        let from = GraphValidator().run(on: graph)
+        #expect(from.map(\.code) == ["unknown-node"])
+        #expect(from.first?.location == .flow(index: 2, field: "from"))
+        #expect(from.first?.notes == [])
+    }
+
+    @Test func selfLoop() {
+        var graph = Self.chain()
+        graph.flows.append(Flow(from: "refinery", to: "refinery", mineral: "cobalt", containedTonnes: 1))
+        Self.expectSingle(graph, "self-loop", .error, at: .flow(index: 2, field: "to"))
+    }
+
+    @Test func flowWithoutAnyQuantity() {
+        var graph = Self.chain()
+        graph.flows.append(Flow(from: "mine", to: "maker", mineral: "cobalt", product: "hydroxide"))
+        Self.expectSingle(graph, "empty-flow", .warning, at: .flow(index: 2, field: nil))
+    }
+
+    @Test func flowOfAMineralItsSourceDoesNotOutput() {
+        var graph = Self.chain()
+        graph.flows.append(Flow(from: "mine", to: "refinery", mineral: "copper", containedTonnes: 10))
+        let issue = Self.expectSingle(graph, "mineral-not-output", .error, at: .flow(index: 2, field: "mineral"))
+        #expect(issue?.notes == ["'mine' outputs: cobalt"])
+
+        graph = Self.chain()
+        graph.nodes.append(Node(id: "shop", kind: .consumer, country: "DEU"))
+        graph.flows.append(Flow(from: "shop", to: "maker", mineral: "cobalt", containedTonnes: 1))
+        let none = Self.expectSingle(graph, "mineral-not-output", .error, at: .flow(index: 2, field: "mineral"))
+        #expect(none?.notes == ["'shop' lists no outputs"])
+    }
+
+    @Test func outputOfAnotherYearStillCountsAsAnOutput() {
+        var graph = Self.chain()
+        graph.nodes[1].outputs[0].year = 2022
+        #expect(!Self.codes(graph).contains("mineral-not-output"))
+    }
+
+    @Test func wasteFlowIntoANodeThatIsNotAWasteDestination() {
+        var graph = Self.chain()
+        graph.nodes[2].outputs.append(Output(mineral: "e-waste", tonnes: 50))
+        graph.flows.append(Flow(from: "maker", to: "refinery", mineral: "e-waste", tonnes: 50, type: .waste))
+        Self.expectSingle(graph, "waste-to-non-waste-node", .warning, at: .flow(index: 2, field: "to"))
+    }
+
+    @Test func wasteFlowIntoAWasteDestinationIsFine() {
+        var graph = Self.chain()
+        graph.nodes[2].outputs.append(Output(mineral: "e-waste", tonnes: 50))
+        graph.nodes.append(Node(id: "dump", kind: .wasteDestination(.informal), country: "GHA"))
+        graph.flows.append(Flow(from: "maker", to: "dump", mineral: "e-waste", tonnes: 50, type: .waste))
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func negativeValueIsAllowedOnWasteFlowsOnly() {
+        var graph = Self.chain()
+        graph.nodes[2].outputs.append(Output(mineral: "e-waste", tonnes: 50))
+        graph.nodes.append(Node(id: "dump", kind: .wasteDestination(.landfill), country: "GHA"))
+        graph.flows.append(Flow(from: "maker", to: "dump", mineral: "e-waste", tonnes: 50, valueUSD: -2000, type: .waste))
+        #expect(Self.codes(graph) == [])
+
+        graph.flows[2].type = .product
+        Self.expectSingle(graph, "negative-quantity", .error, at: .flow(index: 2, field: "value_usd"))
+        graph.flows[2].type = .recoveredFraction
+        Self.expectSingle(graph, "negative-quantity", .error, at: .flow(index: 2, field: "value_usd"))
+
+        // Negative tonnes are wrong even on a waste flow.
+        graph.flows[2].type = .waste
+        graph.flows[2].tonnes = -50
+        Self.expectSingle(graph, "negative-quantity", .error, at: .flow(index: 2, field: "tonnes"))
+    }
+
+    // MARK: Mass balance
+
+    @Test func shippingMoreThanTheDeclaredOutput() {
+        var graph = Self.chain()
+        graph.flows[0].containedTonnes = 35  // mine declares 30 t contained
+        let issue = Self.expectSingle(graph, "ships-more-than-output", .warning, at: .output(node: 0, index: 0, field: "contained_tonnes"))
+        #expect(issue?.message == "node 'mine' ships 35 t of cobalt but its output is 30 t")
+    }
+
+    @Test func shippingMoreThanADeclaredGrossOutputPointsAtTonnes() {
+        var graph = Self.chain()
+        graph.nodes[0].outputs[0] = Output(mineral: "cobalt", tonnes: 25)
+        graph.flows[0] = Flow(from: "mine", to: "refinery", mineral: "cobalt", tonnes: 30, valueUSD: 1e6)
+        Self.expectSingle(graph, "ships-more-than-output", .warning, at: .output(node: 0, index: 0, field: "tonnes"))
     }
 
     @Test func shippingMoreThanReceivedIsAMassBalanceWarning() throws {
         var graph = Self.chain()
         graph.nodes[1].outputs = [Output(mineral: "cobalt")]
         graph.flows[1].containedTonnes = 31  // receives 30
-        let issue = try #require(GraphValidator().run(on: graph).first { $0.code == "mass-balance" })
-        #expect(issue.severity == .warning)
+        let issue = Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"))
+        #expect(issue?.message == "node 'refinery' ships 31 t of cobalt but receives 30 t and produces 0 t")
+        #expect(issue?.notes.first?.hasPrefix("tolerance 1 %") == true)
         // Within the tolerance there is no warning.
         graph.flows[1].containedTonnes = 30.2
         #expect(!Self.codes(graph).contains("mass-balance"))
     }
+
+    @Test func massBalanceToleranceEdge() {
+        var graph = Self.chain()
+        graph.nodes[1].outputs = [Output(mineral: "cobalt")]
+        graph.flows[0].containedTonnes = 100
+        graph.nodes[0].outputs[0] = Output(mineral: "cobalt", containedTonnes: 100)
+        graph.flows[0].tonnes = nil
+
+        graph.flows[1].containedTonnes = 101  // exactly 1 % over: allowed
+        #expect(Self.codes(graph) == [])
+        graph.flows[1].containedTonnes = 101.01  // just over 1 %
+        Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"))
+
+        // A wider tolerance accepts it, a zero tolerance rejects anything above the input.
+        #expect(Self.codes(graph, tolerance: 0.02) == [])
+        graph.flows[1].containedTonnes = 100
+        #expect(Self.codes(graph, tolerance: 0) == [])
+        graph.flows[1].containedTonnes = 100.001
+        Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"), tolerance: 0)
+    }
+
+    @Test func nodeWithoutInflowProducesItsDeclaredOutput() {
+        // The refinery's feed lies outside the graph: it may ship up to its declared output.
+        var graph = Self.chain()
+        graph.nodes.removeFirst()
+        graph.flows.removeFirst()
+        #expect(Self.codes(graph) == [])
+        graph.flows[0].containedTonnes = 40  // declared 30
+        Self.expectSingle(graph, "ships-more-than-output", .warning, at: .output(node: 0, index: 0, field: "contained_tonnes"))
+    }
+
+    @Test func undeclaredProductionIsNotTakenAsZero() {
+        // Feed outside the graph and no output figure: what the node produces is unknown, so
+        // shipping is not checked (missing data is not a silent zero).
+        var graph = Self.chain()
+        graph.nodes.removeFirst()
+        graph.flows.removeFirst()
+        graph.nodes[0].outputs = [Output(mineral: "cobalt", product: "cobalt sulphate")]
+        #expect(Self.codes(graph) == [])
+        // The same for a mine without a quantity.
+        graph = Self.chain()
+        graph.nodes[0].outputs = [Output(mineral: "cobalt")]
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func massBalanceIsPerMineral() {
+        // A copper–cobalt mine: each mineral is balanced on its own.
+        var graph = Self.chain()
+        graph.nodes[0].outputs.append(Output(mineral: "copper", containedTonnes: 1000))
+        graph.nodes[1].outputs.append(Output(mineral: "copper"))
+        graph.flows.append(Flow(from: "mine", to: "refinery", mineral: "copper", containedTonnes: 900))
+        #expect(Self.codes(graph) == [])
+        graph.flows.append(Flow(from: "refinery", to: "maker", mineral: "copper", containedTonnes: 950))
+        let issue = Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"))
+        #expect(issue?.message == "node 'refinery' ships 950 t of copper but receives 900 t and produces 0 t")
+    }
+
+    // MARK: Other countries
+
+    @Test func duplicateOtherCountriesEntry() {
+        var graph = Self.chain()
+        graph.otherCountries = [
+            OtherCountries(mineral: "cobalt", stage: .mining, containedTonnes: 10),
+            OtherCountries(mineral: "cobalt", stage: .processing, containedTonnes: 5),
+            OtherCountries(mineral: "cobalt", stage: .mining, year: 2022, containedTonnes: 9),
+            OtherCountries(mineral: "cobalt", stage: .mining, year: 2023, containedTonnes: 11),
+        ]
+        let issue = Self.expectSingle(graph, "duplicate-other-countries", .error, at: .otherCountries(index: 3, field: "mineral"))
+        #expect(issue?.message == "two 'other countries' entries for cobalt, mining, 2023")
+    }
+
+    @Test func otherCountriesForSeveralMineralsStagesAndYearsAreFine() {
+        var graph = Self.chain()
+        graph.otherCountries = [
+            OtherCountries(mineral: "cobalt", stage: .mining, containedTonnes: 10),
+            OtherCountries(mineral: "cobalt", stage: .processing, containedTonnes: 5),
+            OtherCountries(mineral: "cobalt", stage: .mining, year: 2022, containedTonnes: 9),
+            OtherCountries(mineral: "lithium", stage: .mining, containedTonnes: 9),
+        ]
+        #expect(Self.codes(graph) == [])
+    }
+
+    // MARK: Whole graphs
 
     @Test func recyclingLoopIsLegal() {
         var graph = Self.chain()
@@ -54,5 +483,18 @@ struct GraphValidatorTests {
         graph.flows.append(Flow(from: "maker", to: "recycler", mineral: "e-waste", tonnes: 50, type: .waste))
         graph.flows.append(Flow(from: "recycler", to: "refinery", mineral: "cobalt", containedTonnes: 2, type: .recoveredFraction))
         #expect(Self.codes(graph) == [])
+    }
+
+    @Test func findingsFollowTheGraphsOrder() {
+        var graph = Self.chain()
+        graph.name = ""
+        graph.nodes[2].country = "XXX"
+        graph.nodes[0].country = "YYY"
+        graph.flows[1].tonnes = -1
+        graph.otherCountries = [OtherCountries(mineral: "tin", stage: .mining, tonnes: -1)]
+        #expect(GraphValidator().run(on: graph).map(\.location) == [
+            .graph(field: "name"), .node(index: 0, field: "country"), .node(index: 2, field: "country"),
+            .otherCountries(index: 0, field: "tonnes"), .flow(index: 1, field: "tonnes"),
+        ])
     }
 }
