@@ -15,7 +15,8 @@ public struct DiagnosticRenderer: Sendable {
 
     public init(text: String?) {
         self.text = text
-        self.lines = text.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        // "\r\n" is one Character in Swift, so split on it as well as on "\n".
+        self.lines = text.map { $0.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) } ?? []
     }
 
     /// All diagnostics, each followed by its source line, caret and notes.

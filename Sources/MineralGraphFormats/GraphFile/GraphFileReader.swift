@@ -52,7 +52,8 @@ public struct GraphFileReader: Sendable {
     /// The comment block at the top of `text`: `#` lines and the blank lines between them.
     static func headerComment(of text: String) -> [String] {
         var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character in Swift, so split on it as well as on "\n".
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.hasPrefix("#") {
                 lines.append(String(trimmed))
