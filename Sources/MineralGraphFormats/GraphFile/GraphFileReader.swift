@@ -29,6 +29,9 @@ public struct GraphFileReader: Sendable {
 
     /// Reads graph text; `file` names it in diagnostics.
     public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+        // A byte-order mark is not part of the text (TextFile.read drops it too); left in, it
+        // would hide the header comment and shift the carets of line 1.
+        let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoder = Decoding(file: file)
         let root: Yams.Node?
         do {
@@ -36,9 +39,11 @@ public struct GraphFileReader: Sendable {
         } catch {
             throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error)], text: text)
         }
-        guard let root else {
+        // No document, or an empty one (`---` alone), holds no graph.
+        guard let root, !decoder.isNull(root) else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "empty-file", "the file is empty", at: SourceLocation(file: file, line: 1, column: 1))],
+                diagnostics: [Diagnostic(.error, "empty-file", "the file holds no graph: it is empty or has only comments",
+                                         at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
         let graph = decoder.graph(root)
