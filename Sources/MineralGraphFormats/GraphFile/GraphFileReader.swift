@@ -37,7 +37,7 @@ public struct GraphFileReader: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch {
-            throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error)], text: text)
+            throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error, text: text)], text: text)
         }
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -408,21 +408,66 @@ private struct Decoding {
         diagnostics.append(Diagnostic(.error, code, message, at: location(node), notes: notes))
     }
 
-    func diagnostic(forYAMLError error: Error) -> Diagnostic {
+    func diagnostic(forYAMLError error: Error, text: String) -> Diagnostic {
         func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
         switch error as? YamlError {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
-            let notes = context.map { ["while \($0.text) starting at line \($0.mark.line), column \($0.mark.column)"] } ?? []
+            var notes: [String] = []
+            // libyaml's context already reads "while parsing a flow sequence"; it adds nothing
+            // when it starts where the problem is.
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                notes.append("\(context.text) starting at line \(context.mark.line), column \(context.mark.column)")
+            }
+            if Self.character(at: mark, in: text) == "\t" {
+                notes.append("YAML does not allow tabs for indentation: indent with spaces")
+            }
             return Diagnostic(.error, "yaml-syntax", "YAML syntax: \(problem)", at: at(mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams marks the first occurrence; the mistake is the repeat, so point there.
+            let first = context.mark
+            let repeated = duplicates.count == 1 ? Self.repeatedKey(duplicates[0], after: first, in: text) : nil
             return Diagnostic(.error, "duplicate-key", "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "),
-                              at: at(context.mark), notes: ["each key may appear once in a mapping"])
+                              at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(first),
+                              notes: (repeated == nil ? [] : ["first given at line \(first.line), column \(first.column)"])
+                                  + ["each key may appear once in a mapping"])
         case .reader(let problem, let offset, _, _):
             return Diagnostic(.error, "unreadable", "cannot read the text: \(problem)" + (offset.map { " at byte \($0)" } ?? ""),
                               at: SourceLocation(file: file, line: 1, column: 1))
         default:
             return Diagnostic(.error, "yaml", "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
         }
+    }
+
+    /// The lines of `text` as Unicode scalars (libyaml counts columns in scalars).
+    static func scalarLines(_ text: String) -> [[Unicode.Scalar]] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.last == "\r" ? Array(line.dropLast()) : Array(line)
+        }
+    }
+
+    static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
+        let lines = scalarLines(text)
+        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1, mark.column <= lines[mark.line - 1].count else { return nil }
+        return lines[mark.line - 1][mark.column - 1]
+    }
+
+    /// Where `key`, first given at `first` in a block mapping, is given again: the next line
+    /// indented to the same column that starts with the key, before the mapping ends (a line
+    /// indented less). `nil` when not found, e.g. in a flow mapping `{a: 1, a: 2}`.
+    static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = scalarLines(text)
+        let indent = first.column - 1
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array(($0 + ":").unicodeScalars) }
+        guard first.line >= 1 else { return nil }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            guard let start = line.firstIndex(where: { $0 != " " }), line[start] != "#" else { continue }
+            if start < indent { return nil }
+            if start == indent, spellings.contains(where: { line[start...].starts(with: $0) }) {
+                return (index + 1, first.column)
+            }
+        }
+        return nil
     }
 }
