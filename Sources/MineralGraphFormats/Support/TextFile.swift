@@ -12,8 +12,12 @@ public enum TextFile {
         if path == "-" {
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
-            guard FileManager.default.fileExists(atPath: path) else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 throw Failure(description: "no such file")
+            }
+            if isDirectory.boolValue {
+                throw Failure(description: "is a directory, not a file")
             }
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -47,7 +51,10 @@ public enum TextFile {
             throw Failure(description: "cannot write \(path): directory \(directory.path) does not exist")
         }
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).tmp-\(UUID().uuidString)")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
+        // A replaced file keeps its permissions (a private 0600 file stays private).
+        let permissions = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions]
+        let attributes = permissions.map { [FileAttributeKey.posixPermissions: $0] }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: data, attributes: attributes) else {
             throw Failure(description: "cannot write \(path): permission denied or disk full")
         }
         if rename(temporary.path, url.path) != 0 {
