@@ -30,8 +30,13 @@ struct FormatCommand: ParsableCommand {
 
     func run() throws {
         var unformatted: [String] = []
+        var unreadable = false
         for path in files {
-            let document = try loadDocument(path)
+            // A file that cannot be read is left as it is; the others are still formatted.
+            guard let document = try? loadDocument(path) else {
+                unreadable = true
+                continue
+            }
             let canonical = GraphFileWriter().write(document)
             let current = document.text
             if check {
@@ -46,9 +51,7 @@ struct FormatCommand: ParsableCommand {
                 throw UserError("\(error)")
             }
         }
-        if !unformatted.isEmpty {
-            for path in unformatted { printError("\(path): not in canonical form (run mineral-graph fmt \(path))\n") }
-            throw ExitCode.failure
-        }
+        for path in unformatted { printError("\(path): not in canonical form (run mineral-graph fmt \(path))\n") }
+        if unreadable || !unformatted.isEmpty { throw ExitCode.failure }
     }
 }
