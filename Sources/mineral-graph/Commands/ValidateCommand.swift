@@ -52,10 +52,11 @@ struct ValidateCommand: ParsableCommand {
             printError(DiagnosticRenderer(text: document.text).render(diagnostics))
             let errors = diagnostics.filter { $0.severity == .error }.count
             let warnings = diagnostics.count - errors
-            if errors > 0 || (strict && warnings > 0) { failed = true }
+            let fileFailed = errors > 0 || (strict && warnings > 0)
+            if fileFailed { failed = true }
             if !quiet {
                 let graph = document.graph
-                let status = errors > 0 ? "FAILED" : "ok"
+                let status = fileFailed ? "FAILED" : "ok"
                 print("\(path): \(status) — \(graph.nodes.count) nodes, \(graph.flows.count) flows, \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
             }
         }
