@@ -264,6 +264,21 @@ struct ValidateCommandTests {
         #expect(result.stdout == "-: ok — 3 nodes, 2 flows, 0 errors, 0 warnings\n")
     }
 
+    /// `mineral-graph validate graphs/*.yaml` passes on the examples, strictly, and they are canonical.
+    @Test func examplesValidateStrictlyAndAreCanonical() throws {
+        let directory = CLI.packageRoot.appendingPathComponent("graphs")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(names.contains("cobalt-2023.yaml") && names.contains("lithium-2023.yaml"), "examples missing from graphs/: \(names)")
+        guard !names.isEmpty else { return }
+        let paths = names.map { "graphs/" + $0 }
+        let result = try CLI.run(["validate", "--strict"] + paths)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "")
+        #expect(result.stdout.split(separator: "\n").count == names.count)
+        let check = try CLI.run(["fmt", "--check"] + paths)
+        #expect(check.status == 0, "\(check.stderr)")
+    }
+
     @Test func everyBrokenFixtureFailsWithALocatedError() throws {
         let directory = Samples.fixtures.appendingPathComponent("broken")
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".yaml") }.sorted()

@@ -1,0 +1,48 @@
+import Foundation
+import MineralGraphCore
+import Testing
+
+@testable import MineralGraphFormats
+
+/// The example graphs in `graphs/` must read, validate cleanly and be in canonical form.
+@Suite("Example graphs")
+struct ExampleGraphTests {
+    static let graphsDirectory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("graphs")
+
+    /// Every `graphs/*.yaml`, sorted; empty when the directory is missing.
+    static let files: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: graphsDirectory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test func theCobaltAndLithiumExamplesExist() {
+        for name in ["cobalt-2023.yaml", "lithium-2023.yaml"] {
+            #expect(Self.files.contains(name), "graphs/\(name) is missing (found: \(Self.files))")
+        }
+    }
+
+    @Test(arguments: files)
+    func exampleReadsValidatesAndRoundTrips(_ name: String) throws {
+        let path = Self.graphsDirectory.appendingPathComponent(name).path
+        let document: GraphDocument
+        do {
+            document = try GraphFileReader().read(contentsOf: path)
+        } catch {
+            Issue.record("graphs/\(name) does not read:\n\(error)")
+            return
+        }
+        let findings = document.validate()
+        #expect(findings.isEmpty, "graphs/\(name):\n\(DiagnosticRenderer(text: document.text).render(findings))")
+
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let written = GraphFileWriter().write(document)
+        #expect(Data(written.utf8) == bytes, "graphs/\(name) is not in canonical form: run mineral-graph fmt")
+
+        let graph = document.graph
+        #expect(!graph.nodes.isEmpty && !graph.flows.isEmpty)
+        #expect(!graph.sources.isEmpty, "each example cites its sources")
+        #expect(!document.headerComment.isEmpty, "each example explains itself in its header comment")
+    }
+}
