@@ -12,6 +12,10 @@ import Yams
 public struct GraphFileReader: Sendable {
     /// The value of the optional `format:` key this reader understands.
     public static let formatVersion = "mineral-graph/1"
+    /// Largest graph text read, in bytes (64 MiB: about 500 000 flows in canonical form).
+    public static let maximumBytes = 64 << 20
+    /// Largest number of YAML nodes (scalars, mappings, lists) in one file.
+    public static let maximumYAMLNodes = 10_000_000
 
     public init() {}
 
@@ -33,11 +37,24 @@ public struct GraphFileReader: Sendable {
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoder = Decoding(file: file)
+        let size = text.utf8.count
+        if size > Self.maximumBytes {
+            throw GraphFileError(
+                diagnostics: [Diagnostic(
+                    .error, "file-too-large",
+                    "the file is \(size >> 20) MiB; graph files may be at most \(Self.maximumBytes >> 20) MiB",
+                    at: SourceLocation(file: file, line: 1, column: 1),
+                    notes: ["split the graph by mineral or year, or import trade data with `mineral-graph import`"])],
+                text: nil)
+        }
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
         } catch {
             throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error, text: text)], text: text)
+        }
+        if let problem = Self.structuralProblem(in: root, file: file) {
+            throw GraphFileError(diagnostics: [problem], text: text)
         }
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -52,6 +69,54 @@ public struct GraphFileReader: Sendable {
             return GraphDocument(graph: graph, headerComment: Self.headerComment(of: text), sourceMap: decoder.sourceMap, text: text)
         }
         throw GraphFileError(diagnostics: errors, text: text)
+    }
+
+    /// Anchors and aliases (`&a`, `*a`) are refused: graph files have no use for them, and
+    /// nested aliases can expand exponentially ("billion laughs"). The composer resolves an
+    /// alias to the anchored node, which keeps the anchor's earlier position; since anchors
+    /// precede their aliases, a value positioned before its own key (or before the previous
+    /// list item) is an alias. The walk stops there, and is bounded by ``maximumYAMLNodes``
+    /// besides, so that no input makes reading hang.
+    static func structuralProblem(in root: Yams.Node?, file: String) -> Diagnostic? {
+        guard let root else { return nil }
+        func position(_ node: Yams.Node) -> (Int, Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
+        func at(_ node: Yams.Node) -> SourceLocation {
+            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+        func alias(_ container: Yams.Node) -> Diagnostic {
+            Diagnostic(
+                .error, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed in graph files",
+                at: at(container), notes: ["write the values out in full"])
+        }
+        var stack = [root]
+        var visited = 0
+        while let node = stack.popLast() {
+            visited += 1
+            if visited > maximumYAMLNodes {
+                return Diagnostic(.error, "too-many-values", "the file has more than \(maximumYAMLNodes) YAML values",
+                                  at: SourceLocation(file: file, line: 1, column: 1))
+            }
+            switch node {
+            case .mapping(let mapping):
+                for (key, value) in mapping {
+                    if position(key) < position(node) || position(value) <= position(key) { return alias(key) }
+                    stack.append(value)
+                }
+            case .sequence(let sequence):
+                var previous: Yams.Node?
+                for item in sequence {
+                    if let previous, position(item) <= position(previous) { return alias(previous) }
+                    if position(item) < position(node) { return alias(node) }
+                    previous = item
+                    stack.append(item)
+                }
+            case .alias:
+                return alias(node)
+            case .scalar:
+                break
+            }
+        }
+        return nil
     }
 
     /// The comment block at the top of `text`: `#` lines and the blank lines between them.

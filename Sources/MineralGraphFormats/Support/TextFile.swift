@@ -6,6 +6,9 @@ public enum TextFile {
         public let description: String
     }
 
+    /// Largest file `read(_:)` accepts (256 MiB); graph files have a smaller limit of their own.
+    public static let maximumBytes = 256 << 20
+
     /// The UTF-8 text of `path`, without a leading byte-order mark.
     public static func read(_ path: String) throws -> String {
         let data: Data
@@ -18,6 +21,11 @@ public enum TextFile {
             }
             if isDirectory.boolValue {
                 throw Failure(description: "is a directory, not a file")
+            }
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+                size > maximumBytes
+            {
+                throw Failure(description: "the file is \(size >> 20) MiB, more than the \(maximumBytes >> 20) MiB this command reads")
             }
             do {
                 data = try Data(contentsOf: URL(fileURLWithPath: path))

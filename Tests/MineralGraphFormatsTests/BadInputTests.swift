@@ -1,0 +1,63 @@
+import Testing
+
+@testable import MineralGraphFormats
+
+/// Hostile input must give a located error quickly, never a crash, hang or memory blow-up.
+@Suite("Bad input")
+struct BadInputTests {
+    static func firstError(_ text: String) -> Diagnostic? {
+        do {
+            _ = try GraphFileReader().read(text: text, file: "bad.yaml")
+            return nil
+        } catch {
+            return error.diagnostics.first
+        }
+    }
+
+    @Test func billionLaughsIsRefusedAtTheAlias() throws {
+        var lines = ["name: bomb", "year: 2023", #"a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]"#]
+        for i in 1..<10 {
+            lines.append("a\(i): &a\(i) [" + Array(repeating: "*a\(i - 1)", count: 9).joined(separator: ",") + "]")
+        }
+        lines.append("nodes: *a9")
+        let clock = ContinuousClock()
+        var diagnostic: Diagnostic?
+        let elapsed = clock.measure { diagnostic = Self.firstError(lines.joined(separator: "\n")) }
+        let error = try #require(diagnostic)
+        #expect(error.code == "yaml-alias")
+        #expect(error.location?.line == 13)  // `nodes: *a9`
+        #expect(elapsed < .seconds(2))
+    }
+
+    @Test func aliasAsListItemIsRefused() throws {
+        let error = try #require(Self.firstError("name: x\nyear: 2023\nsources:\n  - &s {id: a, title: b}\n  - *s\n"))
+        #expect(error.code == "yaml-alias")
+        #expect(error.location == SourceLocation(file: "bad.yaml", line: 4, column: 5))
+    }
+
+    @Test func aliasAsMappingValueIsRefused() throws {
+        let error = try #require(Self.firstError("name: &n x\nyear: 2023\ndescription: *n\n"))
+        #expect(error.code == "yaml-alias")
+        #expect(error.location?.line == 3)
+    }
+
+    @Test func oversizedTextIsRefusedBeforeParsing() throws {
+        let text = "name: big\nyear: 2023\ndescription: \"" + String(repeating: "x", count: GraphFileReader.maximumBytes) + "\"\n"
+        let error = try #require(Self.firstError(text))
+        #expect(error.code == "file-too-large")
+    }
+
+    @Test(arguments: [
+        ("name: [unclosed\nyear: 2023\n", "yaml-syntax", 2),
+        ("name: x\n\tyear: 2023\n", "yaml-syntax", 2),
+        ("- just\n- a list\n", "expected-mapping", 1),
+        ("name: x\n", "missing-key", 1),
+        ("name: x\nyear: twenty\n", "expected-number", 2),
+        ("", "empty-file", 1),
+    ])
+    func malformedInputGivesLocatedError(_ text: String, _ code: String, _ line: Int) throws {
+        let error = try #require(Self.firstError(text))
+        #expect(error.code == code)
+        #expect(error.location?.line == line)
+    }
+}
