@@ -370,7 +370,7 @@ struct GraphValidatorTests {
         var graph = Self.chain()
         graph.flows[0].containedTonnes = 35  // mine declares 30 t contained
         let issue = Self.expectSingle(graph, "ships-more-than-output", .warning, at: .output(node: 0, index: 0, field: "contained_tonnes"))
-        #expect(issue?.message == "node 'mine' ships 35 t of cobalt but its output is 30 t")
+        #expect(issue?.message == "node 'mine' ships 35 t of cobalt but its output is 30 t (contained)")
     }
 
     @Test func shippingMoreThanADeclaredGrossOutputPointsAtTonnes() {
@@ -385,7 +385,7 @@ struct GraphValidatorTests {
         graph.nodes[1].outputs = [Output(mineral: "cobalt")]
         graph.flows[1].containedTonnes = 31  // receives 30
         let issue = Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"))
-        #expect(issue?.message == "node 'refinery' ships 31 t of cobalt but receives 30 t and produces 0 t")
+        #expect(issue?.message == "node 'refinery' ships 31 t of cobalt but receives 30 t and produces 0 t (contained)")
         #expect(issue?.notes.first?.hasPrefix("tolerance 1 %") == true)
         // Within the tolerance there is no warning.
         graph.flows[1].containedTonnes = 30.2
@@ -445,7 +445,7 @@ struct GraphValidatorTests {
         #expect(Self.codes(graph) == [])
         graph.flows.append(Flow(from: "refinery", to: "maker", mineral: "copper", containedTonnes: 950))
         let issue = Self.expectSingle(graph, "mass-balance", .warning, at: .node(index: 1, field: "id"))
-        #expect(issue?.message == "node 'refinery' ships 950 t of copper but receives 900 t and produces 0 t")
+        #expect(issue?.message == "node 'refinery' ships 950 t of copper but receives 900 t and produces 0 t (contained)")
     }
 
     // MARK: Other countries
@@ -496,5 +496,57 @@ struct GraphValidatorTests {
             .graph(field: "name"), .node(index: 0, field: "country"), .node(index: 2, field: "country"),
             .otherCountries(index: 0, field: "tonnes"), .flow(index: 1, field: "tonnes"),
         ])
+    }
+}
+
+@Suite("Mass balance bases")
+struct MassBalanceBasisTests {
+    /// A mine declaring 30 t contained cobalt in 100 t hydroxide, shipping 90 t gross only.
+    static func mixed(flowTonnes: Double) -> SupplyGraph {
+        SupplyGraph(
+            name: "mixed", year: 2023,
+            nodes: [
+                Node(id: "mine", kind: .mine, country: "COD", outputs: [Output(mineral: "cobalt", tonnes: 100, containedTonnes: 30)]),
+                Node(id: "refinery", kind: .processor, country: "CHN", outputs: [Output(mineral: "cobalt")]),
+            ],
+            flows: [Flow(from: "mine", to: "refinery", mineral: "cobalt", tonnes: flowTonnes)])
+    }
+
+    @Test func grossFlowsAreNotComparedWithContainedOutput() {
+        // 90 t gross is above the 30 t contained but below the 100 t gross output: no finding.
+        #expect(GraphValidator().run(on: Self.mixed(flowTonnes: 90)).isEmpty)
+    }
+
+    @Test func grossFlowsAreComparedWithGrossOutput() throws {
+        let issue = try #require(GraphValidator().run(on: Self.mixed(flowTonnes: 120)).first)
+        #expect(issue.code == "ships-more-than-output")
+        #expect(issue.message == "node 'mine' ships 120 t of cobalt but its output is 100 t (gross)")
+        #expect(issue.location == .output(node: 0, index: 0, field: "tonnes"))
+    }
+
+    @Test func grossTonnesOfProcessedMineralsAreNotMassBalanced() {
+        // A refinery receiving 100 t hydroxide gross and shipping 120 t of a heavier salt is fine:
+        // gross mass is not conserved through processing; contained tonnes are.
+        var graph = Self.mixed(flowTonnes: 100)
+        graph.nodes.append(Node(id: "maker", kind: .manufacturer, country: "KOR", outputs: [Output(mineral: "cobalt")]))
+        graph.flows.append(Flow(from: "refinery", to: "maker", mineral: "cobalt", tonnes: 120))
+        #expect(GraphValidator().run(on: graph).isEmpty)
+    }
+
+    @Test func eWasteIsMassBalancedOnGrossTonnes() throws {
+        let graph = SupplyGraph(
+            name: "ewaste", year: 2022,
+            nodes: [
+                Node(id: "users", kind: .consumer, country: "DEU", outputs: [Output(mineral: "e-waste", tonnes: 10)]),
+                Node(id: "hub", kind: .wasteDestination(.recycling), country: "NLD", outputs: [Output(mineral: "e-waste")]),
+                Node(id: "site", kind: .wasteDestination(.informal), country: "GHA"),
+            ],
+            flows: [
+                Flow(from: "users", to: "hub", mineral: "e-waste", tonnes: 10, type: .waste),
+                Flow(from: "hub", to: "site", mineral: "e-waste", tonnes: 12, type: .waste),
+            ])
+        let issue = try #require(GraphValidator().run(on: graph).first)
+        #expect(issue.code == "mass-balance")
+        #expect(issue.message == "node 'hub' ships 12 t of e-waste but receives 10 t and produces 0 t (gross)")
     }
 }

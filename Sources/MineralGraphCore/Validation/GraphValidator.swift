@@ -201,46 +201,58 @@ public struct GraphValidator: Sendable {
 
     // MARK: Mass balance
 
-    /// Per node and mineral, on the contained basis where given: shipped ≤ received + produced.
-    ///
-    /// "Produced" is the declared output of a mine, or of any node that receives none of that
-    /// mineral inside the graph (its inputs lie outside the graph). A node also may not ship
-    /// more than its declared output.
+    /// Per node and mineral, each basis on its own so that contained and gross tonnes are never
+    /// added together:
+    /// - a node may not ship more than its declared output (contained tonnes against contained
+    ///   output, gross tonnes against gross output);
+    /// - shipped ≤ received + produced, on the conserved basis only: contained tonnes (gross
+    ///   tonnes change with every processing step), or gross tonnes for minerals whose basis is
+    ///   the gross mass (e-waste). "Produced" is the declared output of a mine, or of a node that
+    ///   receives none of that mineral inside the graph (its inputs lie outside the graph).
+    /// Flows that do not state a basis are left out of that basis's sums.
     private func checkMassBalance(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
-        struct Key: Hashable { let node: String; let mineral: MineralID }
+        struct Key: Hashable { let node: String; let mineral: MineralID; let contained: Bool }
         var received: [Key: Double] = [:]
         var shipped: [Key: Double] = [:]
         for flow in graph.flows {
-            guard let quantity = flow.basisTonnes, quantity.isFinite, quantity >= 0 else { continue }
-            received[Key(node: flow.to, mineral: flow.mineral), default: 0] += quantity
-            shipped[Key(node: flow.from, mineral: flow.mineral), default: 0] += quantity
+            for (quantity, contained) in [(flow.containedTonnes, true), (flow.tonnes, false)] {
+                guard let quantity, quantity.isFinite, quantity >= 0 else { continue }
+                received[Key(node: flow.to, mineral: flow.mineral, contained: contained), default: 0] += quantity
+                shipped[Key(node: flow.from, mineral: flow.mineral, contained: contained), default: 0] += quantity
+            }
         }
         let index = graph.nodeIndex()
         for (i, node) in graph.nodes.enumerated() where index[node.id] == i {
             for mineral in Set(node.outputs.map(\.mineral)).sorted() {
                 guard let j = node.outputs.firstIndex(where: { $0.mineral == mineral && ($0.year ?? graph.year) == graph.year }) else { continue }
-                let key = Key(node: node.id, mineral: mineral)
-                let out = shipped[key] ?? 0
-                guard out > 0 else { continue }
-                let inflow = received[key] ?? 0
-                let declared = node.outputs[j].basisTonnes
-                if let declared, exceeds(out, declared) {
-                    issues.append(.init(
-                        .warning, "ships-more-than-output",
-                        "node '\(node.id)' ships \(format(out)) t of \(mineral) but its output is \(format(declared)) t",
-                        at: .output(node: i, index: j, field: node.outputs[j].containedTonnes == nil ? "tonnes" : "contained_tonnes")))
-                    continue
-                }
-                let producesDeclared = node.kind == .mine || inflow == 0
-                // Production without a figure is unknown, not zero: nothing to check against.
-                if producesDeclared && declared == nil { continue }
-                let produced = producesDeclared ? (declared ?? 0) : 0
-                if exceeds(out, inflow + produced) {
-                    issues.append(.init(
-                        .warning, "mass-balance",
-                        "node '\(node.id)' ships \(format(out)) t of \(mineral) but receives \(format(inflow)) t and produces \(format(produced)) t",
-                        at: .node(index: i, field: "id"),
-                        notes: ["tolerance \(format(massBalanceTolerance * 100)) %; quantities are contained tonnes where given"]))
+                let grossIsConserved = MineralCatalog.info(mineral)?.containedBasis == "t gross"
+                for contained in [true, false] {
+                    let key = Key(node: node.id, mineral: mineral, contained: contained)
+                    let out = shipped[key] ?? 0
+                    guard out > 0 else { continue }
+                    let field = contained ? "contained_tonnes" : "tonnes"
+                    let basis = contained ? "contained" : "gross"
+                    let declared = contained ? node.outputs[j].containedTonnes : node.outputs[j].tonnes
+                    if let declared, exceeds(out, declared) {
+                        issues.append(.init(
+                            .warning, "ships-more-than-output",
+                            "node '\(node.id)' ships \(format(out)) t of \(mineral) but its output is \(format(declared)) t (\(basis))",
+                            at: .output(node: i, index: j, field: field)))
+                        continue
+                    }
+                    guard contained || grossIsConserved else { continue }
+                    let inflow = received[key] ?? 0
+                    let producesDeclared = node.kind == .mine || inflow == 0
+                    // Production without a figure is unknown, not zero: nothing to check against.
+                    if producesDeclared && declared == nil { continue }
+                    let produced = producesDeclared ? (declared ?? 0) : 0
+                    if exceeds(out, inflow + produced) {
+                        issues.append(.init(
+                            .warning, "mass-balance",
+                            "node '\(node.id)' ships \(format(out)) t of \(mineral) but receives \(format(inflow)) t and produces \(format(produced)) t (\(basis))",
+                            at: .node(index: i, field: "id"),
+                            notes: ["tolerance \(format(massBalanceTolerance * 100)) %"]))
+                    }
                 }
             }
         }
