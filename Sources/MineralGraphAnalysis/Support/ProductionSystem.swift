@@ -125,7 +125,9 @@ struct ProductionSystem: Sendable {
                 let from = index.endpoints[i]!.from
                 shipped[from].add(flowQuantity[i])
                 var coefficient: Double?
-                if let q = flowQuantity[i].value, let o = output[n].value {
+                if flowQuantity[i].value == 0 {
+                    coefficient = 0  // nothing flows, whatever the destination's output
+                } else if let q = flowQuantity[i].value, let o = output[n].value {
                     if o > 0 {
                         coefficient = q / o
                     } else {

@@ -222,13 +222,14 @@ struct UpstreamSystem: Sendable {
     }
 
     /// Strongly connected components in topological order (upstream first), by an iterative
-    /// Tarjan search over the edges `k → n`. Nodes are visited in index order, so the result is
+    /// Tarjan search over the edges `k → n` with a non-zero (or missing) coefficient. Nodes are visited in index order, so the result is
     /// deterministic; each component lists its nodes in index order.
     static func components(inputs: [[Term]]) -> [[Int]] {
         let count = inputs.count
         var successors = [[Int]](repeating: [], count: count)
         for (node, terms) in inputs.enumerated() {
-            for term in terms { successors[term.from].append(node) }
+            // A zero coefficient is no dependence (a flow of 0 t); a missing one may be.
+            for term in terms where term.coefficient != 0 { successors[term.from].append(node) }
         }
         var index = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
