@@ -111,8 +111,11 @@ public struct WaterFootprintPass: Sendable {
             }
             let directTotal = direct.metric
             let finalTotal = final.metric
-            let error = finalTotal.combined(with: directTotal) { embodied, direct in
-                direct == 0 ? (embodied == 0 ? 0 : .infinity) : abs(embodied - direct) / abs(direct)
+            var error = finalTotal.combined(with: directTotal) { embodied, direct in
+                direct == 0 ? 0 : abs(embodied - direct) / abs(direct)
+            }
+            if directTotal.value == 0, let embodied = finalTotal.value, embodied != 0 {
+                error = .unavailable("NO_DIRECT_WATER", "final output embodies water although no node uses any")
             }
             return WaterTotal(
                 directM3: directTotal, statedDirectM3: direct.statedSum, nodesMissing: missing,
