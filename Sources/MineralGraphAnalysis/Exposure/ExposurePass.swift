@@ -26,6 +26,9 @@ import MineralGraphCore
 ///
 /// Worked example (§4.4 toy): exposure to M_D is 0.75 at R_C, 0.5 at R_F, 0.75 at J and
 /// (30·0.75 + 20·0.5)/50 = 0.65 at K.
+///
+/// Sources: METHODS §4.1–§4.2 — Ghosh supply-driven allocation as a physical bound;
+/// proportional rationing (Han et al. 2025).
 public struct ExposurePass: Sendable {
     /// Minerals to trace; `nil` traces every mineral that has flows.
     public var minerals: [MineralID]?

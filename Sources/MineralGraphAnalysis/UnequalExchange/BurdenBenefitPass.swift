@@ -23,6 +23,9 @@ import MineralGraphCore
 ///
 /// Worked example (§5.5): water shares 70.4/8.5/21.1 % against VA shares 16.7/8.3/75 % give BBR
 /// 4.23/1.01/0.28; AWARE-weighted 5.74/0.34/0.02.
+///
+/// Sources: METHODS §2.3 (tool metric joining EUE — Dorninger et al. 2021, Hickel et al. 2022 —
+/// to the value-added gap of §3); AWARE, Boulay et al. 2018.
 public struct BurdenBenefitPass: Sendable {
     /// Water options (defaults for missing intensities).
     public var water: WaterFootprintPass

@@ -19,6 +19,9 @@ import MineralGraphCore
 ///
 /// Worked example (§3.4): hydroxide 30 t Co for $1.0 M (33,333 USD/t Co), refined 30 t Co for
 /// $1.5 M (50,000) → UVR 1.5, payable 66.7 %.
+///
+/// Sources: METHODS §3.3 — cobalt hydroxide payables (ttm.financial, 2025); Fastmarkets on
+/// spodumene-to-hydroxide conversion margins (2022).
 public struct StageUnitValuePass: Sendable {
     /// The stages compared, in chain order.
     public static let stages: [Stage] = [.mining, .processing, .manufacturing]

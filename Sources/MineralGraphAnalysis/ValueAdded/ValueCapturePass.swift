@@ -16,6 +16,9 @@ import MineralGraphCore
 ///
 /// Worked example (§3.4): D extracts 100 % of the chain's cobalt and captures 16.7 % of its value:
 /// VCR_D = 0.167, gap_D = −0.833 (−83 pp).
+///
+/// Sources: METHODS §3.2 (tool metric); value-added definition from the OECD TiVA guides;
+/// BloombergNEF on DRC cobalt processing (value capture by moving downstream).
 public struct ValueCapturePass: Sendable {
     /// The stage whose physical share is compared (default: extraction).
     public var stage: Stage
