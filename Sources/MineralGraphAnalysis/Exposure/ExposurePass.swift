@@ -1,0 +1,150 @@
+import MineralGraphCore
+
+/// S1 — pre-shock exposure ("supply at risk") by linear origin tracing (METHODS §4.2).
+///
+///     exp_s(s) = 1
+///     exp_n(s) = Σ_{e into n, same mineral} (f_e / I_n) · exp_src(e)(s)      I_n = Σ in-flow
+///
+/// `exp_n(s)` is the fraction of node n's supply of the mineral that originates at source s. Under
+/// proportional rationing, without substitution or binding capacities, a cut δ at s gives n a
+/// fractional shortfall of `δ · exp_n(s)` along a single-mineral chain. By source country:
+/// `exp_n(c) = Σ_{s in c} exp_n(s)`.
+///
+/// Sources of a mineral: mines producing it, and any node that ships it without receiving it
+/// (a recycler fed only by e-waste is a secondary source of the metals it recovers). All flow
+/// types of the mineral count (recovered fractions and waste carry their origin). Quantities
+/// are contained tonnes when every in-flow of the node gives them, else gross tonnes when every
+/// one does.
+///
+/// Loops (waste → recycler → refiner) are solved as a linear system, not assumed away
+/// (``LinearSolverOptions``): recycled material carries the origin mix of what was discarded.
+/// The shares from all sources sum to 1 at every node that a source reaches; what is left
+/// (`untracedShare`) is material circulating in a loop that no source feeds.
+///
+/// Edge cases: an in-flow without tonnes, or a node mixing contained and gross in-flows →
+/// `MISSING_QUANTITY` at the node and downstream; zero total in-flow → `NO_SUPPLY`.
+///
+/// Worked example (§4.4 toy): exposure to M_D is 0.75 at R_C, 0.5 at R_F, 0.75 at J and
+/// (30·0.75 + 20·0.5)/50 = 0.65 at K.
+///
+/// Sources: METHODS §4.1–§4.2 — Ghosh supply-driven allocation as a physical bound;
+/// proportional rationing (Han et al. 2025).
+public struct ExposurePass: Sendable {
+    /// Minerals to trace; `nil` traces every mineral that has flows.
+    public var minerals: [MineralID]?
+    public var solver: LinearSolverOptions
+
+    public init(minerals: [MineralID]? = nil, solver: LinearSolverOptions = .default) {
+        self.minerals = minerals
+        self.solver = solver
+    }
+
+    public func run(on graph: SupplyGraph) -> Exposure {
+        let index = FlowIndex(graph)
+        let traced = minerals.map { Array(Set($0)).sorted() } ?? Array(Set(graph.flows.map(\.mineral))).sorted()
+        var reports: [SolverReport] = []
+        let results = traced.map { mineral -> MineralExposure in
+            let (result, report) = trace(mineral, index: index)
+            reports.append(contentsOf: report)
+            return result
+        }
+        return Exposure(minerals: results, solver: SolverReport.merged(reports, options: solver))
+    }
+
+    private func trace(_ mineral: MineralID, index: FlowIndex) -> (MineralExposure, [SolverReport]) {
+        let graph = index.graph
+        let count = graph.nodes.count
+        let inFlows = (0..<count).map { n in index.incoming[n].filter { graph.flows[$0].mineral == mineral } }
+        let outFlows = (0..<count).map { n in index.outgoing[n].filter { graph.flows[$0].mineral == mineral } }
+        let sources = (0..<count).filter { n in
+            let node = graph.nodes[n]
+            let produces = node.outputs(mineral) || !outFlows[n].isEmpty
+            return produces && (node.kind == .mine || inFlows[n].isEmpty)
+        }
+        let isSource = Set(sources)
+
+        var inputs = [[UpstreamSystem.Term]](repeating: [], count: count)
+        var supply = [MetricValue](repeating: MetricValue(0), count: count)
+        var nodeReason = [Unavailable?](repeating: nil, count: count)
+        for n in 0..<count where !isSource.contains(n) && !inFlows[n].isEmpty {
+            let flows = inFlows[n].map { graph.flows[$0] }
+            var quantities: [Double]?
+            if flows.allSatisfy({ $0.containedTonnes != nil }) {
+                quantities = flows.map { $0.containedTonnes! }
+            } else if flows.allSatisfy({ $0.tonnes != nil }) {
+                quantities = flows.map { $0.tonnes! }
+            }
+            var coefficients: [Double?] = Array(repeating: nil, count: flows.count)
+            if let quantities {
+                let total = quantities.reduce(0, +)
+                supply[n] = MetricValue(total)
+                if total > 0 {
+                    coefficients = quantities.map { $0 / total }
+                } else {
+                    nodeReason[n] = Unavailable("NO_SUPPLY", "\(index.label(node: n)) receives no \(mineral)")
+                }
+            } else {
+                nodeReason[n] = Unavailable(
+                    "MISSING_QUANTITY",
+                    "the \(mineral) in-flows of \(index.label(node: n)) give neither contained nor gross tonnes throughout")
+            }
+            if quantities == nil, let reason = nodeReason[n] { supply[n] = MetricValue(unavailable: reason) }
+            for (k, i) in inFlows[n].enumerated() {
+                inputs[n].append(UpstreamSystem.Term(from: index.endpoints[i]!.from, coefficient: coefficients[k]))
+            }
+        }
+
+        var shares = [[(source: Int, share: Double)]](repeating: [], count: count)
+        var blocked = [Unavailable?](repeating: nil, count: count)
+        var reports: [SolverReport] = []
+        for s in sources {
+            var local = [Double?](repeating: 0, count: count)
+            local[s] = 1
+            let solution = UpstreamSystem(local: local, inputs: inputs).solve(solver)
+            reports.append(solution.report)
+            for n in 0..<count {
+                if let value = solution.values[n] {
+                    if value != 0 { shares[n].append((s, value)) }
+                } else if blocked[n] == nil {
+                    blocked[n] = reason(solution.blocker[n], at: n, nodeReason: nodeReason, index: index)
+                }
+            }
+        }
+
+        let involved = (0..<count).filter { isSource.contains($0) || !inFlows[$0].isEmpty }
+        let nodes = involved.map { n -> NodeExposure in
+            let node = graph.nodes[n]
+            if let reason = blocked[n] {
+                return NodeExposure(
+                    nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
+                    inflowTonnes: supply[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
+            }
+            let bySource = shares[n].sorted { graph.nodes[$0.source].id < graph.nodes[$1.source].id }
+                .map { SourceExposure(sourceID: graph.nodes[$0.source].id, country: graph.nodes[$0.source].country, share: $0.share) }
+            var byCountry: [CountryCode: Double] = [:]
+            for share in bySource { byCountry[share.country, default: 0] += share.share }
+            let traced = bySource.reduce(0) { $0 + $1.share }
+            let untraced = inFlows[n].isEmpty || isSource.contains(n) ? 0 : max(0, 1 - traced)
+            return NodeExposure(
+                nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
+                inflowTonnes: supply[n], bySource: bySource,
+                byCountry: byCountry.keys.sorted().map { CountryExposure(country: $0, share: byCountry[$0]!) },
+                untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
+        }
+        let result = MineralExposure(
+            mineral: mineral, sources: sources.map { graph.nodes[$0].id }, nodes: nodes)
+        return (result, reports)
+    }
+
+    private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: [Unavailable?], index: FlowIndex) -> Unavailable {
+        switch blocker {
+        case .coefficient(let node, _):
+            let base = nodeReason[node] ?? Unavailable("MISSING_QUANTITY", "an in-flow of \(index.label(node: node)) has no tonnes")
+            return node == n ? base : Unavailable(base.code, "upstream: \(base.reason)")
+        case .notConverged(let node):
+            return Unavailable("NOT_CONVERGED", "the loop through \(index.label(node: node)) did not converge")
+        case .local, nil:
+            return Unavailable("MISSING_VALUE", "exposure is unavailable")
+        }
+    }
+}

@@ -1,0 +1,37 @@
+/// A running sum that remembers missing terms instead of treating them as zero (METHODS §0).
+///
+/// The sum is available only when every term is; otherwise its reason counts the missing terms
+/// and quotes the first one.
+struct PartialSum: Sendable {
+    private(set) var sum = 0.0
+    private(set) var terms = 0
+    private(set) var missing = 0
+    private(set) var firstMissing: Unavailable?
+    private(set) var imputed = false
+
+    init() {}
+
+    mutating func add(_ term: MetricValue) {
+        terms += 1
+        if let value = term.value {
+            sum += value
+            imputed = imputed || term.imputed
+        } else {
+            missing += 1
+            if firstMissing == nil { firstMissing = term.unavailable }
+        }
+    }
+
+    mutating func add(_ value: Double) { add(MetricValue(value)) }
+
+    /// The sum, or the reason of the first missing term with the count of missing terms.
+    var metric: MetricValue {
+        guard missing > 0 else { return MetricValue(sum, imputed: imputed) }
+        let first = firstMissing ?? Unavailable("MISSING_VALUE", "a term is missing")
+        if terms == 1 { return MetricValue(unavailable: first) }
+        return .unavailable(first.code, "\(missing) of \(terms) terms unavailable; first: \(first.reason)")
+    }
+
+    /// The sum of the terms that are available, whatever is missing (for "stated" totals).
+    var statedSum: Double { sum }
+}

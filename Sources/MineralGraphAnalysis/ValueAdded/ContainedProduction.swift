@@ -1,0 +1,60 @@
+import MineralGraphCore
+
+/// What a node produces of one mineral, on the contained basis (METHODS §3.2–§3.3).
+///
+/// From the node's output of the mineral in the graph's year where it states the needed figures,
+/// else from its `product` out-flows of that mineral when every one of them states them.
+enum ContainedProduction {
+    /// Whether node `n` produces `mineral`: it lists it among its graph-year outputs or ships it.
+    static func produces(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> Bool {
+        let graph = index.graph
+        return graph.nodes[n].output(of: mineral, year: graph.year, graphYear: graph.year) != nil
+            || index.outgoing[n].contains { graph.flows[$0].mineral == mineral && graph.flows[$0].type == .product }
+    }
+
+    /// Contained tonnes of `mineral` produced by node `n`.
+    static func containedTonnes(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> MetricValue {
+        let graph = index.graph
+        if let contained = graph.nodes[n].output(of: mineral, year: graph.year, graphYear: graph.year)?.containedTonnes {
+            return MetricValue(contained)
+        }
+        let flows = productFlows(n, mineral, index: index)
+        guard !flows.isEmpty, flows.allSatisfy({ $0.containedTonnes != nil }) else {
+            return .unavailable(
+                "MISSING_CONTAINED",
+                "\(index.label(node: n)) states no contained tonnes of \(mineral) for its output or all its shipments")
+        }
+        return MetricValue(flows.reduce(0) { $0 + $1.containedTonnes! })
+    }
+
+    /// Value and contained tonnes of `mineral` produced by node `n`, both from one source (the
+    /// output, else the shipments) so that their ratio is a unit value. When neither source has
+    /// both figures, both are unavailable with the reason of the figure the node lacks.
+    static func valueAndContained(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> (valueUSD: MetricValue, containedTonnes: MetricValue) {
+        let graph = index.graph
+        let output = graph.nodes[n].output(of: mineral, year: graph.year, graphYear: graph.year)
+        if let value = output?.valueUSD, let contained = output?.containedTonnes {
+            return (MetricValue(value), MetricValue(contained))
+        }
+        let flows = productFlows(n, mineral, index: index)
+        let flowsHaveValue = !flows.isEmpty && flows.allSatisfy { $0.valueUSD != nil }
+        let flowsHaveContained = !flows.isEmpty && flows.allSatisfy { $0.containedTonnes != nil }
+        if flowsHaveValue && flowsHaveContained {
+            return (MetricValue(flows.reduce(0) { $0 + $1.valueUSD! }), MetricValue(flows.reduce(0) { $0 + $1.containedTonnes! }))
+        }
+        let label = index.label(node: n)
+        let reason: Unavailable =
+            if output?.valueUSD == nil && !flowsHaveValue {
+                Unavailable("MISSING_VALUE", "\(label) states no value of \(mineral) for its output or all its shipments")
+            } else {
+                Unavailable(
+                    "MISSING_CONTAINED",
+                    "\(label) states no contained tonnes of \(mineral) beside the value of its output or shipments")
+            }
+        return (MetricValue(unavailable: reason), MetricValue(unavailable: reason))
+    }
+
+    private static func productFlows(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> [Flow] {
+        index.outgoing[n].map { index.flows[$0] }.filter { $0.mineral == mineral && $0.type == .product }
+    }
+}

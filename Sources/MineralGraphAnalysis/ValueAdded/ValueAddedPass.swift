@@ -1,0 +1,171 @@
+import MineralGraphCore
+
+/// V1 — node value added (gross margin over materials) and chain value shares (METHODS §3.1–§3.2).
+///
+///     VA(n) = Σ_{e out of n} value(e) + value of output not shipped − Σ_{e into n} value(e) − other_inputs_usd(n)
+///
+/// in USD at the graph's price year. Edges carry only material inputs, so VA is an upper bound on
+/// value added — reported as `grossMarginOverMaterialsUSD` — unless the node gives
+/// `other_inputs_usd` (energy, reagents, services), which is subtracted. All flow types count:
+/// a waste flow with a negative value (the exporter pays) is a disposal cost of its source and an
+/// income of its destination.
+///
+/// **Value of output not shipped** (domestic sales, stock build, final products):
+/// - when the node's outputs in the graph year state `value_usd`: that value minus the value of
+///   its non-waste out-flows, floored at 0 (`outputValueBelowShipped` marks a declared value more
+///   than 1 % below what the node ships);
+/// - otherwise 0 when the node ships its whole output (its out-flows reach its declared output
+///   within 1 %, or it declares no output quantity, or it has neither outputs nor out-flows);
+///   a node that keeps part of its output without a value for it → `MISSING_VALUE`.
+///
+/// Consumer nodes are final demand, not producers: they have no VA, and what flows into them is
+/// final output. Hence `Σ_n VA(n) = final output value − Σ other inputs`, with final output value =
+/// unshipped output of producers + deliveries to consumers − what consumers sell back (METHODS
+/// §3.1 consistency check: "Σ VA over a closed chain = value of final output"; never sum output
+/// values across stages).
+///
+/// Edge cases: negative VA is valid and flagged, never clamped; a missing flow value makes both
+/// its nodes' VA unavailable, and any unavailable VA makes the chain shares unavailable
+/// (`CHAIN_INCOMPLETE`); shares of a non-positive chain total are `NON_POSITIVE_TOTAL`.
+///
+/// Worked example (§3.4): D $1.0 M, C $0.5 M, J $4.5 M; shares 16.7/8.3/75 %; Σ = $6.0 M = J's
+/// final output value.
+///
+/// Sources: OECD TiVA indicator guides (value added = output − intermediate consumption).
+public struct ValueAddedPass: Sendable {
+    /// Country-group scheme; `nil` uses the graph's `country_scheme` or the default.
+    public var scheme: CountryGroupScheme?
+    /// Relative tolerance for "ships its whole output" and "declared value below shipped" (0.01).
+    public var tolerance: Double
+
+    public init(scheme: CountryGroupScheme? = nil, tolerance: Double = 0.01) {
+        self.scheme = scheme
+        self.tolerance = tolerance
+    }
+
+    public func run(on graph: SupplyGraph) -> ValueAdded {
+        let index = FlowIndex(graph)
+        let grouping = CountryGrouping(override: scheme, graph: graph)
+        let system = ProductionSystem(index)
+        var rows: [NodeValueAdded] = []
+        for (n, node) in graph.nodes.enumerated() where node.kind != .consumer {
+            rows.append(nodeRow(n, index: index, system: system))
+        }
+
+        var total = PartialSum()
+        rows.forEach { total.add($0.grossMarginOverMaterialsUSD) }
+        let chainTotal = total.metric
+        let incomplete: Unavailable? = chainTotal.value == nil
+            ? Unavailable("CHAIN_INCOMPLETE", "value added is unavailable at some node: \(chainTotal.unavailable?.reason ?? "")")
+            : nil
+        func share(_ value: MetricValue) -> MetricValue {
+            if let incomplete { return MetricValue(unavailable: incomplete) }
+            guard let t = chainTotal.value, t > 0 else {
+                return .unavailable("NON_POSITIVE_TOTAL", "the chain's total value added is not positive")
+            }
+            return value.map { $0 / t }
+        }
+        for i in rows.indices { rows[i].share = share(rows[i].grossMarginOverMaterialsUSD) }
+
+        // Final output value: unshipped output of producers, plus deliveries to consumers, minus
+        // what consumers sell back.
+        var final = PartialSum()
+        rows.forEach { final.add($0.unshippedValueUSD) }
+        for (i, flow) in graph.flows.enumerated() {
+            guard let (from, to) = index.endpoints[i] else { continue }
+            let fromConsumer = graph.nodes[from].kind == .consumer
+            let toConsumer = graph.nodes[to].kind == .consumer
+            guard fromConsumer != toConsumer else { continue }
+            let value = MetricValue(flow.valueUSD, else: Unavailable("MISSING_VALUE", "\(index.label(flow: i)) has no value"))
+            final.add(toConsumer ? value : value.map { -$0 })
+        }
+
+        func stages(_ members: [NodeValueAdded]) -> [StageValueAdded] {
+            Stage.allCases.compactMap { stage in
+                let inStage = members.filter { $0.stage == stage }
+                guard !inStage.isEmpty else { return nil }
+                var sum = PartialSum()
+                inStage.forEach { sum.add($0.grossMarginOverMaterialsUSD) }
+                return StageValueAdded(stage: stage, valueAddedUSD: sum.metric, share: share(sum.metric))
+            }
+        }
+        func party(_ label: CountryOrGroup, _ members: [NodeValueAdded]) -> PartyValueAdded {
+            var sum = PartialSum()
+            members.forEach { sum.add($0.grossMarginOverMaterialsUSD) }
+            return PartyValueAdded(
+                party: label, nodeCount: members.count, valueAddedUSD: sum.metric, share: share(sum.metric),
+                byStage: stages(members))
+        }
+
+        var other = 0.0
+        rows.forEach { other += $0.otherInputsUSD ?? 0 }
+        return ValueAdded(
+            nodes: rows, totalValueAddedUSD: chainTotal, finalOutputValueUSD: final.metric, otherInputsUSD: other,
+            byStage: stages(rows),
+            countries: index.countries.map { country in party(.country(country), rows.filter { $0.country == country }) },
+            groups: grouping.groups.map { group in
+                party(.group(group), rows.filter { grouping.contains(group, $0.country) })
+            },
+            finalDemandNodes: graph.nodes.filter { $0.kind == .consumer }.map(\.id),
+            priceYear: graph.priceYear ?? graph.year, scheme: grouping.info)
+    }
+
+    func nodeRow(_ n: Int, index: FlowIndex, system: ProductionSystem) -> NodeValueAdded {
+        let graph = index.graph
+        let node = graph.nodes[n]
+        func value(_ i: Int) -> MetricValue {
+            MetricValue(graph.flows[i].valueUSD, else: Unavailable("MISSING_VALUE", "\(index.label(flow: i)) has no value"))
+        }
+        var shipped = PartialSum()
+        var shippedProducts = PartialSum()
+        for i in index.outgoing[n] {
+            shipped.add(value(i))
+            if graph.flows[i].type != .waste { shippedProducts.add(value(i)) }
+        }
+        var inputs = PartialSum()
+        index.incoming[n].forEach { inputs.add(value($0)) }
+
+        let outputs = node.outputs.filter { ($0.year ?? graph.year) == graph.year }
+        let declared = outputs.compactMap(\.valueUSD)
+        var belowShipped = false
+        let unshipped: MetricValue
+        if !declared.isEmpty {
+            if declared.count < outputs.count {
+                unshipped = .unavailable(
+                    "MISSING_VALUE", "\(index.label(node: n)) states the value of some of its outputs only")
+            } else {
+                let whole = declared.reduce(0, +)
+                unshipped = shippedProducts.metric.map { max(0, whole - $0) }
+                if let s = shippedProducts.metric.value, whole < s * (1 - tolerance) { belowShipped = true }
+            }
+        } else if index.outgoing[n].isEmpty {
+            unshipped = outputs.isEmpty
+                ? MetricValue(0)
+                : .unavailable("MISSING_VALUE", "\(index.label(node: n)) keeps its output but states no value for it")
+        } else if !system.declaredOutput[n] {
+            unshipped = MetricValue(0)  // its output is what it ships
+        } else {
+            var quantity = PartialSum()
+            index.outgoing[n].forEach { quantity.add(system.flowQuantity[$0]) }
+            if let shippedTonnes = quantity.metric.value, let output = system.output[n].value {
+                unshipped = shippedTonnes >= output * (1 - tolerance)
+                    ? MetricValue(0)
+                    : .unavailable(
+                        "MISSING_VALUE",
+                        "\(index.label(node: n)) ships \(NumberFormatting.compact(shippedTonnes)) of "
+                            + "\(NumberFormatting.compact(output)) t; the value of the rest is not stated")
+            } else {
+                unshipped = MetricValue(unavailable: quantity.metric.unavailable ?? system.output[n].unavailable
+                    ?? Unavailable("MISSING_QUANTITY", "the output of \(index.label(node: n)) is unknown"))
+            }
+        }
+
+        let other = node.otherInputsUSD
+        let va = shipped.metric.combined(with: unshipped, +).combined(with: inputs.metric, -).map { $0 - (other ?? 0) }
+        return NodeValueAdded(
+            nodeID: node.id, country: node.country, stage: node.stage, shippedValueUSD: shipped.metric,
+            unshippedValueUSD: unshipped, materialInputsUSD: inputs.metric, otherInputsUSD: other,
+            grossMarginOverMaterialsUSD: va, share: MetricValue(0), negative: (va.value ?? 0) < 0,
+            outputValueBelowShipped: belowShipped)
+    }
+}
