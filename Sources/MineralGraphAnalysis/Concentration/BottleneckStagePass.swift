@@ -61,7 +61,7 @@ public struct BottleneckStagePass: Sendable {
             return BottleneckStage(
                 mineral: key.mineral, year: key.year, stage: top.stage, hhi: top.hhi,
                 band: guidelines.band(forHHI: top.hhi!), isTie: isTie,
-                isRobust: !isTie && others.allSatisfy { top.hhiLo! >= $0.hhiHi! } && measured.allSatisfy(\.isComplete),
+                isRobust: !isTie && others.allSatisfy { top.hhiLo! >= $0.hhiHi! } && (others.isEmpty || measured.allSatisfy(\.isComplete)),
                 candidates: candidates, unavailable: nil)
         }
         return BottleneckStageResult(guidelines: guidelines, minerals: items)
@@ -90,7 +90,7 @@ public struct BottleneckStage: Hashable, Codable, Sendable {
     public var isTie: Bool
     /// No split of the residuals and no withheld figure could change the ranking as far as the
     /// bounds tell: no tie, the bottleneck's `hhi_lo` is at least every other stage's `hhi_hi`,
-    /// and every stage's list is complete.
+    /// and every stage's list is complete. Trivially true when only one stage is measured.
     public var isRobust: Bool
     /// Every stage considered, in stage order.
     public var candidates: [Candidate]

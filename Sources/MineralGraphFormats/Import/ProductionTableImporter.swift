@@ -312,7 +312,9 @@ private struct ImportRun {
                 error("negative-quantity", "quantity \(quantityField.text) is negative", quantityField.at)
                 failed = true
             } else {
-                tonnes = value * unit.tonnesPerUnit * unit.basisFactor
+                let converted = value * unit.tonnesPerUnit * unit.basisFactor
+                // Keep conversions free of binary noise (12.9 kt → 12900 t): round to the gram.
+                tonnes = unit.conversion == nil ? value : (converted * 1e6).rounded() / 1e6
             }
         case .withheld:
             tonnes = nil
