@@ -122,3 +122,26 @@ struct ReportCLITests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["g.yaml"])
     }
 }
+
+@Suite("Command line: the real-data production table")
+struct RealTableCLITests {
+    /// USGS 2015 Minerals Yearbook, cobalt table 8 (graphs/tables/README.md). Expected HHIs
+    /// computed independently from the printed figures (Python: shares of the country rows,
+    /// 10,000 · Σ s²): 2011 3,053.7137; 2015 2,703.8115.
+    @Test func usgsCobaltTableImportsCleanlyAndGivesTheExpectedHHIs() throws {
+        let table = CLI.packageRoot.appendingPathComponent("graphs/tables/cobalt-mine-production-2011-2015.csv").path
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let graph = directory.appendingPathComponent("cobalt.yaml").path
+        let imported = try CLI.run(["import", "production", table, "-o", graph])
+        #expect(imported.status == 0 && imported.stderr.isEmpty) // every World total within 2 %
+        let report = try CLI.run(["report", graph, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["concentration"] as? [[String: Any]])
+        #expect(rows.count == 5)
+        let byYear = Dictionary(uniqueKeysWithValues: rows.map { ($0["year"] as! Int, $0) })
+        #expect(abs((byYear[2011]?["hhi"] as? Double ?? 0) - 3_053.7137) <= 0.01)
+        #expect(abs((byYear[2015]?["hhi"] as? Double ?? 0) - 2_703.8115) <= 0.01)
+        #expect(byYear[2015]?["supplier_count"] as? Int == 20 && byYear[2011]?["supplier_count"] as? Int == 17)
+    }
+}
