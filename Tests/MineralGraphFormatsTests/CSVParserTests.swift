@@ -89,6 +89,22 @@ struct CSVParserTests {
         #expect(chunked.map(\.line) == whole.map(\.line))
         #expect(chunked.map { $0.position(of: 1) } == whole.map { $0.position(of: 1) })
         #expect(whole.map(\.fields) == [["h1", "h2"], ["a,\"b\"\r\nc", "Ünïcode"], ["last", ""]])
+        // Sequences without contiguous storage take the byte-by-byte path and agree.
+        var slow = CSVParser()
+        var slowRecords: [CSVRecord] = []
+        for start in stride(from: 0, to: bytes.count, by: size) {
+            try slow.parse(AnySequence(bytes[start..<min(start + size, bytes.count)])) { slowRecords.append($0) }
+        }
+        try slow.finish { slowRecords.append($0) }
+        #expect(slowRecords.map(\.fields) == whole.map(\.fields))
+        #expect(slowRecords.map { $0.position(of: 1) } == whole.map { $0.position(of: 1) })
+    }
+
+    @Test func recordsKeptByTheHandlerAreNotOverwritten() throws {
+        var parser = CSVParser()
+        var kept: [CSVRecord] = []
+        try parser.parse(Array("a,b\nc,d\n".utf8)) { kept.append($0) }
+        #expect(kept.map(\.fields) == [["a", "b"], ["c", "d"]])
     }
 
     @Test func fieldBytesAreAvailableWithoutDecoding() throws {

@@ -73,7 +73,7 @@ struct ProductionTableImporterTests {
 
     @Test func lithiumContentIsConvertedToLCE() throws {
         let graph = try Self.importing("mineral,stage,country,year,quantity,unit\nlithium,mining,Chile,2023,44000,t Li\n").graph
-        #expect(graph.nodes[0].outputs[0].containedTonnes == 44_000 * 5.323)
+        #expect(graph.nodes[0].outputs[0].containedTonnes == 234_212) // 44,000 × 5.323, rounded to the gram
         #expect(Self.errors("mineral,stage,country,year,quantity,unit\nlithium,mining,Chile,2023,44000,t Li2O\n").map(\.code) == ["unknown-unit"])
         #expect(Self.errors("mineral,stage,country,year,quantity,unit\ncobalt,mining,Chile,2023,1,mt\n")[0].notes[0].contains("megatonne"))
     }

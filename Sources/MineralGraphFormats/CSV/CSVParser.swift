@@ -60,18 +60,60 @@ public struct CSVParser: Sendable {
     public mutating func parse<Bytes: Sequence>(
         _ chunk: Bytes, _ handle: (CSVRecord) throws -> Void
     ) throws where Bytes.Element == UInt8 {
-        for byte in chunk {
-            if !prefixDone {
-                prefix.append(byte)
-                if prefix.count < Self.bom.count && Self.bom.starts(with: prefix) { continue }
-                prefixDone = true
-                let pending = prefix == Self.bom ? [] : prefix
-                prefix = []
-                for pendingByte in pending { try consume(pendingByte, handle) }
-                continue
-            }
-            try consume(byte, handle)
+        let done: Void?? = try chunk.withContiguousStorageIfAvailable { buffer in
+            try parse(buffer: buffer, handle)
         }
+        if done == nil {
+            for byte in chunk { try parse(byte: byte, handle) }
+        }
+    }
+
+    /// The fast path: runs of ordinary bytes inside a field are copied in one go.
+    private mutating func parse(buffer: UnsafeBufferPointer<UInt8>, _ handle: (CSVRecord) throws -> Void) throws {
+        var i = 0
+        let n = buffer.count
+        while i < n {
+            if prefixDone && (state == .unquoted || state == .quoted) {
+                let start = i
+                var scalars = 0
+                if state == .unquoted {
+                    while i < n {
+                        let b = buffer[i]
+                        if b == separator || b == Self.lf || b == Self.cr { break }
+                        if b & 0xC0 != 0x80 { scalars += 1 }
+                        i += 1
+                    }
+                } else {
+                    while i < n {
+                        let b = buffer[i]
+                        if b == Self.quote || b == Self.lf || b == Self.cr { break }
+                        if b & 0xC0 != 0x80 { scalars += 1 }
+                        i += 1
+                    }
+                }
+                if i > start {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i]))
+                    column += scalars
+                    afterCR = false
+                }
+                if i == n { break }
+            }
+            try parse(byte: buffer[i], handle)
+            i += 1
+        }
+    }
+
+    private mutating func parse(byte: UInt8, _ handle: (CSVRecord) throws -> Void) throws {
+        if !prefixDone {
+            prefix.append(byte)
+            if prefix.count < Self.bom.count && Self.bom.starts(with: prefix) { return }
+            prefixDone = true
+            let pending = prefix == Self.bom ? [] : prefix
+            prefix = []
+            for pendingByte in pending { try consume(pendingByte, handle) }
+            return
+        }
+        try consume(byte, handle)
     }
 
     /// Ends the input: completes the last record (a final newline is optional).
@@ -187,12 +229,16 @@ public struct CSVParser: Sendable {
     }
 
     private mutating func endRecord(_ handle: (CSVRecord) throws -> Void) throws {
-        let record = CSVRecord(line: starts[0].line, bytes: bytes, ranges: ranges, starts: starts, quoted: quoted)
+        try emit(handle)
+        // The record is gone unless the handler kept it, so the buffers are reused without copying.
         bytes.removeAll(keepingCapacity: true)
         ranges.removeAll(keepingCapacity: true)
         starts.removeAll(keepingCapacity: true)
         quoted.removeAll(keepingCapacity: true)
-        try handle(record)
+    }
+
+    private func emit(_ handle: (CSVRecord) throws -> Void) throws {
+        try handle(CSVRecord(line: starts[0].line, bytes: bytes, ranges: ranges, starts: starts, quoted: quoted))
     }
 }
 
