@@ -17,7 +17,7 @@ extension ReportDocument {
     /// The document for a report: title and overview, the analysis sections, then methods,
     /// scheme and sources.
     public init(_ report: Report) {
-        let title = "Supply concentration report: \(report.graph.name)"
+        let title = "Supply-chain report: \(report.graph.name)"
         var blocks: [Block] = [.heading(level: 1, text: title)]
         blocks += Self.overview(report)
         for builder in Self.sectionBuilders + Self.closingBuilders { blocks += builder(report) }
@@ -26,11 +26,10 @@ extension ReportDocument {
     }
 
     static func overview(_ report: Report) -> [Block] {
-        let settings = report.settings
+        let scheme = report.settings.scheme
         var intro: [Inline] = ["Graph ", .strong(report.graph.name), ", year \(report.graph.year)"]
         if let file = report.graph.file { intro.append(", file \(file)") }
-        intro.append(". Concentration of supply by mineral and stage, computed from the graph's own quantities (contained tonnes where given). HHI is on the 0–10,000 scale; bands follow the \(settings.guidelinesTitle) (")
-        intro.append("< \(Display.hhi(settings.moderateFrom)) unconcentrated, \(Display.hhi(settings.moderateFrom))–\(Display.hhi(settings.highAbove)) moderately, > \(Display.hhi(settings.highAbove)) highly concentrated); country groups: \(settings.scheme.title), as of \(settings.scheme.asOf).")
+        intro.append(". Country groups: \(scheme.title), as of \(scheme.asOf).")
         var blocks: [Block] = [.paragraph(intro)]
         if let description = report.graph.description, !description.isEmpty {
             blocks.append(.paragraph([.text(description)]))
@@ -45,6 +44,10 @@ extension ReportDocument {
         guard !report.concentration.isEmpty else {
             return blocks + [.paragraph(["The graph has no production at the mining, processing, manufacturing or waste stages, so there is no concentration to report."])]
         }
+        let settings = report.settings
+        blocks.append(.paragraph([
+            "Concentration of supply by mineral and stage, computed from the graph's own quantities (contained tonnes where given), with countries as suppliers. HHI is on the 0–10,000 scale; bands follow the \(settings.guidelinesTitle) (< \(Display.hhi(settings.moderateFrom)) unconcentrated, \(Display.hhi(settings.moderateFrom))–\(Display.hhi(settings.highAbove)) moderately, > \(Display.hhi(settings.highAbove)) highly concentrated) and are labels, not risk thresholds.",
+        ]))
         blocks.append(.paragraph([
             "Headline HHI = upper bound ", .emphasis("hhi_hi"),
             " when an \"other countries\" residual is present (METHODS §1.4, conservative), else the exact value; the range is hhi_lo–hhi_hi. CR1 and CR3 are the shares of the largest one and three named countries; N_eq = 10,000 / HHI; H* is the normalized HHI of complete lists. A ⚑ marks residuals above \(Display.percent(report.settings.residualFlagAbove)).",

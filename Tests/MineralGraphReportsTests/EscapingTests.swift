@@ -140,7 +140,7 @@ struct HostileReportTests {
         }
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"))
         #expect(!html.contains("javascript:alert(1)\""))
-        #expect(html.contains("<title>Supply concentration report: &lt;script&gt;"))
+        #expect(html.contains("<title>Supply-chain report: &lt;script&gt;"))
         for svg in Self.svgs(in: html) { try XMLCheck.assertWellFormed(svg) }
         #expect(!Self.svgs(in: html).isEmpty)
     }
