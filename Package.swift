@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MineralGraphCore", targets: ["MineralGraphCore"]),
         .library(name: "MineralGraphFormats", targets: ["MineralGraphFormats"]),
         .library(name: "MineralGraphAnalysis", targets: ["MineralGraphAnalysis"]),
+        .library(name: "MineralGraphReports", targets: ["MineralGraphReports"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,9 @@ let package = Package(
         // MARK: Analysis passes: pure functions of a graph to Codable results
         .target(name: "MineralGraphAnalysis", dependencies: ["MineralGraphCore"]),
 
+        // MARK: Reports: one formatter per output format (Markdown, HTML, JSON, CSV)
+        .target(name: "MineralGraphReports", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
+
         // MARK: Command-line tool (no business logic)
         .executableTarget(
             name: "mineral-graph",
@@ -34,6 +38,7 @@ let package = Package(
                 "MineralGraphCore",
                 "MineralGraphFormats",
                 "MineralGraphAnalysis",
+                "MineralGraphReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,8 +52,13 @@ let package = Package(
         ),
         .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
         .testTarget(
+            name: "MineralGraphReportsTests",
+            dependencies: ["MineralGraphReports", "MineralGraphAnalysis", "MineralGraphFormats", "MineralGraphCore"]
+        ),
+        .testTarget(
             name: "MineralGraphCLITests",
-            dependencies: ["mineral-graph"]
+            dependencies: ["mineral-graph"],
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

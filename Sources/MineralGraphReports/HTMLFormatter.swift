@@ -1,0 +1,108 @@
+/// One self-contained HTML file: inline CSS, inline SVG charts, no scripts and no network
+/// (a Content-Security-Policy forbids loading anything).
+///
+/// Every piece of text and every attribute value goes through ``Escaping/html(_:)``; links
+/// are kept only for http(s) URLs.
+public struct HTMLFormatter: ReportFormatter {
+    public init() {}
+
+    public func format(_ report: Report) -> String {
+        render(ReportDocument(report))
+    }
+
+    static let style = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1f24;line-height:1.45}
+        h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}h3{font-size:1.1rem;margin-top:1.6rem}
+        table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}
+        th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
+        .figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#57606a}
+        """
+
+    public func render(_ document: ReportDocument) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(Escaping.html(Self.oneLine(document.title)))</title>
+            <style>
+            \(Self.style)
+            </style>
+            </head>
+            <body>
+            <main>
+
+            """
+        for block in document.blocks {
+            switch block {
+            case .heading(let level, let text):
+                let tag = "h\(min(max(level, 1), 6))"
+                out += "<\(tag)>\(Escaping.html(Self.oneLine(text)))</\(tag)>\n"
+            case .paragraph(let inlines):
+                out += "<p>" + inline(inlines) + "</p>\n"
+            case .list(let items):
+                guard !items.isEmpty else { continue }
+                out += "<ul>\n" + items.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>\n"
+            case .table(let table):
+                out += self.table(table)
+            case .figures(let figures):
+                guard !figures.isEmpty else { continue }
+                out += "<div class=\"figures\">\n"
+                for figure in figures {
+                    out += "<figure>\n" + Self.svgElement(figure.svg) + "\n<figcaption>" + Escaping.htmlLines(figure.caption)
+                        + "</figcaption>\n</figure>\n"
+                }
+                out += "</div>\n"
+            }
+        }
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    func table(_ table: ReportDocument.Table) -> String {
+        func cellClass(_ i: Int) -> String { table.columns[i].alignment == .right ? " class=\"num\"" : "" }
+        var out = "<table>\n<thead><tr>"
+        for (i, column) in table.columns.enumerated() {
+            out += "<th\(cellClass(i))>" + Escaping.htmlLines(column.title) + "</th>"
+        }
+        out += "</tr></thead>\n<tbody>\n"
+        for cells in table.rows {
+            out += "<tr>"
+            for i in table.columns.indices {
+                out += "<td\(cellClass(i))>" + (i < cells.count ? inline(cells[i]) : "") + "</td>"
+            }
+            out += "</tr>\n"
+        }
+        return out + "</tbody>\n</table>\n"
+    }
+
+    func inline(_ inlines: [ReportDocument.Inline]) -> String {
+        inlines.map { run in
+            switch run {
+            case .text(let text): Escaping.htmlLines(text)
+            case .strong(let text): "<strong>" + Escaping.htmlLines(text) + "</strong>"
+            case .emphasis(let text): "<em>" + Escaping.htmlLines(text) + "</em>"
+            case .link(let text, let url):
+                if let safe = Escaping.url(url) {
+                    "<a href=\"" + Escaping.html(safe) + "\">" + Escaping.htmlLines(text) + "</a>"
+                } else {
+                    Escaping.htmlLines(text == url ? text : text + " (" + url + ")")
+                }
+            }
+        }.joined()
+    }
+
+    /// The `<svg>` element of `svg`, without an XML declaration, DOCTYPE or comments before it.
+    static func svgElement(_ svg: String) -> String {
+        guard let start = svg.range(of: "<svg") else { return "" }
+        var element = String(svg[start.lowerBound...])
+        while element.last?.isWhitespace == true { element.removeLast() }
+        return element
+    }
+
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// The ``Report`` as JSON: snake_case keys in sorted order, pretty printed, `null` for
+/// missing values, numbers already rounded by ``ReportBuilder`` (so their shortest decimal
+/// form is stable), a final newline.
+///
+/// Top-level keys: `format`, `graph`, `settings`, `concentration` (one item per mineral ×
+/// stage × year with `mineral`, `stage`, `year`, `hhi`, `hhi_lo`, `hhi_hi`, `cr1`, `cr3`,
+/// `n_eq`, `band`, `residual_share`, `top` [{`country`, `share`, …}] and more),
+/// `facility_concentration`, `import_concentration`, `bottlenecks`, `methods`.
+public struct JSONFormatter: ReportFormatter {
+    public init() {}
+
+    public func format(_ report: Report) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+
+    /// Reads a report written by ``format(_:)``.
+    public static func decode(_ text: String) throws -> Report {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return try decoder.decode(Report.self, from: Data(text.utf8))
+    }
+}

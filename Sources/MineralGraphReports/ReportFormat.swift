@@ -1,0 +1,29 @@
+/// The output formats of `mineral-graph report`, one formatter each (the CLI's `--format`).
+public enum ReportFormat: String, CaseIterable, Codable, Sendable {
+    /// Markdown for people and for GitHub.
+    case markdown = "md"
+    /// One self-contained HTML file with inline SVG charts; no scripts, no network.
+    case html
+    /// Stable snake_case keys for scripts.
+    case json
+    /// One row per mineral × stage × year.
+    case csv
+
+    /// File extension, without the dot.
+    public var fileExtension: String { rawValue }
+
+    public var formatter: any ReportFormatter {
+        switch self {
+        case .markdown: MarkdownFormatter()
+        case .html: HTMLFormatter()
+        case .json: JSONFormatter()
+        case .csv: CSVFormatter()
+        }
+    }
+}
+
+/// Turns a ``Report`` into the text of one format. Output is deterministic: the same report
+/// gives the same bytes (no timestamps, no absolute paths, fixed number formatting).
+public protocol ReportFormatter: Sendable {
+    func format(_ report: Report) throws -> String
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import Foundation
+import MineralGraphAnalysis
+import MineralGraphCore
+import MineralGraphFormats
+import MineralGraphReports
+
+extension MergerGuidelines: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a concentration report: HHI per mineral and stage, bottlenecks, import sources.",
+        discussion: """
+            Formats: md (Markdown, the default, to standard output), html (one self-contained \
+            file with charts), json (stable keys for scripts), csv (one row per mineral, stage \
+            and year), or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). \
+            Graphs with validation errors are refused; run `mineral-graph validate` for details. \
+            Reports in reports/ are regenerated with: scripts/update-reports.sh
+            """
+    )
+
+    enum FormatOption: String, ExpressibleByArgument, CaseIterable {
+        case md, html, json, csv, all
+
+        var formats: [ReportFormat] {
+            switch self {
+            case .all: ReportFormat.allCases
+            default: [ReportFormat(rawValue: rawValue)!]
+            }
+        }
+    }
+
+    @Argument(help: "Graph files (- for standard input).")
+    var files: [String]
+
+    @Option(help: "Output format: md, html, json, csv, or all (needs --out-dir).")
+    var format: FormatOption = .md
+
+    @Option(name: .shortAndLong, help: "Write to this file (one graph, one format; - for standard output).")
+    var output: String?
+
+    @Option(help: "Write DIR/<graph-file-stem>.<ext> for every graph and format.")
+    var outDir: String?
+
+    @Option(help: "HHI bands: 2023 (US Merger Guidelines, default) or 2010 (Horizontal Merger Guidelines).")
+    var bands: MergerGuidelines = .us2023
+
+    @Option(help: "Country-group scheme id (default: the graph's country_scheme, else unctad-der-2024).")
+    var scheme: String?
+
+    @Option(help: "How many top suppliers each row lists.")
+    var top = 5
+
+    func validate() throws {
+        if output != nil && outDir != nil { throw ValidationError("use either --output or --out-dir, not both") }
+        if format == .all && outDir == nil { throw ValidationError("--format all writes several files: give --out-dir") }
+        if files.count > 1 && outDir == nil { throw ValidationError("several graphs need --out-dir (one report per graph)") }
+        if outDir != nil && files.contains("-") { throw ValidationError("standard input has no file name to name a report after; use --output") }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let scheme, CountryGroupScheme.named(scheme) == nil {
+            throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
+        }
+    }
+
+    func run() throws {
+        let builder = ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top)
+        // Render everything first, so a failure leaves no report half-updated.
+        var outputs: [(path: String, text: String)] = []
+        var stems: [String: String] = [:]
+        var failed = false
+        for path in files {
+            let document = try loadDocument(path)
+            let issues = document.validate()
+            let errors = issues.filter { $0.severity == .error }
+            if !errors.isEmpty {
+                printError(DiagnosticRenderer(text: document.text).render(errors))
+                printError("\(path): not reported — fix the errors above (mineral-graph validate \(path))\n")
+                failed = true
+                continue
+            }
+            let name = path == "-" ? nil : URL(fileURLWithPath: path).lastPathComponent
+            let report: Report
+            do {
+                report = try builder.build(document.graph, file: name)
+            } catch {
+                throw UserError("\(path): \(error)")
+            }
+            for reportFormat in format.formats {
+                let text = try reportFormat.formatter.format(report)
+                if let outDir {
+                    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+                    if let other = stems[stem], other != path {
+                        throw UserError("\(path) and \(other) would both be reported as \(stem).*; rename one")
+                    }
+                    stems[stem] = path
+                    outputs.append((URL(fileURLWithPath: outDir).appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path, text))
+                } else {
+                    outputs.append((output ?? "-", text))
+                }
+            }
+        }
+        if failed { throw ExitCode.failure }
+        if let outDir {
+            do {
+                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            } catch {
+                throw UserError("cannot create \(outDir): \(error.localizedDescription)")
+            }
+        }
+        for (path, text) in outputs {
+            do {
+                try TextFile.writeAtomically(text, to: path)
+            } catch {
+                throw UserError("\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import MineralGraphCore
+import MineralGraphFormats
+import Testing
+
+@testable import MineralGraphReports
+
+/// reports/ holds what `mineral-graph report graphs/*.yaml --format all --out-dir reports`
+/// writes, byte for byte; this test regenerates every report in memory with the same code and
+/// compares. It checks whatever graphs exist (none is fine) and flags reports without a graph.
+@Suite("Generated reports are up to date")
+struct ReportsUpToDateTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let regenerate = "scripts/update-reports.sh (runs: mineral-graph report graphs/*.yaml --format all --out-dir reports)"
+
+    static func files(in directory: String, extensions: Set<String>) -> [String] {
+        let path = packageRoot.appendingPathComponent(directory).path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        return names.filter { extensions.contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
+    }
+
+    @Test func everyGraphHasCurrentReportsAndNoReportIsOrphaned() throws {
+        let graphs = Self.files(in: "graphs", extensions: ["yaml"])
+        let reportExtensions = Set(ReportFormat.allCases.map(\.fileExtension))
+        var problems: [String] = []
+        for name in graphs {
+            let path = Self.packageRoot.appendingPathComponent("graphs").appendingPathComponent(name).path
+            let document: GraphDocument
+            do {
+                document = try GraphFileReader().read(contentsOf: path)
+            } catch {
+                problems.append("graphs/\(name) cannot be read:\n\(error.description)")
+                continue
+            }
+            let report = try ReportBuilder().build(document.graph, file: name)
+            let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+            for format in ReportFormat.allCases {
+                let relative = "reports/\(stem).\(format.fileExtension)"
+                let expected = try format.formatter.format(report)
+                let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                if actual == nil {
+                    problems.append("\(relative) is missing")
+                } else if actual != expected {
+                    problems.append("\(relative) differs from what the tool generates for graphs/\(name)")
+                }
+            }
+        }
+        let stems = Set(graphs.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        for name in Self.files(in: "reports", extensions: reportExtensions)
+        where !stems.contains(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent) {
+            problems.append("reports/\(name) has no graph graphs/\(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent).yaml")
+        }
+        #expect(problems.isEmpty, "reports/ is out of date:\n- \(problems.joined(separator: "\n- "))\nRegenerate with \(Self.regenerate)")
+    }
+}
