@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "MineralGraphCore", targets: ["MineralGraphCore"]),
         .library(name: "MineralGraphFormats", targets: ["MineralGraphFormats"]),
         .library(name: "MineralGraphAnalysis", targets: ["MineralGraphAnalysis"]),
+        .library(name: "MineralGraphRendering", targets: ["MineralGraphRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -27,6 +28,15 @@ let package = Package(
         // MARK: Analysis passes: pure functions of a graph to Codable results
         .target(name: "MineralGraphAnalysis", dependencies: ["MineralGraphCore"]),
 
+        // MARK: Diagrams: DOT in pure Swift; Graphviz/ is the only code that calls C
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "MineralGraphRendering", dependencies: ["MineralGraphCore", "CGraphviz"]),
+
         // MARK: Command-line tool (no business logic)
         .executableTarget(
             name: "mineral-graph",
@@ -34,6 +44,7 @@ let package = Package(
                 "MineralGraphCore",
                 "MineralGraphFormats",
                 "MineralGraphAnalysis",
+                "MineralGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -46,6 +57,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
+        .testTarget(
+            name: "MineralGraphRenderingTests",
+            dependencies: ["MineralGraphRendering", "MineralGraphCore", "MineralGraphFormats"],
+            exclude: ["Fixtures", "Golden"]
+        ),
         .testTarget(
             name: "MineralGraphCLITests",
             dependencies: ["mineral-graph"]
