@@ -85,8 +85,9 @@ public struct DiagramNode: Hashable, Sendable {
     public var outputs: [Output]
     /// Water use per tonne, for single facilities.
     public var water: WaterUse?
-    /// Quantity handled per mineral, in the diagram's weight: declared output where given,
-    /// else the drawn outflow, else the inflow.
+    /// Quantity handled per mineral, in the diagram's weight: for use and waste nodes what
+    /// they receive, for the others their declared output, else their outflow (each falling
+    /// back on the other figures when missing).
     public var throughput: [MineralID: Double]
     /// Share of the stage's total throughput per mineral (0…1), where the totals are known.
     public var stageShare: [MineralID: Double]

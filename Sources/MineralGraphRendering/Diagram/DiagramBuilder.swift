@@ -9,10 +9,11 @@ import MineralGraphCore
 /// 3. computes each edge's share of the flows of its mineral and type that leave its source
 ///    stage, and each node's share of its stage (the denominator includes the graph's
 ///    "other countries" production when weighing by tonnes);
-/// 4. with `--min-share` / `--top`, keeps the large flows and summarises the rest: an endpoint
-///    that has no kept flow is replaced by its stage's "other" node, and a small flow between
-///    two drawn nodes is redirected to the target stage's "other" node, so every source gets
-///    at most one summary edge per target stage and mineral.
+/// 4. with `--min-share` / `--top`, keeps the large flows and summarises the rest in one
+///    "other" node per stage: a small flow is redirected to the "other" node of its target's
+///    stage, and leaves from its source if that node is drawn (it has a kept flow), else from
+///    the "other" node of the source's stage. Each drawn source thus gets at most one summary
+///    edge per target stage, mineral and flow type, and drawn targets show only kept inflows.
 ///
 /// - Complexity: O(*n* + *f* log *f*) for *n* nodes and *f* flows.
 public struct DiagramBuilder: Sendable {
@@ -69,7 +70,8 @@ public struct DiagramBuilder: Sendable {
             units[unitID] = unit
         }
 
-        // Node throughput per mineral: declared output, else outflow, else inflow.
+        // Node throughput per mineral. Use and waste stages are measured by what they receive
+        // (consumption, waste received); the others by their declared output, else outflow.
         var outflow: [String: [MineralID: Double]] = [:]
         var inflow: [String: [MineralID: Double]] = [:]
         for flow in flows {
@@ -83,7 +85,9 @@ public struct DiagramBuilder: Sendable {
                 let declared = node.output(of: mineral, year: graph.year, graphYear: graph.year).flatMap {
                     options.weight == .tonnes ? $0.basisTonnes : $0.valueUSD
                 }
-                if let amount = declared ?? outflow[node.id]?[mineral] ?? inflow[node.id]?[mineral] {
+                let received = inflow[node.id]?[mineral], sent = outflow[node.id]?[mineral]
+                let measured = node.stage >= .use ? received ?? declared ?? sent : declared ?? sent ?? received
+                if let amount = measured {
                     units[unitID]!.throughput[mineral, default: 0] += amount
                 }
             }
@@ -155,15 +159,12 @@ public struct DiagramBuilder: Sendable {
             for edge in edges where !keptKeys.contains(EdgeKey(edge)) {
                 var summary = edge
                 summary.isSummary = true
-                let fromVisible = visible.contains(edge.from), toVisible = visible.contains(edge.to)
-                if !fromVisible {
+                if !visible.contains(edge.from) {
                     summary.from = otherID(edge.fromStage)
                     stagesNeedingOther.insert(edge.fromStage)
                 }
-                if !toVisible || fromVisible {
-                    summary.to = otherID(edge.toStage)
-                    stagesNeedingOther.insert(edge.toStage)
-                }
+                summary.to = otherID(edge.toStage)
+                stagesNeedingOther.insert(edge.toStage)
                 let key = EdgeKey(summary)
                 summaries[key] = summaries[key].map { Self.merge($0, summary) } ?? summary
                 summarisedFlows += edge.flowCount

@@ -4,7 +4,7 @@ import MineralGraphCore
 ///
 /// - Stages are ranks from left to right (`rankdir=LR`, one `rank=same` subgraph per stage,
 ///   `newrank` so that ranks hold across country clusters); recycling flows back up the chain
-///   do not constrain the ranking.
+///   are written forwards with `dir=back`, so that `dot` routes them between the columns.
 /// - Node shape shows the kind, fill the development group of the country (or the node's
 ///   share of its stage), the label the name, the country and the stage share.
 /// - Edge width is proportional to the weight (contained tonnes or USD), labels give the
@@ -93,10 +93,17 @@ public struct DiagramEncoder: Sendable {
         }
 
         for edge in diagram.edges {
-            graph.statements.append(.edge(
-                from: edge.from, to: edge.to,
-                attributes: attributes(of: edge, maximumWeight: maximumWeight, weight: options.weight,
-                                       label: labelEdges, names: names, multipleMinerals: multipleMinerals)))
+            var attributes = attributes(of: edge, maximumWeight: maximumWeight, weight: options.weight,
+                                        label: labelEdges, names: names, multipleMinerals: multipleMinerals)
+            if engine.isLayered && edge.toStage < edge.fromStage {
+                // A flow back up the chain (recycling) is written forwards and drawn with its
+                // arrow reversed: dot then routes it between the columns like any other flow
+                // instead of looping it around the whole drawing.
+                attributes["dir"] = .plain("back")
+                graph.statements.append(.edge(from: edge.to, to: edge.from, attributes: attributes))
+            } else {
+                graph.statements.append(.edge(from: edge.from, to: edge.to, attributes: attributes))
+            }
         }
 
         if engine.isLayered && options.clustering != .stage {
@@ -254,7 +261,6 @@ public struct DiagramEncoder: Sendable {
         if edge.isSummary { classes.append("summary") }
         attributes["class"] = .plain(classes.joined(separator: " "))
         if engine.isLayered {
-            if edge.toStage < edge.fromStage { attributes["constraint"] = .plain("false") }
             // Heavier flows are kept shorter and straighter by dot.
             attributes["weight"] = .plain(String(1 + Int(((edge.share ?? 0) * 10).rounded(.down))))
         }
@@ -362,7 +368,11 @@ public struct DiagramEncoder: Sendable {
             case .group: DevelopmentGroup.allCases.map { (DiagramStyle.fill($0), $0.title) }
             case .share: DiagramStyle.shareFills.indices.map { (DiagramStyle.shareFills[$0], DiagramStyle.shareClassTitle($0)) }
             }
-            for (color, title) in swatches + [(DiagramStyle.neutralFill, "other / unknown")] {
+            let neutral = diagram.nodes.contains { node in
+                node.isOther || (options.coloring == .share ? node.largestShare == nil : node.group == nil)
+            }
+            let neutralTitle = options.coloring == .share ? "other / share unknown" : "other"
+            for (color, title) in swatches + (neutral ? [(DiagramStyle.neutralFill, neutralTitle)] : []) {
                 html.open("TD", ["BGCOLOR": color])
                 if DiagramStyle.fontColor(onFill: color) != "black" {
                     html.open("FONT", ["COLOR": DiagramStyle.fontColor(onFill: color)])
