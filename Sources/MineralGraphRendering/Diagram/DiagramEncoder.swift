@@ -66,6 +66,20 @@ public struct DiagramEncoder: Sendable {
             "fontsize": .number(8),
         ]
 
+        // Invisible anchors, one per stage present, chained in stage order: without them `dot`
+        // may put two stages in one column when no flow runs between them (an e-waste graph
+        // has smelters and households, but no flow from one to the other).
+        let stages = Stage.allCases.filter { stage in diagram.nodes.contains { $0.stage == stage } }
+        let nodeIDs = Set(diagram.nodes.map(\.id))
+        let anchors: [Stage: String] = engine.isLayered ? Dictionary(uniqueKeysWithValues: stages.map { stage in
+            var id = "stage:" + stage.rawValue
+            while nodeIDs.contains(id) { id += "'" }
+            return (stage, id)
+        }) : [:]
+        func anchor(_ stage: Stage) -> [DOTStatement] {
+            anchors[stage].map { [.node(id: $0, attributes: Self.anchorAttributes)] } ?? []
+        }
+
         let nodeStatements = diagram.nodes.map { node in
             (node, DOTStatement.node(id: node.id, attributes: attributes(of: node, in: diagram)))
         }
@@ -88,7 +102,7 @@ public struct DiagramEncoder: Sendable {
                 var attributes = clusterAttributes(label: DiagramText.stageTitle(stage))
                 if engine.isLayered { attributes["rank"] = .plain("same") }
                 graph.statements.append(.subgraph(DOTSubgraph(
-                    name: "cluster_stage_" + stage.rawValue, attributes: attributes, statements: members)))
+                    name: "cluster_stage_" + stage.rawValue, attributes: attributes, statements: anchor(stage) + members)))
             }
         }
 
@@ -112,13 +126,21 @@ public struct DiagramEncoder: Sendable {
                 guard !members.isEmpty else { continue }
                 graph.statements.append(.subgraph(DOTSubgraph(
                     name: "rank_" + stage.rawValue, attributes: ["rank": .plain("same")],
-                    statements: members.map { .node(id: $0.id, attributes: [:]) })))
+                    statements: anchor(stage) + members.map { .node(id: $0.id, attributes: [:]) })))
             }
+        }
+        for (left, right) in zip(stages, stages.dropFirst()) where engine.isLayered {
+            graph.statements.append(.edge(from: anchors[left]!, to: anchors[right]!, attributes: ["style": .plain("invis")]))
         }
         return graph
     }
 
     // MARK: Nodes
+
+    /// Stage anchors take no space and are not drawn (Graphviz leaves them out of SVG too).
+    static let anchorAttributes: DOTAttributes = [
+        "height": .number(0), "label": .text(""), "shape": .plain("point"), "style": .plain("invis"), "width": .number(0),
+    ]
 
     private func attributes(of node: DiagramNode, in diagram: Diagram) -> DOTAttributes {
         var attributes: DOTAttributes = [:]
@@ -155,6 +177,8 @@ public struct DiagramEncoder: Sendable {
         }
         attributes["label"] = .text(label(of: node, multipleMinerals: diagram.minerals.count > 1))
         attributes["shape"] = .plain(shape)
+        // Slanted shapes already leave room around the text; the default margin makes them huge.
+        if shape == "invtrapezium" || shape == "hexagon" { attributes["margin"] = .plain("0") }
         if style != "filled" { attributes["style"] = .plain(style) }
         attributes["tooltip"] = .text(tooltip(of: node, in: diagram))
         return attributes
@@ -171,7 +195,8 @@ public struct DiagramEncoder: Sendable {
         }
     }
 
-    /// Name, then country or facility count, then the stage share.
+    /// Name (wrapped, so that long names do not stretch the shapes), then country or facility
+    /// count and the stage share.
     private func label(of node: DiagramNode, multipleMinerals: Bool) -> String {
         var second: [String] = []
         switch node.role {
@@ -180,12 +205,13 @@ public struct DiagramEncoder: Sendable {
         case .countryStage:
             second.append(DiagramText.facilities(node.members.count, at: node.stage))
         case .other:
-            if !node.members.isEmpty { second.append("\(node.members.count) facilities") } else { second.append("small flows") }
+            second.append(node.members.isEmpty ? "small flows"
+                          : "\(node.members.count) facilit" + (node.members.count == 1 ? "y" : "ies"))
         }
         if let (mineral, share) = node.largestShare {
             second.append(DiagramText.share(share) + " of " + (multipleMinerals ? mineral.rawValue + " " : "") + node.stage.rawValue)
         }
-        return node.name + "\n" + second.joined(separator: " · ")
+        return DiagramText.wrap(node.name) + "\n" + second.joined(separator: " · ")
     }
 
     private func tooltip(of node: DiagramNode, in diagram: Diagram) -> String {
@@ -421,18 +447,31 @@ public struct DiagramEncoder: Sendable {
             html.text(text)
         }
         row { html in
-            html.text("Lines: ")
-            for (color, sample, meaning) in [
-                (DiagramStyle.productColor, "━━", "product"),
-                (DiagramStyle.wasteColor, "╍╍", "waste (dashed)"),
-                (DiagramStyle.recyclingColor, "━━", "recycling loop / recovered fraction"),
-            ] {
-                html.open("FONT", ["COLOR": color])
-                html.text(sample + " " + meaning)
-                html.close("FONT")
-                html.text("   ")
+            // Only the kinds of line the diagram has.
+            let edges = diagram.edges
+            var samples: [(String, String)] = []
+            if edges.contains(where: { $0.type != .waste && !$0.isRecyclingLoop && !$0.isSummary }) {
+                samples.append((DiagramStyle.productColor, "━━ product"))
             }
-            html.text("┈┈ dotted: quantity not reported")
+            if edges.contains(where: { $0.type == .waste && !$0.isRecyclingLoop }) {
+                samples.append((DiagramStyle.wasteColor, "╍╍ waste (dashed)"))
+            }
+            if edges.contains(where: \.isRecyclingLoop) {
+                samples.append((DiagramStyle.recyclingColor, "━━ recycling loop / recovered fraction"))
+            }
+            if edges.contains(where: { $0.isSummary && $0.type != .waste && !$0.isRecyclingLoop }) {
+                samples.append((DiagramStyle.summaryColor, "━━ to or from 'other'"))
+            }
+            if edges.contains(where: { $0.weight(options.weight) == nil }) {
+                samples.append(("#333333", "┈┈ dotted: " + (options.weight == .tonnes ? "tonnes" : "value") + " not reported"))
+            }
+            html.text("Lines:")
+            for (color, sample) in samples {
+                html.text("   ")
+                html.open("FONT", ["COLOR": color])
+                html.text(sample)
+                html.close("FONT")
+            }
         }
         if options.filtersFlows {
             var rule: [String] = []

@@ -65,6 +65,27 @@ enum DiagramText {
         stage.rawValue.prefix(1).uppercased() + stage.rawValue.dropFirst()
     }
 
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word gets
+    /// a line of its own); existing line breaks are kept.
+    static func wrap(_ text: String, width: Int = 26) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { paragraph in
+            var lines: [String] = []
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if line.isEmpty {
+                    line = String(word)
+                } else if line.count + 1 + word.count <= width {
+                    line += " " + word
+                } else {
+                    lines.append(line)
+                    line = String(word)
+                }
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n")
+    }
+
     /// An output in words: `cobalt 170,000 t Co contained (570,000 t cobalt hydroxide), USD 5.1 bn`.
     static func output(_ output: Output) -> String {
         var parts: [String] = []
