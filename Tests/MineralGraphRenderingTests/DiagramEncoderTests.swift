@@ -127,6 +127,33 @@ struct DiagramEncoderTests {
         #expect(neato.attributes["layout"] == .plain("neato"))
     }
 
+    /// An e-waste chain has smelters and households but no flow from one to the other; the
+    /// stage anchors still put processing left of use, and use left of waste.
+    @Test func stagesAreColumnsEvenWithoutFlowsBetweenThem() throws {
+        var chain = SupplyGraph(name: "E-waste", year: 2022)
+        chain.nodes = [
+            Node(id: "smelter", kind: .processor, country: "BEL", outputs: [Output(mineral: "e-waste")]),
+            Node(id: "households", kind: .consumer, country: "DEU", outputs: [Output(mineral: "e-waste")]),
+            Node(id: "recycler", kind: .wasteDestination(.recycling), country: "DEU", outputs: [Output(mineral: "e-waste")]),
+        ]
+        chain.flows = [
+            Flow(from: "households", to: "recycler", mineral: "e-waste", tonnes: 600_000, type: .waste),
+            Flow(from: "recycler", to: "smelter", mineral: "e-waste", tonnes: 19_000, type: .recoveredFraction),
+        ]
+        let dot = try DiagramRenderer().dot(for: chain)
+        #expect(dot.contains(#""stage:processing" -> "stage:use" [style="invis"];"#))
+        #expect(dot.contains(#""stage:use" -> "stage:waste" [style="invis"];"#))
+        // Graphviz's "plain" output gives each node's centre: "node NAME X Y ...".
+        let plain = String(decoding: try GraphvizRenderer.render(dot: dot, engine: "dot", format: "plain").data, as: UTF8.self)
+        var x: [String: Double] = [:]
+        for line in plain.split(separator: "\n") where line.hasPrefix("node ") {
+            let fields = line.split(separator: " ")
+            x[String(fields[1])] = Double(fields[2])
+        }
+        let smelter = try #require(x["smelter"]), households = try #require(x["households"]), recycler = try #require(x["recycler"])
+        #expect(smelter < households && households < recycler)
+    }
+
     @Test func clustersGroupCountriesOrStages() throws {
         let byCountry = subgraphs(try encode(DiagramOptions(clustering: .country)))
         let drc = try #require(byCountry.first { $0.name == "cluster_country_COD" })

@@ -30,16 +30,16 @@ struct RenderCommand: ParsableCommand {
     @Argument(help: "A graph file (- for standard input).")
     var file: String
 
-    @Option(help: "Output format: svg, png, pdf or dot (default: from the -o file extension, else svg).")
+    @Option(help: "Output format (default: from the -o file extension, else svg).")
     var format: RenderFormat?
 
     @Option(name: .shortAndLong, help: "Output file (- for standard output).")
     var output: String?
 
-    @Option(help: "Graphviz layout engine: dot (stages as columns), neato, fdp, sfdp, circo or twopi.")
+    @Option(help: "Graphviz layout engine; dot draws the stages as columns.")
     var engine: LayoutEngine = .dot
 
-    @Option(help: "What line widths and shares measure: tonnes (contained, else gross) or value (USD).")
+    @Option(help: "What line widths and shares measure: contained tonnes (else gross) or USD value.")
     var weight: DiagramOptions.Weight = .tonnes
 
     @Option(name: .customLong("min-share"), help: ArgumentHelp(
@@ -50,16 +50,16 @@ struct RenderCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Keep only the N largest flows out of each stage (per mineral and flow type).", valueName: "N"))
     var top: Int?
 
-    @Option(name: .customLong("group-by"), help: "none, or country: one node per country and stage.")
+    @Option(name: .customLong("group-by"), help: "country: one node per country and stage.")
     var groupBy: DiagramOptions.Grouping = .none
 
     @Option(help: "Show only this mineral's flows and the nodes that handle it.")
     var mineral: String?
 
-    @Option(help: "Draw boxes around nodes of one country or one stage: none, country or stage.")
+    @Option(help: "Draw a box around the nodes of each country or each stage.")
     var cluster: DiagramOptions.Clustering = .none
 
-    @Option(name: .customLong("color-by"), help: "Node fill: group (developed / developing / LDC) or share (of the node's stage).")
+    @Option(name: .customLong("color-by"), help: "Node fill: development group (developed / developing / LDC) or share of the node's stage.")
     var colorBy: DiagramOptions.Coloring = .group
 
     @Option(help: "Country-group scheme (default: the graph's country_scheme, else unctad-der-2024).")
