@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MineralGraphFormats", targets: ["MineralGraphFormats"]),
         .library(name: "MineralGraphAnalysis", targets: ["MineralGraphAnalysis"]),
         .library(name: "MineralGraphReports", targets: ["MineralGraphReports"]),
+        .library(name: "MineralGraphRendering", targets: ["MineralGraphRendering"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,15 @@ let package = Package(
         // MARK: Reports: one formatter per output format (Markdown, HTML, JSON, CSV)
         .target(name: "MineralGraphReports", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
 
+        // MARK: Diagrams: DOT in pure Swift; Graphviz/ is the only code that calls C
+        .systemLibrary(
+            name: "CGraphviz",
+            path: "Sources/CGraphviz",
+            pkgConfig: "libgvc",
+            providers: [.apt(["libgraphviz-dev"])]
+        ),
+        .target(name: "MineralGraphRendering", dependencies: ["MineralGraphCore", "CGraphviz"]),
+
         // MARK: Command-line tool (no business logic)
         .executableTarget(
             name: "mineral-graph",
@@ -39,6 +49,7 @@ let package = Package(
                 "MineralGraphFormats",
                 "MineralGraphAnalysis",
                 "MineralGraphReports",
+                "MineralGraphRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +65,11 @@ let package = Package(
         .testTarget(
             name: "MineralGraphReportsTests",
             dependencies: ["MineralGraphReports", "MineralGraphAnalysis", "MineralGraphFormats", "MineralGraphCore"]
+        ),
+        .testTarget(
+            name: "MineralGraphRenderingTests",
+            dependencies: ["MineralGraphRendering", "MineralGraphCore", "MineralGraphFormats"],
+            exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "MineralGraphCLITests",
