@@ -10,6 +10,6 @@ struct MineralGraph: ParsableCommand {
             reports problems as FILE:LINE:COLUMN and exits non-zero on errors.
             """,
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, SummaryCommand.self, FormatCommand.self]
+        subcommands: [ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self]
     )
 }
