@@ -88,6 +88,13 @@ struct GraphEditorTests {
         #expect(Self.error(.changeNodes(.id("dump"), .fate, .set(.null)))?.message == "waste destination 'dump' needs a fate")
     }
 
+    @Test func aValueOfTheWrongTypeIsRefused() {
+        #expect(Self.error(.changeNodes(.id("kamoto"), .capacityTonnes, .set(.text("big"))))?.message == "\"big\" is not a value for 'capacity_tonnes'")
+        #expect(Self.error(.changeFlows(.between("tenke", "refiner"), .type, .set(.kind("waste", fate: .landfill))))?.message
+            == "waste/landfill is not a value for 'type'")
+        #expect(Self.error(.changeNodes(.id("kamoto"), .name, .set(.number(5))))?.part == .value)
+    }
+
     @Test func kindAndFateChangeTogetherForWasteDestinations() throws {
         let result = try Self.apply(
             .changeNodes(.id("refiner"), .kind, .set(.kind("waste", fate: .recycling))),
@@ -165,6 +172,7 @@ struct GraphEditorTests {
         #expect(try selected([.fate([.landfill])]) == ["dump"])
         #expect(try selected([.stage([.processing, .waste])]) == ["refiner", "dump"])
         #expect(try selected([.id(["tenke", "hpal"])]) == ["tenke", "hpal"])
+        #expect(try selected([.not(.country(["COD"])), .not(.kind(["waste"]))]) == ["hpal", "refiner"])
         #expect(try selected([]) == Self.graph.nodes.map(\.id))
     }
 
@@ -178,6 +186,9 @@ struct GraphEditorTests {
         #expect(try selected([.type([.waste])]) == [5])
         #expect(try selected([.to(.fate([.landfill]))]) == [5])
         #expect(try selected([.from(.id(["kamoto"])), .mineral(["copper"])]) == [1])
+        #expect(try selected([.from(.kind(["mine"])), .not(.mineral(["cobalt"]))]) == [1, 3])
+        #expect(try selected([.to(.not(.country(["CHN"])))]) == [5])
+        #expect(try selected([.from(.not(.id(["kamoto", "hpal"])))]) == [2, 5])
     }
 
     @Test func aSelectorThatMatchesNothingIsAnErrorUnlessItEndsInAQuestionMark() throws {

@@ -67,6 +67,18 @@ struct EditParserTests {
         #expect(try Self.edit("nodes[].notes=x") == .changeNodes(NodeSelector(conditions: []), .notes, .set(.text("x"))))
     }
 
+    @Test func filtersCanBeNegated() throws {
+        #expect(try Self.edit("remove flows[from.country=IDN,to.country!=IDN,mineral=nickel]")
+            == .removeFlows(FlowSelector(conditions: [.from(.country(["IDN"])), .to(.not(.country(["IDN"]))), .mineral(["nickel"])])))
+        #expect(try Self.edit("remove flows[type!=product|waste,from!=a]")
+            == .removeFlows(FlowSelector(conditions: [.not(.type([.product, .waste])), .from(.not(.id(["a"])))])))
+        #expect(try Self.edit("nodes[kind!=mine,country!=CD].notes=x")
+            == .changeNodes(NodeSelector(conditions: [.not(.kind(["mine"])), .not(.country(["COD"]))]), .notes, .set(.text("x"))))
+        let selector = FlowSelector(conditions: [.from(.country(["IDN"])), .to(.not(.country(["IDN"]))), .not(.mineral(["cobalt"])), .from(.not(.id(["a"])))])
+        #expect(selector.description == "flows[from.country=IDN,to.country!=IDN,mineral!=cobalt,from!=a]")
+        #expect(try Self.edit("remove \(selector)") == .removeFlows(selector), "descriptions read back")
+    }
+
     @Test func flowEndsMayHoldHyphensAndQuotes() throws {
         #expect(try Self.edit("flow[cod-mines->chn-refiners].notes=x") == .changeFlows(.between("cod-mines", "chn-refiners"), .notes, .set(.text("x"))))
         #expect(try Self.edit("flow[\"a:b\"->'c]d':copper].notes=x") == .changeFlows(.between("a:b", "c]d", mineral: "copper"), .notes, .set(.text("x"))))
@@ -129,6 +141,7 @@ struct EditParserTests {
         ("node[x].kind=waste/burning", 14, "unknown node kind 'waste/burning'"),
         ("node[x].water=5", 15, "'water' can only be removed (water=null); set one figure with water.FIELD"),
         ("nodes[contry=COD].notes=x", 7, "unknown node filter 'contry'"),
+        ("nodes[country COD].notes=x", 15, "expected '=' or '!=' after 'country'"),
         ("nodes[country=CDO].notes=x", 15, "unknown country 'CDO'"),
         ("nodes[country=COD,kind=mine", 28, "expected ']' or ',' after a filter"),
         ("flows[from.contry=COD].notes=x", 7, "unknown flow filter 'from.contry'"),

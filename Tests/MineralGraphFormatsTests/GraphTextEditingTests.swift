@@ -300,6 +300,50 @@ struct GraphTextEditingTests {
             == "name: e\nyear: 2023\nnodes:\n  - id: a\n    kind: mine\n    country: COD\n    notes: done   # to do\n    source: usgs\n")
     }
 
+    @Test func valuesOverSeveralLinesAreReplacedOrRemovedWhole() throws {
+        let text = """
+            name: m
+            year: 2023
+            nodes:
+              - id: a
+                kind: consumer
+                country: USA
+                name: a plain scalar
+                  folded over two lines
+                notes: |-
+                  A literal block
+
+                  with a blank line.
+                source: "a quoted scalar \
+                  over two lines"   # trailing comment
+              - id: b
+                kind: consumer
+                country: CAN
+
+            """
+        let replaced = try EditTesting.apply(["node[a].name=A", "node[a].notes=B", "node[a].source=C"], to: text)
+        #expect(replaced == """
+            name: m
+            year: 2023
+            nodes:
+              - id: a
+                kind: consumer
+                country: USA
+                name: A
+                notes: B
+                source: C   # trailing comment
+              - id: b
+                kind: consumer
+                country: CAN
+
+            """)
+        let removed = try EditTesting.apply(["node[a].name=null", "node[a].notes=null", "node[a].source=null"], to: text)
+        #expect(removed == "name: m\nyear: 2023\nnodes:\n  - id: a\n    kind: consumer\n    country: USA\n  - id: b\n    kind: consumer\n    country: CAN\n")
+        let block = try EditTesting.apply(["node[a].name=\"one\\ntwo\""], to: text)
+        #expect(try EditTesting.document(block).graph.nodes[0].name == "one\ntwo")
+        #expect(block.contains("    name: |-\n      one\n      two\n    notes: |-\n"))
+    }
+
     @Test func crlfFilesKeepTheirLineBreaks() throws {
         let crlf = Self.commented.replacingOccurrences(of: "\n", with: "\r\n")
         let text = try EditTesting.apply(["node[cod-tenke].water.aware_cf=0.56", "remove node[idn-hpal]", "add node {id: x, kind: consumer, country: USA}"], to: crlf)

@@ -39,7 +39,7 @@ public enum FieldChange: Hashable, Sendable {
 }
 
 /// A value for ``FieldChange/set(_:)``, already read as the field's type.
-public enum EditValue: Hashable, Sendable {
+public enum EditValue: Hashable, Sendable, CustomStringConvertible {
     /// No value: removes an optional field.
     case null
     case text(String)
@@ -51,4 +51,18 @@ public enum EditValue: Hashable, Sendable {
     case kind(String, fate: WasteFate?)
     case fate(WasteFate)
     case flowType(FlowType)
+
+    /// The value as an edit writes it: `null`, `"text"`, `170000`, `COD`, `waste/landfill`.
+    public var description: String {
+        switch self {
+        case .null: "null"
+        case .text(let text): "\"" + text + "\""
+        case .number(let number): NumberFormatting.plain(number)
+        case .country(let code): code.rawValue
+        case .mineral(let mineral): mineral.rawValue
+        case .kind(let keyword, let fate): keyword + (fate.map { "/" + $0.rawValue } ?? "")
+        case .fate(let fate): fate.rawValue
+        case .flowType(let type): type.rawValue
+        }
+    }
 }

@@ -305,7 +305,7 @@ private struct Context {
     }
 
     func wrongType(_ field: some CustomStringConvertible, _ value: EditValue) -> GraphEditError {
-        error("this value does not fit '\(field)' (\(value))", .value)
+        error("\(value) is not a value for '\(field)'", .value)
     }
 
     mutating func noteMissing(_ field: String, _ missing: [String], of total: Int, _ what: String) {

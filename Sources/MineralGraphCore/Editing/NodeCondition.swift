@@ -1,6 +1,6 @@
 /// One filter of a node selector, such as `country=COD` or `kind=mine|processor`: a node
-/// passes when it has one of the listed values.
-public enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
+/// passes when it has one of the listed values (with `!=`, when it has none of them).
+public indirect enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
     case id([String])
     case country([CountryCode])
     /// Kind keywords; `waste` matches every waste destination, `waste/landfill` one fate.
@@ -9,6 +9,8 @@ public enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
     case mineral([MineralID])
     case fate([WasteFate])
     case stage([Stage])
+    /// `KEY!=VALUE`: the node does not pass the condition.
+    case not(NodeCondition)
 
     /// Whether `node` passes the filter.
     public func matches(_ node: Node) -> Bool {
@@ -21,6 +23,7 @@ public enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
         case .mineral(let minerals): minerals.contains { node.outputs($0) }
         case .fate(let fates): node.kind.fate.map(fates.contains) ?? false
         case .stage(let stages): stages.contains(node.stage)
+        case .not(let condition): !condition.matches(node)
         }
     }
 
@@ -33,6 +36,7 @@ public enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
         case .mineral: "mineral"
         case .fate: "fate"
         case .stage: "stage"
+        case .not(let condition): condition.key
         }
     }
 
@@ -45,11 +49,14 @@ public enum NodeCondition: Hashable, Sendable, CustomStringConvertible {
         case .mineral(let minerals): minerals.map(\.rawValue)
         case .fate(let fates): fates.map(\.rawValue)
         case .stage(let stages): stages.map(\.rawValue)
+        case .not(let condition): condition.values
         }
     }
 
-    /// `key=value|value`.
+    /// `key=value|value`, or `key!=value|value`.
     public var description: String {
-        key + "=" + values.map { EditSpelling.quoted($0, ifContaining: ",]|=") }.joined(separator: "|")
+        var negated = false
+        if case .not = self { negated = true }
+        return key + (negated ? "!=" : "=") + values.map { EditSpelling.quoted($0, ifContaining: ",]|=") }.joined(separator: "|")
     }
 }

@@ -175,13 +175,17 @@ public struct EditParser: Sendable {
                             column: keyColumn, notes: Self.hint(key, keys) + ["filters: " + keys.joined(separator: ", ")])
                     }
                     cursor.skipSpaces()
-                    guard cursor.take("=") else { throw EditSyntaxError("expected '=' after '\(key)'", column: cursor.column) }
+                    let negated = cursor.take("!=")
+                    guard negated || cursor.take("=") else {
+                        throw EditSyntaxError("expected '=' or '!=' after '\(key)'", column: cursor.column)
+                    }
                     var values: [Cursor.Value] = []
                     repeat { values.append(try cursor.value(stops: ",|]")) } while cursor.take("|")
                     if name == "nodes" {
-                        nodeConditions.append(try Self.nodeCondition(key, values))
+                        let condition = try Self.nodeCondition(key, values)
+                        nodeConditions.append(negated ? .not(condition) : condition)
                     } else {
-                        flowConditions.append(try Self.flowCondition(key, values))
+                        flowConditions.append(try Self.flowCondition(key, values, negated: negated))
                     }
                     cursor.skipSpaces()
                 } while cursor.take(",")
@@ -211,18 +215,22 @@ public struct EditParser: Sendable {
         }
     }
 
-    private static func flowCondition(_ key: String, _ values: [Cursor.Value]) throws(EditSyntaxError) -> FlowCondition {
+    /// A flow filter; a negated node filter is negated inside `from`/`to`.
+    private static func flowCondition(_ key: String, _ values: [Cursor.Value], negated: Bool) throws(EditSyntaxError) -> FlowCondition {
+        func end(_ condition: NodeCondition) -> NodeCondition { negated ? .not(condition) : condition }
+        let condition: FlowCondition
         switch key {
-        case "from", "from.id": return .from(.id(values.map(\.text)))
-        case "to", "to.id": return .to(.id(values.map(\.text)))
-        case "mineral": return .mineral(try values.map { (value) throws(EditSyntaxError) in try mineral(value) })
-        case "product": return .product(values.map(\.text))
-        case "type": return .type(try values.map { (value) throws(EditSyntaxError) in try flowType(value) })
+        case "from", "from.id": return .from(end(.id(values.map(\.text))))
+        case "to", "to.id": return .to(end(.id(values.map(\.text))))
+        case "mineral": condition = .mineral(try values.map { (value) throws(EditSyntaxError) in try mineral(value) })
+        case "product": condition = .product(values.map(\.text))
+        case "type": condition = .type(try values.map { (value) throws(EditSyntaxError) in try flowType(value) })
         default:
             let parts = key.split(separator: ".", maxSplits: 1).map(String.init)
-            let condition = try nodeCondition(parts[1], values)
-            return parts[0] == "from" ? .from(condition) : .to(condition)
+            let node = end(try nodeCondition(parts[1], values))
+            return parts[0] == "from" ? .from(node) : .to(node)
         }
+        return negated ? .not(condition) : condition
     }
 
     // MARK: Fields
