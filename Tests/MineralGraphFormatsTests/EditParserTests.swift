@@ -150,6 +150,7 @@ struct EditParserTests {
         ("remove node[a] now", 16, "unexpected text after the selector: 'now'"),
         ("rename nodes[kind=mine] x", 8, "rename takes one node: rename node[OLD_ID] NEW_ID"),
         ("rename node[a]", 15, "expected the new id after the selector"),
+        ("rename node[a]? b", 8, "rename takes one node: rename node[OLD_ID] NEW_ID"),
         ("add nodes {id: a}", 5, "expected 'add node {...}' or 'add flow {...}'"),
         ("add node id: a", 10, "expected the new node as a mapping in braces: add node {id: ..., kind: ..., country: ...}"),
         ("add node {id: a, kind: refinery, country: MAR}", 24, "unknown node kind 'refinery'"),

@@ -344,6 +344,18 @@ struct GraphTextEditingTests {
         #expect(block.contains("    name: |-\n      one\n      two\n    notes: |-\n"))
     }
 
+    @Test func anEmptyCollectionIsFilledInPlace() throws {
+        let text = "name: w\nyear: 2023\nnodes:\n  - id: a\n    kind: consumer\n    country: USA\n    water: {}   # none\n"
+        #expect(try EditTesting.apply(["node[a].water.aware_cf=0.5"], to: text)
+            == "name: w\nyear: 2023\nnodes:\n  - id: a\n    kind: consumer\n    country: USA\n    water: {aware_cf: 0.5}   # none\n")
+    }
+
+    @Test func columnsCountCharactersNotBytes() throws {
+        let text = "name: u\nyear: 2023\nnodes:\n  - {id: a, name: \"Kokkola — Umicore ≈ 13 kt\", kind: consumer, country: FIN, notes: é}\n"
+        #expect(try EditTesting.apply(["node[a].notes=è", "node[a].country=Sweden"], to: text)
+            == "name: u\nyear: 2023\nnodes:\n  - {id: a, name: \"Kokkola — Umicore ≈ 13 kt\", kind: consumer, country: SWE, notes: è}\n")
+    }
+
     @Test func crlfFilesKeepTheirLineBreaks() throws {
         let crlf = Self.commented.replacingOccurrences(of: "\n", with: "\r\n")
         let text = try EditTesting.apply(["node[cod-tenke].water.aware_cf=0.56", "remove node[idn-hpal]", "add node {id: x, kind: consumer, country: USA}"], to: crlf)

@@ -21,7 +21,7 @@ public struct EditParser: Sendable {
 
     /// Parses one edit. Columns in errors and in the result count Unicode scalars from 1.
     public func parse(_ text: String) throws(EditSyntaxError) -> ParsedEdit {
-        var cursor = Cursor(text)
+        var cursor = EditCursor(text)
         cursor.skipSpaces()
         let start = cursor.column
         guard !cursor.atEnd else { throw EditSyntaxError("empty edit", column: start) }
@@ -42,7 +42,7 @@ public struct EditParser: Sendable {
         if cursor.takeKeyword("rename") {
             cursor.skipSpaces()
             let selectorColumn = cursor.column
-            guard case .nodes(let selector) = try parseSelector(&cursor), selector.isSingle,
+            guard case .nodes(let selector) = try parseSelector(&cursor), selector.isSingle, !selector.allowsEmpty,
                 case .id(let ids) = selector.conditions[0]
             else {
                 throw EditSyntaxError("rename takes one node: rename node[OLD_ID] NEW_ID", column: selectorColumn)
@@ -79,7 +79,7 @@ public struct EditParser: Sendable {
 
     // MARK: add
 
-    private func parseAdd(_ cursor: inout Cursor, text: String, start: Int) throws(EditSyntaxError) -> ParsedEdit {
+    private func parseAdd(_ cursor: inout EditCursor, text: String, start: Int) throws(EditSyntaxError) -> ParsedEdit {
         cursor.skipSpaces()
         let kindColumn = cursor.column
         let what = cursor.word()
@@ -128,7 +128,7 @@ public struct EditParser: Sendable {
     private static let flowFilterKeys = ["from", "to", "mineral", "type", "product"]
         + nodeFilterKeys.filter { $0 != "id" }.flatMap { ["from." + $0, "to." + $0] }
 
-    private func parseSelector(_ cursor: inout Cursor) throws(EditSyntaxError) -> Target {
+    private func parseSelector(_ cursor: inout EditCursor) throws(EditSyntaxError) -> Target {
         let column = cursor.column
         let name = cursor.word()
         guard ["node", "nodes", "flow", "flows"].contains(name) else {
@@ -179,7 +179,7 @@ public struct EditParser: Sendable {
                     guard negated || cursor.take("=") else {
                         throw EditSyntaxError("expected '=' or '!=' after '\(key)'", column: cursor.column)
                     }
-                    var values: [Cursor.Value] = []
+                    var values: [EditCursor.Value] = []
                     repeat { values.append(try cursor.value(stops: ",|]")) } while cursor.take("|")
                     if name == "nodes" {
                         let condition = try Self.nodeCondition(key, values)
@@ -204,7 +204,7 @@ public struct EditParser: Sendable {
         }
     }
 
-    private static func nodeCondition(_ key: String, _ values: [Cursor.Value]) throws(EditSyntaxError) -> NodeCondition {
+    private static func nodeCondition(_ key: String, _ values: [EditCursor.Value]) throws(EditSyntaxError) -> NodeCondition {
         switch key {
         case "id": return .id(values.map(\.text))
         case "country": return .country(try values.map { (value) throws(EditSyntaxError) in try country(value) })
@@ -216,7 +216,7 @@ public struct EditParser: Sendable {
     }
 
     /// A flow filter; a negated node filter is negated inside `from`/`to`.
-    private static func flowCondition(_ key: String, _ values: [Cursor.Value], negated: Bool) throws(EditSyntaxError) -> FlowCondition {
+    private static func flowCondition(_ key: String, _ values: [EditCursor.Value], negated: Bool) throws(EditSyntaxError) -> FlowCondition {
         func end(_ condition: NodeCondition) -> NodeCondition { negated ? .not(condition) : condition }
         let condition: FlowCondition
         switch key {
@@ -237,7 +237,7 @@ public struct EditParser: Sendable {
 
     private static let nodeFieldNames = ["name", "kind", "fate", "country", "capacity_tonnes", "other_inputs_usd", "source", "notes", "water", "output"]
 
-    private func parseNodeField(_ cursor: inout Cursor) throws(EditSyntaxError) -> NodeField {
+    private func parseNodeField(_ cursor: inout EditCursor) throws(EditSyntaxError) -> NodeField {
         let column = cursor.column
         let name = cursor.word()
         switch name {
@@ -287,7 +287,7 @@ public struct EditParser: Sendable {
         }
     }
 
-    private func parseFlowField(_ cursor: inout Cursor) throws(EditSyntaxError) -> FlowField {
+    private func parseFlowField(_ cursor: inout EditCursor) throws(EditSyntaxError) -> FlowField {
         let column = cursor.column
         let name = cursor.word()
         guard let field = FlowField(rawValue: name) else {
@@ -335,7 +335,7 @@ public struct EditParser: Sendable {
     }
 
     private func parseChange(
-        _ cursor: inout Cursor, field: FieldType, name: String, fieldColumn: Int
+        _ cursor: inout EditCursor, field: FieldType, name: String, fieldColumn: Int
     ) throws(EditSyntaxError) -> (FieldChange, Int) {
         cursor.skipSpaces()
         let opColumn = cursor.column
@@ -388,7 +388,7 @@ public struct EditParser: Sendable {
         }
     }
 
-    private static func number(_ value: Cursor.Value, _ name: String) throws(EditSyntaxError) -> Double {
+    private static func number(_ value: EditCursor.Value, _ name: String) throws(EditSyntaxError) -> Double {
         if value.quoted {
             throw EditSyntaxError("expected a number for '\(name)', found text in quotes", column: value.column, notes: ["remove the quotes"])
         }
@@ -400,7 +400,7 @@ public struct EditParser: Sendable {
         return number
     }
 
-    private static func country(_ value: Cursor.Value) throws(EditSyntaxError) -> CountryCode {
+    private static func country(_ value: EditCursor.Value) throws(EditSyntaxError) -> CountryCode {
         if let country = CountryTable.resolve(value.text) { return country.code }
         let hints = CountryTable.suggestions(for: value.text)
         throw EditSyntaxError("unknown country '\(value.text)'", column: value.column,
@@ -408,7 +408,7 @@ public struct EditParser: Sendable {
                                   : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
     }
 
-    private static func mineral(_ value: Cursor.Value) throws(EditSyntaxError) -> MineralID {
+    private static func mineral(_ value: EditCursor.Value) throws(EditSyntaxError) -> MineralID {
         if let info = MineralCatalog.resolve(value.text) { return info.id }
         let hints = MineralCatalog.suggestions(for: value.text)
         throw EditSyntaxError("unknown mineral '\(value.text)'", column: value.column,
@@ -417,26 +417,26 @@ public struct EditParser: Sendable {
     }
 
     /// A kind keyword, or `waste/FATE`.
-    private static func kindFilter(_ value: Cursor.Value) throws(EditSyntaxError) -> String {
+    private static func kindFilter(_ value: EditCursor.Value) throws(EditSyntaxError) -> String {
         let fates = WasteFate.allCases.map { "waste/" + $0.rawValue }
         if NodeKind.keywords.contains(value.text) || fates.contains(value.text) { return value.text }
         throw EditSyntaxError("unknown node kind '\(value.text)'", column: value.column,
                               notes: hint(value.text, NodeKind.keywords + fates) + ["kinds: " + NodeKind.keywords.joined(separator: ", ") + "; waste/FATE for a waste destination's fate"])
     }
 
-    private static func fate(_ value: Cursor.Value) throws(EditSyntaxError) -> WasteFate {
+    private static func fate(_ value: EditCursor.Value) throws(EditSyntaxError) -> WasteFate {
         if let fate = WasteFate(rawValue: value.text) { return fate }
         let names = WasteFate.allCases.map(\.rawValue)
         throw EditSyntaxError("unknown waste fate '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["fates: " + names.joined(separator: ", ")])
     }
 
-    private static func stage(_ value: Cursor.Value) throws(EditSyntaxError) -> Stage {
+    private static func stage(_ value: EditCursor.Value) throws(EditSyntaxError) -> Stage {
         if let stage = Stage(rawValue: value.text) { return stage }
         let names = Stage.allCases.map(\.rawValue)
         throw EditSyntaxError("unknown stage '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["stages: " + names.joined(separator: ", ")])
     }
 
-    private static func flowType(_ value: Cursor.Value) throws(EditSyntaxError) -> FlowType {
+    private static func flowType(_ value: EditCursor.Value) throws(EditSyntaxError) -> FlowType {
         if let type = FlowType(rawValue: value.text) { return type }
         let names = FlowType.allCases.map(\.rawValue)
         throw EditSyntaxError("unknown flow type '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["types: " + names.joined(separator: ", ")])
@@ -449,7 +449,7 @@ public struct EditParser: Sendable {
 
     // MARK: Helpers
 
-    private func expect(_ cursor: inout Cursor, _ literal: String, _ context: String) throws(EditSyntaxError) {
+    private func expect(_ cursor: inout EditCursor, _ literal: String, _ context: String) throws(EditSyntaxError) {
         cursor.skipSpaces()
         guard cursor.take(literal) else {
             throw EditSyntaxError("expected '\(literal)' \(context)", column: cursor.column,
@@ -457,169 +457,11 @@ public struct EditParser: Sendable {
         }
     }
 
-    private func expectEnd(_ cursor: inout Cursor, after what: String) throws(EditSyntaxError) {
+    private func expectEnd(_ cursor: inout EditCursor, after what: String) throws(EditSyntaxError) {
         cursor.skipSpaces()
         guard cursor.atEnd else {
             let column = cursor.column
             throw EditSyntaxError("unexpected text after \(what): '\(cursor.rest())'", column: column)
         }
-    }
-}
-
-/// A position in an edit's text, read left to right.
-private struct Cursor {
-    /// A value as written: its text (unquoted), whether it was quoted, and its column.
-    struct Value {
-        var text: String
-        var quoted: Bool
-        var column: Int
-    }
-
-    let scalars: [Unicode.Scalar]
-    var index = 0
-
-    init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
-    }
-
-    var column: Int { index + 1 }
-    var atEnd: Bool { index >= scalars.count }
-
-    /// A few characters from here, for messages.
-    var peekText: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[index..<min(index + 12, scalars.count)])
-        return String(view)
-    }
-
-    mutating func skipSpaces() {
-        while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
-    }
-
-    /// Consumes `literal` if the text continues with it.
-    mutating func take(_ literal: String) -> Bool {
-        let wanted = Array(literal.unicodeScalars)
-        guard index + wanted.count <= scalars.count, Array(scalars[index..<index + wanted.count]) == wanted else { return false }
-        index += wanted.count
-        return true
-    }
-
-    /// Consumes `keyword` if a space or the end follows it.
-    mutating func takeKeyword(_ keyword: String) -> Bool {
-        let saved = index
-        guard take(keyword) else { return false }
-        if atEnd || scalars[index] == " " || scalars[index] == "\t" { return true }
-        index = saved
-        return false
-    }
-
-    /// Letters, digits and `_` (and the scalars in `extra`).
-    mutating func word(extra: String = "") -> String {
-        var out = String.UnicodeScalarView()
-        while index < scalars.count {
-            let scalar = scalars[index]
-            guard scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || extra.unicodeScalars.contains(scalar) else { break }
-            out.append(scalar)
-            index += 1
-        }
-        return String(out)
-    }
-
-    /// The rest of the text, without trailing spaces.
-    mutating func rest() -> String {
-        var end = scalars.count
-        while end > index, scalars[end - 1] == " " || scalars[end - 1] == "\t" { end -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[index..<end])
-        index = scalars.count
-        return String(view)
-    }
-
-    /// A value inside a selector: quoted, or plain up to one of `stops` (and `->` when
-    /// `stopAtArrow`), without surrounding spaces.
-    mutating func value(stops: String, stopAtArrow: Bool = false) throws(EditSyntaxError) -> Value {
-        skipSpaces()
-        let start = column
-        if index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
-            let text = try quoted()
-            skipSpaces()
-            return Value(text: text, quoted: true, column: start)
-        }
-        var out = String.UnicodeScalarView()
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if stops.unicodeScalars.contains(scalar) { break }
-            if stopAtArrow, scalar == "-", index + 1 < scalars.count, scalars[index + 1] == ">" { break }
-            out.append(scalar)
-            index += 1
-        }
-        while let last = out.last, last == " " || last == "\t" { out.removeLast() }
-        guard !out.isEmpty else {
-            throw EditSyntaxError("expected a value", column: start, notes: atEnd ? ["the edit ends here"] : ["found '\(peekText)'"])
-        }
-        return Value(text: String(out), quoted: false, column: start)
-    }
-
-    /// The rest of the edit as a value: quoted (and nothing after it), or the plain text
-    /// without surrounding spaces.
-    mutating func restValue() throws(EditSyntaxError) -> Value {
-        skipSpaces()
-        let start = column
-        if index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
-            let text = try quoted()
-            skipSpaces()
-            guard atEnd else {
-                throw EditSyntaxError("unexpected text after the quoted value", column: column,
-                                      notes: ["quote the whole value, escaping \\\" inside double quotes"])
-            }
-            return Value(text: text, quoted: true, column: start)
-        }
-        return Value(text: rest(), quoted: false, column: start)
-    }
-
-    /// A `"double-quoted"` string (escapes `\"`, `\\`, `\n`, `\t`, `\r`, `\uXXXX`) or a
-    /// `'single-quoted'` one (`''` is a quote).
-    mutating func quoted() throws(EditSyntaxError) -> String {
-        let start = column
-        let quote = scalars[index]
-        index += 1
-        var out = String.UnicodeScalarView()
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if scalar == quote {
-                if quote == "'", index + 1 < scalars.count, scalars[index + 1] == "'" {
-                    out.append("'")
-                    index += 2
-                    continue
-                }
-                index += 1
-                return String(out)
-            }
-            if quote == "\"", scalar == "\\" {
-                guard index + 1 < scalars.count else { break }
-                let escaped = scalars[index + 1]
-                index += 2
-                switch escaped {
-                case "\"", "\\", "/": out.append(escaped)
-                case "n": out.append("\n")
-                case "t": out.append("\t")
-                case "r": out.append("\r")
-                case "u":
-                    let hex = scalars[index..<min(index + 4, scalars.count)].map(Character.init)
-                    guard hex.count == 4, let value = UInt32(String(hex), radix: 16), let decoded = Unicode.Scalar(value) else {
-                        throw EditSyntaxError("expected four hex digits after \\u", column: index + 1)
-                    }
-                    out.append(decoded)
-                    index += 4
-                default:
-                    throw EditSyntaxError("unknown escape '\\\(escaped)'", column: index - 1,
-                                          notes: ["escapes: \\\" \\\\ \\n \\t \\r \\uXXXX"])
-                }
-                continue
-            }
-            out.append(scalar)
-            index += 1
-        }
-        throw EditSyntaxError("the quote opened here is not closed", column: start)
     }
 }

@@ -165,7 +165,7 @@ public struct GraphFileEditor: Sendable {
         EditFailure(
             [Diagnostic(.error, "edit-internal", message + "; nothing was changed", at: nil,
                         notes: ["this is a limitation of mineral-graph edit: please report it with the file",
-                                "running `mineral-graph fmt` on the file first (which drops comments but the top block) avoids it"])],
+                                "running `mineral-graph fmt` on the file first avoids it (fmt keeps only the comment block at the top)"])],
             text: nil)
     }
 

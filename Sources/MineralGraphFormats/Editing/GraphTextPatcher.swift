@@ -143,11 +143,16 @@ struct GraphTextPatcher {
             if field.layout.shape.isScalar {
                 switch newValue {
                 case .text, .verbatim: replaceScalar(field, with: newValue, in: ref)
-                case .mapping, .sequence: replaceScalar(field, withCollection: newValue, in: ref)
+                case .mapping, .sequence:
+                    // The reader accepts no scalar where a mapping or list is expected.
+                    throw Failure(description: "'\(key)' holds a scalar where a mapping or list is needed")
                 }
                 continue
             }
             switch (oldValue, newValue) {
+            case (nil, _):
+                // An empty collection (`water: {}`) given content: written in flow style in its place.
+                add(field.valueStart..<field.valueEnd, YAMLValue.flow(newValue), priority: 0)
             case (.mapping(let oldFields)?, .mapping(let newFields)):
                 try patchMapping(try child(key, nil), old: oldFields.map { ($0.key, $0.value) },
                                  new: Self.allKeys(newFields, like: oldFields), child: child)
@@ -196,18 +201,6 @@ struct GraphTextPatcher {
         }
         if field.layout.shape == .empty { replacement = " " + replacement }
         add(field.valueStart..<field.valueEnd, replacement, priority: 0)
-    }
-
-    /// A null value (`water:` or `water: ~`) given a mapping or list.
-    private mutating func replaceScalar(_ field: FieldSpan, withCollection value: YAMLValue, in ref: MappingRef) {
-        if ref.inFlow {
-            add(field.valueStart..<field.valueEnd, (field.layout.shape == .empty ? " " : "") + YAMLValue.flow(value), priority: 0)
-            return
-        }
-        let colon = afterColon(from: field.keyOffset)
-        add(colon..<field.valueEnd, "", priority: 0)
-        let lines = YAMLValue.blockLines(key: field.key, value: value, indent: ref.indent).dropFirst()
-        insertLines(Array(lines), afterLine: text.line(of: field.valueEnd), priority: 0)
     }
 
     private mutating func remove(_ field: FieldSpan, from ref: MappingRef, fields: [FieldSpan]) throws(Failure) {
