@@ -8,19 +8,24 @@ struct EditCommand: ParsableCommand {
         commandName: "edit",
         abstract: "Change a graph file with scriptable edits, keeping its comments and layout.",
         discussion: """
-            Edits (see docs/editing.md; quote each one for the shell):
-              'node[ID].FIELD=VALUE'                 set a field (=null removes it)
-              'nodes[country=COD,kind=mine].output[cobalt]*=0.5'   scale quantities
-              'flow[FROM->TO:MINERAL].value_usd+=1e6' add to a quantity
-              'add node {id: x, kind: processor, country: MAR}'    'add flow {from: a, to: x, mineral: cobalt}'
-              'remove node[ID]' (and its flows)      'remove flows[from.country=IDN,mineral=nickel]'
-              'rename node[OLD] NEW'                 (updates its flows)
-            Only the edited lines change; every other byte of the file stays as it was. Scripts \
-            (--script) hold one edit per line; blank lines and # comments are skipped; they run \
-            before the edits given as arguments. If any edit fails (unknown id, bad value, or a \
-            result with new validation errors) nothing is written and the exit status is 1. \
-            The result goes to standard output unless -o or --in-place is given; files are \
-            replaced atomically.
+            Edits (docs/editing.md); quote each one for the shell:
+              'node[ID].FIELD=VALUE'           set a field; =null removes it
+              'nodes[country=COD,kind=mine].output[cobalt]*=0.5'
+                                               scale quantities
+              'flow[FROM->TO:MINERAL].value_usd+=1e6'
+                                               add to a quantity
+              'add node {id: x, kind: processor, country: MAR}'
+              'add flow {from: a, to: x, mineral: cobalt}'
+              'remove node[ID]'                also removes its flows
+              'remove flows[from.country=IDN,to.country!=IDN]'
+              'rename node[OLD] NEW'           also updates its flows
+
+            Only the edited lines change; every other byte of the file stays as it \
+            was. Scripts (--script) hold one edit per line, with blank lines and # \
+            comment lines; they run before the edits given as arguments. If any edit \
+            fails (unknown id, bad value, or new validation errors) nothing is \
+            written and the exit status is 1. The result goes to standard output \
+            unless -o or --in-place is given; files are replaced atomically.
             """
     )
 
