@@ -11,8 +11,8 @@ struct MineralGraph: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            ValidateCommand.self, SummaryCommand.self, FormatCommand.self, ReportCommand.self, RenderCommand.self,
-            ImportCommand.self,
+            ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self, ReportCommand.self,
+            RenderCommand.self, ImportCommand.self,
         ]
     )
 }

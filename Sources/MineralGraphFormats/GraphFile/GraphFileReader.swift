@@ -36,7 +36,6 @@ public struct GraphFileReader: Sendable {
         // A byte-order mark is not part of the text (TextFile.read drops it too); left in, it
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        var decoder = Decoding(file: file)
         let size = text.utf8.count
         if size > Self.maximumBytes {
             throw GraphFileError(
@@ -47,6 +46,7 @@ public struct GraphFileReader: Sendable {
                     notes: ["split the graph by mineral or year, or import trade data with `mineral-graph import`"])],
                 text: nil)
         }
+        var decoder = Decoding(file: file, text: text)
         let root: Yams.Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -140,14 +140,17 @@ public struct GraphFileReader: Sendable {
 }
 
 /// One pass over a composed YAML tree, collecting diagnostics and source positions.
-private struct Decoding {
+struct Decoding {
     let file: String
     var diagnostics: [Diagnostic] = []
     var sourceMap: SourceMap
+    /// The text's lines, to tell flow collections from block ones.
+    private let lines: [[Unicode.Scalar]]
 
-    init(file: String) {
+    init(file: String, text: String) {
         self.file = file
         self.sourceMap = SourceMap(file: file)
+        self.lines = Self.scalarLines(text)
     }
 
     // MARK: Graph
@@ -156,7 +159,7 @@ private struct Decoding {
         record(.graph(field: nil), root)
         let keys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows", "other_countries"]
         guard let fields = fields(of: root, what: "the graph", allowed: keys, required: ["name", "year"]) else { return nil }
-        for (key, value) in fields { record(.graph(field: key), value) }
+        for (key, value) in fields { record(.graph(field: key), value, key: fields.keyNode(key)) }
         if let format = fields["format"].flatMap({ string($0, "format") }), format != GraphFileReader.formatVersion {
             error("unsupported-format", "unsupported format '\(format)'", at: fields["format"]!,
                   notes: ["this version of mineral-graph reads '\(GraphFileReader.formatVersion)'"])
@@ -194,7 +197,7 @@ private struct Decoding {
     mutating func source(_ node: Yams.Node, index: Int) -> SourceReference? {
         record(.source(index: index, field: nil), node)
         guard let f = fields(of: node, what: "a source", allowed: ["id", "title", "publisher", "url", "year", "notes"], required: ["id", "title"]) else { return nil }
-        for (key, value) in f { record(.source(index: index, field: key), value) }
+        for (key, value) in f { record(.source(index: index, field: key), value, key: f.keyNode(key)) }
         guard let id = f["id"].flatMap({ required($0, "id") }), let title = f["title"].flatMap({ required($0, "title") }) else { return nil }
         return SourceReference(
             id: id, title: title, publisher: f["publisher"].flatMap { string($0, "publisher") },
@@ -206,7 +209,7 @@ private struct Decoding {
         record(.node(index: index, field: nil), node)
         let keys = ["id", "name", "kind", "fate", "country", "outputs", "capacity_tonnes", "water", "other_inputs_usd", "source", "notes"]
         guard let f = fields(of: node, what: "a node", allowed: keys, required: ["id", "kind", "country"]) else { return nil }
-        for (key, value) in f { record(.node(index: index, field: key), value) }
+        for (key, value) in f { record(.node(index: index, field: key), value, key: f.keyNode(key)) }
         let id = f["id"].flatMap { required($0, "id") }
         let kind = f["kind"].flatMap { nodeKind($0, fate: f["fate"]) }
         if let fate = f["fate"], let kind, kind.fate == nil {
@@ -259,7 +262,7 @@ private struct Decoding {
     mutating func output(_ node: Yams.Node, node nodeIndex: Int, index: Int) -> Output? {
         record(.output(node: nodeIndex, index: index, field: nil), node)
         guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "value_usd"], required: ["mineral"]) else { return nil }
-        for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value) }
+        for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value, key: f.keyNode(key)) }
         guard let mineral = f["mineral"].flatMap({ mineral($0) }) else { return nil }
         return Output(
             mineral: mineral, year: f["year"].flatMap { integer($0, "year") },
@@ -272,7 +275,7 @@ private struct Decoding {
     mutating func waterUse(_ node: Yams.Node, node index: Int) -> WaterUse? {
         let keys = ["withdrawal_m3_per_t", "consumption_m3_per_t", "brine_m3_per_t", "seawater_m3_per_t", "aware_cf", "baseline_water_stress"]
         guard let f = fields(of: node, what: "water", allowed: keys, required: []) else { return nil }
-        for (key, value) in f { record(.node(index: index, field: "water." + key), value) }
+        for (key, value) in f { record(.node(index: index, field: "water." + key), value, key: f.keyNode(key)) }
         let water = WaterUse(
             withdrawalM3PerTonne: f["withdrawal_m3_per_t"].flatMap { number($0, "withdrawal_m3_per_t") },
             consumptionM3PerTonne: f["consumption_m3_per_t"].flatMap { number($0, "consumption_m3_per_t") },
@@ -287,7 +290,7 @@ private struct Decoding {
         record(.flow(index: index, field: nil), node)
         let keys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "value_usd", "type", "source", "notes"]
         guard let f = fields(of: node, what: "a flow", allowed: keys, required: ["from", "to", "mineral"]) else { return nil }
-        for (key, value) in f { record(.flow(index: index, field: key), value) }
+        for (key, value) in f { record(.flow(index: index, field: key), value, key: f.keyNode(key)) }
         var type = FlowType.product
         if let typeNode = f["type"], let text = string(typeNode, "type") {
             if let parsed = FlowType(rawValue: text) {
@@ -313,7 +316,7 @@ private struct Decoding {
         record(.otherCountries(index: index, field: nil), node)
         let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "source", "notes"]
         guard let f = fields(of: node, what: "an 'other countries' entry", allowed: keys, required: ["mineral", "stage"]) else { return nil }
-        for (key, value) in f { record(.otherCountries(index: index, field: key), value) }
+        for (key, value) in f { record(.otherCountries(index: index, field: key), value, key: f.keyNode(key)) }
         var stage: Stage?
         if let stageNode = f["stage"], let text = required(stageNode, "stage") {
             stage = Stage(rawValue: text)
@@ -337,20 +340,31 @@ private struct Decoding {
 
     // MARK: Structure
 
+    /// The known keys of a mapping and their values (and key nodes, for source positions).
+    struct Fields: Sequence {
+        fileprivate(set) var values: [String: Yams.Node] = [:]
+        fileprivate(set) var keys: [String: Yams.Node] = [:]
+
+        subscript(key: String) -> Yams.Node? { values[key] }
+        func keyNode(_ key: String) -> Yams.Node? { keys[key] }
+        func makeIterator() -> Dictionary<String, Yams.Node>.Iterator { values.makeIterator() }
+    }
+
     /// The keys of a mapping, after checking for unknown and missing keys.
-    mutating func fields(of node: Yams.Node, what: String, allowed: [String], required: [String]) -> [String: Yams.Node]? {
+    mutating func fields(of node: Yams.Node, what: String, allowed: [String], required: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error("expected-mapping", "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
         }
-        var result: [String: Yams.Node] = [:]
+        var result = Fields()
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 error("bad-key", "keys must be plain words", at: keyNode)
                 continue
             }
             if allowed.contains(key.string) {
-                result[key.string] = value
+                result.values[key.string] = value
+                result.keys[key.string] = keyNode
             } else {
                 let hints = ClosestMatches.best(for: key.string, among: allowed, limit: 1)
                 error("unknown-key", "unknown key '\(key.string)' in \(what)", at: keyNode,
@@ -460,8 +474,35 @@ private struct Decoding {
         }
     }
 
-    mutating func record(_ location: GraphLocation, _ node: Yams.Node) {
-        if let mark = node.mark { sourceMap.record(location, line: mark.line, column: mark.column) }
+    mutating func record(_ location: GraphLocation, _ node: Yams.Node, key: Yams.Node? = nil) {
+        guard let mark = node.mark else { return }
+        let keyLocation = key?.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
+        let value = SourceLocation(file: file, line: mark.line, column: mark.column)
+        sourceMap.record(location, layout: ValueLayout(key: keyLocation, value: value, shape: shape(of: node)))
+    }
+
+    /// The YAML style a value is written in. Collections are told apart by their first
+    /// character: Yams 6 gives a mapping the style of its end event, not of its start.
+    func shape(of node: Yams.Node) -> ValueLayout.Shape {
+        func starts(with character: Unicode.Scalar) -> Bool {
+            guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count, mark.column >= 1,
+                mark.column <= lines[mark.line - 1].count
+            else { return false }
+            return lines[mark.line - 1][mark.column - 1] == character
+        }
+        return switch node {
+        case .scalar(let scalar):
+            switch scalar.style {
+            case .singleQuoted: .singleQuoted
+            case .doubleQuoted: .doubleQuoted
+            case .literal: .literal
+            case .folded: .folded
+            case .plain, .any: scalar.string.isEmpty ? .empty : .plain
+            }
+        case .mapping: starts(with: "{") ? .flowMapping : .blockMapping
+        case .sequence: starts(with: "[") ? .flowSequence : .blockSequence
+        case .alias: .plain
+        }
     }
 
     func location(_ node: Yams.Node) -> SourceLocation {

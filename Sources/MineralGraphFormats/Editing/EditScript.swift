@@ -1,0 +1,59 @@
+/// Edits read from one text: a script file with one edit per line, or one edit given on the
+/// command line.
+///
+/// In a script, blank lines and lines whose first non-space character is `#` are skipped.
+/// Every line that does not parse is reported (`script.txt:LINE:COLUMN: error: ...`), not
+/// only the first.
+public struct EditScript: Sendable {
+    /// The name locations use: a path, `<stdin>`, or `<edit N>` for a command-line edit.
+    public var file: String
+    public var text: String
+    public var edits: [ParsedEdit]
+
+    public init(file: String, text: String, edits: [ParsedEdit]) {
+        self.file = file
+        self.text = text
+        self.edits = edits
+    }
+
+    /// Reads a script: one edit per line.
+    public static func parse(script text: String, file: String) throws(EditFailure) -> EditScript {
+        let parser = EditParser()
+        var edits: [ParsedEdit] = []
+        var diagnostics: [Diagnostic] = []
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            do {
+                var edit = try parser.parse(line)
+                edit.line = index + 1
+                edits.append(edit)
+            } catch {
+                diagnostics.append(Diagnostic(
+                    .error, "edit-syntax", error.message,
+                    at: SourceLocation(file: file, line: index + 1, column: error.column), notes: error.notes))
+            }
+        }
+        if !diagnostics.isEmpty { throw EditFailure(diagnostics, text: text) }
+        return EditScript(file: file, text: text, edits: edits)
+    }
+
+    /// Reads one edit, such as a command-line argument; `file` names it in messages.
+    public static func parse(edit text: String, file: String) throws(EditFailure) -> EditScript {
+        if text.contains(where: { $0 == "\n" || $0 == "\r\n" }) {
+            throw EditFailure(
+                [Diagnostic(.error, "edit-syntax", "an edit is one line; put several in a script (--script FILE)",
+                            at: SourceLocation(file: file, line: 1, column: 1))],
+                text: text)
+        }
+        do {
+            return EditScript(file: file, text: text, edits: [try EditParser().parse(text)])
+        } catch {
+            throw EditFailure(
+                [Diagnostic(.error, "edit-syntax", error.message, at: SourceLocation(file: file, line: 1, column: error.column), notes: error.notes)],
+                text: text)
+        }
+    }
+}

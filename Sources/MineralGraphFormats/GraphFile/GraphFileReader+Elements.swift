@@ -1,0 +1,44 @@
+import MineralGraphCore
+import Yams
+
+extension GraphFileReader {
+    /// Reads one node written in YAML, usually a flow mapping such as
+    /// `{id: mar-refinery, kind: processor, country: Morocco}`, with the checks and
+    /// normalisations of a node in a graph file (country names become alpha-3 codes).
+    /// Diagnostics count lines and columns in `yaml`.
+    public func readNode(yaml: String, file: String) throws(GraphFileError) -> MineralGraphCore.Node {
+        try readElement(yaml, file: file) { decoding, root in decoding.node(root, index: 0) }
+    }
+
+    /// Reads one flow written in YAML, such as `{from: a, to: b, mineral: cobalt}`, with the
+    /// checks and normalisations of a flow in a graph file.
+    public func readFlow(yaml: String, file: String) throws(GraphFileError) -> Flow {
+        try readElement(yaml, file: file) { decoding, root in decoding.flow(root, index: 0) }
+    }
+
+    private func readElement<T>(
+        _ yaml: String, file: String, _ decode: (inout Decoding, Yams.Node) -> T?
+    ) throws(GraphFileError) -> T {
+        var decoding = Decoding(file: file, text: yaml)
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw GraphFileError(diagnostics: [decoding.diagnostic(forYAMLError: error, text: yaml)], text: yaml)
+        }
+        if let problem = Self.structuralProblem(in: root, file: file) {
+            throw GraphFileError(diagnostics: [problem], text: yaml)
+        }
+        guard let root, !decoding.isNull(root) else {
+            throw GraphFileError(
+                diagnostics: [Diagnostic(.error, "empty", "expected a mapping such as {id: x, ...}", at: SourceLocation(file: file, line: 1, column: 1))],
+                text: yaml)
+        }
+        let value = decode(&decoding, root)
+        if let value, decoding.diagnostics.isEmpty { return value }
+        let diagnostics = decoding.diagnostics.sorted {
+            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
+        }
+        throw GraphFileError(diagnostics: diagnostics, text: yaml)
+    }
+}
