@@ -12,6 +12,8 @@ extension ReportDocument {
                 "Each group's share of a physical burden against its share of the chain's value added: burden–benefit ratio BBR = burden share ÷ value share (METHODS §2.3, E4). BBR above 2: burden-bearing; 0.5–2: roughly proportional; below 0.5: beneficiary (tool convention). A burden share needs the burden at every node and a ratio the value added of every node. Tonnes extracted are the mines' gross output, contained tonnes where gross is not stated — so where some mines state gross tonnes and others do not, these shares differ from the contained-tonne shares of the concentration section; waste received is in gross tonnes.",
             ]),
         ]
+        blocks += glanceBlocks(report)
+        blocks.append(.heading(level: 3, text: "Burden–benefit ratios"))
         var totals = MetricTable([Column("Burden"), Column("Chain total", .right)])
         for t in bb.totals {
             totals.append([.text(Display.burden(t.burden)), MetricTable.cell(t.amount) { Display.amount($0) + " " + t.unit }])
@@ -29,7 +31,7 @@ extension ReportDocument {
             })
         }
         for burden in burdens {
-            table.append([.text("BBR, \(Display.burden(burden))")] + groups.map { g -> MetricTable.Cell in
+            table.append([.text("BBR for \(Display.burden(burden))")] + groups.map { g -> MetricTable.Cell in
                 guard let item = g.burdens.first(where: { $0.burden == burden }) else { return .text("—") }
                 let cell = MetricTable.cell(item.ratio, Display.ratio)
                 if case .text(let text) = cell, let band = item.band { return .text(text + " (\(band.replacingAll("-", with: " ")))") }
@@ -44,7 +46,7 @@ extension ReportDocument {
         // Countries, collapsed.
         var countries = MetricTable(
             [Column("Country"), Column("Value share", .right)]
-                + burdens.flatMap { [Column("Share, \(Display.burden($0))", .right), Column("BBR, \(Display.burden($0))", .right)] })
+                + burdens.flatMap { [Column("Share of \(Display.burden($0))", .right), Column("BBR for \(Display.burden($0))", .right)] })
         for c in byValue(bb.countries, value: { $0.valueAddedUsd.value }, key: \.party.id) {
             countries.append([.text(Display.party(c.party)), MetricTable.cell(c.valueShare, Display.percent)]
                 + burdens.flatMap { burden -> [MetricTable.Cell] in
@@ -54,6 +56,34 @@ extension ReportDocument {
         }
         blocks.append(.details(summary: "Burden and benefit per country (\(bb.countries.count) countries)", blocks: countries.blocks))
         return blocks
+    }
+
+    /// Group shares of the physical stages (contained tonnes, from the concentration rows) next
+    /// to group shares of value added — readable even when the ratios of E4 are not.
+    static func glanceBlocks(_ report: Report) -> [Block] {
+        let groups = CountryGroup.allCases
+        var table = MetricTable([Column("Share of …")] + groups.map { Column($0.title, .right) })
+        let stages: [(Stage, String)] = [(.mining, "mined"), (.processing, "processed"), (.waste, "received at waste destinations")]
+        for (stage, verb) in stages {
+            for row in report.concentration where row.stage == stage && row.year == report.graph.year {
+                guard let g = row.groupShares else { continue }
+                let values = [g.developed, g.developing, g.developingExclChina, g.ldc]
+                table.append([.text("\(Display.mineral(row.mineral)) \(verb) (\(row.basis))")] + values.map { .text(Display.percent($0)) })
+            }
+        }
+        if let measured = report.valueAdded?.measured {
+            let scope = measured.complete ? "whole chain" : measured.stages.isEmpty ? "no stage measured" : Display.series(measured.stages.map(\.rawValue))
+            table.append([.text("Value added (\(scope))")] + groups.map { group -> MetricTable.Cell in
+                guard let share = measured.groups.first(where: { $0.party.id == group.rawValue }) else { return .text("—") }
+                return MetricTable.cell(share.share, Display.percent)
+            })
+        }
+        guard !table.rows.isEmpty else { return [] }
+        return [
+            .heading(level: 3, text: "Shares by country group at a glance"),
+            .paragraph([.text(
+                "Where the material is mined, processed and discarded (contained tonnes, from the concentration section) against where value is added. Country groups of the \(report.settings.scheme.title) (\(report.settings.scheme.id), as of \(report.settings.scheme.asOf)); \"developing excluding China\" and the LDCs are cuts of the developing group.")]),
+        ] + table.blocks
     }
 
     // MARK: W1, E3

@@ -92,8 +92,15 @@ struct MetricTable {
         for i in dropped.sorted() {
             items.append([.strong(columns[i].title), .text(" is unknown for every row: " + because(reasons(rows.map { $0[i] })))])
         }
-        for row in droppedRows {
-            items.append([.strong(row.label), .text(" is unknown throughout: " + because(row.reasons))])
+        if !droppedRows.isEmpty {
+            var all: [Unavailable] = []
+            for row in droppedRows {
+                for reason in row.reasons where !all.contains(where: { $0.code == reason.code }) { all.append(reason) }
+            }
+            items.append([
+                .text("No figure at all for "), .strong(Display.series(droppedRows.map(\.label))),
+                .text(": " + because(all)),
+            ])
         }
         if !items.isEmpty { blocks.append(.list(items)) }
         return blocks
@@ -159,7 +166,9 @@ extension Display {
 
     /// Percentage points of a share difference, signed (`−36.0 pp`).
     static func points(_ difference: Double) -> String {
-        (difference > 0 ? "+" : difference < 0 ? "−" : "") + NumberFormatting.grouped(abs(difference) * 100, decimals: 1) + " pp"
+        let magnitude = NumberFormatting.grouped(abs(difference) * 100, decimals: 1)
+        let sign = magnitude == "0.0" ? "" : difference > 0 ? "+" : "−"
+        return sign + magnitude + " pp"
     }
 
     /// A ratio with two decimals (`0.53`).
