@@ -91,7 +91,7 @@ extension ReportDocument {
             if clauses.isEmpty, let row = report.concentration.first(where: { $0.mineral == mineral }), let top = Leader(row) {
                 let verb = row.stage == .waste ? "receives" : row.stage == .manufacturing ? "manufactures" : "supplies"
                 let object = row.stage == .waste ? "of the \(name) reaching waste destinations" : "of the \(name) at the \(row.stage.rawValue) stage"
-                clauses.append("the graph has no mining or processing of \(name); \(top.name) \(verb) \(Display.percent(top.share)) \(object) (\(row.basis))")
+                clauses.append("the graph measures no mining or processing output of \(name); \(top.name) \(verb) \(Display.percent(top.share)) \(object) (\(row.basis))")
             }
             if !clauses.isEmpty {
                 var sentence = Display.capitalized(clauses.joined(separator: " and "))
@@ -242,7 +242,7 @@ extension ReportDocument {
             }
             text += ")"
             if let value = developing.recoveredValueUsd.exported.value, value > 0 {
-                text += " and send recovered fractions worth \(Display.usd(value)) back out"
+                text += " and send recovered fractions worth \(Display.usd(value)) back to developed economies"
                 if let ratio = developing.valueRecaptureRatio.value {
                     text += ", \(Display.ratio(ratio)) times the value of the waste they import"
                 } else if let reason = developing.valueRecaptureRatio.unavailable {
@@ -277,8 +277,8 @@ extension ReportDocument {
             let (a, plural) = isGroup ? ("", "s") : ("a ", "")
             let mass: String
             if let net = row.tonnes.net.value {
-                mass = net < 0 ? "\(a)net exporter\(plural) of \(Display.amount(-net)) t"
-                    : net > 0 ? "\(a)net importer\(plural) of \(Display.amount(net)) t" : "balanced in mass"
+                mass = net < 0 ? "\(a)net exporter\(plural) of \(Display.amount(-net)) t of product (gross)"
+                    : net > 0 ? "\(a)net importer\(plural) of \(Display.amount(net)) t of product (gross)" : "balanced in mass"
             } else if let net = row.containedTonnes.net.value {
                 mass = (net < 0 ? "\(a)net exporter\(plural) of \(Display.amount(-net)) t contained"
                     : net > 0 ? "\(a)net importer\(plural) of \(Display.amount(net)) t contained" : "balanced in contained tonnes")

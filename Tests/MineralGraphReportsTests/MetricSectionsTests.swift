@@ -182,7 +182,7 @@ struct MetricSectionsTests {
         #expect(terms.ett.value == 0.05 && terms.tEq.value == 20)
         #expect(terms.exportUnitValueUsdPerT.value == 2_500 && terms.importUnitValueUsdPerT.value == 50_000)
         let markdown = MarkdownFormatter().format(report)
-        #expect(markdown.contains("Peru is a net exporter of 950 t with balanced trade in money: the unequal-exchange pattern (EUE flag)"))
+        #expect(markdown.contains("Peru is a net exporter of 950 t of product (gross) with balanced trade in money: the unequal-exchange pattern (EUE flag)"))
     }
 
     // MARK: Reading
