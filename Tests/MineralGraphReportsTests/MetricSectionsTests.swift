@@ -203,6 +203,20 @@ struct MetricSectionsTests {
         #expect(html.contains("DR Congo captures 16.7 % of the chain&#39;s value added"))
     }
 
+    @Test func severalMineralsGetOneParagraphEachAndOneForTheWholeGraph() throws {
+        var graph = ReportFixtures.valueChain
+        graph.nodes += ReportFixtures.twoCountries.nodes
+        graph.flows += ReportFixtures.twoCountries.flows
+        let report = try ReportFixtures.report(graph)
+        let text = MarkdownFormatter().render(ReportDocument(title: "t", blocks: ReportDocument.readingSection(report)))
+        let paragraphs = text.components(separatedBy: "\n\n").filter { $0.hasPrefix("**") }
+        #expect(paragraphs.count == 3)
+        #expect(paragraphs[0].hasPrefix("**Cobalt.** DR Congo mines 100.0 % of the cobalt"))
+        #expect(paragraphs[1].hasPrefix("**Copper.** Peru mines 100.0 % of the copper"))
+        #expect(paragraphs[2].hasPrefix("**All minerals together.** Developing economies capture"))
+        #expect(!paragraphs[0].contains("In trade") && paragraphs[2].contains("In trade"))
+    }
+
     @Test func missingInputGivesNullWithReasonInJSONAndWordsInMarkdown() throws {
         let report = try ReportFixtures.report(ReportFixtures.valueChainWithoutProductValue)
         let object = try ReportFixtures.json(report)
