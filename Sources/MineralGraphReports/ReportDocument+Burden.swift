@@ -122,9 +122,12 @@ extension ReportDocument {
             ])
         }
         blocks += totals.blocks
-        var stress = MetricTable([Column(""), Column("m³", .right), Column("Share of withdrawal", .right)])
+        var stress = MetricTable([
+            Column("Basins"), Column("Withdrawal in high-stress basins (m³)", .right),
+            Column("High-stress share of all withdrawal", .right),
+        ])
         stress.append([
-            .text("Withdrawal in high-stress basins (baseline water stress ≥ \(Display.percent(water.highStressThreshold)))"),
+            .text("Baseline water stress ≥ \(Display.percent(water.highStressThreshold))"),
             MetricTable.cell(water.highStressWithdrawalM3, Display.amount), MetricTable.cell(water.highStressWithdrawalShare, Display.percent),
         ])
         blocks += stress.blocks
