@@ -160,7 +160,9 @@ extension ReportDocument {
                 let gap = measured.complete ? m.gap : m.measuredGap
                 if let r = ratio.value, let g = gap.value {
                     let direction = g < 0 ? "below" : "above"
-                    text += ": a value-capture ratio of \(Display.ratio(r)), \(NumberFormatting.grouped(abs(g) * 100, decimals: 1)) percentage points \(direction) its share of mining"
+                    // V2 compares with the mining of the graph's nodes; an "other countries"
+                    // residual has no value data, so the share may differ from the one above.
+                    text += ": a value-capture ratio of \(Display.ratio(r)), \(NumberFormatting.grouped(abs(g) * 100, decimals: 1)) percentage points \(direction) its \(Display.percent(m.physicalShare.value)) share of the mining at the graph's nodes"
                 }
             }
             if let processor, processor.country != miner?.country, let p = item(processor), let s = share(p) {

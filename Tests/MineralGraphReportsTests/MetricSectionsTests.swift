@@ -192,7 +192,7 @@ struct MetricSectionsTests {
         let blocks = ReportDocument.readingSection(report)
         let text = MarkdownFormatter().render(ReportDocument(title: "t", blocks: blocks))
         #expect(text.contains("DR Congo mines 100.0 % of the cobalt in this graph (t Co) and China processes 100.0 % of it"))
-        #expect(text.contains("DR Congo captures 16.7 % of the chain's value added ($6.0 million at 2023 prices): a value-capture ratio of 0.17, 83.3 percentage points below its share of mining; China captures 8.3 %."))
+        #expect(text.contains("DR Congo captures 16.7 % of the chain's value added ($6.0 million at 2023 prices): a value-capture ratio of 0.17, 83.3 percentage points below its 100.0 % share of the mining at the graph's nodes; China captures 8.3 %."))
         // Water consumption: developing (D + C) 5,600 of 7,100 m³ = 78.9 % against 25 % of the
         // value; scarcity-weighted 103,000 of 104,500 m³ world-eq = 98.6 %.
         #expect(text.contains("Developing economies account for 78.9 % of the water consumed along the chain (98.6 % once weighted by local scarcity) against 25.0 % of the value added: a burden–benefit ratio of 3.15 (burden bearing)."))
@@ -215,6 +215,17 @@ struct MetricSectionsTests {
         #expect(paragraphs[1].hasPrefix("**Copper.** Peru mines 100.0 % of the copper"))
         #expect(paragraphs[2].hasPrefix("**All minerals together.** Developing economies capture"))
         #expect(!paragraphs[0].contains("In trade") && paragraphs[2].contains("In trade"))
+    }
+
+    @Test func readingNamesBothSharesWhenAResidualIsUnattributed() throws {
+        var graph = ReportFixtures.valueChain
+        graph.otherCountries = [OtherCountries(mineral: "cobalt", stage: .mining, containedTonnes: 100)]
+        let report = try ReportFixtures.report(graph)
+        let text = MarkdownFormatter().render(ReportDocument(title: "t", blocks: ReportDocument.readingSection(report)))
+        // C1 counts the residual (D's 100 t against 100 t unattributed); V2 compares value with
+        // the mining at the graph's nodes, where D has it all.
+        #expect(text.contains("DR Congo mines 50.0 % of the cobalt in this graph (t Co) (50.0 % is unattributed \"other countries\")"))
+        #expect(text.contains("83.3 percentage points below its 100.0 % share of the mining at the graph's nodes"))
     }
 
     @Test func missingInputGivesNullWithReasonInJSONAndWordsInMarkdown() throws {
