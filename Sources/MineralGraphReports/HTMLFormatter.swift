@@ -15,7 +15,7 @@ public struct HTMLFormatter: ReportFormatter {
         h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2.2rem;border-bottom:1px solid #d0d7de;padding-bottom:.2rem}h3{font-size:1.1rem;margin-top:1.6rem}
         table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}
         th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
-        .figures{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#57606a}
+        .figures{display:flex;flex-wrap:wrap;gap:1rem}details{margin:.8rem 0}summary{cursor:pointer;font-weight:600}figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#57606a}
         """
 
     public func render(_ document: ReportDocument) -> String {
@@ -35,7 +35,14 @@ public struct HTMLFormatter: ReportFormatter {
             <main>
 
             """
-        for block in document.blocks {
+        out += blocks(document.blocks)
+        out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    func blocks(_ blocks: [ReportDocument.Block]) -> String {
+        var out = ""
+        for block in blocks {
             switch block {
             case .heading(let level, let text):
                 let tag = "h\(min(max(level, 1), 6))"
@@ -55,9 +62,11 @@ public struct HTMLFormatter: ReportFormatter {
                         + "</figcaption>\n</figure>\n"
                 }
                 out += "</div>\n"
+            case .details(let summary, let inner):
+                out += "<details>\n<summary>" + Escaping.html(Self.oneLine(summary)) + "</summary>\n"
+                out += self.blocks(inner) + "</details>\n"
             }
         }
-        out += "</main>\n</body>\n</html>\n"
         return out
     }
 

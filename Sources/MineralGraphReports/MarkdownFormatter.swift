@@ -11,8 +11,12 @@ public struct MarkdownFormatter: ReportFormatter {
     }
 
     public func render(_ document: ReportDocument) -> String {
+        blocks(document.blocks).joined(separator: "\n\n") + "\n"
+    }
+
+    func blocks(_ blocks: [ReportDocument.Block]) -> [String] {
         var parts: [String] = []
-        for block in document.blocks {
+        for block in blocks {
             switch block {
             case .heading(let level, let text):
                 parts.append(String(repeating: "#", count: min(max(level, 1), 6)) + " " + Escaping.markdown(text))
@@ -25,9 +29,12 @@ public struct MarkdownFormatter: ReportFormatter {
                 parts.append(self.table(table))
             case .figures:
                 continue
+            case .details(let summary, let inner):
+                parts.append(inline([.strong(summary)], .block))
+                parts += self.blocks(inner)
             }
         }
-        return parts.joined(separator: "\n\n") + "\n"
+        return parts
     }
 
     func table(_ table: ReportDocument.Table) -> String {

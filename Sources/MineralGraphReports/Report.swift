@@ -9,8 +9,11 @@ import MineralGraphCore
 /// same figures and the JSON is byte-for-byte stable. Missing values are `null` with an
 /// ``Unavailable`` reason, never 0.
 ///
-/// Adding a section (unequal exchange, value added, water, waste, a rendered diagram): add an
-/// optional member here (it is encoded as a new top-level JSON key and ignored by older
+/// Besides concentration (C1–C3), a report carries the unequal-exchange (E1–E2), value-added
+/// (V1–V3), water (W1, E3), waste (X1) and burden–benefit (E4) sections, each an optional member
+/// so that reports built without them still decode.
+///
+/// Adding a section (a rendered diagram, say): add an optional member here (it is encoded as a new top-level JSON key and ignored by older
 /// readers), fill it in ``ReportBuilder``, and add a section builder to
 /// ``ReportDocument/sectionBuilders``. The Markdown and HTML formatters render the document's
 /// generic blocks (headings, paragraphs, tables, SVG figures) and need no change; an SVG
@@ -30,13 +33,25 @@ public struct Report: Codable, Hashable, Sendable {
     public var importConcentration: [ImportConcentrationRow]
     /// C3 per mineral × year.
     public var bottlenecks: [BottleneckRow]
+    /// E1–E2: physical against monetary trade, terms of trade, exchange ratios.
+    public var unequalExchange: UnequalExchangeSection?
+    /// V1–V3: value added, value capture against extraction, unit values per stage.
+    public var valueAdded: ValueAddedSection?
+    /// W1 and E3: direct and embodied water, virtual-water trade.
+    public var water: WaterSection?
+    /// X1: waste balance and recovered-fraction value recapture.
+    public var waste: WasteSection?
+    /// E4: burden share against value share.
+    public var burdenBenefit: BurdenBenefitSection?
     /// The metrics used, with formula, METHODS section and sources.
     public var methods: [MethodNote]
 
     public init(
         graph: GraphInfo, settings: Settings, concentration: [ConcentrationRow],
         facilityConcentration: [ConcentrationRow], importConcentration: [ImportConcentrationRow],
-        bottlenecks: [BottleneckRow], methods: [MethodNote]
+        bottlenecks: [BottleneckRow], unequalExchange: UnequalExchangeSection? = nil,
+        valueAdded: ValueAddedSection? = nil, water: WaterSection? = nil, waste: WasteSection? = nil,
+        burdenBenefit: BurdenBenefitSection? = nil, methods: [MethodNote]
     ) {
         self.format = Self.formatVersion
         self.graph = graph
@@ -45,7 +60,30 @@ public struct Report: Codable, Hashable, Sendable {
         self.facilityConcentration = facilityConcentration
         self.importConcentration = importConcentration
         self.bottlenecks = bottlenecks
+        self.unequalExchange = unequalExchange
+        self.valueAdded = valueAdded
+        self.water = water
+        self.waste = waste
+        self.burdenBenefit = burdenBenefit
         self.methods = methods
+    }
+
+    /// Every key is written, `null` for a section the report does not have.
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(graph, forKey: .graph)
+        try c.encode(settings, forKey: .settings)
+        try c.encode(concentration, forKey: .concentration)
+        try c.encode(facilityConcentration, forKey: .facilityConcentration)
+        try c.encode(importConcentration, forKey: .importConcentration)
+        try c.encode(bottlenecks, forKey: .bottlenecks)
+        try c.encode(unequalExchange, forKey: .unequalExchange)
+        try c.encode(valueAdded, forKey: .valueAdded)
+        try c.encode(water, forKey: .water)
+        try c.encode(waste, forKey: .waste)
+        try c.encode(burdenBenefit, forKey: .burdenBenefit)
+        try c.encode(methods, forKey: .methods)
     }
 
     // MARK: Graph and settings

@@ -16,7 +16,9 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Runs the concentration passes on a graph and assembles a ``Report``.
+/// Runs the analysis passes on a graph and assembles a ``Report``: concentration (C1–C3) with
+/// the builder's options, and unequal exchange (E1–E4), value added (V1–V3), water (W1) and waste
+/// (X1) with their passes' default options and the report's country-group scheme.
 public struct ReportBuilder: Sendable {
     /// Band thresholds (METHODS §1.2): 2023 by default.
     public var guidelines: MergerGuidelines
@@ -47,6 +49,7 @@ public struct ReportBuilder: Sendable {
         let facility = FacilityConcentrationPass(guidelines: guidelines, upperBound: upperBound).run(on: graph)
         let imports = ImportConcentrationPass(guidelines: guidelines).run(on: graph)
         let bottlenecks = BottleneckStagePass(guidelines: guidelines, upperBound: upperBound).run(on: country)
+        let sections = MetricSections(graph: graph, groups: groups, names: names)
 
         return Report(
             graph: .init(name: graph.name, year: graph.year, file: file, description: graph.description, sources: graph.sources),
@@ -59,8 +62,10 @@ public struct ReportBuilder: Sendable {
             concentration: country.markets.map { row($0, groups: groups, names: names) },
             facilityConcentration: facility.markets.map { row($0, groups: groups, names: names) },
             importConcentration: imports.importers.map(row),
-            bottlenecks: bottlenecks.minerals.map(row),
-            methods: Self.methods(guidelines: guidelines, upperBound: upperBound))
+            bottlenecks: bottlenecks.minerals.map(row), unequalExchange: sections.unequalExchange,
+            valueAdded: sections.valueAdded, water: sections.water, waste: sections.waste,
+            burdenBenefit: sections.burdenBenefit,
+            methods: Self.methods(guidelines: guidelines, upperBound: upperBound) + Self.metricMethods)
     }
 
     // MARK: Rows
@@ -209,4 +214,10 @@ enum Rounding {
     static func tonnes(_ value: Double) -> Double { to(value, 3) }
     /// USD to the cent.
     static func money(_ value: Double) -> Double { to(value, 2) }
+    /// Ratios (ETT, T_eq, exchange, value-capture, burden–benefit, unit-value ratios) to 0.0001.
+    static func ratio(_ value: Double) -> Double { to(value, 4) }
+    /// m³ and m³ world-eq to 0.001 (a litre).
+    static func water(_ value: Double) -> Double { to(value, 3) }
+    /// USD per tonne to the cent.
+    static func unitValue(_ value: Double) -> Double { to(value, 2) }
 }

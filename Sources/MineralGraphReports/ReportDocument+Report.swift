@@ -5,10 +5,12 @@ extension ReportDocument {
     /// Builds the blocks of one part of a report; empty when the report has nothing for it.
     public typealias SectionBuilder = @Sendable (Report) -> [Block]
 
-    /// The analysis sections, in order. Later passes (unequal exchange, value added, water,
-    /// waste, a supply-chain diagram) add their builder here.
+    /// The analysis sections, in order: the plain-language reading first, then concentration,
+    /// value added, burden and benefit, trade, water and waste, and the long facility and import
+    /// tables last. A later section (a supply-chain diagram) adds its builder here.
     public static let sectionBuilders: [SectionBuilder] = [
-        concentrationSection, bottleneckSection, facilitySection, importSection,
+        readingSection, concentrationSection, bottleneckSection, valueAddedSection, burdenSection, tradeSection,
+        waterSection, wasteSection, facilitySection, importSection,
     ]
 
     /// Methods, country groups and sources: always last.
@@ -29,7 +31,7 @@ extension ReportDocument {
         let scheme = report.settings.scheme
         var intro: [Inline] = ["Graph ", .strong(report.graph.name), ", year \(report.graph.year)"]
         if let file = report.graph.file { intro.append(", file \(file)") }
-        intro.append(". Country groups: \(scheme.title), as of \(scheme.asOf).")
+        intro.append(". Country groups: \(scheme.title) (scheme \(scheme.id), as of \(scheme.asOf)).")
         var blocks: [Block] = [.paragraph(intro)]
         if let description = report.graph.description, !description.isEmpty {
             blocks.append(.paragraph([.text(description)]))

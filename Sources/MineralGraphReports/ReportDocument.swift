@@ -63,6 +63,9 @@ public struct ReportDocument: Sendable {
         case list([[Inline]])
         case table(Table)
         case figures([Figure])
+        /// Long detail (per-node and per-pair tables): collapsed in HTML (`<details>`), in
+        /// Markdown a bold title line followed by the blocks.
+        case details(summary: String, blocks: [Block])
     }
 }
 

@@ -127,7 +127,7 @@ struct HostileReportTests {
         let allowed: Set<String> = [
             "!doctype", "html", "head", "meta", "title", "style", "body", "main", "h1", "h2", "h3", "p", "ul", "li",
             "table", "thead", "tbody", "tr", "th", "td", "strong", "em", "a", "br", "div", "figure", "figcaption",
-            "svg", "text", "rect",
+            "svg", "text", "rect", "details", "summary",
         ]
         var index = html.startIndex
         while let open = html[index...].firstIndex(of: "<") {
@@ -135,7 +135,9 @@ struct HostileReportTests {
             let tag = html[html.index(after: open)..<close]
             let name = tag.drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber || $0 == "!" }.lowercased()
             #expect(allowed.contains(name), "unexpected tag <\(tag)>")
-            if name == "a" && !tag.hasPrefix("/") { #expect(tag.hasPrefix("a href=\"https://"), "unsafe link <\(tag)>") }
+            if name == "a" && !tag.hasPrefix("/") {
+                #expect(tag.hasPrefix("a href=\"https://") || tag.hasPrefix("a href=\"http://"), "unsafe link <\(tag)>")
+            }
             index = html.index(after: close)
         }
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;"))

@@ -30,7 +30,7 @@ struct ReportBuilderTests {
         #expect(chn.byTonnes.hhi == ((10_000 * (2_500.0 + 4) / 2_704) * 100).rounded() / 100)
         #expect(chn.byValue.top.map(\.country) == ["COD", "AUS"])
         #expect(report.settings.guidelines == .us2023 && report.settings.scheme.id == "unctad-der-2024")
-        #expect(report.methods.map(\.id) == ["C1", "C2", "C3"])
+        #expect(report.methods.map(\.id) == ["C1", "C2", "C3", "V1", "V2", "V3", "E1", "E2", "W1", "E3", "E4", "X1"])
         #expect(try ReportBuilder(guidelines: .us2010).build(ReportFixtures.cobalt).settings.highAbove == 2_500)
     }
 
@@ -41,7 +41,10 @@ struct ReportBuilderTests {
     @Test func jsonHasStableSnakeCaseKeysAndNulls() throws {
         let text = try JSONFormatter().format(try ReportFixtures.report())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["format", "graph", "settings", "concentration", "facility_concentration", "import_concentration", "bottlenecks", "methods"])
+        #expect(Set(object.keys) == [
+            "format", "graph", "settings", "concentration", "facility_concentration", "import_concentration", "bottlenecks",
+            "unequal_exchange", "value_added", "water", "waste", "burden_benefit", "methods",
+        ])
         let rows = try #require(object["concentration"] as? [[String: Any]])
         for key in ["mineral", "stage", "year", "hhi", "hhi_lo", "hhi_hi", "cr1", "cr3", "n_eq", "band", "residual_share", "top", "h_norm", "unavailable"] {
             #expect(rows.allSatisfy { $0.keys.contains(key) }, "missing key \(key)")
@@ -61,8 +64,10 @@ struct ReportBuilderTests {
 
     @Test func csvHasOneRowPerMarketWithFixedDecimals() throws {
         let text = CSVFormatter().format(try ReportFixtures.report())
-        let lines = text.split(separator: "\n")
-        #expect(lines.count == 3)
+        let all = text.split(separator: "\n")
+        // The concentration rows come first; the long-format metric rows follow.
+        let lines = all.prefix { !$0.contains(",value_added,") }
+        #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(",concentration,") })
         #expect(lines[0].hasPrefix("mineral,stage,year,basis,hhi,hhi_lo,hhi_hi,"))
         #expect(lines[1].hasPrefix("cobalt,mining,2023,t Co,4732.00,4674.00,4732.00,5074.00,0.6800,0.7700,2.11,,,highly-concentrated,true,0.2000,true,4,100,20,false,USA usa,COD 0.6800; IDN 0.0500; RUS 0.0400; AUS 0.0300,"))
         #expect(lines[2].hasPrefix("cobalt,processing,2023,t Co,6250.00,6250.00,6250.00,6250.00,0.7500,1.0000,1.60,0.2500,"))
