@@ -64,7 +64,11 @@ let package = Package(
         .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
         .testTarget(
             name: "MineralGraphReportsTests",
-            dependencies: ["MineralGraphReports", "MineralGraphAnalysis", "MineralGraphFormats", "MineralGraphCore"]
+            dependencies: [
+                "MineralGraphReports", "MineralGraphAnalysis", "MineralGraphFormats", "MineralGraphCore",
+                // Only the reports-up-to-date test draws the diagram that HTML reports embed.
+                "MineralGraphRendering",
+            ]
         ),
         .testTarget(
             name: "MineralGraphRenderingTests",

@@ -4,10 +4,32 @@
 /// Every piece of text and every attribute value goes through ``Escaping/html(_:)``; links
 /// are kept only for http(s) URLs.
 public struct HTMLFormatter: ReportFormatter {
-    public init() {}
+    /// The graph's supply-chain diagram as SVG text (from `mineral-graph render`), embedded
+    /// after the reading. Reports do not depend on Graphviz: the caller renders it.
+    public var diagramSVG: String?
+
+    public init(diagramSVG: String? = nil) {
+        self.diagramSVG = diagramSVG
+    }
 
     public func format(_ report: Report) -> String {
-        render(ReportDocument(report))
+        var document = ReportDocument(report)
+        if let diagramSVG {
+            let diagram: [ReportDocument.Block] = [
+                .heading(level: 2, text: "Supply-chain diagram"),
+                .figures([ReportDocument.Figure(
+                    svg: diagramSVG,
+                    caption: "Stages left to right; line width proportional to contained tonnes; fill by country group; "
+                        + "waste flows dashed, recycling and recovered fractions in green. Hover a node or flow for its figures.")]),
+            ]
+            // After the title block and the reading, before the first table section.
+            let readingEnd = document.blocks.indices.dropFirst().first { i in
+                if case .heading(2, let text) = document.blocks[i] { return !text.hasPrefix("Reading") }
+                return false
+            } ?? document.blocks.endIndex
+            document.blocks.insert(contentsOf: diagram, at: readingEnd)
+        }
+        return render(document)
     }
 
     static let style = """

@@ -84,3 +84,21 @@ struct RenderCommandTests {
         #expect(result.stdout.contains("Line width ∝ value (USD)"))
     }
 }
+
+@Suite("Command line: diagram in HTML reports")
+struct ReportDiagramTests {
+    @Test func htmlReportEmbedsTheDiagramUnlessAskedNotTo() throws {
+        let with = try CLI.run(["report", "graphs/ewaste-2022.yaml", "--format", "html"])
+        #expect(with.status == 0)
+        let section = try #require(with.stdout.range(of: "<h2>Supply-chain diagram</h2>"))
+        let after = with.stdout[section.upperBound...]
+        // The inline SVG, without its XML prolog, with the graph's node ids as titles.
+        #expect(after.contains("<svg"))
+        #expect(!with.stdout.contains("<?xml"))
+        #expect(after.contains("<title>gha&#45;informal</title>") || after.contains("<title>gha-informal</title>"))
+
+        let without = try CLI.run(["report", "graphs/ewaste-2022.yaml", "--format", "html", "--no-diagram"])
+        #expect(without.status == 0)
+        #expect(!without.stdout.contains("Supply-chain diagram"))
+    }
+}

@@ -4,6 +4,7 @@ import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
 import MineralGraphReports
+import MineralGraphRendering
 
 extension MergerGuidelines: ExpressibleByArgument {}
 
@@ -52,6 +53,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "How many top suppliers each row lists.")
     var top = 5
 
+    @Flag(inversion: .prefixedNo, help: "Embed the supply-chain diagram (drawn with Graphviz) in HTML reports.")
+    var diagram = true
+
     func validate() throws {
         if output != nil && outDir != nil { throw ValidationError("use either --output or --out-dir, not both") }
         if format == .all && outDir == nil { throw ValidationError("--format all writes several files: give --out-dir") }
@@ -60,6 +64,17 @@ struct ReportCommand: ParsableCommand {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let scheme, CountryGroupScheme.named(scheme) == nil {
             throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
+        }
+    }
+
+    /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
+    func diagramSVG(_ graph: SupplyGraph, path: String) throws -> String? {
+        guard diagram else { return nil }
+        do {
+            let rendered = try DiagramRenderer().render(graph, as: .svg)
+            return String(decoding: rendered.data, as: UTF8.self)
+        } catch {
+            throw UserError("\(path): cannot draw the diagram for the HTML report: \(error) (use --no-diagram to leave it out)")
         }
     }
 
@@ -87,7 +102,9 @@ struct ReportCommand: ParsableCommand {
                 throw UserError("\(path): \(error)")
             }
             for reportFormat in format.formats {
-                let text = try reportFormat.formatter.format(report)
+                let text = try reportFormat == .html
+                    ? HTMLFormatter(diagramSVG: try diagramSVG(document.graph, path: path)).format(report)
+                    : reportFormat.formatter.format(report)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
                     if let other = stems[stem], other != path {
