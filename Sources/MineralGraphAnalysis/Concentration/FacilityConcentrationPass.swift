@@ -9,24 +9,17 @@ import MineralGraphCore
 /// several facilities per country the facility HHI is lower or equal.
 /// Units: HHI 0–10,000; shares 0…1.
 public struct FacilityConcentrationPass: Sendable {
-    public var stages: [Stage]
-    public var guidelines: MergerGuidelines
-    public var upperBound: ResidualUpperBound
+    /// The country-level pass with nodes as suppliers.
+    public var pass: StageConcentrationPass
 
     public init(
         stages: [Stage] = StageConcentrationPass.defaultStages, guidelines: MergerGuidelines = .us2023,
         upperBound: ResidualUpperBound = .smallestNamedCap
     ) {
-        self.stages = stages
-        self.guidelines = guidelines
-        self.upperBound = upperBound
+        pass = StageConcentrationPass(stages: stages, guidelines: guidelines, upperBound: upperBound, level: .facility)
     }
 
     public func run(on graph: SupplyGraph) -> StageConcentrationResult {
-        StageConcentrationResult(
-            guidelines: guidelines, upperBound: upperBound,
-            markets: StageSupply.collect(from: graph, stages: stages).map {
-                MarketConcentration.from($0, level: .facility, guidelines: guidelines, upperBound: upperBound)
-            })
+        pass.run(on: graph)
     }
 }

@@ -18,23 +18,26 @@ public struct StageConcentrationPass: Sendable {
     public var guidelines: MergerGuidelines
     /// Upper bound of the residual's contribution (METHODS §1.4).
     public var upperBound: ResidualUpperBound
+    /// Who counts as one supplier: a country (C1, the default) or a node (facility level).
+    public var level: SupplierLevel
 
     public static let defaultStages: [Stage] = [.mining, .processing, .manufacturing, .waste]
 
     public init(
         stages: [Stage] = defaultStages, guidelines: MergerGuidelines = .us2023,
-        upperBound: ResidualUpperBound = .smallestNamedCap
+        upperBound: ResidualUpperBound = .smallestNamedCap, level: SupplierLevel = .country
     ) {
         self.stages = stages
         self.guidelines = guidelines
         self.upperBound = upperBound
+        self.level = level
     }
 
     public func run(on graph: SupplyGraph) -> StageConcentrationResult {
         StageConcentrationResult(
             guidelines: guidelines, upperBound: upperBound,
             markets: StageSupply.collect(from: graph, stages: stages).map {
-                MarketConcentration.from($0, level: .country, guidelines: guidelines, upperBound: upperBound)
+                MarketConcentration.from($0, level: level, guidelines: guidelines, upperBound: upperBound)
             })
     }
 }
