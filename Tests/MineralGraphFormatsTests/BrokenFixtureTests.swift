@@ -61,6 +61,47 @@ struct ExpectedDiagnostic: Hashable, CustomStringConvertible {
     }
 }
 
+extension ExpectedDiagnostic {
+    /// Checks that `diagnostics` are exactly the `expected` ones (no cascade of follow-on
+    /// problems, nothing missing), each with its message, note, `severity`, and printed like a
+    /// compiler's: `path:line:column`, the source line, a caret under the column.
+    static func check(
+        _ diagnostics: [Diagnostic], against expected: [ExpectedDiagnostic], in sourceText: String?, path: String, name: String,
+        severity: Severity = .error, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
+        let found = diagnostics.map { ExpectedDiagnostic(line: $0.location?.line ?? 0, column: $0.location?.column ?? 0, code: $0.code, message: "", note: nil) }
+        let order = { (a: ExpectedDiagnostic, b: ExpectedDiagnostic) in (a.line, a.column, a.code) < (b.line, b.column, b.code) }
+        #expect(found.sorted(by: order).map(\.description) == expected.sorted(by: order).map(\.description), "\(name)", sourceLocation: sourceLocation)
+
+        for expectation in expected {
+            guard let diagnostic = diagnostics.first(where: {
+                $0.code == expectation.code && $0.location?.line == expectation.line && $0.location?.column == expectation.column
+                    && $0.message.contains(expectation.message)
+            }) else {
+                Issue.record("\(name): no \(expectation) with a message containing '\(expectation.message)'", sourceLocation: sourceLocation)
+                continue
+            }
+            #expect(diagnostic.severity == severity, "\(name): \(expectation)", sourceLocation: sourceLocation)
+            #expect(diagnostic.location?.file == path, sourceLocation: sourceLocation)
+            #expect(diagnostic.message.contains(expectation.message), "\(name): message '\(diagnostic.message)'", sourceLocation: sourceLocation)
+            if let note = expectation.note {
+                #expect(diagnostic.notes.contains { $0.contains(note) }, "\(name): notes \(diagnostic.notes)", sourceLocation: sourceLocation)
+            }
+            let rendered = DiagnosticRenderer(text: sourceText).render(diagnostic)
+            #expect(rendered.hasPrefix("\(path):\(expectation.line):\(expectation.column): \(severity.rawValue): \(diagnostic.message)\n"),
+                    sourceLocation: sourceLocation)
+            let lines = sourceText?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
+            if expectation.line <= lines.count {
+                let caret = String(repeating: " ", count: expectation.column - 1) + "^"
+                let sourceLine = lines[expectation.line - 1]
+                if !sourceLine.contains("\t") {
+                    #expect(rendered.contains("\n\(sourceLine)\n\(caret)\n"), "\(name):\n\(rendered)", sourceLocation: sourceLocation)
+                }
+            }
+        }
+    }
+}
+
 enum Fixtures {
     static var directory: URL {
         Bundle.module.resourceURL!.appendingPathComponent("Fixtures")
@@ -110,33 +151,7 @@ struct BrokenFixtureTests {
         try #require(!expected.isEmpty, "\(name) has no expectation marker")
 
         let (diagnostics, sourceText) = Fixtures.diagnostics(at: path)
-        // Exactly the marked diagnostics: no cascade of follow-on errors, nothing missing.
-        let found = diagnostics.map { ExpectedDiagnostic(line: $0.location?.line ?? 0, column: $0.location?.column ?? 0, code: $0.code, message: "", note: nil) }
-        let order = { (a: ExpectedDiagnostic, b: ExpectedDiagnostic) in (a.line, a.column, a.code) < (b.line, b.column, b.code) }
-        #expect(found.sorted(by: order).map(\.description) == expected.sorted(by: order).map(\.description), "\(name)")
-
-        for expectation in expected {
-            guard let diagnostic = diagnostics.first(where: {
-                $0.code == expectation.code && $0.location?.line == expectation.line && $0.location?.column == expectation.column
-            }) else { continue }
-            #expect(diagnostic.severity == .error, "\(name): \(expectation)")
-            #expect(diagnostic.location?.file == path)
-            #expect(diagnostic.message.contains(expectation.message), "\(name): message '\(diagnostic.message)'")
-            if let note = expectation.note {
-                #expect(diagnostic.notes.contains { $0.contains(note) }, "\(name): notes \(diagnostic.notes)")
-            }
-            // Printed like a compiler: file:line:column, the source line, a caret under the column.
-            let rendered = DiagnosticRenderer(text: sourceText).render(diagnostic)
-            #expect(rendered.hasPrefix("\(path):\(expectation.line):\(expectation.column): error: \(diagnostic.message)\n"))
-            let lines = sourceText?.split(separator: "\n", omittingEmptySubsequences: false) ?? []
-            if expectation.line <= lines.count {
-                let caret = String(repeating: " ", count: expectation.column - 1) + "^"
-                let sourceLine = lines[expectation.line - 1]
-                if !sourceLine.contains("\t") {
-                    #expect(rendered.contains("\n\(sourceLine)\n\(caret)\n"), "\(name):\n\(rendered)")
-                }
-            }
-        }
+        ExpectedDiagnostic.check(diagnostics, against: expected, in: sourceText, path: path, name: name)
     }
 
     @Test func markerParsing() {

@@ -38,7 +38,7 @@ public struct Diagnostic: Hashable, Sendable, Error {
     }
 }
 
-/// Reading a graph file failed; every problem found is listed, in file order.
+/// Reading a graph or scenario file failed; every problem found is listed, in file order.
 public struct GraphFileError: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
     /// The file's text, for rendering source lines under the messages.
@@ -51,5 +51,16 @@ public struct GraphFileError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         DiagnosticRenderer(text: text).render(diagnostics)
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The diagnostics by line and column (stable: equal positions keep their order); those
+    /// about the whole file first.
+    public func inFileOrder() -> [Diagnostic] {
+        enumerated().sorted {
+            ($0.element.location?.line ?? 0, $0.element.location?.column ?? 0, $0.offset)
+                < ($1.element.location?.line ?? 0, $1.element.location?.column ?? 0, $1.offset)
+        }.map(\.element)
     }
 }

@@ -124,7 +124,7 @@ public struct EditParser: Sendable {
     }
 
     private static let selectorHelp = "selectors: node[ID], nodes[FILTERS], flow[FROM->TO], flow[FROM->TO:MINERAL], flows[FILTERS]"
-    private static let nodeFilterKeys = ["id", "country", "kind", "mineral", "fate", "stage"]
+    static let nodeFilterKeys = ["id", "country", "kind", "mineral", "fate", "stage"]
     private static let flowFilterKeys = ["from", "to", "mineral", "type", "product"]
         + nodeFilterKeys.filter { $0 != "id" }.flatMap { ["from." + $0, "to." + $0] }
 
@@ -204,7 +204,7 @@ public struct EditParser: Sendable {
         }
     }
 
-    private static func nodeCondition(_ key: String, _ values: [EditCursor.Value]) throws(EditSyntaxError) -> NodeCondition {
+    static func nodeCondition(_ key: String, _ values: [EditCursor.Value]) throws(EditSyntaxError) -> NodeCondition {
         switch key {
         case "id": return .id(values.map(\.text))
         case "country": return .country(try values.map { (value) throws(EditSyntaxError) in try country(value) })
@@ -400,7 +400,7 @@ public struct EditParser: Sendable {
         return number
     }
 
-    private static func country(_ value: EditCursor.Value) throws(EditSyntaxError) -> CountryCode {
+    static func country(_ value: EditCursor.Value) throws(EditSyntaxError) -> CountryCode {
         if let country = CountryTable.resolve(value.text) { return country.code }
         let hints = CountryTable.suggestions(for: value.text)
         throw EditSyntaxError("unknown country '\(value.text)'", column: value.column,
@@ -408,7 +408,7 @@ public struct EditParser: Sendable {
                                   : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
     }
 
-    private static func mineral(_ value: EditCursor.Value) throws(EditSyntaxError) -> MineralID {
+    static func mineral(_ value: EditCursor.Value) throws(EditSyntaxError) -> MineralID {
         if let info = MineralCatalog.resolve(value.text) { return info.id }
         let hints = MineralCatalog.suggestions(for: value.text)
         throw EditSyntaxError("unknown mineral '\(value.text)'", column: value.column,
@@ -430,7 +430,7 @@ public struct EditParser: Sendable {
         throw EditSyntaxError("unknown waste fate '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["fates: " + names.joined(separator: ", ")])
     }
 
-    private static func stage(_ value: EditCursor.Value) throws(EditSyntaxError) -> Stage {
+    static func stage(_ value: EditCursor.Value) throws(EditSyntaxError) -> Stage {
         if let stage = Stage(rawValue: value.text) { return stage }
         let names = Stage.allCases.map(\.rawValue)
         throw EditSyntaxError("unknown stage '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["stages: " + names.joined(separator: ", ")])
@@ -442,7 +442,7 @@ public struct EditParser: Sendable {
         throw EditSyntaxError("unknown flow type '\(value.text)'", column: value.column, notes: hint(value.text, names) + ["types: " + names.joined(separator: ", ")])
     }
 
-    private static func hint(_ text: String, _ candidates: [String]) -> [String] {
+    static func hint(_ text: String, _ candidates: [String]) -> [String] {
         guard !text.isEmpty, let best = ClosestMatches.best(for: text, among: candidates, limit: 1).first else { return [] }
         return ["did you mean '\(best)'?"]
     }

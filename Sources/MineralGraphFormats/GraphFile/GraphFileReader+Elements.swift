@@ -20,15 +20,7 @@ extension GraphFileReader {
         _ yaml: String, file: String, _ decode: (inout Decoding, Yams.Node) -> T?
     ) throws(GraphFileError) -> T {
         var decoding = Decoding(file: file, text: yaml)
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: yaml)
-        } catch {
-            throw GraphFileError(diagnostics: [decoding.diagnostic(forYAMLError: error, text: yaml)], text: yaml)
-        }
-        if let problem = Self.structuralProblem(in: root, file: file) {
-            throw GraphFileError(diagnostics: [problem], text: yaml)
-        }
+        let root = try decoding.compose(yaml, kind: "graph files")
         guard let root, !decoding.isNull(root) else {
             throw GraphFileError(
                 diagnostics: [Diagnostic(.error, "empty", "expected a mapping such as {id: x, ...}", at: SourceLocation(file: file, line: 1, column: 1))],
@@ -36,9 +28,6 @@ extension GraphFileReader {
         }
         let value = decode(&decoding, root)
         if let value, decoding.diagnostics.isEmpty { return value }
-        let diagnostics = decoding.diagnostics.sorted {
-            ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0)
-        }
-        throw GraphFileError(diagnostics: diagnostics, text: yaml)
+        throw GraphFileError(diagnostics: decoding.sortedDiagnostics, text: yaml)
     }
 }

@@ -47,15 +47,7 @@ public struct GraphFileReader: Sendable {
                 text: nil)
         }
         var decoder = Decoding(file: file, text: text)
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error, text: text)], text: text)
-        }
-        if let problem = Self.structuralProblem(in: root, file: file) {
-            throw GraphFileError(diagnostics: [problem], text: text)
-        }
+        let root = try decoder.compose(text, kind: "graph files")
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
             throw GraphFileError(
@@ -64,7 +56,7 @@ public struct GraphFileReader: Sendable {
                 text: text)
         }
         let graph = decoder.graph(root)
-        let errors = decoder.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let errors = decoder.sortedDiagnostics
         if let graph, errors.isEmpty {
             return GraphDocument(graph: graph, headerComment: Self.headerComment(of: text), sourceMap: decoder.sourceMap, text: text)
         }
@@ -77,7 +69,7 @@ public struct GraphFileReader: Sendable {
     /// precede their aliases, a value positioned before its own key (or before the previous
     /// list item) is an alias. The walk stops there, and is bounded by ``maximumYAMLNodes``
     /// besides, so that no input makes reading hang.
-    static func structuralProblem(in root: Yams.Node?, file: String) -> Diagnostic? {
+    static func structuralProblem(in root: Yams.Node?, file: String, kind: String = "graph files") -> Diagnostic? {
         guard let root else { return nil }
         func position(_ node: Yams.Node) -> (Int, Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
         func at(_ node: Yams.Node) -> SourceLocation {
@@ -85,7 +77,7 @@ public struct GraphFileReader: Sendable {
         }
         func alias(_ container: Yams.Node) -> Diagnostic {
             Diagnostic(
-                .error, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed in graph files",
+                .error, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed in \(kind)",
                 at: at(container), notes: ["write the values out in full"])
         }
         var stack = [root]
@@ -151,6 +143,27 @@ struct Decoding {
         self.file = file
         self.sourceMap = SourceMap(file: file)
         self.lines = Self.scalarLines(text)
+    }
+
+    /// Composes `text` into a YAML tree, refusing anchors and aliases (see
+    /// ``GraphFileReader/structuralProblem(in:file:kind:)``); `kind` names the files in messages
+    /// ("graph files"). `nil` when the text holds no document.
+    func compose(_ text: String, kind: String) throws(GraphFileError) -> Yams.Node? {
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw GraphFileError(diagnostics: [diagnostic(forYAMLError: error, text: text)], text: text)
+        }
+        if let problem = GraphFileReader.structuralProblem(in: root, file: file, kind: kind) {
+            throw GraphFileError(diagnostics: [problem], text: text)
+        }
+        return root
+    }
+
+    /// The diagnostics collected so far, in file order.
+    var sortedDiagnostics: [Diagnostic] {
+        diagnostics.inFileOrder()
     }
 
     // MARK: Graph
