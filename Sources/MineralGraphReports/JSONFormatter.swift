@@ -12,11 +12,16 @@ public struct JSONFormatter: ReportFormatter {
     public init() {}
 
     public func format(_ report: Report) throws -> String {
+        try Self.encode(report)
+    }
+
+    /// `value` in this format's JSON style (also used for comparisons).
+    static func encode(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
     /// Reads a report written by ``format(_:)``.

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import MineralGraphAnalysis
+import MineralGraphCore
+import MineralGraphFormats
+import MineralGraphReports
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare the metrics of two graph files: every report figure before and after.",
+        discussion: """
+            Builds the report of each graph (as `mineral-graph report` does) and joins their figures: \
+            HHI per mineral and stage with ΔHHI and band changes, import-source HHI, value added, \
+            unequal exchange, water and waste. Formats: md (default), html, json, csv; see \
+            docs/whatif.md. Exit status: 0, also when the graphs differ; with --exit-code, 0 when \
+            no figure differs, 1 when some do, 2 on an error (like diff(1)).
+            """
+    )
+
+    @Argument(help: "The graph before (- for standard input).")
+    var before: String
+
+    @Argument(help: "The graph after (- for standard input).")
+    var after: String
+
+    @Option(help: "Output format: md, html, json or csv.")
+    var format: ReportFormat = .markdown
+
+    @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
+    var output: String = "-"
+
+    @Option(help: "HHI bands: 2023 (US Merger Guidelines, default) or 2010.")
+    var bands: MergerGuidelines = .us2023
+
+    @Option(help: "Country-group scheme id (default: each graph's country_scheme, else unctad-der-2024).")
+    var scheme: String?
+
+    @Option(help: "How many top suppliers each market lists (their shares are compared).")
+    var top = 5
+
+    @Flag(help: "Leave unchanged figures out.")
+    var changedOnly = false
+
+    @Flag(help: "Exit with 1 when some figure differs and 2 on an error.")
+    var exitCode = false
+
+    func validate() throws {
+        if before == "-" && after == "-" { throw ValidationError("only one of the graphs can be read from standard input") }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let scheme, CountryGroupScheme.named(scheme) == nil {
+            throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
+        }
+    }
+
+    func run() throws {
+        let comparison: ReportComparison
+        do {
+            let builder = ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top)
+            comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
+            let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
+            do {
+                try TextFile.writeAtomically(text, to: output)
+            } catch {
+                throw UserError("\(error)")
+            }
+        } catch {
+            guard exitCode else { throw error }
+            if !(error is ExitCode) { printError(MineralGraph.fullMessage(for: error) + "\n") }
+            throw ExitCode(2)
+        }
+        if exitCode && !comparison.isUnchanged { throw ExitCode(1) }
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
