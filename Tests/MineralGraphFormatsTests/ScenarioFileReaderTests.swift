@@ -140,3 +140,32 @@ struct ScenarioFileReaderTests {
         #expect(error.diagnostics.map(\.location?.column) == [15])
     }
 }
+
+/// The example scenarios in `graphs/scenarios/` read, and run cleanly on their graph (the graph
+/// file whose stem starts the scenario's name: `cobalt-2023-…` runs on `cobalt-2023.yaml`).
+@Suite("Example scenarios")
+struct ExampleScenarioTests {
+    static let directory = ExampleGraphTests.graphsDirectory.appendingPathComponent("scenarios")
+    static let files: [String] = {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") }.sorted()
+    }()
+
+    @Test(arguments: files)
+    func exampleReadsAndHasNoWarningsOnItsGraph(_ name: String) throws {
+        let path = Self.directory.appendingPathComponent(name).path
+        let document: ScenarioDocument
+        do {
+            document = try ScenarioFileReader().read(contentsOf: path)
+        } catch {
+            Issue.record("graphs/scenarios/\(name) does not read:\n\(error)")
+            return
+        }
+        #expect(document.scenario.id + ".yaml" == name)
+        let graphName = try #require(ExampleGraphTests.files.first { name.hasPrefix(String($0.dropLast(".yaml".count)) + "-") },
+                                     "no graph in graphs/ for \(name)")
+        let graph = try GraphFileReader().read(contentsOf: ExampleGraphTests.graphsDirectory.appendingPathComponent(graphName).path).graph
+        let warnings = document.validate(against: graph)
+        #expect(warnings.isEmpty, "\(name):\n\(DiagnosticRenderer(text: document.text).render(warnings))")
+    }
+}
