@@ -65,8 +65,9 @@ struct ReportBuilderTests {
     @Test func csvHasOneRowPerMarketWithFixedDecimals() throws {
         let text = CSVFormatter().format(try ReportFixtures.report())
         let all = text.split(separator: "\n")
-        // The concentration rows come first; the long-format metric rows follow.
-        let lines = all.prefix { !$0.contains(",value_added,") }
+        // The concentration rows come first; the long-format metric rows follow, from the
+        // facility concentration on.
+        let lines = all.prefix { !$0.contains(",facility_concentration,") }
         #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(",concentration,") })
         #expect(lines[0].hasPrefix("mineral,stage,year,basis,hhi,hhi_lo,hhi_hi,"))
         #expect(lines[1].hasPrefix("cobalt,mining,2023,t Co,4732.00,4674.00,4732.00,5074.00,0.6800,0.7700,2.11,,,highly-concentrated,true,0.2000,true,4,100,20,false,USA usa,COD 0.6800; IDN 0.0500; RUS 0.0400; AUS 0.0300,"))

@@ -21,14 +21,18 @@ public struct GraphFileReader: Sendable {
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
-        let text: String
+        let (text, file) = try Self.text(contentsOf: path)
+        return try read(text: text, file: file)
+    }
+
+    /// The text of the file at `path` (`-` for standard input) and its name in diagnostics.
+    static func text(contentsOf path: String) throws(GraphFileError) -> (text: String, file: String) {
         do {
-            text = try TextFile.read(path)
+            return (try TextFile.read(path), path == "-" ? "<stdin>" : path)
         } catch {
             throw GraphFileError(
                 diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
         }
-        return try read(text: text, file: path == "-" ? "<stdin>" : path)
     }
 
     /// Reads graph text; `file` names it in diagnostics.

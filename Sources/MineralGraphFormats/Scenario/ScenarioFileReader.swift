@@ -35,13 +35,8 @@ public struct ScenarioFileReader: Sendable {
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(GraphFileError) -> ScenarioDocument {
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            throw GraphFileError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
-        }
-        return try read(text: text, file: path == "-" ? "<stdin>" : path)
+        let (text, file) = try GraphFileReader.text(contentsOf: path)
+        return try read(text: text, file: file)
     }
 
     /// Reads scenario text; `file` names it in diagnostics.

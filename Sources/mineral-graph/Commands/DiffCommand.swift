@@ -30,14 +30,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
     var output: String = "-"
 
-    @Option(help: "HHI bands: 2023 (US Merger Guidelines, default) or 2010.")
-    var bands: MergerGuidelines = .us2023
-
-    @Option(help: "Country-group scheme id (default: each graph's country_scheme, else unctad-der-2024).")
-    var scheme: String?
-
-    @Option(help: "How many top suppliers each market lists (their shares are compared).")
-    var top = 5
+    @OptionGroup var reportOptions: ReportOptions
 
     @Flag(help: "Leave unchanged figures out.")
     var changedOnly = false
@@ -47,16 +40,12 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if before == "-" && after == "-" { throw ValidationError("only one of the graphs can be read from standard input") }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
-        if let scheme, CountryGroupScheme.named(scheme) == nil {
-            throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
-        }
     }
 
     func run() throws {
         let comparison: ReportComparison
         do {
-            let builder = ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top)
+            let builder = reportOptions.builder
             comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
             let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
             do {

@@ -44,14 +44,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write DIR/<graph-file-stem>.<ext> for every graph and format.")
     var outDir: String?
 
-    @Option(help: "HHI bands: 2023 (US Merger Guidelines, default) or 2010 (Horizontal Merger Guidelines).")
-    var bands: MergerGuidelines = .us2023
-
-    @Option(help: "Country-group scheme id (default: the graph's country_scheme, else unctad-der-2024).")
-    var scheme: String?
-
-    @Option(help: "How many top suppliers each row lists.")
-    var top = 5
+    @OptionGroup var reportOptions: ReportOptions
 
     @Flag(inversion: .prefixedNo, help: "Embed the supply-chain diagram (drawn with Graphviz) in HTML reports.")
     var diagram = true
@@ -61,10 +54,6 @@ struct ReportCommand: ParsableCommand {
         if format == .all && outDir == nil { throw ValidationError("--format all writes several files: give --out-dir") }
         if files.count > 1 && outDir == nil { throw ValidationError("several graphs need --out-dir (one report per graph)") }
         if outDir != nil && files.contains("-") { throw ValidationError("standard input has no file name to name a report after; use --output") }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
-        if let scheme, CountryGroupScheme.named(scheme) == nil {
-            throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
-        }
     }
 
     /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
@@ -79,7 +68,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top)
+        let builder = reportOptions.builder
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []
         var stems: [String: String] = [:]
