@@ -395,16 +395,17 @@ struct Decoding {
     }
 
     mutating func list<T>(_ node: Yams.Node?, _ what: String, _ element: (inout Decoding, Yams.Node, Int) -> T?) -> [T] {
+        items(node, what).enumerated().compactMap { i, item in element(&self, item, i) }
+    }
+
+    /// The items of a list; none for a missing or null value, and an error for anything else.
+    mutating func items(_ node: Yams.Node?, _ what: String) -> [Yams.Node] {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             error("expected-list", "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
             return []
         }
-        var result: [T] = []
-        for (i, item) in sequence.enumerated() {
-            if let value = element(&self, item, i) { result.append(value) }
-        }
-        return result
+        return Array(sequence)
     }
 
     // MARK: Scalars

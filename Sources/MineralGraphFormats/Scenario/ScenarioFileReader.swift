@@ -110,12 +110,7 @@ struct ScenarioDecoding {
 
     /// ``Decoding/list(_:_:_:)`` for the scenario's own elements.
     mutating func list<T>(_ node: Yams.Node?, _ what: String, _ element: (inout ScenarioDecoding, Yams.Node, Int) -> T?) -> [T] {
-        guard let node, !yaml.isNull(node) else { return [] }
-        guard case .sequence(let items) = node else {
-            yaml.error("expected-list", "expected '\(what)' to be a list (items start with '- '), found \(yaml.describe(node))", at: node)
-            return []
-        }
-        return items.enumerated().compactMap { i, item in element(&self, item, i) }
+        yaml.items(node, what).enumerated().compactMap { i, item in element(&self, item, i) }
     }
 
     // MARK: Shocks
