@@ -1,0 +1,324 @@
+import MineralGraphCore
+
+/// Turns a finished propagation into the rows of a ``ShockBound`` and the shocked graph
+/// (METHODS §4.3 step 6).
+struct ShockBoundBuilder {
+    let network: ShockNetwork
+    let scenario: CompiledScenario
+    let scenarioID: String
+    let grouping: CountryGrouping
+
+    func bound(_ kind: SubstitutionBound, from state: ShockPropagator) -> ShockBound {
+        let substitutionOut = substitutionOutTonnes(state)
+        let nodes = nodeRows(state, substitutionOut: substitutionOut)
+        let substitution = substitutionFlows(state)
+        let (byMineral, total) = valueAtRisk(state, substitution: substitution)
+        let report = ShockSolverReport(
+            relativeTolerance: state.options.relativeTolerance, absoluteToleranceTonnes: state.tolerance,
+            maxIterations: state.options.maxIterations, cyclicComponents: network.isCyclic.filter { $0 }.count,
+            iterations: state.iterations, converged: state.notConverged.isEmpty,
+            notConverged: state.notConverged.sorted().map { network.graph.nodes[$0].id }, propagations: state.propagations)
+        return ShockBound(
+            bound: kind, nodes: nodes, regions: regionRows(nodes), finalDemand: finalDemandRows(nodes),
+            valueAtRisk: byMineral, totalValueAtRisk: total, substitutionFlows: substitution.map(\.row),
+            spare: spareRows(state), solver: report,
+            graph: shockedGraph(kind, state, substitutionOut: substitutionOut, substitution: substitution))
+    }
+
+    // MARK: Nodes
+
+    private func key(_ n: Int, _ m: Int) -> Int { n * network.minerals.count + m }
+
+    private func substitutionOutTonnes(_ state: ShockPropagator) -> [Int: Double] {
+        var tonnes: [Int: Double] = [:]
+        for allocation in state.allocations {
+            let spare = scenario.spares[allocation.spare]
+            tonnes[key(spare.node, spare.mineral), default: 0] += allocation.tonnes
+        }
+        return tonnes
+    }
+
+    private func nodeRows(_ state: ShockPropagator, substitutionOut: [Int: Double]) -> [NodeShock] {
+        let ins = network.inGroups, outs = network.outGroups
+        let graph = network.graph
+        var rows: [NodeShock] = []
+        rows.reserveCapacity(ins.count + outs.count)
+        for n in 0..<network.nodeCount {
+            let node = graph.nodes[n]
+            var i = ins.nodeStart[n], o = outs.nodeStart[n]
+            let inEnd = ins.nodeStart[n + 1], outEnd = outs.nodeStart[n + 1]
+            while i < inEnd || o < outEnd {
+                let m = min(i < inEnd ? ins.mineral[i] : .max, o < outEnd ? outs.mineral[o] : .max)
+                let g = i < inEnd && ins.mineral[i] == m ? i : nil
+                let h = o < outEnd && outs.mineral[o] == m ? o : nil
+                if g != nil { i += 1 }
+                if h != nil { o += 1 }
+                let mineral = network.minerals[m]
+                let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
+
+                var baselineIn = 0.0, shockedIn = 0.0, substitutionIn = 0.0
+                if let g {
+                    baselineIn = ins.total[g]
+                    substitutionIn = state.substitutionIn[g]
+                    shockedIn = substitutionIn
+                    for e in ins.members(g) { shockedIn += state.multiplier(e) * ins.weight[e] }
+                }
+                var baselineOut = 0.0, shockedOut = 0.0, stranded = 0.0
+                var shipsProduct = false
+                if let h {
+                    baselineOut = outs.total[h]
+                    for e in outs.members(h) {
+                        shockedOut += state.multiplier(e) * outs.weight[e]
+                        if graph.flows[e].type != .waste { shipsProduct = true }
+                    }
+                    stranded = Self.clean(ratio * baselineOut - shockedOut, scale: baselineOut)
+                }
+                let shortfall = Self.clean(baselineIn - shockedIn, scale: baselineIn)
+                let share = baselineIn > 0
+                    ? MetricValue(shortfall / baselineIn)
+                    : .unavailable("NO_SUPPLY", "\(network.label(node: n)) receives no \(mineral) at baseline")
+                var issue: Unavailable?
+                for (groups, group, side) in [(ins, g, "in-flows"), (outs, h, "out-flows")] {
+                    guard issue == nil, let group, groups.basis[group] == .mixed else { continue }
+                    issue = Unavailable(
+                        "MISSING_QUANTITY",
+                        groups.missing[group] > 0
+                            ? "\(groups.missing[group]) \(mineral) \(side) of \(network.label(node: n)) give no tonnes; left out"
+                            : "the \(mineral) \(side) of \(network.label(node: n)) mix contained and gross tonnes")
+                }
+                rows.append(NodeShock(
+                    nodeID: node.id, country: node.country, stage: node.stage, mineral: mineral, outputRatio: ratio,
+                    inflowBasis: g.map { ins.basis[$0] }, outflowBasis: h.map { outs.basis[$0] },
+                    baselineInTonnes: baselineIn, shockedInTonnes: shockedIn, substitutionInTonnes: substitutionIn,
+                    baselineOutTonnes: baselineOut, shockedOutTonnes: shockedOut,
+                    substitutionOutTonnes: substitutionOut[key(n, m)] ?? 0, shortfallTonnes: shortfall,
+                    shortfallShare: share, strandedTonnes: stranded,
+                    isFinalDemand: g != nil && baselineIn > 0 && !shipsProduct && node.stage != .waste,
+                    quantityIssue: issue))
+            }
+        }
+        return rows
+    }
+
+    /// Rounding noise of a difference of sums (below 1e-12 of its scale) as 0.
+    static func clean(_ value: Double, scale: Double) -> Double {
+        abs(value) <= 1e-12 * max(scale, 1e-300) ? 0 : value
+    }
+
+    // MARK: Countries, groups and final demand
+
+    private func regionRows(_ nodes: [NodeShock]) -> [RegionShock] {
+        struct Key: Hashable { let country: CountryCode, mineral: MineralID, stage: Stage }
+        struct Sums {
+            var nodes = 0
+            var baselineIn = 0.0, delivered = 0.0, baselineOut = 0.0, shockedOut = 0.0, stranded = 0.0
+            mutating func add(_ other: Sums) {
+                nodes += other.nodes
+                baselineIn += other.baselineIn
+                delivered += other.delivered
+                baselineOut += other.baselineOut
+                shockedOut += other.shockedOut
+                stranded += other.stranded
+            }
+        }
+        var byCountry: [Key: Sums] = [:]
+        for row in nodes {
+            byCountry[Key(country: row.country, mineral: row.mineral, stage: row.stage), default: Sums()].add(Sums(
+                nodes: 1, baselineIn: row.baselineInTonnes, delivered: row.shockedInTonnes,
+                baselineOut: row.baselineOutTonnes, shockedOut: row.shockedOutTonnes + row.substitutionOutTonnes,
+                stranded: row.strandedTonnes))
+        }
+        func row(_ party: CountryOrGroup, _ mineral: MineralID, _ stage: Stage, _ sums: Sums) -> RegionShock {
+            let shortfall = Self.clean(sums.baselineIn - sums.delivered, scale: sums.baselineIn)
+            return RegionShock(
+                party: party, mineral: mineral, stage: stage, nodeCount: sums.nodes, baselineInTonnes: sums.baselineIn,
+                deliveredTonnes: sums.delivered, baselineOutTonnes: sums.baselineOut, shockedOutTonnes: sums.shockedOut,
+                shortfallTonnes: shortfall,
+                shortfallShare: sums.baselineIn > 0
+                    ? MetricValue(shortfall / sums.baselineIn)
+                    : .unavailable("NO_SUPPLY", "\(party.name) receives no \(mineral) at the \(stage.rawValue) stage"),
+                strandedTonnes: sums.stranded)
+        }
+        let keys = byCountry.keys.sorted { ($0.country, $0.mineral, $0.stage) < ($1.country, $1.mineral, $1.stage) }
+        var rows = keys.map { row(.country($0.country), $0.mineral, $0.stage, byCountry[$0]!) }
+        for group in grouping.groups {
+            var byGroup: [Key: Sums] = [:]
+            for key in keys where grouping.contains(group, key.country) {
+                byGroup[Key(country: "", mineral: key.mineral, stage: key.stage), default: Sums()].add(byCountry[key]!)
+            }
+            for key in byGroup.keys.sorted(by: { ($0.mineral, $0.stage) < ($1.mineral, $1.stage) }) {
+                rows.append(row(.group(group), key.mineral, key.stage, byGroup[key]!))
+            }
+        }
+        return rows
+    }
+
+    private func finalDemandRows(_ nodes: [NodeShock]) -> [FinalDemandShock] {
+        var sums: [MineralID: (count: Int, baseline: Double, delivered: Double)] = [:]
+        for row in nodes where row.isFinalDemand {
+            let old = sums[row.mineral] ?? (0, 0, 0)
+            sums[row.mineral] = (old.count + 1, old.baseline + row.baselineInTonnes, old.delivered + row.shockedInTonnes)
+        }
+        return sums.keys.sorted().map { mineral in
+            let (count, baseline, delivered) = sums[mineral]!
+            let shortfall = Self.clean(baseline - delivered, scale: baseline)
+            return FinalDemandShock(
+                mineral: mineral, nodeCount: count, baselineTonnes: baseline, deliveredTonnes: delivered,
+                shortfallTonnes: shortfall,
+                shortfallShare: baseline > 0
+                    ? MetricValue(shortfall / baseline) : .unavailable("NO_SUPPLY", "no \(mineral) reaches final demand"))
+        }
+    }
+
+    // MARK: Substitution flows
+
+    /// A substitution flow with the quantities it gets in the shocked graph.
+    struct Substitution {
+        var row: SubstitutionFlow
+        var flow: Flow
+    }
+
+    private func substitutionFlows(_ state: ShockPropagator) -> [Substitution] {
+        let graph = network.graph
+        let ins = network.inGroups, outs = network.outGroups
+        return state.allocations.map { allocation in
+            let spare = scenario.spares[allocation.spare]
+            let supplier = graph.nodes[spare.node]
+            let customer = graph.nodes[ins.node[allocation.group]]
+            let mineral = network.minerals[spare.mineral]
+            let tonnes = allocation.tonnes
+            // The supplier's baseline out-flows of the mineral give the unit value, the gross to
+            // contained ratio and the product name.
+            var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
+            var products = Set<String?>()
+            if let h = outs.group(node: spare.node, mineral: spare.mineral) {
+                for e in outs.members(h) where graph.flows[e].type != .waste {
+                    let flow = graph.flows[e]
+                    products.insert(flow.product)
+                    if let v = flow.valueUSD, let q = flow.basisTonnes, q > 0 {
+                        value += v
+                        valued += q
+                    }
+                    if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
+                        gross += t
+                        contained += c
+                    }
+                }
+            }
+            let unitValue: Double? = valued > 0 ? value / valued : nil
+            let grossPerContained: Double? = contained > 0 ? gross / contained : nil
+            let inContained = ins.basis[allocation.group] != .gross
+            let valueUSD = unitValue.map { MetricValue($0 * tonnes) }
+                ?? .unavailable("NO_UNIT_VALUE", "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
+            let flow = Flow(
+                from: supplier.id, to: customer.id, mineral: mineral,
+                product: products.count == 1 ? products.first! : nil,
+                tonnes: inContained ? grossPerContained.map { $0 * tonnes } : tonnes,
+                containedTonnes: inContained ? tonnes : grossPerContained.map { tonnes / $0 },
+                valueUSD: valueUSD.value, type: .product,
+                notes: "substitution: spare capacity of \(supplier.id) for the shortfall of \(customer.id) "
+                    + "(scenario \(scenarioID), with substitution)")
+            return Substitution(
+                row: SubstitutionFlow(
+                    from: supplier.id, to: customer.id, mineral: mineral, stage: supplier.stage, tonnes: tonnes,
+                    valueUSD: valueUSD),
+                flow: flow)
+        }
+    }
+
+    private func spareRows(_ state: ShockPropagator) -> [SpareUse] {
+        scenario.spares.enumerated().map { j, spare in
+            let node = network.graph.nodes[spare.node]
+            return SpareUse(
+                nodeID: node.id, country: node.country, stage: node.stage, mineral: network.minerals[spare.mineral],
+                spareTonnes: spare.tonnes, usedTonnes: state.spareUsed[j],
+                unusable: state.spareAffected[j]
+                    ? Unavailable("AFFECTED", "\(network.label(node: spare.node)) is itself cut or short of supply")
+                    : nil)
+        }
+    }
+
+    // MARK: Value at risk
+
+    private func valueAtRisk(_ state: ShockPropagator, substitution: [Substitution]) -> ([ValueAtRisk], ValueAtRisk) {
+        struct Account {
+            var sum = PartialSum()
+            var withoutValue = 0
+            var lostTonnes = 0.0
+            mutating func add(lost: Double, value: Double?, tonnes: Double?, label: @autoclosure () -> String) {
+                if let value {
+                    sum.add(lost * value)
+                } else {
+                    sum.add(.unavailable("MISSING_VALUE", "\(label()) has no value"))
+                    withoutValue += 1
+                    lostTonnes += lost * (tonnes ?? 0)
+                }
+            }
+            func row(_ mineral: MineralID?) -> ValueAtRisk {
+                ValueAtRisk(
+                    mineral: mineral, valueUSD: sum.metric, statedValueUSD: sum.statedSum, flowsWithoutValue: withoutValue,
+                    lostTonnesWithoutValue: lostTonnes)
+            }
+        }
+        var accounts = [Account](repeating: Account(), count: network.minerals.count)
+        var total = Account()
+        let flows = network.graph.flows
+        for e in flows.indices where network.flowFrom[e] >= 0 && flows[e].type != .waste {
+            let lost = 1 - state.multiplier(e)
+            guard abs(lost) > 1e-12 else { continue }
+            let flow = flows[e]
+            accounts[network.flowMineral[e]].add(lost: lost, value: flow.valueUSD, tonnes: flow.basisTonnes, label: network.index.label(flow: e))
+            total.add(lost: lost, value: flow.valueUSD, tonnes: flow.basisTonnes, label: network.index.label(flow: e))
+        }
+        for item in substitution {
+            let m = network.mineralIndex[item.row.mineral]!
+            let label = "substitution flow \(item.row.from) → \(item.row.to)"
+            accounts[m].add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
+            total.add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
+        }
+        return (network.minerals.indices.map { accounts[$0].row(network.minerals[$0]) }, total.row(nil))
+    }
+
+    // MARK: Shocked graph
+
+    private func shockedGraph(
+        _ kind: SubstitutionBound, _ state: ShockPropagator, substitutionOut: [Int: Double], substitution: [Substitution]
+    ) -> SupplyGraph {
+        var graph = network.graph
+        graph.name = "\(graph.name) — scenario \(scenarioID), \(kind.title)"
+        graph.description = "The graph after scenario '\(scenarioID)' (\(kind.title)), from the shock propagation "
+            + "of METHODS §4.3." + (graph.description.map { " Baseline: \($0)" } ?? "")
+        for e in graph.flows.indices where network.flowFrom[e] >= 0 {
+            let m = state.multiplier(e)
+            guard m != 1 else { continue }
+            graph.flows[e].tonnes = graph.flows[e].tonnes.map { $0 * m }
+            graph.flows[e].containedTonnes = graph.flows[e].containedTonnes.map { $0 * m }
+            graph.flows[e].valueUSD = graph.flows[e].valueUSD.map { $0 * m }
+        }
+        for n in graph.nodes.indices where network.index.position[graph.nodes[n].id] == n {
+            for k in graph.nodes[n].outputs.indices where (graph.nodes[n].outputs[k].year ?? graph.year) == graph.year {
+                guard let m = network.mineralIndex[graph.nodes[n].outputs[k].mineral] else { continue }
+                let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
+                graph.nodes[n].outputs[k] = Self.scaled(
+                    graph.nodes[n].outputs[k], by: ratio, plus: substitutionOut[key(n, m)] ?? 0)
+            }
+        }
+        graph.flows += substitution.map(\.flow)
+        return graph
+    }
+
+    /// `output` scaled by `ratio`, plus `extra` basis tonnes at the output's own gross-to-contained
+    /// ratio and unit value.
+    static func scaled(_ output: Output, by ratio: Double, plus extra: Double) -> Output {
+        var result = output
+        result.tonnes = output.tonnes.map { $0 * ratio }
+        result.containedTonnes = output.containedTonnes.map { $0 * ratio }
+        result.valueUSD = output.valueUSD.map { $0 * ratio }
+        guard extra > 0, let basis = output.basisTonnes, basis > 0 else { return result }
+        let grow = extra / basis  // extra as a fraction of the baseline output
+        result.tonnes = result.tonnes.map { $0 + grow * output.tonnes! }
+        result.containedTonnes = result.containedTonnes.map { $0 + grow * output.containedTonnes! }
+        result.valueUSD = result.valueUSD.map { $0 + grow * output.valueUSD! }
+        return result
+    }
+}
