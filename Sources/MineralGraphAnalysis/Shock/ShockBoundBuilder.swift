@@ -43,16 +43,18 @@ struct ShockBoundBuilder {
         let graph = network.graph
         var rows: [NodeShock] = []
         rows.reserveCapacity(ins.count + outs.count)
+        // Suppliers of substitution without flows of the mineral still get a row.
+        var substitutingMinerals: [Int: [Int]] = [:]
+        for key in substitutionOut.keys {
+            substitutingMinerals[key / network.minerals.count, default: []].append(key % network.minerals.count)
+        }
         for n in 0..<network.nodeCount {
             let node = graph.nodes[n]
-            var i = ins.nodeStart[n], o = outs.nodeStart[n]
-            let inEnd = ins.nodeStart[n + 1], outEnd = outs.nodeStart[n + 1]
-            while i < inEnd || o < outEnd {
-                let m = min(i < inEnd ? ins.mineral[i] : .max, o < outEnd ? outs.mineral[o] : .max)
-                let g = i < inEnd && ins.mineral[i] == m ? i : nil
-                let h = o < outEnd && outs.mineral[o] == m ? o : nil
-                if g != nil { i += 1 }
-                if h != nil { o += 1 }
+            var minerals = ins.groups(of: n).map { ins.mineral[$0] } + outs.groups(of: n).map { outs.mineral[$0] }
+            if let extra = substitutingMinerals[n] { minerals += extra }
+            for m in Set(minerals).sorted() {
+                let g = ins.group(node: n, mineral: m)
+                let h = outs.group(node: n, mineral: m)
                 let mineral = network.minerals[m]
                 let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
 
