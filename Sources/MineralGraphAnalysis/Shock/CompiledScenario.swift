@@ -40,9 +40,10 @@ struct CompiledScenario: Sendable {
         cutByMineral.isEmpty ? 1 : cutByMineral[n * mineralCount + m] ?? 1
     }
 
-    /// Whether a ban of the scenario stops mineral `m` from node `from` to node `to`.
-    func isBlocked(mineral m: MineralID, from: Node, to: Node) -> Bool {
-        bans.contains { $0.blocks(mineral: m, from: from.country, stage: from.stage, to: to.country) }
+    /// Whether a ban of the scenario stops mineral `m` from a node of `country` at `stage` to a
+    /// node in `destination`.
+    func isBlocked(mineral m: MineralID, from country: CountryCode, stage: Stage, to destination: CountryCode) -> Bool {
+        bans.contains { $0.blocks(mineral: m, from: country, stage: stage, to: destination) }
     }
 
     // MARK: Compiling and validating
@@ -92,8 +93,12 @@ struct CompiledScenario: Sendable {
                 bans.append(ban)
                 var blocked = 0
                 for e in 0..<network.flowCount where network.flowFrom[e] >= 0 && !banned[e] {
-                    let from = graph.nodes[network.flowFrom[e]], to = graph.nodes[network.flowTo[e]]
-                    guard ban.blocks(mineral: graph.flows[e].mineral, from: from.country, stage: from.stage, to: to.country)
+                    let from = network.flowFrom[e]
+                    // Cheap test first: most flows do not leave the banned country.
+                    guard network.nodeCountry[from] == ban.country,
+                        ban.blocks(
+                            mineral: network.minerals[network.flowMineral[e]], from: ban.country,
+                            stage: network.nodeStage[from], to: network.nodeCountry[network.flowTo[e]])
                     else { continue }
                     banned[e] = true
                     divertBanned[e] = ban.mode == .divertDomestic
@@ -179,8 +184,8 @@ struct CompiledScenario: Sendable {
             let members = outGroups.members(g)
             let divertedFlows = members.filter { divertBanned[$0] }
             guard !divertedFlows.isEmpty else { continue }
-            let exporter = graph.nodes[outGroups.node[g]].country
-            let domestic = members.filter { graph.nodes[network.flowTo[$0]].country == exporter && !banned[$0] }
+            let exporter = network.nodeCountry[outGroups.node[g]]
+            let domestic = members.filter { network.nodeCountry[network.flowTo[$0]] == exporter && !banned[$0] }
             divertOfGroup[g] = diverts.count
             diverts.append(Divert(
                 banned: divertedFlows, domestic: domestic,

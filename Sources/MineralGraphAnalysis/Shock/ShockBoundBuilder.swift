@@ -52,7 +52,8 @@ struct ShockBoundBuilder {
             let node = graph.nodes[n]
             var minerals = ins.groups(of: n).map { ins.mineral[$0] } + outs.groups(of: n).map { outs.mineral[$0] }
             if let extra = substitutingMinerals[n] { minerals += extra }
-            for m in Set(minerals).sorted() {
+            minerals.sort()
+            for (k, m) in minerals.enumerated() where k == 0 || minerals[k - 1] != m {
                 let g = ins.group(node: n, mineral: m)
                 let h = outs.group(node: n, mineral: m)
                 let mineral = network.minerals[m]
@@ -180,46 +181,59 @@ struct ShockBoundBuilder {
         var flow: Flow
     }
 
+    /// What a supplier's baseline out-flows of the spare's mineral say about a substitution flow
+    /// from it: unit value, gross per contained tonne, product name.
+    private struct SupplierTerms {
+        var unitValue: Double?
+        var grossPerContained: Double?
+        var product: String?
+    }
+
+    private func supplierTerms(_ spare: CompiledScenario.Spare) -> SupplierTerms {
+        let graph = network.graph, outs = network.outGroups
+        var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
+        var products = Set<String?>()
+        if let h = outs.group(node: spare.node, mineral: spare.mineral) {
+            for e in outs.members(h) where graph.flows[e].type != .waste {
+                let flow = graph.flows[e]
+                products.insert(flow.product)
+                if let v = flow.valueUSD, let q = flow.basisTonnes, q > 0 {
+                    value += v
+                    valued += q
+                }
+                if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
+                    gross += t
+                    contained += c
+                }
+            }
+        }
+        return SupplierTerms(
+            unitValue: valued > 0 ? value / valued : nil, grossPerContained: contained > 0 ? gross / contained : nil,
+            product: products.count == 1 ? products.first! : nil)
+    }
+
     private func substitutionFlows(_ state: ShockPropagator) -> [Substitution] {
         let graph = network.graph
-        let ins = network.inGroups, outs = network.outGroups
+        let ins = network.inGroups
+        let note = "substitution: spare capacity allocated to a shortfall (scenario \(scenarioID), with substitution)"
+        var terms: [Int: SupplierTerms] = [:]
         return state.allocations.map { allocation in
             let spare = scenario.spares[allocation.spare]
             let supplier = graph.nodes[spare.node]
             let customer = graph.nodes[ins.node[allocation.group]]
             let mineral = network.minerals[spare.mineral]
             let tonnes = allocation.tonnes
-            // The supplier's baseline out-flows of the mineral give the unit value, the gross to
-            // contained ratio and the product name.
-            var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
-            var products = Set<String?>()
-            if let h = outs.group(node: spare.node, mineral: spare.mineral) {
-                for e in outs.members(h) where graph.flows[e].type != .waste {
-                    let flow = graph.flows[e]
-                    products.insert(flow.product)
-                    if let v = flow.valueUSD, let q = flow.basisTonnes, q > 0 {
-                        value += v
-                        valued += q
-                    }
-                    if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
-                        gross += t
-                        contained += c
-                    }
-                }
-            }
-            let unitValue: Double? = valued > 0 ? value / valued : nil
-            let grossPerContained: Double? = contained > 0 ? gross / contained : nil
+            let supplierTerms = terms[allocation.spare] ?? supplierTerms(spare)
+            terms[allocation.spare] = supplierTerms
             let inContained = ins.basis[allocation.group] != .gross
-            let valueUSD = unitValue.map { MetricValue($0 * tonnes) }
+            let valueUSD = supplierTerms.unitValue.map { MetricValue($0 * tonnes) }
                 ?? .unavailable("NO_UNIT_VALUE", "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
+            let ratio = supplierTerms.grossPerContained
             let flow = Flow(
-                from: supplier.id, to: customer.id, mineral: mineral,
-                product: products.count == 1 ? products.first! : nil,
-                tonnes: inContained ? grossPerContained.map { $0 * tonnes } : tonnes,
-                containedTonnes: inContained ? tonnes : grossPerContained.map { tonnes / $0 },
-                valueUSD: valueUSD.value, type: .product,
-                notes: "substitution: spare capacity of \(supplier.id) for the shortfall of \(customer.id) "
-                    + "(scenario \(scenarioID), with substitution)")
+                from: supplier.id, to: customer.id, mineral: mineral, product: supplierTerms.product,
+                tonnes: inContained ? ratio.map { $0 * tonnes } : tonnes,
+                containedTonnes: inContained ? tonnes : ratio.map { tonnes / $0 },
+                valueUSD: valueUSD.value, type: .product, notes: note)
             return Substitution(
                 row: SubstitutionFlow(
                     from: supplier.id, to: customer.id, mineral: mineral, stage: supplier.stage, tonnes: tonnes,
@@ -247,7 +261,7 @@ struct ShockBoundBuilder {
             var sum = PartialSum()
             var withoutValue = 0
             var lostTonnes = 0.0
-            mutating func add(lost: Double, value: Double?, tonnes: Double?, label: @autoclosure () -> String) {
+            mutating func add(lost: Double, value: Double?, tonnes: Double?, label: () -> String) {
                 if let value {
                     sum.add(lost * value)
                 } else {
@@ -268,13 +282,14 @@ struct ShockBoundBuilder {
         for e in flows.indices where network.flowFrom[e] >= 0 && flows[e].type != .waste {
             let lost = 1 - state.multiplier(e)
             guard abs(lost) > 1e-12 else { continue }
-            let flow = flows[e]
-            accounts[network.flowMineral[e]].add(lost: lost, value: flow.valueUSD, tonnes: flow.basisTonnes, label: network.index.label(flow: e))
-            total.add(lost: lost, value: flow.valueUSD, tonnes: flow.basisTonnes, label: network.index.label(flow: e))
+            let value = flows[e].valueUSD, tonnes = flows[e].basisTonnes
+            let label = { network.index.label(flow: e) }
+            accounts[network.flowMineral[e]].add(lost: lost, value: value, tonnes: tonnes, label: label)
+            total.add(lost: lost, value: value, tonnes: tonnes, label: label)
         }
         for item in substitution {
             let m = network.mineralIndex[item.row.mineral]!
-            let label = "substitution flow \(item.row.from) → \(item.row.to)"
+            let label = { "substitution flow \(item.row.from) → \(item.row.to)" }
             accounts[m].add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
             total.add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
         }
@@ -305,7 +320,8 @@ struct ShockBoundBuilder {
                     graph.nodes[n].outputs[k], by: ratio, plus: substitutionOut[key(n, m)] ?? 0)
             }
         }
-        graph.flows += substitution.map(\.flow)
+        graph.flows.reserveCapacity(graph.flows.count + substitution.count)
+        for item in substitution { graph.flows.append(item.flow) }
         return graph
     }
 

@@ -21,6 +21,7 @@ struct ShockNetwork: Sendable {
     /// Mines, and nodes that receive no flow at all: their activity is set by cuts alone.
     let isSource: [Bool]
     let nodeStage: [Stage]
+    let nodeCountry: [CountryCode]
     /// Strongly connected components, upstream first; members of a loop ordered by stage, then
     /// graph order, so that a Gauss–Seidel sweep follows the material.
     let components: [[Int]]
@@ -49,6 +50,7 @@ struct ShockNetwork: Sendable {
         self.isSource = isSource
         let nodeStage = graph.nodes.map(\.stage)
         self.nodeStage = nodeStage
+        nodeCountry = graph.nodes.map(\.country)
 
         // A source's in-flows do not set its activity, so they are no dependence.
         let inputs = graph.nodes.indices.map { n -> [UpstreamSystem.Term] in

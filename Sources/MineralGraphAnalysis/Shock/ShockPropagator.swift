@@ -156,7 +156,6 @@ struct ShockPropagator: Sendable {
     /// skipping customers a ban keeps the supplier from. Ends with a propagation.
     mutating func substitute() {
         let ins = network.inGroups
-        let graph = network.graph
         var pending = true
         for stage in Stage.allCases {
             let atStage = scenario.spares.indices.filter { network.nodeStage[scenario.spares[$0].node] == stage }
@@ -165,7 +164,7 @@ struct ShockPropagator: Sendable {
             pending = false
             let minerals = Set(atStage.map { scenario.spares[$0].mineral })
             // S_n: what the customer lacks of the mineral from suppliers at this stage.
-            var shortfall: [Int: Double] = [:]
+            var shortfall = [Double](repeating: 0, count: ins.count)
             var customers: [Int: [Int]] = [:]
             for g in 0..<ins.count where minerals.contains(ins.mineral[g]) && ins.total[g] > 0 {
                 var lacking = 0.0
@@ -186,18 +185,18 @@ struct ShockPropagator: Sendable {
                     spareAffected[j] = true
                     continue
                 }
-                let supplier = graph.nodes[n]
                 let mineral = network.minerals[spare.mineral]
+                let country = network.nodeCountry[n]
                 let eligible = (customers[spare.mineral] ?? []).filter { g in
-                    ins.node[g] != n && shortfall[g]! > 0
-                        && !scenario.isBlocked(mineral: mineral, from: supplier, to: graph.nodes[ins.node[g]])
+                    ins.node[g] != n && shortfall[g] > 0
+                        && !scenario.isBlocked(mineral: mineral, from: country, stage: stage, to: network.nodeCountry[ins.node[g]])
                 }
-                let total = eligible.reduce(0) { $0 + shortfall[$1]! }
+                let total = eligible.reduce(0) { $0 + shortfall[$1] }
                 guard total > 0 else { continue }
                 let share = min(1, spare.tonnes / total)
                 for g in eligible {
-                    let tonnes = share == 1 ? shortfall[g]! : share * shortfall[g]!
-                    shortfall[g] = share == 1 ? 0 : shortfall[g]! - tonnes
+                    let tonnes = share == 1 ? shortfall[g] : share * shortfall[g]
+                    shortfall[g] = share == 1 ? 0 : shortfall[g] - tonnes
                     substitutionIn[g] += tonnes
                     spareUsed[j] += tonnes
                     allocations.append(Allocation(spare: j, group: g, tonnes: tonnes))
