@@ -315,4 +315,11 @@ struct ShockPropagationTests {
         #expect(result.withSubstitution.substitutionFlows.isEmpty)
         #expect(result.withSubstitution.nodes == result.noSubstitution.nodes)
     }
+
+    @Test func resultRoundTripsThroughJSON() throws {
+        let spare = SpareCapacity(nodes: [.id(["M_E"])], amount: .fractionOfOutput(0.2))
+        let result = try Self.run(ChainFixtures.exposureToy(), [Self.cut("M_D", 0.5)], spare: [spare])
+        let (equal, stable) = try ResultCodingTests.roundTrip(result)
+        #expect(equal && stable)
+    }
 }

@@ -76,6 +76,9 @@ struct CompiledScenario: Sendable {
                 }
                 let mineral = try Self.mineral(cut.mineral, in: network, fail)
                 let nodes = try Self.select(cut.nodes, in: network, fail)
+                if let mineral, !nodes.contains(where: { network.outGroups.group(node: $0, mineral: mineral) != nil }) {
+                    warnings.append("shock \(i + 1) (\(shock)): no selected node ships \(network.minerals[mineral])")
+                }
                 for n in nodes {
                     if let mineral {
                         cutByMineral[n * mineralCount + mineral, default: 1] *= 1 - cut.fraction

@@ -76,10 +76,9 @@ struct ShockBoundBuilder {
                     }
                     stranded = Self.clean(ratio * baselineOut - shockedOut, scale: baselineOut)
                 }
-                let shortfall = Self.clean(baselineIn - shockedIn, scale: baselineIn)
-                let share = baselineIn > 0
-                    ? MetricValue(shortfall / baselineIn)
-                    : .unavailable("NO_SUPPLY", "\(network.label(node: n)) receives no \(mineral) at baseline")
+                let (shortfall, share) = Self.shortfall(
+                    baseline: baselineIn, delivered: shockedIn,
+                    else: "\(network.label(node: n)) receives no \(mineral) at baseline")
                 var issue: Unavailable?
                 for (groups, group, side) in [(ins, g, "in-flows"), (outs, h, "out-flows")] {
                     guard issue == nil, let group, groups.basis[group] == .mixed else { continue }
@@ -108,6 +107,13 @@ struct ShockBoundBuilder {
         abs(value) <= 1e-12 * max(scale, 1e-300) ? 0 : value
     }
 
+    /// `baseline − delivered` and `1 − delivered / baseline`; the share is `NO_SUPPLY` with
+    /// `reason` when the baseline is 0.
+    static func shortfall(baseline: Double, delivered: Double, else reason: @autoclosure () -> String) -> (Double, MetricValue) {
+        let tonnes = clean(baseline - delivered, scale: baseline)
+        return (tonnes, baseline > 0 ? MetricValue(tonnes / baseline) : .unavailable("NO_SUPPLY", reason()))
+    }
+
     // MARK: Countries, groups and final demand
 
     private func regionRows(_ nodes: [NodeShock]) -> [RegionShock] {
@@ -132,15 +138,13 @@ struct ShockBoundBuilder {
                 stranded: row.strandedTonnes))
         }
         func row(_ party: CountryOrGroup, _ mineral: MineralID, _ stage: Stage, _ sums: Sums) -> RegionShock {
-            let shortfall = Self.clean(sums.baselineIn - sums.delivered, scale: sums.baselineIn)
+            let (shortfall, share) = Self.shortfall(
+                baseline: sums.baselineIn, delivered: sums.delivered,
+                else: "\(party.name) receives no \(mineral) at the \(stage.rawValue) stage")
             return RegionShock(
                 party: party, mineral: mineral, stage: stage, nodeCount: sums.nodes, baselineInTonnes: sums.baselineIn,
                 deliveredTonnes: sums.delivered, baselineOutTonnes: sums.baselineOut, shockedOutTonnes: sums.shockedOut,
-                shortfallTonnes: shortfall,
-                shortfallShare: sums.baselineIn > 0
-                    ? MetricValue(shortfall / sums.baselineIn)
-                    : .unavailable("NO_SUPPLY", "\(party.name) receives no \(mineral) at the \(stage.rawValue) stage"),
-                strandedTonnes: sums.stranded)
+                shortfallTonnes: shortfall, shortfallShare: share, strandedTonnes: sums.stranded)
         }
         let keys = byCountry.keys.sorted { ($0.country, $0.mineral, $0.stage) < ($1.country, $1.mineral, $1.stage) }
         var rows = keys.map { row(.country($0.country), $0.mineral, $0.stage, byCountry[$0]!) }
@@ -164,12 +168,11 @@ struct ShockBoundBuilder {
         }
         return sums.keys.sorted().map { mineral in
             let (count, baseline, delivered) = sums[mineral]!
-            let shortfall = Self.clean(baseline - delivered, scale: baseline)
+            let (shortfall, share) = Self.shortfall(
+                baseline: baseline, delivered: delivered, else: "no \(mineral) reaches final demand")
             return FinalDemandShock(
                 mineral: mineral, nodeCount: count, baselineTonnes: baseline, deliveredTonnes: delivered,
-                shortfallTonnes: shortfall,
-                shortfallShare: baseline > 0
-                    ? MetricValue(shortfall / baseline) : .unavailable("NO_SUPPLY", "no \(mineral) reaches final demand"))
+                shortfallTonnes: shortfall, shortfallShare: share)
         }
     }
 
