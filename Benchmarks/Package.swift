@@ -18,6 +18,13 @@ let package = Package(
                 .product(name: "MineralGraphRendering", package: "mineral-graph"),
             ]
         ),
+        .executableTarget(
+            name: "whatif-benchmark",
+            dependencies: [
+                .product(name: "MineralGraphCore", package: "mineral-graph"),
+                .product(name: "MineralGraphAnalysis", package: "mineral-graph"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

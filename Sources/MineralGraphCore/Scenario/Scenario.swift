@@ -134,3 +134,64 @@ public struct SpareCapacity: Hashable, Sendable {
         self.amount = amount
     }
 }
+
+// MARK: Descriptions for messages and reports
+
+extension Shock: CustomStringConvertible {
+    /// One line, such as `cut id=M_D by 50 %` or `ban cobalt exports from CHN (lost)`.
+    public var description: String {
+        switch self {
+        case .cut(let cut): cut.description
+        case .exportBan(let ban): ban.description
+        case .addCapacity(let addition): addition.description
+        }
+    }
+
+    /// The shock's keyword in scenario files (`cut`, `ban`, `add_capacity`).
+    public var keyword: String {
+        switch self {
+        case .cut: "cut"
+        case .exportBan: "ban"
+        case .addCapacity: "add_capacity"
+        }
+    }
+}
+
+/// `id=M_D,country=COD`, or `every node` for an empty selector.
+func selectorDescription(_ conditions: [NodeCondition]) -> String {
+    conditions.isEmpty ? "every node" : conditions.map(\.description).joined(separator: ",")
+}
+
+extension OutputCut: CustomStringConvertible {
+    public var description: String {
+        "cut " + (mineral.map { "\($0) output of " } ?? "output of ") + selectorDescription(nodes)
+            + " by " + NumberFormatting.compact(fraction * 100, decimals: 4) + " %"
+    }
+}
+
+extension ExportBan: CustomStringConvertible {
+    public var description: String {
+        var text = "ban " + (mineral.map { "\($0) " } ?? "") + "exports from \(country)"
+        if let stage { text += " at \(stage.rawValue)" }
+        if let destinations { text += " to " + destinations.map(\.rawValue).joined(separator: ", ") }
+        return text + " (\(mode.rawValue))"
+    }
+}
+
+extension CapacityAddition: CustomStringConvertible {
+    public var description: String {
+        "add " + NumberFormatting.compact(tonnes, decimals: 4) + " t" + (mineral.map { " of \($0)" } ?? "")
+            + " capacity at " + selectorDescription(nodes)
+    }
+}
+
+extension SpareCapacity: CustomStringConvertible {
+    public var description: String {
+        let amount = switch self.amount {
+        case .fractionOfOutput(let share): NumberFormatting.compact(share * 100, decimals: 4) + " % of output"
+        case .tonnes(let tonnes): NumberFormatting.compact(tonnes, decimals: 4) + " t"
+        case .declaredCapacity: "capacity minus output"
+        }
+        return "spare " + amount + (mineral.map { " of \($0)" } ?? "") + " at " + selectorDescription(nodes)
+    }
+}

@@ -1,0 +1,345 @@
+import MineralGraphCore
+
+/// Turns a finished propagation into the rows of a ``ShockBound`` and the shocked graph
+/// (METHODS §4.3 step 6).
+struct ShockBoundBuilder {
+    let network: ShockNetwork
+    let scenario: CompiledScenario
+    let scenarioID: String
+    let grouping: CountryGrouping
+
+    func bound(_ kind: SubstitutionBound, from state: ShockPropagator) -> ShockBound {
+        let substitutionOut = substitutionOutTonnes(state)
+        let nodes = nodeRows(state, substitutionOut: substitutionOut)
+        let substitution = substitutionFlows(state)
+        let (byMineral, total) = valueAtRisk(state, substitution: substitution)
+        let report = ShockSolverReport(
+            relativeTolerance: state.options.relativeTolerance, absoluteToleranceTonnes: state.tolerance,
+            maxIterations: state.options.maxIterations, cyclicComponents: network.isCyclic.filter { $0 }.count,
+            iterations: state.iterations, converged: state.notConverged.isEmpty,
+            notConverged: state.notConverged.sorted().map { network.graph.nodes[$0].id }, propagations: state.propagations)
+        return ShockBound(
+            bound: kind, nodes: nodes, regions: regionRows(nodes), finalDemand: finalDemandRows(nodes),
+            valueAtRisk: byMineral, totalValueAtRisk: total, substitutionFlows: substitution.map(\.row),
+            spare: spareRows(state), solver: report,
+            graph: shockedGraph(kind, state, substitutionOut: substitutionOut, substitution: substitution))
+    }
+
+    // MARK: Nodes
+
+    private func key(_ n: Int, _ m: Int) -> Int { n * network.minerals.count + m }
+
+    private func substitutionOutTonnes(_ state: ShockPropagator) -> [Int: Double] {
+        var tonnes: [Int: Double] = [:]
+        for allocation in state.allocations {
+            let spare = scenario.spares[allocation.spare]
+            tonnes[key(spare.node, spare.mineral), default: 0] += allocation.tonnes
+        }
+        return tonnes
+    }
+
+    private func nodeRows(_ state: ShockPropagator, substitutionOut: [Int: Double]) -> [NodeShock] {
+        let ins = network.inGroups, outs = network.outGroups
+        let graph = network.graph
+        var rows: [NodeShock] = []
+        rows.reserveCapacity(ins.count + outs.count)
+        // Suppliers of substitution without flows of the mineral still get a row.
+        var substitutingMinerals: [Int: [Int]] = [:]
+        for key in substitutionOut.keys {
+            substitutingMinerals[key / network.minerals.count, default: []].append(key % network.minerals.count)
+        }
+        for n in 0..<network.nodeCount {
+            let node = graph.nodes[n]
+            var minerals = ins.groups(of: n).map { ins.mineral[$0] } + outs.groups(of: n).map { outs.mineral[$0] }
+            if let extra = substitutingMinerals[n] { minerals += extra }
+            minerals.sort()
+            for (k, m) in minerals.enumerated() where k == 0 || minerals[k - 1] != m {
+                let g = ins.group(node: n, mineral: m)
+                let h = outs.group(node: n, mineral: m)
+                let mineral = network.minerals[m]
+                let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
+
+                var baselineIn = 0.0, shockedIn = 0.0, substitutionIn = 0.0
+                if let g {
+                    baselineIn = ins.total[g]
+                    substitutionIn = state.substitutionIn[g]
+                    shockedIn = substitutionIn
+                    for e in ins.members(g) { shockedIn += state.multiplier(e) * ins.weight[e] }
+                }
+                var baselineOut = 0.0, shockedOut = 0.0, stranded = 0.0
+                var shipsProduct = false
+                if let h {
+                    baselineOut = outs.total[h]
+                    for e in outs.members(h) {
+                        shockedOut += state.multiplier(e) * outs.weight[e]
+                        if graph.flows[e].type != .waste { shipsProduct = true }
+                    }
+                    stranded = Self.clean(ratio * baselineOut - shockedOut, scale: baselineOut)
+                }
+                let (shortfall, share) = Self.shortfall(
+                    baseline: baselineIn, delivered: shockedIn,
+                    else: "\(network.label(node: n)) receives no \(mineral) at baseline")
+                var issue: Unavailable?
+                for (groups, group, side) in [(ins, g, "in-flows"), (outs, h, "out-flows")] {
+                    guard issue == nil, let group, groups.basis[group] == .mixed else { continue }
+                    issue = Unavailable(
+                        "MISSING_QUANTITY",
+                        groups.missing[group] > 0
+                            ? "\(groups.missing[group]) \(mineral) \(side) of \(network.label(node: n)) give no tonnes; left out"
+                            : "the \(mineral) \(side) of \(network.label(node: n)) mix contained and gross tonnes")
+                }
+                rows.append(NodeShock(
+                    nodeID: node.id, country: node.country, stage: node.stage, mineral: mineral, outputRatio: ratio,
+                    inflowBasis: g.map { ins.basis[$0] }, outflowBasis: h.map { outs.basis[$0] },
+                    baselineInTonnes: baselineIn, shockedInTonnes: shockedIn, substitutionInTonnes: substitutionIn,
+                    baselineOutTonnes: baselineOut, shockedOutTonnes: shockedOut,
+                    substitutionOutTonnes: substitutionOut[key(n, m)] ?? 0, shortfallTonnes: shortfall,
+                    shortfallShare: share, strandedTonnes: stranded,
+                    isFinalDemand: g != nil && baselineIn > 0 && !shipsProduct && node.stage != .waste,
+                    quantityIssue: issue))
+            }
+        }
+        return rows
+    }
+
+    /// Rounding noise of a difference of sums (below 1e-12 of its scale) as 0.
+    static func clean(_ value: Double, scale: Double) -> Double {
+        abs(value) <= 1e-12 * max(scale, 1e-300) ? 0 : value
+    }
+
+    /// `baseline − delivered` and `1 − delivered / baseline`; the share is `NO_SUPPLY` with
+    /// `reason` when the baseline is 0.
+    static func shortfall(baseline: Double, delivered: Double, else reason: @autoclosure () -> String) -> (Double, MetricValue) {
+        let tonnes = clean(baseline - delivered, scale: baseline)
+        return (tonnes, baseline > 0 ? MetricValue(tonnes / baseline) : .unavailable("NO_SUPPLY", reason()))
+    }
+
+    // MARK: Countries, groups and final demand
+
+    private func regionRows(_ nodes: [NodeShock]) -> [RegionShock] {
+        struct Key: Hashable { let country: CountryCode, mineral: MineralID, stage: Stage }
+        struct Sums {
+            var nodes = 0
+            var baselineIn = 0.0, delivered = 0.0, baselineOut = 0.0, shockedOut = 0.0, stranded = 0.0
+            mutating func add(_ other: Sums) {
+                nodes += other.nodes
+                baselineIn += other.baselineIn
+                delivered += other.delivered
+                baselineOut += other.baselineOut
+                shockedOut += other.shockedOut
+                stranded += other.stranded
+            }
+        }
+        var byCountry: [Key: Sums] = [:]
+        for row in nodes {
+            byCountry[Key(country: row.country, mineral: row.mineral, stage: row.stage), default: Sums()].add(Sums(
+                nodes: 1, baselineIn: row.baselineInTonnes, delivered: row.shockedInTonnes,
+                baselineOut: row.baselineOutTonnes, shockedOut: row.shockedOutTonnes + row.substitutionOutTonnes,
+                stranded: row.strandedTonnes))
+        }
+        func row(_ party: CountryOrGroup, _ mineral: MineralID, _ stage: Stage, _ sums: Sums) -> RegionShock {
+            let (shortfall, share) = Self.shortfall(
+                baseline: sums.baselineIn, delivered: sums.delivered,
+                else: "\(party.name) receives no \(mineral) at the \(stage.rawValue) stage")
+            return RegionShock(
+                party: party, mineral: mineral, stage: stage, nodeCount: sums.nodes, baselineInTonnes: sums.baselineIn,
+                deliveredTonnes: sums.delivered, baselineOutTonnes: sums.baselineOut, shockedOutTonnes: sums.shockedOut,
+                shortfallTonnes: shortfall, shortfallShare: share, strandedTonnes: sums.stranded)
+        }
+        let keys = byCountry.keys.sorted { ($0.country, $0.mineral, $0.stage) < ($1.country, $1.mineral, $1.stage) }
+        var rows = keys.map { row(.country($0.country), $0.mineral, $0.stage, byCountry[$0]!) }
+        for group in grouping.groups {
+            var byGroup: [Key: Sums] = [:]
+            for key in keys where grouping.contains(group, key.country) {
+                byGroup[Key(country: "", mineral: key.mineral, stage: key.stage), default: Sums()].add(byCountry[key]!)
+            }
+            for key in byGroup.keys.sorted(by: { ($0.mineral, $0.stage) < ($1.mineral, $1.stage) }) {
+                rows.append(row(.group(group), key.mineral, key.stage, byGroup[key]!))
+            }
+        }
+        return rows
+    }
+
+    private func finalDemandRows(_ nodes: [NodeShock]) -> [FinalDemandShock] {
+        var sums: [MineralID: (count: Int, baseline: Double, delivered: Double)] = [:]
+        for row in nodes where row.isFinalDemand {
+            let old = sums[row.mineral] ?? (0, 0, 0)
+            sums[row.mineral] = (old.count + 1, old.baseline + row.baselineInTonnes, old.delivered + row.shockedInTonnes)
+        }
+        return sums.keys.sorted().map { mineral in
+            let (count, baseline, delivered) = sums[mineral]!
+            let (shortfall, share) = Self.shortfall(
+                baseline: baseline, delivered: delivered, else: "no \(mineral) reaches final demand")
+            return FinalDemandShock(
+                mineral: mineral, nodeCount: count, baselineTonnes: baseline, deliveredTonnes: delivered,
+                shortfallTonnes: shortfall, shortfallShare: share)
+        }
+    }
+
+    // MARK: Substitution flows
+
+    /// A substitution flow with the quantities it gets in the shocked graph.
+    struct Substitution {
+        var row: SubstitutionFlow
+        var flow: Flow
+    }
+
+    /// What a supplier's baseline out-flows of the spare's mineral say about a substitution flow
+    /// from it: unit value, gross per contained tonne, product name.
+    private struct SupplierTerms {
+        var unitValue: Double?
+        var grossPerContained: Double?
+        var product: String?
+    }
+
+    private func supplierTerms(_ spare: CompiledScenario.Spare) -> SupplierTerms {
+        let graph = network.graph, outs = network.outGroups
+        var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
+        var products = Set<String?>()
+        if let h = outs.group(node: spare.node, mineral: spare.mineral) {
+            for e in outs.members(h) where graph.flows[e].type != .waste {
+                let flow = graph.flows[e]
+                products.insert(flow.product)
+                if let v = flow.valueUSD, let q = flow.basisTonnes, q > 0 {
+                    value += v
+                    valued += q
+                }
+                if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
+                    gross += t
+                    contained += c
+                }
+            }
+        }
+        return SupplierTerms(
+            unitValue: valued > 0 ? value / valued : nil, grossPerContained: contained > 0 ? gross / contained : nil,
+            product: products.count == 1 ? products.first! : nil)
+    }
+
+    private func substitutionFlows(_ state: ShockPropagator) -> [Substitution] {
+        let graph = network.graph
+        let ins = network.inGroups
+        let note = "substitution: spare capacity allocated to a shortfall (scenario \(scenarioID), with substitution)"
+        var terms: [Int: SupplierTerms] = [:]
+        return state.allocations.map { allocation in
+            let spare = scenario.spares[allocation.spare]
+            let supplier = graph.nodes[spare.node]
+            let customer = graph.nodes[ins.node[allocation.group]]
+            let mineral = network.minerals[spare.mineral]
+            let tonnes = allocation.tonnes
+            let supplierTerms = terms[allocation.spare] ?? supplierTerms(spare)
+            terms[allocation.spare] = supplierTerms
+            let inContained = ins.basis[allocation.group] != .gross
+            let valueUSD = supplierTerms.unitValue.map { MetricValue($0 * tonnes) }
+                ?? .unavailable("NO_UNIT_VALUE", "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
+            let ratio = supplierTerms.grossPerContained
+            let flow = Flow(
+                from: supplier.id, to: customer.id, mineral: mineral, product: supplierTerms.product,
+                tonnes: inContained ? ratio.map { $0 * tonnes } : tonnes,
+                containedTonnes: inContained ? tonnes : ratio.map { tonnes / $0 },
+                valueUSD: valueUSD.value, type: .product, notes: note)
+            return Substitution(
+                row: SubstitutionFlow(
+                    from: supplier.id, to: customer.id, mineral: mineral, stage: supplier.stage, tonnes: tonnes,
+                    valueUSD: valueUSD),
+                flow: flow)
+        }
+    }
+
+    private func spareRows(_ state: ShockPropagator) -> [SpareUse] {
+        scenario.spares.enumerated().map { j, spare in
+            let node = network.graph.nodes[spare.node]
+            return SpareUse(
+                nodeID: node.id, country: node.country, stage: node.stage, mineral: network.minerals[spare.mineral],
+                spareTonnes: spare.tonnes, usedTonnes: state.spareUsed[j],
+                unusable: state.spareAffected[j]
+                    ? Unavailable("AFFECTED", "\(network.label(node: spare.node)) is itself cut or short of supply")
+                    : nil)
+        }
+    }
+
+    // MARK: Value at risk
+
+    private func valueAtRisk(_ state: ShockPropagator, substitution: [Substitution]) -> ([ValueAtRisk], ValueAtRisk) {
+        struct Account {
+            var sum = PartialSum()
+            var withoutValue = 0
+            var lostTonnes = 0.0
+            mutating func add(lost: Double, value: Double?, tonnes: Double?, label: () -> String) {
+                if let value {
+                    sum.add(lost * value)
+                } else {
+                    sum.add(.unavailable("MISSING_VALUE", "\(label()) has no value"))
+                    withoutValue += 1
+                    lostTonnes += lost * (tonnes ?? 0)
+                }
+            }
+            func row(_ mineral: MineralID?) -> ValueAtRisk {
+                ValueAtRisk(
+                    mineral: mineral, valueUSD: sum.metric, statedValueUSD: sum.statedSum, flowsWithoutValue: withoutValue,
+                    lostTonnesWithoutValue: lostTonnes)
+            }
+        }
+        var accounts = [Account](repeating: Account(), count: network.minerals.count)
+        var total = Account()
+        let flows = network.graph.flows
+        for e in flows.indices where network.flowFrom[e] >= 0 && flows[e].type != .waste {
+            let lost = 1 - state.multiplier(e)
+            guard abs(lost) > 1e-12 else { continue }
+            let value = flows[e].valueUSD, tonnes = flows[e].basisTonnes
+            let label = { network.index.label(flow: e) }
+            accounts[network.flowMineral[e]].add(lost: lost, value: value, tonnes: tonnes, label: label)
+            total.add(lost: lost, value: value, tonnes: tonnes, label: label)
+        }
+        for item in substitution {
+            let m = network.mineralIndex[item.row.mineral]!
+            let label = { "substitution flow \(item.row.from) → \(item.row.to)" }
+            accounts[m].add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
+            total.add(lost: -1, value: item.row.valueUSD.value, tonnes: item.row.tonnes, label: label)
+        }
+        return (network.minerals.indices.map { accounts[$0].row(network.minerals[$0]) }, total.row(nil))
+    }
+
+    // MARK: Shocked graph
+
+    private func shockedGraph(
+        _ kind: SubstitutionBound, _ state: ShockPropagator, substitutionOut: [Int: Double], substitution: [Substitution]
+    ) -> SupplyGraph {
+        var graph = network.graph
+        graph.name = "\(graph.name) — scenario \(scenarioID), \(kind.title)"
+        graph.description = "The graph after scenario '\(scenarioID)' (\(kind.title)), from the shock propagation "
+            + "of METHODS §4.3." + (graph.description.map { " Baseline: \($0)" } ?? "")
+        for e in graph.flows.indices where network.flowFrom[e] >= 0 {
+            let m = state.multiplier(e)
+            guard m != 1 else { continue }
+            graph.flows[e].tonnes = graph.flows[e].tonnes.map { $0 * m }
+            graph.flows[e].containedTonnes = graph.flows[e].containedTonnes.map { $0 * m }
+            graph.flows[e].valueUSD = graph.flows[e].valueUSD.map { $0 * m }
+        }
+        for n in graph.nodes.indices where network.index.position[graph.nodes[n].id] == n {
+            for k in graph.nodes[n].outputs.indices where (graph.nodes[n].outputs[k].year ?? graph.year) == graph.year {
+                guard let m = network.mineralIndex[graph.nodes[n].outputs[k].mineral] else { continue }
+                let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
+                graph.nodes[n].outputs[k] = Self.scaled(
+                    graph.nodes[n].outputs[k], by: ratio, plus: substitutionOut[key(n, m)] ?? 0)
+            }
+        }
+        graph.flows.reserveCapacity(graph.flows.count + substitution.count)
+        for item in substitution { graph.flows.append(item.flow) }
+        return graph
+    }
+
+    /// `output` scaled by `ratio`, plus `extra` basis tonnes at the output's own gross-to-contained
+    /// ratio and unit value.
+    static func scaled(_ output: Output, by ratio: Double, plus extra: Double) -> Output {
+        var result = output
+        result.tonnes = output.tonnes.map { $0 * ratio }
+        result.containedTonnes = output.containedTonnes.map { $0 * ratio }
+        result.valueUSD = output.valueUSD.map { $0 * ratio }
+        guard extra > 0, let basis = output.basisTonnes, basis > 0 else { return result }
+        let grow = extra / basis  // extra as a fraction of the baseline output
+        result.tonnes = result.tonnes.map { $0 + grow * output.tonnes! }
+        result.containedTonnes = result.containedTonnes.map { $0 + grow * output.containedTonnes! }
+        result.valueUSD = result.valueUSD.map { $0 + grow * output.valueUSD! }
+        return result
+    }
+}
