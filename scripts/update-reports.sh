@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates reports/ from every graph in graphs/: Markdown, HTML, JSON and CSV reports and an
-# SVG diagram per graph; removes reports whose graph is gone. reports/ is generated, never
+# SVG diagram per graph, and a what-if report (Markdown, HTML, JSON) in reports/whatif/ per
+# scenario in graphs/scenarios/ (run on graphs/<stem>.yaml for a scenario named <stem>-*.yaml);
+# removes reports whose graph or scenario is gone. reports/ is generated, never
 # hand-edited. The test ReportsUpToDateTests fails until this is run after a graph or the
 # report code changes. Uses the release build (MINERAL_GRAPH=path overrides the binary).
 set -euo pipefail
@@ -22,4 +24,20 @@ if (( ${#graphs[@]} )); then
         "$MINERAL_GRAPH" render "$graph" --format svg -o "reports/$(basename "$graph" .yaml).svg"
     done
 fi
+scenarios=(graphs/scenarios/*.yaml)
+mkdir -p reports/whatif
+for report in reports/whatif/*; do
+    [[ -f "graphs/scenarios/$(basename "${report%.*}").yaml" ]] || rm -f -- "$report"
+done
+for scenario in "${scenarios[@]}"; do
+    name=$(basename "$scenario" .yaml)
+    graph=""
+    for candidate in "${graphs[@]}"; do
+        stem=$(basename "$candidate" .yaml)
+        [[ "$name" == "$stem-"* && ${#stem} -gt ${#graph} ]] && graph=$stem
+    done
+    [[ -n "$graph" ]] || { echo "$scenario: no graphs/<stem>.yaml for its name" >&2; exit 1; }
+    "$MINERAL_GRAPH" whatif "graphs/$graph.yaml" "$scenario" --format all --out-dir reports/whatif
+done
+echo "reports/whatif/: ${#scenarios[@]} scenarios → Markdown, HTML and JSON" >&2
 echo "reports/: ${#graphs[@]} graphs → Markdown, HTML, JSON, CSV and SVG" >&2

@@ -70,4 +70,39 @@ struct ReportsUpToDateTests {
         }
         #expect(problems.isEmpty, "reports/ is out of date:\n- \(problems.joined(separator: "\n- "))\nRegenerate with \(Self.regenerate)")
     }
+
+    /// reports/whatif/ holds what `mineral-graph whatif graphs/<stem>.yaml
+    /// graphs/scenarios/<stem>-NAME.yaml --format all --out-dir reports/whatif` writes.
+    @Test func everyScenarioHasCurrentWhatIfReports() throws {
+        let graphStems = Self.files(in: "graphs", extensions: ["yaml"]).map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent }
+        let scenarios = Self.files(in: "graphs/scenarios", extensions: ["yaml"])
+        let formats: [ReportFormat] = [.markdown, .html, .json]
+        var problems: [String] = []
+        for name in scenarios {
+            let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+            guard let graphStem = graphStems.filter({ stem.hasPrefix($0 + "-") }).max(by: { $0.count < $1.count }) else {
+                problems.append("graphs/scenarios/\(name) names no graph: call it <graph stem>-NAME.yaml")
+                continue
+            }
+            let root = Self.packageRoot.appendingPathComponent("graphs")
+            let graph = try GraphFileReader().read(contentsOf: root.appendingPathComponent("\(graphStem).yaml").path).graph
+            let scenario = try ScenarioFileReader().read(contentsOf: root.appendingPathComponent("scenarios/\(name)").path).scenario
+            let report = try WhatIfReportBuilder().build(graph: graph, scenario: scenario, graphFile: "\(graphStem).yaml", scenarioFile: name)
+            for format in formats {
+                let relative = "reports/whatif/\(stem).\(format.fileExtension)"
+                let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                if actual == nil {
+                    problems.append("\(relative) is missing")
+                } else if actual != (try WhatIfFormatter(format: format).format(report)) {
+                    problems.append("\(relative) differs from what the tool generates for graphs/scenarios/\(name)")
+                }
+            }
+        }
+        let stems = Set(scenarios.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent })
+        for name in Self.files(in: "reports/whatif", extensions: Set(formats.map(\.fileExtension)))
+        where !stems.contains(URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent) {
+            problems.append("reports/whatif/\(name) has no scenario in graphs/scenarios/")
+        }
+        #expect(problems.isEmpty, "reports/whatif/ is out of date:\n- \(problems.joined(separator: "\n- "))\nRegenerate with scripts/update-reports.sh")
+    }
 }

@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+/// `mineral-graph whatif` on the worked shock example of METHODS §4.4 (Fixtures/whatif/toy.yaml).
+@Suite("whatif")
+struct WhatIfCommandTests {
+    static let fixtures = "Tests/MineralGraphCLITests/Fixtures/whatif/"
+    static let toy = fixtures + "toy.yaml"
+
+    static func json(_ scenario: String) throws -> [String: Any] {
+        let result = try CLI.run(["whatif", toy, fixtures + scenario, "--format", "json"])
+        try #require(result.status == 0, "\(result.stderr)")
+        return try #require(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+    }
+
+    /// The bound's row for `node` (one mineral in the toy).
+    static func node(_ report: [String: Any], bound: Int, _ id: String) throws -> [String: Any] {
+        let bounds = try #require(report["bounds"] as? [[String: Any]])
+        let nodes = try #require(bounds[bound]["nodes"] as? [[String: Any]])
+        return try #require(nodes.first { $0["node_id"] as? String == id })
+    }
+
+    static func shortfallShare(_ row: [String: Any]) -> Double? {
+        (row["shortfall_share"] as? [String: Any])?["value"] as? Double
+    }
+
+    /// The figure `section/metric` of the mining or processing market, before and after.
+    static func metric(_ report: [String: Any], _ section: String, stage: String, _ metric: String) throws -> [String: Any] {
+        let metrics = try #require(report["metrics"] as? [[String: Any]])
+        return try #require(metrics.first {
+            $0["section"] as? String == section && $0["stage"] as? String == stage && $0["metric"] as? String == metric
+                && $0["item_kind"] as? String == "stage"
+        })
+    }
+
+    static func number(_ value: Any?) -> Double? { (value as? [String: Any])?["value"] as? Double }
+
+    @Test func scenario1CutsMakersByExposureAndConcentrationFalls() throws {
+        let report = try Self.json("cut-md-half.yaml")
+        let j = try Self.node(report, bound: 0, "j"), k = try Self.node(report, bound: 0, "k")
+        #expect(abs((j["shortfall_tonnes"] as? Double ?? 0) - 18.75) < 1e-9)
+        #expect(abs((Self.shortfallShare(j) ?? 0) - 0.375) < 1e-9)
+        #expect(abs((Self.shortfallShare(k) ?? 0) - 0.325) < 1e-9)
+        let mining = try Self.metric(report, "concentration", stage: "mining", "hhi")
+        #expect(Self.number(mining["before"]) == 5800)
+        #expect(abs((Self.number(mining["after_no_substitution"]) ?? 0) - 5029.59) < 0.01)
+        #expect(abs((mining["delta_no_substitution"] as? Double ?? 0) + 770.41) < 0.01)
+        let refining = try Self.metric(report, "concentration", stage: "processing", "hhi")
+        #expect(abs((Self.number(refining["after_no_substitution"]) ?? 0) - 6449.7) < 0.01)
+    }
+
+    @Test func scenario1bSpareAtMEDeliversSeventyOneTonnes() throws {
+        let report = try Self.json("cut-md-half.yaml")
+        let bounds = try #require(report["bounds"] as? [[String: Any]])
+        let demand = try #require((bounds[1]["final_demand"] as? [[String: Any]])?.first)
+        #expect(abs((demand["delivered_tonnes"] as? Double ?? 0) - 71) < 1e-9)
+        let lowerDemand = try #require((bounds[0]["final_demand"] as? [[String: Any]])?.first)
+        #expect(abs((lowerDemand["delivered_tonnes"] as? Double ?? 0) - 65) < 1e-9)
+        let j = try Self.node(report, bound: 1, "j"), k = try Self.node(report, bound: 1, "k")
+        #expect(abs(50 - (j["shortfall_tonnes"] as? Double ?? 0) - 34.46) < 0.005)
+        #expect(abs(50 - (k["shortfall_tonnes"] as? Double ?? 0) - 36.54) < 0.005)
+    }
+
+    @Test func scenario2StrandsEightyTonnesAtTheBanningRefinery() throws {
+        let report = try Self.json("ban-refined.yaml")
+        #expect(Self.shortfallShare(try Self.node(report, bound: 0, "j")) == 1)
+        #expect(abs((Self.shortfallShare(try Self.node(report, bound: 0, "k")) ?? 0) - 0.6) < 1e-9)
+        #expect(try Self.node(report, bound: 0, "r-c")["stranded_tonnes"] as? Double == 80)
+        let limitations = try #require(report["limitations"] as? [String])
+        #expect(limitations.contains { $0.contains("upstream") })
+    }
+
+    @Test func markdownShowsBothBoundsAndTheHHIChange() throws {
+        let result = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("| Cobalt · mining | 5,800 | 5,029.59 | −770.41 |"))
+        #expect(result.stdout.contains("| j | JPN | manufacturing | Cobalt | 50 | 18.75 t (37.5 %) | 15.54 t (31.07 %) |"))
+        #expect(result.stdout.contains("converged"))
+        let again = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml"])
+        #expect(again.stdout == result.stdout, "output is deterministic")
+    }
+
+    @Test func aScenarioThatDoesNotFitTheGraphFailsAtItsLineAndWritesNothing() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let out = directory.url.appendingPathComponent("out.md").path
+        let result = try CLI.run(["whatif", Self.toy, Self.fixtures + "misfit.yaml", "-o", out])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("misfit.yaml:5:5: error: shock 2: cut — the selector country=BRA matches no node"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func outDirWritesEveryFormatAndShockedGraphsValidate() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = directory.url.path
+        let result = try CLI.run([
+            "whatif", Self.toy, Self.fixtures + "cut-md-half.yaml", "--format", "all", "--out-dir", path, "--write-graphs", path,
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+        #expect(names == [
+            "cut-md-half.html", "cut-md-half.json", "cut-md-half.md", "cut-md-half.no-substitution.yaml",
+            "cut-md-half.with-substitution.yaml",
+        ])
+        let lower = directory.url.appendingPathComponent("cut-md-half.no-substitution.yaml").path
+        let validated = try CLI.run(["validate", lower])
+        #expect(validated.status == 0, "\(validated.stderr)")
+        // The shocked graph is an ordinary graph: its own report shows the post-shock HHI.
+        let report = try CLI.run(["report", lower, "--format", "csv"])
+        #expect(report.stdout.contains("cobalt,mining,2023,t Co,5029.59,"))
+    }
+
+    @Test func badArgumentsAreRefused() throws {
+        let csv = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml", "--format", "csv"])
+        #expect(csv.status != 0)
+        let tolerance = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml", "--tolerance", "2"])
+        #expect(tolerance.status != 0)
+        #expect(tolerance.stderr.contains("--tolerance"))
+        let missing = try CLI.run(["whatif", Self.toy, Self.fixtures + "no-such-scenario.yaml"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("no-such-scenario.yaml"))
+    }
+}
