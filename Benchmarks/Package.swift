@@ -18,11 +18,27 @@ let package = Package(
                 .product(name: "MineralGraphRendering", package: "mineral-graph"),
             ]
         ),
+        .target(
+            name: "BenchmarkGraphs",
+            dependencies: [.product(name: "MineralGraphCore", package: "mineral-graph")]
+        ),
         .executableTarget(
             name: "whatif-benchmark",
             dependencies: [
+                "BenchmarkGraphs",
                 .product(name: "MineralGraphCore", package: "mineral-graph"),
                 .product(name: "MineralGraphAnalysis", package: "mineral-graph"),
+            ]
+        ),
+        .executableTarget(
+            name: "suite-benchmark",
+            dependencies: [
+                "BenchmarkGraphs",
+                .product(name: "MineralGraphCore", package: "mineral-graph"),
+                .product(name: "MineralGraphFormats", package: "mineral-graph"),
+                .product(name: "MineralGraphAnalysis", package: "mineral-graph"),
+                .product(name: "MineralGraphReports", package: "mineral-graph"),
+                .product(name: "MineralGraphRendering", package: "mineral-graph"),
             ]
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphAnalysis
+import BenchmarkGraphs
 import MineralGraphCore
 
 /// whatif-benchmark [--scale X] [--seed S] [--runs R]
@@ -22,16 +23,7 @@ struct WhatIfBenchmark {
         let runs = max(1, values["--runs"].flatMap(Int.init) ?? 7)
         let graph = ChainGenerator(scale: scale, seed: values["--seed"].flatMap(UInt64.init) ?? 1).make()
 
-        let scenario = Scenario(
-            id: "benchmark", title: "DRC cobalt halves, China bans graphite exports",
-            shocks: [
-                .cut(OutputCut(nodes: [.country(["COD"]), .kind(["mine"])], fraction: 0.5)),
-                .exportBan(ExportBan(country: "CHN", mineral: "graphite", stage: .processing, mode: .divertDomestic)),
-            ],
-            spareCapacity: [
-                SpareCapacity(nodes: [.country(["AUS", "IDN"]), .kind(["mine"])], amount: .fractionOfOutput(0.2)),
-                SpareCapacity(nodes: [.country(["FIN"]), .kind(["processor"])], amount: .tonnes(500)),
-            ])
+        let scenario = ChainGenerator.scenario
         let pass = ShockPropagationPass(scenario: scenario)
         var times: [Double] = []
         var result: ShockResult?

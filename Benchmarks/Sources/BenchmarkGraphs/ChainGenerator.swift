@@ -6,9 +6,9 @@ import MineralGraphCore
 /// in cell plants that need all four (a Leontief recipe), shipped to consumers, whose scrap goes
 /// to waste sites; recyclers return recovered material to processors (loops). Contained tonnes
 /// and values on every flow. `scale` 1 gives about 100,000 flows. Not data.
-struct ChainGenerator {
-    var scale: Double
-    var seed: UInt64
+public struct ChainGenerator: Sendable {
+    public var scale: Double
+    public var seed: UInt64
 
     static let minerals: [MineralID] = ["cobalt", "graphite", "lithium", "nickel"]
     static let miners: [MineralID: [CountryCode]] = [
@@ -27,7 +27,29 @@ struct ChainGenerator {
     /// USD per contained tonne by stage.
     static let unitValue: [Stage: Double] = [.mining: 8_000, .processing: 20_000, .manufacturing: 60_000, .use: 1_000]
 
-    func make() -> SupplyGraph {
+    public init(scale: Double, seed: UInt64 = 1) {
+        self.scale = scale
+        self.seed = seed
+    }
+
+    /// The scale that gives about `flows` flows (scale 1 gives 99,762).
+    public static func scale(forFlows flows: Int) -> Double { Double(flows) / 99_762 }
+
+    /// The benchmark scenario: DR Congo's cobalt mines cut by half, a Chinese export ban on refined
+    /// graphite (diverted to domestic customers), spare capacity at Australian and Indonesian mines
+    /// (20 %) and Finnish refineries (500 t each).
+    public static let scenario = Scenario(
+        id: "benchmark", title: "DRC cobalt halves, China bans graphite exports",
+        shocks: [
+            .cut(OutputCut(nodes: [.country(["COD"]), .kind(["mine"])], fraction: 0.5)),
+            .exportBan(ExportBan(country: "CHN", mineral: "graphite", stage: .processing, mode: .divertDomestic)),
+        ],
+        spareCapacity: [
+            SpareCapacity(nodes: [.country(["AUS", "IDN"]), .kind(["mine"])], amount: .fractionOfOutput(0.2)),
+            SpareCapacity(nodes: [.country(["FIN"]), .kind(["processor"])], amount: .tonnes(500)),
+        ])
+
+    public func make() -> SupplyGraph {
         var random = Xorshift(seed: seed)
         func count(_ base: Double) -> Int { max(2, Int(base * scale)) }
         var nodes: [Node] = []

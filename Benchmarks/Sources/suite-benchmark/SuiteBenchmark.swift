@@ -1,0 +1,89 @@
+import BenchmarkGraphs
+import Foundation
+import MineralGraphAnalysis
+import MineralGraphCore
+import MineralGraphFormats
+import MineralGraphReports
+import MineralGraphRendering
+
+/// suite-benchmark [--flows N] [--runs R] [--seed S]
+///     Generates the synthetic battery chain with about N flows and times, in-process, every step
+///     of the tool's main job: writing and reading the graph file (canonical YAML), validation,
+///     the report's passes (concentration, import sources, bottleneck, unequal exchange, value
+///     added, water, waste), formatting the report (Markdown, HTML, JSON, CSV), the what-if
+///     propagation (both bounds) and rendering a diagram grouped by country through libgvc.
+///     Prints the median of R runs of each step and the process's peak resident memory, then a
+///     Markdown table row (`row: | ... |`) for Benchmarks/suite.sh to collect.
+@main
+struct SuiteBenchmark {
+    static func main() throws {
+        var values: [String: String] = [:]
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        while arguments.count >= 2, arguments[0].hasPrefix("--") {
+            values[arguments[0]] = arguments[1]
+            arguments.removeFirst(2)
+        }
+        guard arguments.isEmpty else { usage() }
+        let flows = values["--flows"].flatMap(Int.init) ?? 100_000
+        let runs = max(1, values["--runs"].flatMap(Int.init) ?? 5)
+        let graph = ChainGenerator(
+            scale: ChainGenerator.scale(forFlows: flows), seed: values["--seed"].flatMap(UInt64.init) ?? 1
+        ).make()
+        print("\(graph.nodes.count) nodes, \(graph.flows.count) flows, \(runs) runs per step (release build expected)")
+
+        var cells: [String] = [NumberFormatting.grouped(Double(graph.flows.count))]
+        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
+            var times: [Double] = []
+            var result: T?
+            for _ in 0..<runs {
+                let start = DispatchTime.now().uptimeNanoseconds
+                result = try body()
+                times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+            }
+            times.sort()
+            let median = times[times.count / 2]
+            print(String(format: "  %-36@ median %9.1f ms  (min %.1f, max %.1f)", name as NSString, median, times.first!, times.last!))
+            cells.append(median < 10 ? String(format: "%.1f", median) : NumberFormatting.grouped(median.rounded()))
+            return result!
+        }
+
+        let text = step("write graph file (canonical YAML)") { GraphFileWriter().write(graph) }
+        let megabytes = Double(text.utf8.count) / 1_048_576
+        print(String(format: "  graph file: %.1f MiB", megabytes))
+        if text.utf8.count <= GraphFileReader.maximumBytes {
+            let document = try step("read graph file (YAML, source map)") { try GraphFileReader().read(text: text, file: "synthetic.yaml") }
+            guard document.graph.flows.count == graph.flows.count else { fatalError("read back a different graph") }
+        } else {
+            print(String(format: "  read graph file: refused, %.0f MiB is above the reader's 64 MiB limit", megabytes))
+            cells.append("over limit")
+        }
+        let issues = step("validate") { GraphValidator().run(on: graph) }
+        let report = try step("report: every pass") { try ReportBuilder().build(graph, file: "synthetic.yaml") }
+        _ = try step("report: md, html, json, csv") {
+            try ReportFormat.allCases.map { try $0.formatter.format(report).utf8.count }.reduce(0, +)
+        }
+        let result = try step("what-if: both bounds") { try ShockPropagationPass(scenario: ChainGenerator.scenario).run(on: graph) }
+        let svg = try step("render: SVG grouped by country") {
+            try DiagramRenderer(options: DiagramOptions(grouping: .country)).render(graph, as: .svg).data.count
+        }
+        let peak = peakResidentMebibytes()
+        cells.append(String(format: "%.0f", peak))
+        print("  \(issues.count) validation issues; \(report.concentration.count) concentration rows; "
+            + "what-if final demand " + result.noSubstitution.finalDemand.map { "\($0.mineral) \(Int($0.deliveredTonnes))/\(Int($0.baselineTonnes)) t" }
+                .joined(separator: ", ") + "; SVG \(svg / 1024) KiB")
+        print(String(format: "  peak resident memory: %.0f MiB", peak))
+        print("row: | " + cells.joined(separator: " | ") + " |")
+    }
+
+    /// The process's peak resident set size (Linux `ru_maxrss` is in KiB).
+    static func peakResidentMebibytes() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: suite-benchmark [--flows N] [--runs R] [--seed S]\n".utf8))
+        exit(2)
+    }
+}
