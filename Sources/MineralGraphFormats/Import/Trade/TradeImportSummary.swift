@@ -130,7 +130,7 @@ public struct TradeImportSummary: Sendable {
             lines.append("\(grouped(reexportRows)) re-export rows (RX) kept as flows from the re-exporting hub: the shipping partner is not the origin (METHODS §1.5).")
         }
         if paddedCodes > 0 {
-            lines.append("\(grouped(paddedCodes)) rows had an HS code with an odd number of digits; its lost leading zero was restored (81059 → 081059).")
+            lines.append("\(grouped(paddedCodes)) row\(paddedCodes == 1 ? "" : "s") had an HS code with an odd number of digits; its lost leading zero was restored (81059 → 081059).")
         }
         if zeroWeightRows > 0 {
             lines.append("\(grouped(zeroWeightRows)) rows report a net weight of 0 kg with a value: read as weight not reported.")
@@ -156,7 +156,7 @@ public struct TradeImportSummary: Sendable {
                 + " (not in the graph; in product-level HHI):")
             let top = unmappedProducts.sorted { ($1.value.valueUSD, $0.key) < ($0.value.valueUSD, $1.key) }
             for (code, tally) in top.prefix(limit) {
-                lines.append("  \(code): \(grouped(tally.rows)) rows, \(usd(tally.valueUSD))")
+                lines.append("  \(code): \(grouped(tally.rows)) row\(tally.rows == 1 ? "" : "s"), \(usd(tally.valueUSD))")
             }
             if top.count > limit { lines.append("  ... and \(top.count - limit) more codes") }
         }
