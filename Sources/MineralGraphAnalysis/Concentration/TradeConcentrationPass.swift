@@ -69,50 +69,67 @@ public struct TradeConcentrationPass: Sendable {
             groups[Key(mineral: mineral, stage: stage), default: []].append(entry)
         }
         return groups.keys.sorted().map { key in
-            measure(groups[key]![...], table: table, level: .mineralStage, code: nil, mineral: key.mineral, stage: key.stage, containedBasis: true)
+            // Partners' entries next to each other, for the run-by-run sums of `measure`.
+            let group = groups[key]!.sorted { ($0.exporter, $0.product) < ($1.exporter, $1.product) }
+            return measure(group[...], table: table, level: .mineralStage, code: nil, mineral: key.mineral, stage: key.stage, containedBasis: true)
         }
     }
 
-    /// One row: sums per partner, then the index on value and on tonnes.
+    /// One row from entries grouped by exporter: sums per partner, then the index on value and
+    /// on tonnes.
     private func measure(
         _ entries: ArraySlice<BilateralTradeEntry>, table: BilateralTradeTable, level: TradeConcentration.Level,
         code: String?, mineral: MineralID?, stage: Stage?, containedBasis: Bool
     ) -> TradeConcentration {
-        var value: [Int32: Double] = [:]
-        var tonnes: [Int32: Double] = [:]
-        var withoutTonnes = Set<Int32>()
+        var values: [Double] = [], tonnes: [Double] = []
+        var withoutTonnes = 0
         var reexportUSD = 0.0
-        for entry in entries {
-            value[entry.exporter, default: 0] += entry.valueUSD
-            if entry.isReexport { reexportUSD += entry.valueUSD }
-            if let gross = entry.tonnes {
-                let share = containedBasis ? table.products[Int(entry.product)].containedShare : nil
-                tonnes[entry.exporter, default: 0] += gross * (share ?? 1)
-            } else {
-                withoutTonnes.insert(entry.exporter)
+        var top: (exporter: Int32, value: Double)?
+        var index = entries.startIndex
+        while index < entries.endIndex {
+            let exporter = entries[index].exporter
+            var value = 0.0, partnerTonnes = 0.0
+            var tonnesKnown = false, tonnesMissing = false
+            while index < entries.endIndex && entries[index].exporter == exporter {
+                let entry = entries[index]
+                value += entry.valueUSD
+                if entry.isReexport { reexportUSD += entry.valueUSD }
+                if let gross = entry.tonnes {
+                    let share = containedBasis ? table.products[Int(entry.product)].containedShare : nil
+                    partnerTonnes += gross * (share ?? 1)
+                    tonnesKnown = true
+                } else {
+                    tonnesMissing = true
+                }
+                index += 1
             }
+            values.append(value)
+            // As in the graph pass: a partner's flows without the quantity are left out of the
+            // sum; a partner none of whose flows has it is left out and counted.
+            if tonnesKnown { tonnes.append(partnerTonnes) } else if tonnesMissing { withoutTonnes += 1 }
+            if top == nil || value > top!.value { top = (exporter, value) }
         }
-        let valueIndex = index(value, missingCode: "MISSING_VALUE", what: "value")
-        let tonnesIndex = index(tonnes, missingCode: "MISSING_TONNES", what: "tonnes")
-        let top = value.max { ($0.value, table.countries[Int($1.key)]) < ($1.value, table.countries[Int($0.key)]) }
-        let valueTotal = value.values.reduce(0, +)
+        let valueIndex = concentration(values, missingCode: "MISSING_VALUE", what: "value")
+        let tonnesIndex = concentration(tonnes, missingCode: "MISSING_TONNES", what: "tonnes")
+        let valueTotal = values.reduce(0, +)
         return TradeConcentration(
             level: level, importer: table.countries[Int(entries.first!.importer)], productCode: code,
-            mineral: mineral, stage: stage, year: table.year, partners: value.count,
+            mineral: mineral, stage: stage, year: table.year, partners: values.count,
             valueUSD: valueTotal, hhiValue: valueIndex.hhi, bandValue: valueIndex.hhi.map { guidelines.band(forHHI: $0) },
             valueUnavailable: valueIndex.unavailable,
-            tonnes: tonnes.isEmpty ? nil : tonnes.values.reduce(0, +), hhiTonnes: tonnesIndex.hhi,
+            tonnes: tonnes.isEmpty ? nil : tonnes.reduce(0, +), hhiTonnes: tonnesIndex.hhi,
             bandTonnes: tonnesIndex.hhi.map { guidelines.band(forHHI: $0) }, tonnesUnavailable: tonnesIndex.unavailable,
-            partnersWithoutTonnes: withoutTonnes.subtracting(tonnes.keys).count,
-            topPartner: top.map { table.countries[Int($0.key)] },
+            partnersWithoutTonnes: withoutTonnes,
+            topPartner: top.map { table.countries[Int($0.exporter)] },
             topPartnerValueShare: top.flatMap { valueTotal > 0 ? $0.value / valueTotal : nil },
             reexportValueUSD: reexportUSD)
     }
 
-    private func index(_ amounts: [Int32: Double], missingCode: String, what: String) -> (hhi: Double?, unavailable: Unavailable?) {
+    /// The index over partner amounts, largest first as ``ImportConcentrationPass`` passes them.
+    private func concentration(_ amounts: [Double], missingCode: String, what: String) -> (hhi: Double?, unavailable: Unavailable?) {
         if amounts.isEmpty { return (nil, Unavailable(missingCode, "no import gives its \(what)")) }
         do {
-            return (try ConcentrationMeasures.fromQuantities(named: amounts.values.sorted(by: >)).hhi, nil)
+            return (try ConcentrationMeasures.fromQuantities(named: amounts.sorted(by: >)).hhi, nil)
         } catch {
             return (nil, error.unavailable)
         }

@@ -18,6 +18,8 @@ final class TradeRowSink {
     private var summary: TradeImportSummary
     private var selectedYear: Int?
     private var firstLineOfYear: [Int: Int] = [:]
+    /// Rows of the selected year (counted apart from `summary.years` to keep the hot path short).
+    private var selectedYearRows = 0
 
     /// Numeric country code → table index, or one of the sentinels below; -1 = not looked up.
     private var areaIndex = [Int32](repeating: -1, count: 1000)
@@ -298,10 +300,17 @@ final class TradeRowSink {
 
     /// Whether a row of `year` belongs to the import; rows of other years are counted.
     private func accept(year: Int, line: Int, valueUSD: Double) -> Bool {
+        if year == selectedYear && firstLineOfYear[year] != nil {
+            selectedYearRows += 1
+            return true
+        }
         if firstLineOfYear[year] == nil { firstLineOfYear[year] = line }
-        summary.years[year, default: 0] += 1
         if selectedYear == nil { selectedYear = year }
-        if year == selectedYear { return true }
+        if year == selectedYear {
+            selectedYearRows += 1
+            return true
+        }
+        summary.years[year, default: 0] += 1
         if reader.year != nil { skip(.otherYear, valueUSD) }
         return false
     }
@@ -364,6 +373,7 @@ final class TradeRowSink {
         if headerCount == 0 && diagnostics.isEmpty {
             error("empty-table", "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
         }
+        if let selectedYear, selectedYearRows > 0 { summary.years[selectedYear, default: 0] += selectedYearRows }
         if reader.year == nil, summary.years.count > 1 {
             let years = summary.years.keys.sorted()
             let second = years.first { $0 != selectedYear }!
