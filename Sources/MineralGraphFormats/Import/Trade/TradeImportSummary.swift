@@ -120,43 +120,44 @@ public struct TradeImportSummary: Sendable {
     public func lines(limit: Int = 20) -> [String] {
         var lines: [String] = []
         let grouped = { (n: Int) in NumberFormatting.grouped(Double(n)) }
+        let rows = { (n: Int) in "\(grouped(n)) row\(n == 1 ? "" : "s")" }
         let usd = { (v: Double) in "USD " + NumberFormatting.grouped(v) }
         lines.append("\(source.title)\(release.map { " " + $0 } ?? "") \(year): \(grouped(dataRows)) rows read, \(grouped(keptRows)) kept"
             + (side.map { ", \($0.rawValue)-reported" } ?? "") + ".")
         if keptRowsWithoutTonnes > 0 {
-            lines.append("\(grouped(keptRowsWithoutTonnes)) kept rows have no quantity (NA or blank): kept with their value, tonnes left empty.")
+            lines.append("\(rows(keptRowsWithoutTonnes)) kept without a quantity (NA or blank): value only, tonnes left empty.")
         }
         if reexportRows > 0 {
-            lines.append("\(grouped(reexportRows)) re-export rows (RX) kept as flows from the re-exporting hub: the shipping partner is not the origin (METHODS §1.5).")
+            lines.append("\(rows(reexportRows)) of re-exports (RX) kept as flows from the re-exporting hub: the shipping partner is not the origin (METHODS §1.5).")
         }
         if paddedCodes > 0 {
-            lines.append("\(grouped(paddedCodes)) row\(paddedCodes == 1 ? "" : "s") had an HS code with an odd number of digits; its lost leading zero was restored (81059 → 081059).")
+            lines.append("\(rows(paddedCodes)) had an HS code with an odd number of digits; its lost leading zero was restored (81059 → 081059).")
         }
         if zeroWeightRows > 0 {
-            lines.append("\(grouped(zeroWeightRows)) rows report a net weight of 0 kg with a value: read as weight not reported.")
+            lines.append("\(rows(zeroWeightRows)) with a net weight of 0 kg and a value: the weight is read as not reported.")
         }
         for reason in skipped.keys.sorted() {
             let tally = skipped[reason]!
-            lines.append("Skipped \(grouped(tally.rows)) rows (\(usd(tally.valueUSD))): \(reason.explanation).")
+            lines.append("Skipped \(rows(tally.rows)) (\(usd(tally.valueUSD))): \(reason.explanation).")
         }
         if !unknownCountryCodes.isEmpty {
             lines.append("Unknown country codes: " + unknownCountryCodes.sorted { $0.key < $1.key }
-                .map { "\($0.key) (\(grouped($0.value.rows)) rows)" }.joined(separator: ", ") + ".")
+                .map { "\($0.key) (\(rows($0.value.rows)))" }.joined(separator: ", ") + ".")
         }
         for (code, note) in countryNotes.sorted(by: { $0.key < $1.key }) {
             lines.append("\(code): \(note).")
         }
         if !excludedProducts.isEmpty {
             let tally = excludedProducts.values.reduce(TradeTally()) { TradeTally(rows: $0.rows + $1.rows, valueUSD: $0.valueUSD + $1.valueUSD) }
-            lines.append("\(grouped(tally.rows)) rows (\(usd(tally.valueUSD))) of \(excludedProducts.count) codes the product map marks as not a mineral product.")
+            lines.append("\(rows(tally.rows)) (\(usd(tally.valueUSD))) of \(excludedProducts.count) codes the product map marks as not a mineral product.")
         }
         if !unmappedProducts.isEmpty {
             let tally = unmappedProducts.values.reduce(TradeTally()) { TradeTally(rows: $0.rows + $1.rows, valueUSD: $0.valueUSD + $1.valueUSD) }
-            lines.append("\(grouped(tally.rows)) rows (\(usd(tally.valueUSD))) of \(unmappedProducts.count) HS codes not in the product map"
-                + " (not in the graph; in product-level HHI):")
+            lines.append("\(rows(tally.rows)) (\(usd(tally.valueUSD))) of \(unmappedProducts.count) HS codes not in the product map"
+                + " (left out of the graph and of mineral-level HHI; product-level HHI covers them):")
             let top = unmappedProducts.sorted { ($1.value.valueUSD, $0.key) < ($0.value.valueUSD, $1.key) }
             for (code, tally) in top.prefix(limit) {
-                lines.append("  \(code): \(grouped(tally.rows)) row\(tally.rows == 1 ? "" : "s"), \(usd(tally.valueUSD))")
+                lines.append("  \(code): \(rows(tally.rows)), \(usd(tally.valueUSD))")
             }
             if top.count > limit { lines.append("  ... and \(top.count - limit) more codes") }
         }
