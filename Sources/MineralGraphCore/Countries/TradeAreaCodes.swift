@@ -18,7 +18,7 @@ public enum TradeArea: Hashable, Sendable {
 /// 1999), 736 Sudan before South Sudan's independence, 757 Switzerland incl. Liechtenstein, 842 USA
 /// incl. Puerto Rico and the US Virgin Islands, 849 US Minor Outlying Islands. Aggregates: 0 World,
 /// 97 EU, 899 Areas nes, 837 bunkers, 838 free zones, 839 special categories and the regional
-/// "nes" codes. A country code file (`--countries`) overrides this table.
+/// "nes" codes that are not ISO codes (492 stays Monaco). A country code file (`--countries`) overrides this table.
 public enum TradeAreaCodes {
     /// Codes that differ from ISO 3166-1 numeric, or cover more than ISO's territory.
     public static let exceptions: [Int: (code: CountryCode, note: String)] = [
@@ -38,7 +38,7 @@ public enum TradeAreaCodes {
     /// Codes that name no single country.
     public static let aggregates: [Int: String] = [
         0: "World", 97: "EU", 129: "Caribbean, nes", 221: "Eastern Europe, nes", 290: "Northern Africa, nes",
-        471: "CACM, nes", 472: "Africa CAMEU region, nes", 473: "LAIA, nes", 492: "Europe EU, nes",
+        471: "CACM, nes", 472: "Africa CAMEU region, nes", 473: "LAIA, nes",
         527: "Oceania, nes", 536: "Neutral Zone", 568: "Other Europe, nes", 577: "Other Africa, nes",
         636: "Rest of America, nes", 637: "North America and Central America, nes", 697: "Europe EFTA, nes",
         837: "Bunkers", 838: "Free Zones", 839: "Special Categories", 879: "Western Asia, nes", 899: "Areas, nes",

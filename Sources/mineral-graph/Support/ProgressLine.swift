@@ -28,5 +28,6 @@ final class ProgressLine {
     /// Clears the line so that the messages after it start at the left margin.
     func finish() {
         if enabled && drawn { printError("\r\u{1B}[K") }
+        drawn = false
     }
 }

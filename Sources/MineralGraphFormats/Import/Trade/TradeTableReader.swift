@@ -25,8 +25,9 @@ public struct TradeImport: Sendable {
 ///   with an odd number of digits lost its leading zero in a spreadsheet and gets it back.
 /// - Comtrade: `primaryValue` in USD, `netWgt` in kg (÷ 1,000), else `qty` when its unit is kg.
 ///   Import rows (M) by default, export and re-export rows (X, RX) with `side = .exporter`.
-///   Partner World (0) and aggregate areas, breakdown rows (mode of transport, customs procedure,
-///   second partner other than the total) and `isAggregate` rows are skipped and counted.
+///   Partner World (0) and aggregate areas, re-imports (RM), the other side's rows and breakdown
+///   rows (mode of transport, customs procedure, second partner other than the total) are
+///   skipped and counted. `isAggregate` is not used: it marks total rows too.
 /// - Countries: numeric codes through ``TradeAreaCodes`` (ISO 3166-1 numeric plus the sources'
 ///   exceptions) or a `--countries` table; Comtrade's ISO columns where the code is unknown.
 /// - Products: every code is kept in the table (product-level HHI covers them all); the map
