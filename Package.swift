@@ -23,7 +23,8 @@ let package = Package(
         // MARK: Files: graph YAML with source positions, importers, exporters
         .target(
             name: "MineralGraphFormats",
-            dependencies: ["MineralGraphCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["MineralGraphCore", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/hs-mineral-map.csv")]
         ),
 
         // MARK: Analysis passes: pure functions of a graph to Codable results

@@ -41,6 +41,13 @@ let package = Package(
                 .product(name: "MineralGraphRendering", package: "mineral-graph"),
             ]
         ),
+        .executableTarget(
+            name: "trade-benchmark",
+            dependencies: [
+                .product(name: "MineralGraphCore", package: "mineral-graph"),
+                .product(name: "MineralGraphFormats", package: "mineral-graph"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,151 @@
+import Foundation
+import MineralGraphCore
+
+/// Which mineral and supply-chain stage an HS product belongs to: a table shipped as data
+/// (`Resources/hs-mineral-map.csv`) and extendable or overridable by a file of the same shape.
+///
+/// Columns (header names in any order and case): `hs_code` (2 to 10 digits; a heading such as
+/// `2605` covers every code that starts with it, and the longest matching prefix wins),
+/// `mineral` (a ``MineralCatalog`` id or alias; empty to mark a code as "not a mineral
+/// product", which overrides a shorter prefix), `stage` (mining, processing, manufacturing or
+/// waste: the stage of the node that supplies the product; waste products are shipped from the
+/// exporter's use stage to the importer's waste stage), optional `product` (a name),
+/// `contained_share` (tonnes of the mineral's contained basis per tonne of product, where the
+/// product's chemistry fixes it) and `contained_share_source` (required with a share).
+///
+/// The built-in table follows HS 2022 and DATA-FORMATS.md ("HS codes worth mapping").
+public struct HSProductMap: Sendable {
+    public struct Entry: Hashable, Sendable {
+        public var code: String
+        /// `nil` when the code is marked "not a mineral product".
+        public var mineral: MineralID?
+        public var stage: Stage?
+        public var product: String?
+        public var containedShare: Double?
+        public var containedShareSource: String?
+        /// The file and line the entry comes from (`hs-mineral-map.csv:5` for the built-in table).
+        public var origin: String
+    }
+
+    /// Entries by code.
+    public private(set) var entries: [String: Entry]
+
+    public init(entries: [Entry] = []) {
+        self.entries = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// The entry for `code`: the longest prefix of it in the map (the code itself first).
+    public func entry(for code: String) -> Entry? {
+        var prefix = Substring(code)
+        while prefix.count >= 2 {
+            if let entry = entries[String(prefix)] { return entry }
+            prefix = prefix.dropLast()
+        }
+        return nil
+    }
+
+    /// This map with the entries of `other` added; `other` wins for codes in both.
+    public func overridden(by other: HSProductMap) -> HSProductMap {
+        var result = self
+        for (code, entry) in other.entries { result.entries[code] = entry }
+        return result
+    }
+
+    public static let builtInName = "hs-mineral-map.csv"
+
+    /// The table shipped with mineral-graph.
+    public static func builtIn() throws(ImportError) -> HSProductMap {
+        guard let url = Bundle.module.url(forResource: "hs-mineral-map", withExtension: "csv"),
+            let data = try? Data(contentsOf: url)
+        else {
+            throw ImportError(
+                diagnostics: [Diagnostic(.error, "missing-resource", "the built-in HS product map (\(builtInName)) is missing from the installation", at: nil)],
+                text: nil)
+        }
+        return try parse(bytes: [UInt8](data), file: builtInName)
+    }
+
+    /// Reads a map file (`--product-map`).
+    public static func read(contentsOf path: String) throws(ImportError) -> HSProductMap {
+        try parse(bytes: TradeTableReader.readAll(path), file: path)
+    }
+
+    public static let columns = ["hs_code", "mineral", "stage", "product", "contained_share", "contained_share_source"]
+
+    /// Parses map bytes; errors carry `file:line:column`.
+    public static func parse(bytes: [UInt8], file: String) throws(ImportError) -> HSProductMap {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var diagnostics: [Diagnostic] = []
+        func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
+            diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVParser.records(in: bytes)
+        } catch {
+            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
+        }
+        guard let header = records.first else {
+            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the product map is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                                                       notes: ["expected a header: " + columns.joined(separator: ",")])], text: text)
+        }
+        let index = TradeColumns.index(header)
+        for required in ["hs_code", "mineral", "stage"] where index[TradeColumns.key(required)] == nil {
+            fail("missing-column", "the product map has no '\(required)' column", header.line, 1, notes: ["columns: " + columns.joined(separator: ", ")])
+        }
+        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        func field(_ record: CSVRecord, _ name: String) -> (text: String, column: Int)? {
+            guard let i = index[TradeColumns.key(name)], i < record.count else { return nil }
+            return (record[i].trimmingCharacters(), record.position(of: i).column)
+        }
+        var entries: [Entry] = []
+        var firstLine: [String: Int] = [:]
+        for record in records.dropFirst() {
+            let code = field(record, "hs_code") ?? ("", 1)
+            guard !code.text.isEmpty, code.text.count >= 2, code.text.count <= 10, code.text.allSatisfy(\.isASCIIDigit) else {
+                fail("bad-hs-code", "HS code '\(code.text)' is not 2 to 10 digits", record.line, code.column)
+                continue
+            }
+            if let first = firstLine[code.text] {
+                fail("duplicate-hs-code", "HS code \(code.text) is mapped twice", record.line, code.column, notes: ["first on line \(first)"])
+                continue
+            }
+            firstLine[code.text] = record.line
+            var entry = Entry(code: code.text, origin: "\((file as NSString).lastPathComponent):\(record.line)")
+            entry.product = field(record, "product").flatMap { $0.text.isEmpty ? nil : $0.text }
+            let mineral = field(record, "mineral") ?? ("", 1)
+            if !mineral.text.isEmpty {
+                guard let info = MineralCatalog.resolve(mineral.text) else {
+                    let hints = MineralCatalog.suggestions(for: mineral.text)
+                    fail("unknown-mineral", "unknown mineral '\(mineral.text)'", record.line, mineral.column,
+                         notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
+                    continue
+                }
+                entry.mineral = info.id
+                let stage = field(record, "stage") ?? ("", 1)
+                guard let parsed = Stage(rawValue: stage.text.lowercased()), parsed != .use else {
+                    fail("unknown-stage", "stage '\(stage.text)' is not mining, processing, manufacturing or waste", record.line, stage.column)
+                    continue
+                }
+                entry.stage = parsed
+            }
+            if let share = field(record, "contained_share"), !share.text.isEmpty {
+                guard let value = Double(share.text), value.isFinite, value > 0 else {
+                    fail("bad-share", "contained share '\(share.text)' is not a positive number", record.line, share.column)
+                    continue
+                }
+                let source = field(record, "contained_share_source")?.text ?? ""
+                if source.isEmpty {
+                    fail("share-without-source", "contained share of \(code.text) has no contained_share_source", record.line, share.column,
+                         notes: ["say where the figure comes from (a stoichiometry, a grade standard, a publication)"])
+                    continue
+                }
+                entry.containedShare = value
+                entry.containedShareSource = source
+            }
+            entries.append(entry)
+        }
+        if !diagnostics.isEmpty { throw ImportError(diagnostics: diagnostics, text: text) }
+        return HSProductMap(entries: entries)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import MineralGraphCore
+
+/// Turns an imported trade table into a graph: one node per country and stage, one flow per
+/// exporter, importer and HS code of a mapped product.
+///
+/// - A product of stage `s` (from the ``HSProductMap``) leaves the exporter's node at `s` and
+///   reaches the importer's node at the stage that uses it: ores and concentrates (mining) go to
+///   processing, refined products (processing) to manufacturing, manufactured goods to use.
+///   Waste products (e-waste, scrap) leave the exporter's use stage, where they are discarded,
+///   and reach the importer's waste stage, as waste flows.
+/// - Node ids are `iso3-stage` (`chn-processing`); kinds follow the stage (mine, processor,
+///   manufacturer, consumer, waste). Trade statistics do not say what happens to imported waste:
+///   waste nodes get the fate `recycling` (HS 8549 and metal scrap are traded for recovery), a
+///   stated assumption in the node's notes.
+/// - A node lists each mineral it ships as an output without a figure: trade data give no
+///   production, and the concentration passes say so instead of reading a zero.
+/// - Flows carry gross product tonnes (none when the source had no quantity), contained tonnes
+///   where the map gives the product's contained share, and USD. Re-exports are flagged in
+///   their notes. Unmapped products are not in the graph (the summary lists them).
+public struct TradeGraphBuilder: Sendable {
+    public var graphName: String?
+    /// The map used for the import, cited as a source with its contained-share sources.
+    public var productMap: HSProductMap
+    /// The product-map file given on the command line, if any.
+    public var productMapFile: String?
+    /// The command that imported the file, for the header comment.
+    public var command: String
+
+    public init(graphName: String? = nil, productMap: HSProductMap, productMapFile: String? = nil, command: String) {
+        self.graphName = graphName
+        self.productMap = productMap
+        self.productMapFile = productMapFile
+        self.command = command
+    }
+
+    /// The stage whose node receives a product of `stage`.
+    public static func receivingStage(of stage: Stage) -> Stage {
+        switch stage {
+        case .mining: .processing
+        case .processing: .manufacturing
+        case .manufacturing, .use: .use
+        case .waste: .waste
+        }
+    }
+
+    /// The stage whose node ships a product of `stage`.
+    public static func shippingStage(of stage: Stage) -> Stage {
+        stage == .waste ? .use : stage
+    }
+
+    public func build(_ imported: TradeImport) -> (graph: SupplyGraph, headerComment: [String]) {
+        let table = imported.table
+        let summary = imported.summary
+        let datasetID = summary.source == .baci ? "cepii-baci" : "un-comtrade"
+        struct NodeKey: Hashable, Comparable {
+            let country: CountryCode, stage: Stage
+            static func < (a: NodeKey, b: NodeKey) -> Bool { (a.country, a.stage) < (b.country, b.stage) }
+            var id: String { "\(country.rawValue.lowercased())-\(stage.rawValue)" }
+        }
+        var shipped: [NodeKey: Set<MineralID>] = [:]
+        var received = Set<NodeKey>()
+        var flows: [(key: (String, String, String, Bool), flow: Flow)] = []
+        var flowsWithoutTonnes = 0
+        var mappedCodes = Set<String>()
+        for entry in table.entries {
+            let product = table.products[Int(entry.product)]
+            guard let mineral = product.mineral, let stage = product.stage else { continue }
+            mappedCodes.insert(product.code)
+            let from = NodeKey(country: table.countries[Int(entry.exporter)], stage: Self.shippingStage(of: stage))
+            let to = NodeKey(country: table.countries[Int(entry.importer)], stage: Self.receivingStage(of: stage))
+            shipped[from, default: []].insert(mineral)
+            received.insert(to)
+            if entry.tonnes == nil { flowsWithoutTonnes += 1 }
+            let contained = entry.tonnes.flatMap { tonnes in product.containedShare.map { Self.rounded(tonnes * $0) } }
+            var notes: [String] = []
+            if entry.isReexport {
+                notes.append("Re-export (Comtrade RX): shipped from \(from.country), the hub; the goods' origin is elsewhere (METHODS §1.5).")
+            }
+            if entry.tonnes == nil { notes.append("No quantity in the source (NA or blank).") }
+            let flow = Flow(
+                from: from.id, to: to.id, mineral: mineral,
+                product: "HS \(product.code)" + (product.name.map { " \($0)" } ?? ""),
+                tonnes: entry.tonnes, containedTonnes: contained, valueUSD: Self.rounded(entry.valueUSD),
+                type: stage == .waste ? .waste : .product, source: datasetID,
+                notes: notes.isEmpty ? nil : notes.joined(separator: " "))
+            flows.append(((from.id, to.id, product.code, entry.isReexport), flow))
+        }
+        flows.sort { a, b in
+            (a.key.0, a.key.1, a.key.2, a.key.3 ? 1 : 0) < (b.key.0, b.key.1, b.key.2, b.key.3 ? 1 : 0)
+        }
+        let keys = Set(shipped.keys).union(received).sorted()
+        let nodes = keys.map { key -> Node in
+            let name = CountryTable.country(key.country)?.name ?? key.country.rawValue
+            let kind: NodeKind = switch key.stage {
+            case .mining: .mine
+            case .processing: .processor
+            case .manufacturing: .manufacturer
+            case .use: .consumer
+            case .waste: .wasteDestination(.recycling)
+            }
+            var notes: [String] = []
+            if let note = summary.countryNotes[key.country] { notes.append(note + ".") }
+            if key.stage == .waste {
+                notes.append("Fate assumed: recycling. Trade statistics do not record what happens to imported waste; HS 8549 and metal scrap are traded for recovery.")
+            }
+            return Node(
+                id: key.id, name: "\(name) (\(key.stage.rawValue))", kind: kind, country: key.country,
+                outputs: (shipped[key] ?? []).sorted().map { Output(mineral: $0) },
+                source: datasetID, notes: notes.isEmpty ? nil : notes.joined(separator: " "))
+        }
+        let minerals = Set(flows.map(\.flow.mineral)).sorted().map(\.rawValue)
+        let name = graphName ?? {
+            let stem = URL(fileURLWithPath: summary.file).deletingPathExtension().lastPathComponent
+            return summary.file == "<stdin>" || stem.isEmpty ? "\(summary.source.rawValue)-\(summary.year)" : stem
+        }()
+        let graph = SupplyGraph(
+            name: name, year: table.year,
+            description: "Bilateral trade in \(minerals.joined(separator: ", ")) in \(table.year) from \(datasetTitle(summary)): "
+                + "one node per country and stage, one flow per exporter, importer and HS code (gross product tonnes where reported, USD). "
+                + "Trade data give no production: node outputs have no figures.",
+            sources: [datasetSource(summary, id: datasetID, flowsWithoutTonnes: flowsWithoutTonnes), mapSource(codes: mappedCodes)],
+            nodes: nodes, flows: flows.map(\.flow))
+        var header = ["# Imported by `mineral-graph \(command)` from \(fileName(summary.file))."]
+        header.append("# Flows: the exporter's node at the product's stage → the importer's node at the stage that uses it")
+        header.append("# (ores → processing, refined → manufacturing, manufactured → use); waste products go from the")
+        header.append("# exporter's use stage to the importer's waste stage (fate recycling assumed).")
+        header += summary.lines(limit: 10).map { "# " + $0 }
+        return (graph, header)
+    }
+
+    private func fileName(_ file: String) -> String {
+        file == "<stdin>" ? "standard input" : URL(fileURLWithPath: file).lastPathComponent
+    }
+
+    private func datasetTitle(_ summary: TradeImportSummary) -> String {
+        summary.source.title + (summary.release.map { " \($0)" } ?? "")
+    }
+
+    private func datasetSource(_ summary: TradeImportSummary, id: String, flowsWithoutTonnes: Int) -> SourceReference {
+        var notes = "Read from \(fileName(summary.file)). "
+        switch summary.source {
+        case .baci:
+            notes += "BACI reconciles exporter and importer reports; v is thousand USD (× 1,000 here), q metric tonnes. "
+                + "Country codes are ISO 3166-1 numeric with BACI's exceptions (251 France incl. Monaco, 490 Taiwan, 579 Norway, 699 India, 757 Switzerland, 842 USA)."
+        case .comtrade:
+            if summary.side == .exporter {
+                notes += "Exporter-reported rows (flowCode X and RX): partner is the country of last known destination; values FOB (primaryValue); "
+            } else {
+                notes += "Importer-reported rows (flowCode M): partner is the country of origin; values CIF (primaryValue); "
+            }
+            notes += "netWgt kg ÷ 1,000 (qty when its unit is kg). Partner World and aggregate areas are skipped."
+        }
+        if flowsWithoutTonnes > 0 {
+            notes += " \(flowsWithoutTonnes) flows have no quantity in the source and carry value only."
+        }
+        return SourceReference(
+            id: id, title: datasetTitle(summary),
+            publisher: summary.source == .baci ? "CEPII" : "United Nations Statistics Division",
+            url: summary.source == .baci ? "https://www.cepii.fr/CEPII/en/bdd_modele/bdd_modele_item.asp?id=37" : "https://comtradeplus.un.org",
+            notes: notes)
+    }
+
+    private func mapSource(codes: Set<String>) -> SourceReference {
+        var notes = "HS 2022 codes to mineral and supplying stage, longest prefix wins; built-in \(HSProductMap.builtInName)"
+            + (productMapFile.map { " overridden by \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "") + "."
+        let shares = codes.sorted().compactMap { code -> String? in
+            guard let entry = productMap.entry(for: code), let share = entry.containedShare else { return nil }
+            return "\(code): \(NumberFormatting.plain(share)) t per t (\(entry.containedShareSource ?? ""))"
+        }
+        if !shares.isEmpty { notes += " Contained shares: " + shares.joined(separator: "; ") + "." }
+        return SourceReference(id: "hs-mineral-map", title: "mineral-graph HS product map", publisher: "mineral-graph", notes: notes)
+    }
+
+    /// Free of binary noise from unit conversions (1.234 × 1,000): rounded to a millionth.
+    static func rounded(_ value: Double) -> Double { (value * 1e6).rounded() / 1e6 }
+}

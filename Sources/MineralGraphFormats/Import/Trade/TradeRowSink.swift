@@ -1,0 +1,431 @@
+import MineralGraphCore
+
+/// The state of one trade import: header columns, caches from codes to table indices, the table
+/// being built and the tallies of the summary. A class so that the parser's record closure can
+/// update it without copying.
+final class TradeRowSink {
+    struct TooManyErrors: Error {}
+
+    private let reader: TradeTableReader
+    private let file: String
+    private var diagnostics: [Diagnostic] = []
+    private var errorLines = Set<Int>()
+
+    private var source: TradeSource?
+    private var headerCount = 0
+    private var columns = Columns()
+    private var builder = BilateralTradeTable.Builder()
+    private var summary: TradeImportSummary
+    private var selectedYear: Int?
+    private var firstLineOfYear: [Int: Int] = [:]
+    /// Rows of the selected year (counted apart from `summary.years` to keep the hot path short).
+    private var selectedYearRows = 0
+
+    /// Numeric country code → table index, or one of the sentinels below; -1 = not looked up.
+    private var areaIndex = [Int32](repeating: -1, count: 1000)
+    private static let world: Int32 = -2, aggregate: Int32 = -3, unknown: Int32 = -4
+    /// Product key (digits and their count) → table index.
+    private var productIndex: [Int: Int32] = [:]
+    private var textProductIndex: [String: Int32] = [:]
+    /// Per product index: mapped to a mineral, marked excluded, code padded, kept rows and value.
+    private var productMapped: [Bool] = []
+    private var productExcluded: [Bool] = []
+    private var productPadded: [Bool] = []
+    private var productTally: [TradeTally] = []
+    private var productRowsWithoutTonnes: [Int] = []
+
+    struct Columns {
+        var year: Int?, period: Int?, exporter: Int?, importer: Int?, product: Int?, productName: Int?
+        var value: Int?, quantity: Int?
+        // Comtrade
+        var reporter: Int?, reporterISO: Int?, partner: Int?, partnerISO: Int?, partner2: Int?, flow: Int?
+        var netWeight: Int?, quantityUnit: Int?, quantityUnitCode: Int?, mode: Int?, customs: Int?
+    }
+
+    init(reader: TradeTableReader, file: String) {
+        self.reader = reader
+        self.file = file
+        self.source = reader.source
+        self.summary = TradeImportSummary(source: reader.source ?? .baci, file: file, year: reader.year ?? 0)
+        self.selectedYear = reader.year
+    }
+
+    var summaryRows: Int { summary.dataRows }
+
+    // MARK: Diagnostics
+
+    func error(_ code: String, _ message: String, line: Int, column: Int, notes: [String] = []) {
+        diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
+        errorLines.insert(line)
+    }
+
+    private func rowError(_ code: String, _ message: String, _ record: CSVRecord, field: Int, notes: [String] = []) throws {
+        let position = record.position(of: min(field, record.count - 1))
+        error(code, message, line: position.line, column: position.column, notes: notes)
+        if diagnostics.count >= reader.maximumErrors { throw TooManyErrors() }
+    }
+
+    // MARK: Records
+
+    func consume(_ record: CSVRecord) throws {
+        if headerCount == 0 {
+            try readHeader(record)
+            return
+        }
+        summary.dataRows += 1
+        if record.count != headerCount {
+            let field = record.count > headerCount ? headerCount : record.count - 1
+            try rowError("field-count", "the row has \(record.count) field\(record.count == 1 ? "" : "s") but the header names \(headerCount)", record, field: field,
+                         notes: ["quote fields that contain commas"])
+            return
+        }
+        switch source! {
+        case .baci: try baciRow(record)
+        case .comtrade: try comtradeRow(record)
+        }
+    }
+
+    private func readHeader(_ header: CSVRecord) throws {
+        let index = TradeColumns.index(header)
+        let find = { (names: [String]) in TradeColumns.find(names, in: index) }
+        let isBACI = find(TradeColumns.baciExporter) != nil && find(TradeColumns.baciImporter) != nil && find(TradeColumns.baciValue) != nil
+        let isComtrade = find(TradeColumns.comtradeReporter) != nil && find(TradeColumns.comtradePartner) != nil
+        if source == nil {
+            source = isComtrade ? .comtrade : isBACI ? .baci : nil
+        }
+        guard let source else {
+            error("unknown-format", "the header is neither BACI's (t,i,j,k,v,q) nor UN Comtrade's (reporterCode, partnerCode, flowCode, cmdCode, primaryValue ...)",
+                  line: header.line, column: 1, notes: ["header: " + header.fields.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : "")])
+            throw TooManyErrors()
+        }
+        summary.source = source
+        summary.side = source == .comtrade ? reader.side : nil
+        var required: [(String, [String])]
+        switch source {
+        case .baci:
+            required = [("t", TradeColumns.baciYear), ("i", TradeColumns.baciExporter), ("j", TradeColumns.baciImporter),
+                        ("k", TradeColumns.baciProduct), ("v", TradeColumns.baciValue), ("q", TradeColumns.baciQuantity)]
+            columns.year = find(TradeColumns.baciYear)
+            columns.exporter = find(TradeColumns.baciExporter)
+            columns.importer = find(TradeColumns.baciImporter)
+            columns.product = find(TradeColumns.baciProduct)
+            columns.value = find(TradeColumns.baciValue)
+            columns.quantity = find(TradeColumns.baciQuantity)
+        case .comtrade:
+            required = [("reporterCode", TradeColumns.comtradeReporter), ("partnerCode", TradeColumns.comtradePartner),
+                        ("flowCode", TradeColumns.comtradeFlow), ("cmdCode", TradeColumns.comtradeProduct),
+                        ("primaryValue", TradeColumns.comtradeValue)]
+            columns.year = find(TradeColumns.comtradeYear)
+            columns.period = find(TradeColumns.comtradePeriod)
+            if columns.year == nil && columns.period == nil { required.append(("refYear", TradeColumns.comtradeYear)) }
+            columns.reporter = find(TradeColumns.comtradeReporter)
+            columns.reporterISO = find(TradeColumns.comtradeReporterISO)
+            columns.partner = find(TradeColumns.comtradePartner)
+            columns.partnerISO = find(TradeColumns.comtradePartnerISO)
+            columns.partner2 = find(TradeColumns.comtradePartner2)
+            columns.flow = find(TradeColumns.comtradeFlow)
+            columns.product = find(TradeColumns.comtradeProduct)
+            columns.productName = find(TradeColumns.comtradeProductName)
+            columns.value = find(TradeColumns.comtradeValue)
+            columns.netWeight = find(TradeColumns.comtradeNetWeight)
+            columns.quantity = find(TradeColumns.comtradeQuantity)
+            columns.quantityUnit = find(TradeColumns.comtradeQuantityUnit)
+            columns.quantityUnitCode = find(TradeColumns.comtradeQuantityUnitCode)
+            columns.mode = find(TradeColumns.comtradeMode)
+            columns.customs = find(TradeColumns.comtradeCustoms)
+        }
+        let missing = required.filter { find($0.1) == nil }.map(\.0)
+        if !missing.isEmpty {
+            error("missing-columns", "the \(source.title) header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
+                  line: header.line, column: 1, notes: [source == .baci ? "BACI files start with the header t,i,j,k,v,q"
+                    : "Comtrade files name reporterCode, partnerCode, flowCode, cmdCode, primaryValue and refYear or period"])
+            throw TooManyErrors()
+        }
+        headerCount = header.count
+    }
+
+    // MARK: BACI
+
+    private func baciRow(_ record: CSVRecord) throws {
+        guard let year = try integer(record, columns.year!, "year") else { return }
+        guard let exporterCode = try integer(record, columns.exporter!, "exporter code"),
+            let importerCode = try integer(record, columns.importer!, "importer code"),
+            let product = try product(record, columns.product!, allowText: false),
+            let valueThousand = try decimal(record, columns.value!, "value", required: true)
+        else { return }
+        let tonnes = try decimal(record, columns.quantity!, "quantity", required: false)
+        let valueUSD = valueThousand * 1000
+        guard accept(year: year, line: record.line, valueUSD: valueUSD) else { return }
+        let exporter = area(exporterCode)
+        let importer = area(importerCode)
+        guard let from = countryOrSkip(exporter, code: exporterCode, valueUSD: valueUSD),
+            let to = countryOrSkip(importer, code: importerCode, valueUSD: valueUSD)
+        else { return }
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false)
+    }
+
+    // MARK: Comtrade
+
+    private func comtradeRow(_ record: CSVRecord) throws {
+        let year: Int
+        if let column = columns.year, let value = try integer(record, column, "year", allowEmpty: columns.period != nil) {
+            year = value
+        } else if let column = columns.period, let period = try integer(record, column, "period") {
+            year = period >= 10_000 ? period / 100 : period
+        } else {
+            return
+        }
+        guard let valueUSD = try decimal(record, columns.value!, "primaryValue", required: true) else { return }
+        // Flow: M, X, RX, RM (legacy numeric 1, 2, 3, 4).
+        let flow = record.withFieldBytes(columns.flow!) { String(decoding: TradeNumber.trimmed($0), as: UTF8.self) }.uppercased()
+        let isImport = flow == "M" || flow == "1"
+        let isExport = flow == "X" || flow == "2"
+        let isReexport = flow == "RX" || flow == "3"
+        if flow == "RM" || flow == "4" { return skip(.reimport, valueUSD) }
+        guard isImport || isExport || isReexport else {
+            if flow.isEmpty { return try rowError("missing-flow", "the row has no flowCode", record, field: columns.flow!) }
+            return skip(.otherFlow, valueUSD)
+        }
+        if (reader.side == .importer) != isImport { return skip(.otherSide, valueUSD) }
+        for (column, total) in [(columns.mode, "0"), (columns.customs, "C00"), (columns.partner2, "0")] {
+            guard let column else { continue }
+            let text = record.withFieldBytes(column) { String(decoding: TradeNumber.trimmed($0), as: UTF8.self) }
+            if !text.isEmpty && text.uppercased() != total && text != "-1" { return skip(.breakdown, valueUSD) }
+        }
+        guard let reporterCode = try integer(record, columns.reporter!, "reporterCode"),
+            let partnerCode = try integer(record, columns.partner!, "partnerCode"),
+            let product = try product(record, columns.product!, allowText: true)
+        else { return }
+        guard accept(year: year, line: record.line, valueUSD: valueUSD) else { return }
+        let reporter = area(reporterCode, isoColumn: columns.reporterISO, record: record)
+        let partner = area(partnerCode, isoColumn: columns.partnerISO, record: record)
+        guard let reporterIndex = countryOrSkip(reporter, code: reporterCode, valueUSD: valueUSD),
+            let partnerIndex = countryOrSkip(partner, code: partnerCode, valueUSD: valueUSD)
+        else { return }
+        var tonnes: Double?
+        if let column = columns.netWeight, let kilograms = try decimal(record, column, "netWgt", required: false) {
+            if kilograms == 0 && valueUSD > 0 {
+                summary.zeroWeightRows += 1
+            } else {
+                tonnes = kilograms / 1000
+            }
+        }
+        if tonnes == nil, let column = columns.quantity, quantityIsKilograms(record),
+            let kilograms = try decimal(record, column, "qty", required: false), kilograms > 0 || valueUSD == 0 {
+            tonnes = kilograms / 1000
+        }
+        let (from, to) = isImport ? (partnerIndex, reporterIndex) : (reporterIndex, partnerIndex)
+        if isReexport { summary.reexportRows += 1 }
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport)
+    }
+
+    /// Whether the row's `qty` is in kilograms (unit code 8 or abbreviation kg).
+    private func quantityIsKilograms(_ record: CSVRecord) -> Bool {
+        if let column = columns.quantityUnitCode, record.withFieldBytes(column, { TradeNumber.integer($0) }) == 8 { return true }
+        if let column = columns.quantityUnit {
+            let unit = record[column].trimmingCharacters().lowercased()
+            return unit == "kg" || unit == "weight in kilograms"
+        }
+        return false
+    }
+
+    // MARK: Fields
+
+    private func integer(_ record: CSVRecord, _ column: Int, _ what: String, allowEmpty: Bool = false) throws -> Int? {
+        if let value = record.withFieldBytes(column, { TradeNumber.integer($0) }) { return value }
+        let text = record[column].trimmingCharacters()
+        if allowEmpty && text.isEmpty { return nil }
+        try rowError("bad-number", text.isEmpty ? "the row has no \(what)" : "\(what) '\(text)' is not a whole number", record, field: column)
+        return nil
+    }
+
+    /// A decimal field; `nil` when missing (an error when `required`) or invalid (an error).
+    private func decimal(_ record: CSVRecord, _ column: Int, _ what: String, required: Bool) throws -> Double? {
+        switch record.withFieldBytes(column, { TradeNumber.decimal($0) }) {
+        case .value(let value):
+            if value < 0 {
+                try rowError("negative-number", "\(what) \(record[column].trimmingCharacters()) is negative", record, field: column)
+                return nil
+            }
+            return value
+        case .missing:
+            if required { try rowError("missing-number", "the row has no \(what)", record, field: column) }
+            return nil
+        case .invalid:
+            try rowError("bad-number", "\(what) '\(record[column].trimmingCharacters())' is not a number", record, field: column,
+                         notes: ["write numbers like 1234.5; NA or an empty field for a missing quantity"])
+            return nil
+        }
+    }
+
+    /// The table index of the row's product; `nil` after an error.
+    private func product(_ record: CSVRecord, _ column: Int, allowText: Bool) throws -> Int32? {
+        let key: Int? = record.withFieldBytes(column) { field in
+            let bytes = TradeNumber.trimmed(field)
+            guard !bytes.isEmpty, bytes.count <= 12, let value = TradeNumber.integer(bytes) else { return nil }
+            return value &* 16 &+ bytes.count
+        }
+        if let key, let index = productIndex[key] {
+            if productPadded[Int(index)] { summary.paddedCodes += 1 }
+            return index
+        }
+        var code = record[column].trimmingCharacters()
+        if key == nil {
+            guard allowText, !code.isEmpty else {
+                try rowError("bad-hs-code", code.isEmpty ? "the row has no HS code" : "HS code '\(code)' is not a number", record, field: column,
+                             notes: ["BACI codes are six digits, such as 260500"])
+                return nil
+            }
+            if let index = textProductIndex[code] { return index }
+        }
+        let padded = key != nil && code.count % 2 == 1
+        if padded { code = "0" + code }
+        let entry = reader.productMap.entry(for: code)
+        let name = reader.productNames[code]
+            ?? columns.productName.map { record[$0].trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
+            ?? entry?.product
+        let index = builder.product(TradeProduct(
+            code: code, name: name, mineral: entry?.mineral, stage: entry?.stage, containedShare: entry?.containedShare))
+        if let key { productIndex[key] = index } else { textProductIndex[code] = index }
+        productMapped.append(entry?.mineral != nil)
+        productExcluded.append(entry != nil && entry?.mineral == nil)
+        productPadded.append(padded)
+        productTally.append(TradeTally())
+        productRowsWithoutTonnes.append(0)
+        if padded { summary.paddedCodes += 1 }
+        return index
+    }
+
+    // MARK: Years and countries
+
+    /// Whether a row of `year` belongs to the import; rows of other years are counted.
+    private func accept(year: Int, line: Int, valueUSD: Double) -> Bool {
+        if year == selectedYear && firstLineOfYear[year] != nil {
+            selectedYearRows += 1
+            return true
+        }
+        if firstLineOfYear[year] == nil { firstLineOfYear[year] = line }
+        if selectedYear == nil { selectedYear = year }
+        if year == selectedYear {
+            selectedYearRows += 1
+            return true
+        }
+        summary.years[year, default: 0] += 1
+        if reader.year != nil { skip(.otherYear, valueUSD) }
+        return false
+    }
+
+    private func area(_ code: Int, isoColumn: Int? = nil, record: CSVRecord? = nil) -> Int32 {
+        if (0..<1000).contains(code), areaIndex[code] != -1 { return areaIndex[code] }
+        var resolved: Int32 = Self.unknown
+        let area = reader.countryCodes.map { $0[code] } ?? TradeAreaCodes.area(code)
+        switch area {
+        case .country(let country, let note):
+            resolved = builder.country(country)
+            if let note { summary.countryNotes[country] = note }
+        case .aggregate:
+            resolved = code == 0 ? Self.world : Self.aggregate
+        case nil:
+            if let isoColumn, let record {
+                let iso = record[isoColumn].trimmingCharacters()
+                if iso.uppercased() == "W00" {
+                    resolved = Self.world
+                } else if let country = CountryTable.resolve(iso), iso.count == 3 {
+                    resolved = builder.country(country.code)
+                }
+            }
+        }
+        if (0..<1000).contains(code) { areaIndex[code] = resolved }
+        return resolved
+    }
+
+    /// The country index, or `nil` after counting the row as skipped.
+    private func countryOrSkip(_ index: Int32, code: Int, valueUSD: Double) -> Int32? {
+        switch index {
+        case Self.world: skip(.worldPartner, valueUSD)
+        case Self.aggregate: skip(.aggregatePartner, valueUSD)
+        case Self.unknown:
+            skip(.unknownCountry, valueUSD)
+            summary.unknownCountryCodes[String(code), default: TradeTally()].add(valueUSD)
+        default: return index
+        }
+        return nil
+    }
+
+    private func skip(_ reason: TradeSkipReason, _ valueUSD: Double) {
+        summary.skipped[reason, default: TradeTally()].add(valueUSD)
+    }
+
+    private func keep(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool) {
+        if exporter == importer { return skip(.sameCountry, valueUSD) }
+        builder.add(exporter: exporter, importer: importer, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport)
+        productTally[Int(product)].add(valueUSD)
+        summary.keptRows += 1
+        if tonnes == nil {
+            summary.keptRowsWithoutTonnes += 1
+            productRowsWithoutTonnes[Int(product)] += 1
+        }
+    }
+
+    // MARK: End
+
+    func finish(text: (Set<Int>) -> String?) throws(ImportError) -> TradeImport {
+        if headerCount == 0 && diagnostics.isEmpty {
+            error("empty-table", "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
+        }
+        if let selectedYear, selectedYearRows > 0 { summary.years[selectedYear, default: 0] += selectedYearRows }
+        if reader.year == nil, summary.years.count > 1 {
+            let years = summary.years.keys.sorted()
+            let second = years.first { $0 != selectedYear }!
+            error("several-years", "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
+                  line: firstLineOfYear[second] ?? 1, column: columns.year.map { $0 + 1 } ?? 1,
+                  notes: ["pick one with --year \(years.last!)"])
+        }
+        if headerCount > 0 && summary.dataRows == 0 && diagnostics.isEmpty {
+            error("no-rows", "the file has a header but no rows", line: 1, column: 1)
+        }
+        if !diagnostics.isEmpty {
+            let shown = diagnostics.prefix(reader.maximumErrors)
+            var list = Array(shown)
+            if diagnostics.count >= reader.maximumErrors {
+                list[list.count - 1].notes.append("stopped after \(reader.maximumErrors) errors")
+            }
+            throw ImportError(diagnostics: list, text: text(errorLines))
+        }
+        summary.year = selectedYear ?? 0
+        dropParentProducts()
+        for (index, product) in builder.addedProducts.enumerated() where productTally[index].rows > 0 {
+            if productExcluded[index] {
+                summary.excludedProducts[product.code] = productTally[index]
+            } else if !productMapped[index] {
+                summary.unmappedProducts[product.code] = productTally[index]
+            }
+        }
+        summary.release = TradeTableRelease.parse(fileName: file, source: summary.source)
+        return TradeImport(table: builder.build(year: summary.year), summary: summary)
+    }
+
+    /// Drops rows of HS headings whose more detailed codes are in the file too (Comtrade files
+    /// mixing aggregation levels), counting them.
+    private func dropParentProducts() {
+        let codes = builder.addedProducts.map(\.code)
+        let used = Set(codes.indices.filter { productTally[$0].rows > 0 }.map { codes[$0] })
+        var parents = Set<String>()
+        for code in used {
+            var prefix = code.dropLast()
+            while prefix.count >= 2 {
+                if used.contains(String(prefix)) { parents.insert(String(prefix)) }
+                prefix = prefix.dropLast()
+            }
+        }
+        guard !parents.isEmpty else { return }
+        for (index, code) in codes.enumerated() where parents.contains(code) {
+            summary.skipped[.parentProduct, default: TradeTally()].rows += productTally[index].rows
+            summary.skipped[.parentProduct, default: TradeTally()].valueUSD += productTally[index].valueUSD
+            summary.keptRows -= productTally[index].rows
+            summary.keptRowsWithoutTonnes -= productRowsWithoutTonnes[index]
+            productTally[index] = TradeTally()
+        }
+        builder.removeRows { parents.contains($0.code) }
+    }
+}

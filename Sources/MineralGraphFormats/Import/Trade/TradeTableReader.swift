@@ -1,0 +1,168 @@
+import Foundation
+import MineralGraphCore
+
+/// How far a long import has got, for a progress line.
+public struct TradeReadProgress: Sendable {
+    public var bytesRead: Int
+    /// `nil` when reading standard input.
+    public var totalBytes: Int?
+    public var rows: Int
+}
+
+/// A trade file read into a table, with the summary of what was kept and left out.
+public struct TradeImport: Sendable {
+    public var table: BilateralTradeTable
+    public var summary: TradeImportSummary
+}
+
+/// Reads CEPII BACI and UN Comtrade CSV files into a ``BilateralTradeTable`` in one streaming
+/// pass (DATA-FORMATS.md).
+///
+/// - The format is recognised from the header (BACI `t,i,j,k,v,q` or Comtrade's `reporterCode`
+///   ... `primaryValue`, in the API or the legacy bulk spelling) unless `source` is set.
+/// - BACI: `v` is thousand USD (× 1,000), `q` metric tonnes; `NA`, blank or spaces are a missing
+///   quantity (the row is kept with its value; tonnes are never guessed). `k` is text: a code
+///   with an odd number of digits lost its leading zero in a spreadsheet and gets it back.
+/// - Comtrade: `primaryValue` in USD, `netWgt` in kg (÷ 1,000), else `qty` when its unit is kg.
+///   Import rows (M) by default, export and re-export rows (X, RX) with `side = .exporter`.
+///   Partner World (0) and aggregate areas, re-imports (RM), the other side's rows and breakdown
+///   rows (mode of transport, customs procedure, second partner other than the total) are
+///   skipped and counted. `isAggregate` is not used: it marks total rows too.
+/// - Countries: numeric codes through ``TradeAreaCodes`` (ISO 3166-1 numeric plus the sources'
+///   exceptions) or a `--countries` table; Comtrade's ISO columns where the code is unknown.
+/// - Products: every code is kept in the table (product-level HHI covers them all); the map
+///   gives mineral and stage, and unmapped codes are counted in the summary. An HS heading whose
+///   more detailed codes are also in the file is dropped (counted) so nothing is counted twice.
+/// - Years: one year per import. Several years are an error unless `year` picks one.
+///
+/// Malformed rows (too few fields, a non-numeric code, value or quantity, a negative number)
+/// are errors with `file:line:column`; the import reports up to `maximumErrors` and fails.
+///
+/// - Complexity: O(n) in bytes for reading, plus the table's O(n log n) sort; memory is the
+///   table (about 40 bytes per kept row), not the file.
+public struct TradeTableReader: Sendable {
+    public var source: TradeSource?
+    public var productMap: HSProductMap
+    /// Numeric code → area, from a `--countries` table; the built-in table when `nil`.
+    public var countryCodes: [Int: TradeArea]?
+    /// Product names by HS code (a `--products` table).
+    public var productNames: [String: String]
+    /// The year to import when the file has several.
+    public var year: Int?
+    public var side: ComtradeSide
+    public var maximumErrors = 20
+    public var chunkBytes = 1 << 22
+
+    public init(
+        source: TradeSource? = nil, productMap: HSProductMap, countryCodes: [Int: TradeArea]? = nil,
+        productNames: [String: String] = [:], year: Int? = nil, side: ComtradeSide = .importer
+    ) {
+        self.source = source
+        self.productMap = productMap
+        self.countryCodes = countryCodes
+        self.productNames = productNames
+        self.year = year
+        self.side = side
+    }
+
+    /// Reads the file at `path` (`-` for standard input), calling `progress` after each chunk.
+    public func read(contentsOf path: String, progress: ((TradeReadProgress) -> Void)? = nil) throws(ImportError) -> TradeImport {
+        let file = path == "-" ? "<stdin>" : path
+        let handle: FileHandle
+        var total: Int?
+        if path == "-" {
+            handle = FileHandle.standardInput
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                let opened = FileHandle(forReadingAtPath: path)
+            else {
+                throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"), at: nil)], text: nil)
+            }
+            handle = opened
+            total = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+        }
+        defer { if path != "-" { try? handle.close() } }
+        let sink = TradeRowSink(reader: self, file: file)
+        var parser = CSVParser()
+        var bytesRead = 0
+        do {
+            while true {
+                let chunk: Data
+                do {
+                    chunk = try handle.read(upToCount: chunkBytes) ?? Data()
+                } catch {
+                    throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
+                }
+                if chunk.isEmpty { break }
+                bytesRead += chunk.count
+                try parser.parse(chunk) { try sink.consume($0) }
+                progress?(TradeReadProgress(bytesRead: bytesRead, totalBytes: total, rows: sink.summaryRows))
+            }
+            try parser.finish { try sink.consume($0) }
+        } catch let error as CSVSyntaxError {
+            sink.error("csv-syntax", error.message, line: error.line, column: error.column)
+        } catch is TradeRowSink.TooManyErrors {
+            // The diagnostics are collected; fall through to report them.
+        } catch let error as ImportError {
+            throw error
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        return try sink.finish(text: { lines in path == "-" ? nil : Self.sparseText(path, lines: lines) })
+    }
+
+    /// Reads table bytes held in memory; `file` names them in diagnostics.
+    public func read(bytes: [UInt8], file: String) throws(ImportError) -> TradeImport {
+        let sink = TradeRowSink(reader: self, file: file)
+        var parser = CSVParser()
+        do {
+            try parser.parse(bytes) { try sink.consume($0) }
+            try parser.finish { try sink.consume($0) }
+        } catch let error as CSVSyntaxError {
+            sink.error("csv-syntax", error.message, line: error.line, column: error.column)
+        } catch is TradeRowSink.TooManyErrors {
+        } catch {
+            preconditionFailure("unexpected error \(error)")
+        }
+        return try sink.finish(text: { _ in String(decoding: bytes, as: UTF8.self) })
+    }
+
+    /// The whole of a small file (map and code tables), `-` for standard input.
+    static func readAll(_ path: String) throws(ImportError) -> [UInt8] {
+        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        do {
+            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
+            throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(reason)", at: nil)], text: nil)
+        }
+    }
+
+    /// A text with only `lines` of the file filled in (the others empty), so that diagnostics
+    /// can show their source line without holding a large file in memory. Lines end at LF, CR
+    /// or CRLF, as ``CSVParser`` counts them.
+    static func sparseText(_ path: String, lines wanted: Set<Int>) -> String? {
+        guard let last = wanted.max(), let data = FileManager.default.contents(atPath: path) else { return nil }
+        var out: [UInt8] = []
+        var line = 1
+        var afterCR = false
+        var skipBOM = data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for byte in data {
+            if skipBOM > 0 { skipBOM -= 1; continue }
+            if byte == UInt8(ascii: "\n") {
+                if !afterCR { line += 1; out.append(byte) }
+                afterCR = false
+            } else if byte == UInt8(ascii: "\r") {
+                line += 1
+                out.append(UInt8(ascii: "\n"))
+                afterCR = true
+            } else {
+                afterCR = false
+                if wanted.contains(line) { out.append(byte) }
+            }
+            if line > last { break }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

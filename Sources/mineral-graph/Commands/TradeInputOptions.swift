@@ -1,0 +1,65 @@
+import ArgumentParser
+import MineralGraphAnalysis
+import MineralGraphCore
+import MineralGraphFormats
+import MineralGraphReports
+
+/// Options shared by `import baci`, `import comtrade` and `trade-hhi`.
+struct TradeInputOptions: ParsableArguments {
+    @Argument(help: "The trade CSV file (- for standard input).")
+    var file: String
+
+    @Option(help: "Country code table (BACI country_codes_V*.csv: country_code, country_iso3); default: ISO 3166-1 numeric with the BACI/Comtrade exceptions.")
+    var countries: String?
+
+    @Option(help: "Product names table (BACI product_codes_HS*_V*.csv: code, description).")
+    var products: String?
+
+    @Option(name: .customLong("product-map"), help: "CSV adding to or overriding the built-in HS → mineral and stage map (hs_code, mineral, stage, product, contained_share, contained_share_source).")
+    var productMap: String?
+
+    @Option(help: "Year to import when the file has several.")
+    var year: Int?
+
+    /// The map in use: the built-in one with the file's entries on top.
+    func loadProductMap() throws -> HSProductMap {
+        let builtIn = try reportingImportErrors { try HSProductMap.builtIn() }
+        guard let productMap else { return builtIn }
+        return builtIn.overridden(by: try reportingImportErrors { try HSProductMap.read(contentsOf: productMap) })
+    }
+
+    /// Reads the file with a progress line on a terminal, prints the summary to standard error.
+    func read(source: TradeSource?, side: ComtradeSide, map: HSProductMap, command: String) throws -> TradeImport {
+        let countryCodes = try countries.map { path in try reportingImportErrors { try TradeReferenceTables.countries(contentsOf: path) } }
+        let names = try products.map { path in try reportingImportErrors { try TradeReferenceTables.productNames(contentsOf: path) } } ?? [:]
+        let reader = TradeTableReader(source: source, productMap: map, countryCodes: countryCodes, productNames: names, year: year, side: side)
+        let progress = ProgressLine(label: command)
+        defer { progress.finish() }
+        let imported = try reportingImportErrors {
+            try reader.read(contentsOf: file) { progress.update(bytes: $0.bytesRead, of: $0.totalBytes, rows: $0.rows) }
+        }
+        progress.finish()
+        printError(imported.summary.lines().joined(separator: "\n") + "\n")
+        return imported
+    }
+}
+
+/// Runs `body`, printing an import error's diagnostics and exiting 1 on failure.
+func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as ImportError {
+        printError(error.description)
+        throw ExitCode.failure
+    }
+}
+
+/// Computes import-source HHI for every importer and product and writes the CSV table.
+func writeTradeConcentration(_ table: BilateralTradeTable, to path: String) throws {
+    let result = TradeConcentrationPass().run(on: table)
+    do {
+        try TextFile.writeAtomically(TradeConcentrationCSV().format(result), to: path)
+    } catch {
+        throw UserError("\(path): \(error)")
+    }
+}

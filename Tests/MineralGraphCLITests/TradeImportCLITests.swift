@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+
+@Suite("Command line: import baci, import comtrade, trade-hhi")
+struct TradeImportCLITests {
+    static func fixture(_ name: String) -> String {
+        CLI.packageRoot.appendingPathComponent("Tests/MineralGraphFormatsTests/Fixtures/trade").appendingPathComponent(name).path
+    }
+
+    static let baci = fixture("BACI_HS22_Y2022_V202401b-sample.csv")
+    static let comtrade = fixture("comtrade-sample.csv")
+
+    @Test func baciImportValidatesAndReports() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let graph = dir.path("baci.yaml")
+        let imported = try CLI.run(["import", "baci", Self.baci, "--countries", Self.fixture("country_codes_V202401b.csv"),
+                                    "--products", Self.fixture("product_codes_HS22_V202401b.csv"), "-o", graph, "--hhi-out", dir.path("hhi.csv")])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        // The summary goes to standard error; no progress line when it is not a terminal.
+        #expect(imported.stderr.contains("CEPII BACI HS22 V202401b 2022: 17 rows read, 16 kept."))
+        #expect(imported.stderr.contains("  710812: 1 row, USD 1,000,000"))
+        #expect(imported.stderr.contains("Unknown country codes: 999 (1 row)."))
+        #expect(!imported.stderr.contains("\r"))
+        let text = try dir.read("baci.yaml")
+        #expect(text.hasPrefix("# Imported by `mineral-graph import baci` from BACI_HS22_Y2022_V202401b-sample.csv."))
+        #expect(text.contains("id: chn-processing"))
+        #expect(text.contains("product: HS 260500 Cobalt ores and concentrates"))
+        let validated = try CLI.run(["validate", graph])
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        let report = try CLI.run(["report", graph, "--format", "md", "--no-diagram"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("| China (CHN) | cobalt | mining | 2022 |"))
+        let hhi = try dir.read("hhi.csv")
+        #expect(hhi.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,1500,5555.555556,highly-concentrated,,1,COD,0.6000,0\n"))
+        #expect(hhi.contains("\nmineral-stage,KOR,,lithium,processing,2022,3,5000000,3600.000000,"))
+    }
+
+    @Test func comtradeImportBothSides() throws {
+        let importer = try CLI.run(["import", "comtrade", Self.comtrade])
+        #expect(importer.status == 0, "\(importer.stderr)")
+        #expect(importer.stdout.contains("from: cod-mining\n    to: chn-processing"))
+        #expect(importer.stderr.contains("Skipped 1 row (USD 1,000,000): partner is World"))
+        let validated = try CLI.run(["validate", "-"], stdin: importer.stdout)
+        #expect(validated.status == 0, "\(validated.stderr)")
+        let exporter = try CLI.run(["import", "comtrade", Self.comtrade, "--side", "exporter"])
+        #expect(exporter.status == 0)
+        #expect(exporter.stdout.contains("Re-export (Comtrade RX): shipped from NLD"))
+        #expect(exporter.stdout.contains("Exporter-reported rows (flowCode X and RX)"))
+    }
+
+    @Test func tradeHHIRecognisesTheFormatAndIsDeterministic() throws {
+        let first = try CLI.run(["trade-hhi", Self.comtrade])
+        #expect(first.status == 0, "\(first.stderr)")
+        // CHN ore: value 600,000 / 300,000 / 100,000; tonnes 5,000 (netWgt) and 300 (qty in kg).
+        #expect(first.stdout.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,5300,8932.004272,"))
+        let second = try CLI.run(["trade-hhi", Self.comtrade])
+        #expect(second.stdout == first.stdout)
+    }
+
+    @Test func productMapOverrideAddsAndRemovesCodes() throws {
+        let result = try CLI.run(["import", "baci", Self.baci, "--product-map", Self.fixture("product-map-override.csv")])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("mineral: gallium"))
+        #expect(result.stdout.contains("overridden by product-map-override.csv"))
+    }
+
+    @Test func malformedRowFailsWithFileLineColumnAndWritesNothing() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let result = try CLI.run(["import", "baci", Self.fixture("baci-malformed.csv"), "-o", dir.path("out.yaml"), "--hhi-out", dir.path("hhi.csv")])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("baci-malformed.csv:3:21: error: value '3O0' is not a number\n2022,894,156,260500,3O0,NA\n                    ^\n"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("out.yaml")))
+        #expect(!FileManager.default.fileExists(atPath: dir.path("hhi.csv")))
+    }
+
+    @Test func severalYearsNeedTheYearOption() throws {
+        let text = "t,i,j,k,v,q\n2021,180,156,260500,5,1\n2022,180,156,260500,7,1\n"
+        let failed = try CLI.run(["import", "baci", "-"], stdin: text)
+        #expect(failed.status == 1)
+        #expect(failed.stderr.contains("<stdin>:3:1: error: the file has rows for 2 years (2021, 2022); a graph describes one"))
+        let picked = try CLI.run(["import", "baci", "-", "--year", "2022"], stdin: text)
+        #expect(picked.status == 0, "\(picked.stderr)")
+        #expect(picked.stdout.contains("year: 2022"))
+        #expect(picked.stderr.contains("Skipped 1 row (USD 5,000): a year other than the one imported (--year)."))
+    }
+}
