@@ -12,7 +12,7 @@ struct MineralGraph: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self, ReportCommand.self,
-            RenderCommand.self, ImportCommand.self,
+            RenderCommand.self, ImportCommand.self, ExportCommand.self,
         ]
     )
 }
