@@ -221,11 +221,13 @@ private struct Building {
         for (index, entry) in entries.enumerated() {
             sourceMap.record(.output(node: node, index: index, field: nil), line: entry.at.line, column: entry.at.column)
             var values: [String: DOTAttribute] = [:]
+            // The list may name the mineral by an alias ("co"); its attributes by the alias or the id.
+            let spellings = Set([MineralID(entry.mineral), Self.mineral(entry.mineral)])
             for field in GraphAttributeTables.outputFields {
-                let name = GraphAttributeTables.outputAttributeName(mineral: MineralID(entry.mineral), year: entry.year, graphYear: graphYear, field: field)
-                if let attribute = attributes.first(where: { $0.name == name }) {
+                let names = spellings.map { GraphAttributeTables.outputAttributeName(mineral: $0, year: entry.year, graphYear: graphYear, field: field) }
+                if let attribute = attributes.first(where: { names.contains($0.name) }) {
                     values[field] = attribute
-                    used.insert(name)
+                    used.insert(attribute.name)
                     sourceMap.record(.output(node: node, index: index, field: field), line: attribute.valueAt.line, column: attribute.valueAt.column)
                 }
             }
