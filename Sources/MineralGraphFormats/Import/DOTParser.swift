@@ -297,9 +297,7 @@ struct DOTParser {
         try skipTrivia()
         let start = position
         guard let scalar = current else { return (.end, start) }
-        let single: [Unicode.Scalar: Token] = ["{": .leftBrace, "}": .rightBrace, "[": .leftBracket, "]": .rightBracket,
-                                                "=": .equals, ";": .semicolon, ",": .comma, ":": .colon, "+": .plus]
-        if let token = single[scalar] {
+        if let token = Self.punctuation(scalar) {
             advance()
             return (token, start)
         }
@@ -319,6 +317,21 @@ struct DOTParser {
             return (.id(text, quoted: false), start)
         }
         throw DOTSyntaxError(message: "unexpected character '\(scalar.escaped(asASCII: false))'", at: start)
+    }
+
+    private static func punctuation(_ scalar: Unicode.Scalar) -> Token? {
+        switch scalar {
+        case "{": .leftBrace
+        case "}": .rightBrace
+        case "[": .leftBracket
+        case "]": .rightBracket
+        case "=": .equals
+        case ";": .semicolon
+        case ",": .comma
+        case ":": .colon
+        case "+": .plus
+        default: nil
+        }
     }
 
     /// `-?(.[0-9]+ | [0-9]+(.[0-9]*)?)`, not followed by a letter.

@@ -31,7 +31,7 @@ struct ImportDotCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let issues = document.validate()
-        printError(DiagnosticRenderer(text: document.text).render(issues))
+        if !issues.isEmpty { printError(DiagnosticRenderer(text: document.text).render(issues)) }
         if issues.contains(where: { $0.severity == .error }) {
             printError("\(file): not imported — fix the errors above\n")
             throw ExitCode.failure
