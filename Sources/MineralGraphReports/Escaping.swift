@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// Escaping of text for each output syntax, so that no name, note or number from a graph can
 /// change the structure of a report: a country or node called `<script>`, `a|b`, `# x`,
 /// `"quoted"` or one with a newline prints as that text and nothing else.
@@ -119,13 +121,9 @@ enum Escaping {
 
     // MARK: CSV (RFC 4180)
 
-    /// A CSV field: quoted when it contains a comma, quote, CR or LF or starts or ends with a
-    /// space; quotes inside are doubled.
+    /// A CSV field (``CSVText/field(_:)``, shared with graph exports).
     static func csv(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-            || text.hasPrefix(" ") || text.hasSuffix(" ")
-        guard needsQuotes else { return text }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+        CSVText.field(text)
     }
 
     // MARK: Helpers

@@ -12,7 +12,8 @@ struct MineralGraph: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self, ReportCommand.self,
-            RenderCommand.self, ImportCommand.self, WhatIfCommand.self, DiffCommand.self, TradeHHICommand.self,
+            RenderCommand.self, ImportCommand.self, ExportCommand.self, WhatIfCommand.self, DiffCommand.self,
+            TradeHHICommand.self,
         ]
     )
 }

@@ -42,6 +42,21 @@ public enum NodeKind: Hashable, Codable, Sendable {
         }
     }
 
+    /// The kind written as `keyword` (and, for `waste`, `fate`); `nil` for an unknown keyword
+    /// or a waste destination without a fate.
+    public init?(keyword: String, fate: WasteFate?) {
+        switch keyword {
+        case "mine": self = .mine
+        case "processor": self = .processor
+        case "manufacturer": self = .manufacturer
+        case "consumer": self = .consumer
+        case "waste":
+            guard let fate else { return nil }
+            self = .wasteDestination(fate)
+        default: return nil
+        }
+    }
+
     /// Every keyword accepted for `kind:`.
     public static let keywords = ["mine", "processor", "manufacturer", "consumer", "waste"]
 

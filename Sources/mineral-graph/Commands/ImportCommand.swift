@@ -6,7 +6,7 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Turn tables analysts have into graph files.",
-        subcommands: [ImportProductionCommand.self, ImportBACICommand.self, ImportComtradeCommand.self]
+        subcommands: [ImportProductionCommand.self, ImportBACICommand.self, ImportComtradeCommand.self, ImportDotCommand.self]
     )
 }
 

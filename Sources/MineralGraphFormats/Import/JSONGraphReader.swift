@@ -1,0 +1,104 @@
+import MineralGraphCore
+import Yams
+
+/// Reads the JSON export (``JSONGraphWriter``, `mineral-graph-json/1`) back into a graph.
+///
+/// JSON is YAML, so the text is composed by the same YAML library and decoded by the graph
+/// file reader's checks: every problem is reported with `file:line:column`, unknown keys get
+/// "did you mean" notes, and the result is the graph the JSON was written from. `null` means
+/// "missing", as an absent key does; the derived keys (`group_scheme`, and a node's `stage`,
+/// `country_name`, `development_group`, `least_developed`) are ignored.
+public struct JSONGraphReader: Sendable {
+    public init() {}
+
+    /// Reads the file at `path` (`-` for standard input).
+    public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
+        let text: String
+        do {
+            text = try TextFile.read(path)
+        } catch {
+            throw GraphFileError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
+        }
+        return try read(text: text, file: path == "-" ? "<stdin>" : path)
+    }
+
+    public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+        var decoder = Decoding(file: file, text: text)
+        let root: Yams.Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch {
+            throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error, text: text)], text: text)
+        }
+        if let problem = GraphFileReader.structuralProblem(in: root, file: file) {
+            throw GraphFileError(diagnostics: [problem], text: text)
+        }
+        let start = SourceLocation(file: file, line: 1, column: 1)
+        guard let root, case .mapping(let mapping) = root else {
+            throw GraphFileError(
+                diagnostics: [Diagnostic(.error, "expected-object", "expected a JSON object with 'metadata', 'nodes' and 'flows'", at: start)],
+                text: text)
+        }
+        var problems: [Diagnostic] = []
+        func at(_ node: Yams.Node) -> SourceLocation {
+            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        }
+        let lists = ["sources", "nodes", "flows", "other_countries"]
+        let allowed = ["format", "metadata"] + lists
+        var graphPairs: [(Yams.Node, Yams.Node)] = []
+        var listPairs: [(Yams.Node, Yams.Node)] = []
+        var sawMetadata = false
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "format":
+                if value.string != JSONGraphWriter.formatVersion {
+                    problems.append(Diagnostic(
+                        .error, "unsupported-format", "unsupported format \(value.string.map { "'\($0)'" } ?? "value")", at: at(value),
+                        notes: ["this version of mineral-graph reads '\(JSONGraphWriter.formatVersion)'"]))
+                }
+            case "metadata":
+                sawMetadata = true
+                guard case .mapping(let metadata) = value else {
+                    problems.append(Diagnostic(.error, "expected-mapping", "expected 'metadata' to be an object", at: at(value)))
+                    continue
+                }
+                graphPairs += metadata.filter { $0.key.string != "group_scheme" }.map { ($0.key, $0.value) }
+            case _ where lists.contains(key):
+                listPairs.append((keyNode, Self.withoutNulls(value, derivedKeys: key == "nodes" ? GraphAttributeTables.derivedNodeNames : [])))
+            default:
+                problems.append(Diagnostic(
+                    .error, "unknown-key", "unknown key '\(key)' in the graph", at: at(keyNode),
+                    notes: ClosestMatches.best(for: key, among: allowed, limit: 1).map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")]))
+            }
+        }
+        if !sawMetadata {
+            problems.append(Diagnostic(.error, "missing-key", "the graph needs 'metadata' (name, year ...)", at: at(root)))
+        }
+        let graphRoot = Self.withoutNulls(.mapping(Node.Mapping(graphPairs + listPairs, .implicit, .any, root.mark)), derivedKeys: [])
+        let graph = problems.isEmpty ? decoder.graph(graphRoot) : nil
+        let errors = (problems + decoder.diagnostics).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        if let graph, errors.isEmpty {
+            return GraphDocument(graph: graph, sourceMap: decoder.sourceMap, text: text)
+        }
+        throw GraphFileError(diagnostics: errors, text: text)
+    }
+
+    /// `node` without `null` members in its objects (at any depth) and, in the objects of a
+    /// list, without `derivedKeys`.
+    static func withoutNulls(_ node: Yams.Node, derivedKeys: Set<String>) -> Yams.Node {
+        switch node {
+        case .mapping(let mapping):
+            let pairs = mapping.compactMap { pair -> (Yams.Node, Yams.Node)? in
+                if case .scalar(let scalar) = pair.value, scalar.string == "null", scalar.style == .plain || scalar.style == .any { return nil }
+                if let key = pair.key.string, derivedKeys.contains(key) { return nil }
+                return (pair.key, withoutNulls(pair.value, derivedKeys: []))
+            }
+            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+        case .sequence(let sequence):
+            return .sequence(Node.Sequence(sequence.map { withoutNulls($0, derivedKeys: derivedKeys) }, sequence.tag, sequence.style, sequence.mark))
+        case .scalar, .alias:
+            return node
+        }
+    }
+}

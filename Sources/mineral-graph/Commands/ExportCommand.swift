@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import MineralGraphCore
+import MineralGraphFormats
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a graph as GraphML, JSON, CSV tables or DOT with its data.",
+        discussion: """
+            graphml: for NetworkX (read_graphml), Gephi and yEd; json: for scripts \
+            (mineral-graph-json/1); csv: a node table and an edge table; dot: DOT with every \
+            attribute, which `mineral-graph import dot` reads back. Attributes and schemas: \
+            docs/export.md. Writes to standard output unless -o or --out-dir is given; csv writes \
+            PREFIX.nodes.csv and PREFIX.edges.csv for -o PREFIX, DIR/STEM.nodes.csv and \
+            DIR/STEM.edges.csv for --out-dir, or one table to -o with --table. Graphs with \
+            validation errors are refused. Files are replaced atomically.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case graphml, json, csv, dot
+    }
+
+    @Argument(help: "The graph file (- for standard input).")
+    var file: String
+
+    @Option(help: "graphml, json, csv or dot.")
+    var format: Format
+
+    @Option(name: .shortAndLong, help: "Where to write (- for standard output); for csv without --table, a path prefix.")
+    var output: String?
+
+    @Option(help: "Write into this directory, named after the graph file.")
+    var outDir: String?
+
+    @Option(help: "csv only: write just this table (nodes or edges) to -o or standard output.")
+    var table: CSVTableWriter.Table?
+
+    func validate() throws {
+        if output != nil && outDir != nil { throw ValidationError("use either --output or --out-dir, not both") }
+        if outDir != nil && file == "-" { throw ValidationError("standard input has no file name to name the export after; use --output") }
+        if table != nil && format != .csv { throw ValidationError("--table is for --format csv") }
+        if table != nil && outDir != nil { throw ValidationError("--table writes one table: use --output, not --out-dir") }
+        if format == .csv && table == nil && outDir == nil && (output ?? "-") == "-" {
+            throw ValidationError("csv writes two tables: give --out-dir DIR, -o PREFIX (PREFIX.nodes.csv, PREFIX.edges.csv) or --table nodes|edges")
+        }
+    }
+
+    func run() throws {
+        let document = try loadDocument(file)
+        let issues = document.validate()
+        let errors = issues.filter { $0.severity == .error }
+        if !errors.isEmpty {
+            printError(DiagnosticRenderer(text: document.text).render(errors))
+            printError("\(file): not exported — fix the errors above (mineral-graph validate \(file))\n")
+            throw ExitCode.failure
+        }
+        let graph = document.graph
+        // Everything is rendered before anything is written.
+        let outputs: [(path: String, text: String)]
+        switch format {
+        case .graphml: outputs = [(try path(extension: "graphml"), GraphMLWriter().write(graph))]
+        case .json: outputs = [(try path(extension: "json"), JSONGraphWriter().write(graph))]
+        case .dot: outputs = [(try path(extension: "dot"), DOTDataWriter().write(graph))]
+        case .csv:
+            if let table {
+                outputs = [(output ?? "-", CSVTableWriter().write(graph, table: table))]
+            } else {
+                let prefix = try csvPrefix()
+                let (nodes, edges) = CSVTableWriter().write(graph)
+                outputs = [(prefix + ".nodes.csv", nodes), (prefix + ".edges.csv", edges)]
+            }
+        }
+        if let outDir {
+            do {
+                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            } catch {
+                throw UserError("cannot create \(outDir): \(error.localizedDescription)")
+            }
+        }
+        for (path, text) in outputs {
+            do {
+                try TextFile.writeAtomically(text, to: path)
+            } catch {
+                throw UserError("\(error)")
+            }
+        }
+    }
+
+    /// The input's file name without its extension.
+    private var stem: String {
+        URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+    }
+
+    private func path(extension fileExtension: String) throws -> String {
+        guard let outDir else { return output ?? "-" }
+        return URL(fileURLWithPath: outDir).appendingPathComponent(stem + "." + fileExtension).path
+    }
+
+    /// `DIR/STEM` for --out-dir, else -o without a trailing `.csv`.
+    private func csvPrefix() throws -> String {
+        if let outDir { return URL(fileURLWithPath: outDir).appendingPathComponent(stem).path }
+        let prefix = output ?? "-"
+        return prefix.hasSuffix(".csv") ? String(prefix.dropLast(4)) : prefix
+    }
+}
+
+extension CSVTableWriter.Table: ExpressibleByArgument {}
