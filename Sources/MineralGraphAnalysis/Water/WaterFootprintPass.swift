@@ -213,6 +213,7 @@ public struct WaterFootprintPass: Sendable {
                 intensity: graph.nodes.indices.map { system.isSink[$0] ? 0 : w[$0].value },
                 flags: w.map(\.imputed), options: solver)
             reports.append(solution.report)
+            let localReasons = w.map(\.unavailable)  // once per quantity, not per node
             for n in graph.nodes.indices {
                 if system.isSink[n] {
                     direct[quantity].append(MetricValue(0))
@@ -225,7 +226,7 @@ public struct WaterFootprintPass: Sendable {
                     embodied[quantity].append(MetricValue(value, imputed: solution.flagged[n]))
                 } else {
                     embodied[quantity].append(MetricValue(unavailable: system.reason(
-                        for: solution.blocker[n], at: n, localReasons: w.map(\.unavailable),
+                        for: solution.blocker[n], at: n, localReasons: localReasons,
                         quantity: "water \(quantity.rawValue) intensity")))
                 }
             }
