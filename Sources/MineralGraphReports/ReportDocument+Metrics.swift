@@ -64,12 +64,19 @@ struct MetricTable {
         let kept = columns.indices.filter { !dropped.contains($0) }
 
         var codes: [String] = []
+        /// Note number of each code (its position in `codes` + 1).
+        var numbers: [String: Int] = [:]
         var examples: [String: [String]] = [:]
+        /// (code, example) pairs already quoted: a set, as a table may have a distinct reason per row.
+        var seenExamples = Set<[String]>()
         func note(_ reason: Unavailable) -> Int {
-            if !codes.contains(reason.code) { codes.append(reason.code) }
+            if numbers[reason.code] == nil {
+                codes.append(reason.code)
+                numbers[reason.code] = codes.count
+            }
             let example = Display.innermost(reason)
-            if !(examples[reason.code] ?? []).contains(example) { examples[reason.code, default: []].append(example) }
-            return codes.firstIndex(of: reason.code)! + 1
+            if seenExamples.insert([reason.code, example]).inserted { examples[reason.code, default: []].append(example) }
+            return numbers[reason.code]!
         }
         var blocks: [ReportDocument.Block] = []
         if kept.count > 1 && !rows.isEmpty {

@@ -41,12 +41,24 @@ public struct ImportConcentrationPass: Sendable {
             guard let from = nodes[flow.from], let to = nodes[flow.to], from.country != to.country else { continue }
             imports[Key(importer: to.country, mineral: flow.mineral, stage: from.stage), default: []].append((from.country, flow))
         }
-        let supply = StageSupply.collect(from: graph, stages: Stage.allCases)
+        // Domestic production per mineral, stage and country in the graph's year: nodes with a
+        // quantity (in graph order) and whether some node lacks one. Built once, not per importer.
+        struct Market: Hashable { let mineral: MineralID, stage: Stage, country: CountryCode }
+        var domesticSupply: [Market: [StageSupply.NodeSupply]] = [:]
+        var domesticMissingAt = Set<Market>()
+        for market in StageSupply.collect(from: graph, stages: Stage.allCases) where market.year == graph.year {
+            for node in market.nodes {
+                domesticSupply[Market(mineral: market.mineral, stage: market.stage, country: node.country), default: []].append(node)
+            }
+            for node in market.missing {
+                domesticMissingAt.insert(Market(mineral: market.mineral, stage: market.stage, country: node.country))
+            }
+        }
         let rows = imports.keys.sorted().map { key -> ImportConcentration in
             let flows = imports[key]!
-            let domestic = supply.first { $0.mineral == key.mineral && $0.stage == key.stage && $0.year == graph.year }
-            let domesticNodes = domestic?.nodes.filter { $0.country == key.importer } ?? []
-            let domesticMissing = domestic?.missing.contains { $0.country == key.importer } ?? false
+            let market = Market(mineral: key.mineral, stage: key.stage, country: key.importer)
+            let domesticNodes = domesticSupply[market] ?? []
+            let domesticMissing = domesticMissingAt.contains(market)
             let domesticTonnes: Domestic = domesticMissing ? .unknown : .known(domesticNodes.reduce(0) { $0 + $1.tonnes })
             // Domestic value: the declared output values of the importer's nodes at the stage.
             let domesticValues = domesticNodes.map { nodes[$0.node]?.output(of: key.mineral, year: graph.year, graphYear: graph.year)?.valueUSD }

@@ -83,10 +83,13 @@ public struct StageSupply: Hashable, Sendable {
             inFlows[flow.to, default: []].append(flow)
         }
         var supplies: [Key: StageSupply] = [:]
-        func entry(_ key: Key) -> StageSupply {
-            supplies[key] ?? StageSupply(
+        /// Edits the entry of `key` in place (creating it when new): a copy taken out of the
+        /// dictionary and stored back would copy its node list on every append, which is
+        /// quadratic in the nodes of a market.
+        func update(_ key: Key, _ change: (inout StageSupply) -> Void) {
+            change(&supplies[key, default: StageSupply(
                 mineral: key.mineral, stage: key.stage, year: key.year, nodes: [], missing: [],
-                residualTonnes: nil, residualMissing: false)
+                residualTonnes: nil, residualMissing: false)])
         }
         /// Sum of the flows' basis tonnes and the number without one; `nil` when none has one.
         func sum(_ flows: [Flow]) -> (tonnes: Double, withoutQuantity: Int)? {
@@ -120,26 +123,26 @@ public struct StageSupply: Hashable, Sendable {
                 } else if !receiving, let (tonnes, without) = sum(flows) {
                     supply = NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .outFlows, flowsWithoutQuantity: without)
                 }
-                var item = entry(key)
-                if let supply {
-                    item.nodes.append(supply)
-                } else {
-                    item.missing.append(MissingSupply(node: node.id, country: node.country))
+                update(key) { item in
+                    if let supply {
+                        item.nodes.append(supply)
+                    } else {
+                        item.missing.append(MissingSupply(node: node.id, country: node.country))
+                    }
                 }
-                supplies[key] = item
             }
         }
         var seenResiduals = Set<Key>()
         for other in graph.otherCountries where stageSet.contains(other.stage) {
             let key = Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)
             guard seenResiduals.insert(key).inserted else { continue }
-            var item = entry(key)
-            if let tonnes = other.basisTonnes {
-                item.residualTonnes = tonnes
-            } else {
-                item.residualMissing = true
+            update(key) { item in
+                if let tonnes = other.basisTonnes {
+                    item.residualTonnes = tonnes
+                } else {
+                    item.residualMissing = true
+                }
             }
-            supplies[key] = item
         }
         return supplies.keys.sorted().map { supplies[$0]! }
     }

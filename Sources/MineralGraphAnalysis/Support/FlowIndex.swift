@@ -1,6 +1,8 @@
 import MineralGraphCore
 
-/// Node positions and the flows into and out of every node, built once per pass.
+/// Node positions, the flows into and out of every node and the nodes of every country, built
+/// once per pass in O(nodes + flows), so that no pass scans the whole graph per node, flow or
+/// country.
 ///
 /// Flows that name an unknown node (a validation error) are left out of `incoming`/`outgoing`
 /// and listed in `danglingFlows`, so passes still run on graphs that failed validation.
@@ -15,6 +17,9 @@ struct FlowIndex: Sendable {
     /// Source and destination node index of each flow (`nil` for dangling flows).
     let endpoints: [(from: Int, to: Int)?]
     let danglingFlows: [Int]
+    /// Node indices of each country, in graph order (sums over them add in the same order as a
+    /// scan of the whole node list would).
+    let nodesByCountry: [CountryCode: [Int]]
 
     init(_ graph: SupplyGraph) {
         self.graph = graph
@@ -37,6 +42,9 @@ struct FlowIndex: Sendable {
         self.outgoing = outgoing
         self.endpoints = endpoints
         danglingFlows = dangling
+        var byCountry: [CountryCode: [Int]] = [:]
+        for (n, node) in graph.nodes.enumerated() { byCountry[node.country, default: []].append(n) }
+        nodesByCountry = byCountry
     }
 
     var nodes: [Node] { graph.nodes }
@@ -62,7 +70,17 @@ struct FlowIndex: Sendable {
 
     /// Every country that has a node, sorted.
     var countries: [CountryCode] {
-        Array(Set(graph.nodes.map(\.country))).sorted()
+        nodesByCountry.keys.sorted()
+    }
+
+    /// Node indices of `country`, in graph order.
+    func nodes(in country: CountryCode) -> [Int] {
+        nodesByCountry[country] ?? []
+    }
+
+    /// Node indices of the member countries of `group`, in graph order.
+    func nodes(in group: CountryGroup, _ grouping: CountryGrouping) -> [Int] {
+        graph.nodes.indices.filter { grouping.contains(group, graph.nodes[$0].country) }
     }
 
     /// "node-id" for messages.

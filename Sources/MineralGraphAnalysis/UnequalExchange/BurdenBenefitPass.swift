@@ -53,11 +53,13 @@ public struct BurdenBenefitPass: Sendable {
             totals[resource] = sum.metric
         }
 
-        func row(_ value: PartyValueAdded, members: (CountryCode) -> Bool) -> BurdenBenefitRow {
+        /// `members`: the party's node indices, in graph order.
+        func row(_ value: PartyValueAdded, members: [Int]) -> BurdenBenefitRow {
             let valueShare = value.share
             let ratios = BurdenResource.allCases.map { resource -> BurdenBenefitRatio in
+                let amounts = burdens[resource]!
                 var own = PartialSum()
-                for n in graph.nodes.indices where members(graph.nodes[n].country) { own.add(burdens[resource]![n]) }
+                for n in members { own.add(amounts[n]) }
                 let share = own.metric.divided(
                     by: totals[resource]!, ifZero: "NO_BURDEN", "the chain has no \(resource.rawValue)")
                 var ratio = share.divided(by: valueShare, ifZero: "NO_GROUP_VA", "\(value.party.name) captures no value added")
@@ -71,9 +73,9 @@ public struct BurdenBenefitPass: Sendable {
         }
         return BurdenBenefit(
             totals: BurdenResource.allCases.map { BurdenTotal(burden: $0, amount: totals[$0]!) },
-            countries: valueAdded.countries.map { party in row(party) { $0.rawValue == party.party.id } },
+            countries: valueAdded.countries.map { party in row(party, members: index.nodes(in: CountryCode(party.party.id))) },
             groups: valueAdded.groups.map { party in
-                row(party) { grouping.contains(CountryGroup(rawValue: party.party.id)!, $0) }
+                row(party, members: index.nodes(in: CountryGroup(rawValue: party.party.id)!, grouping))
             },
             totalValueAddedUSD: valueAdded.totalValueAddedUSD, priceYear: valueAdded.priceYear, scheme: grouping.info)
     }

@@ -99,10 +99,12 @@ public struct ValueAddedPass: Sendable {
 
         var other = 0.0
         rows.forEach { other += $0.otherInputsUSD ?? 0 }
+        // Rows per country in graph order, so each country's sums add in the same order.
+        let rowsByCountry = Dictionary(grouping: rows, by: \.country)
         return ValueAdded(
             nodes: rows, totalValueAddedUSD: chainTotal, finalOutputValueUSD: final.metric, otherInputsUSD: other,
             byStage: stages(rows),
-            countries: index.countries.map { country in party(.country(country), rows.filter { $0.country == country }) },
+            countries: index.countries.map { country in party(.country(country), rowsByCountry[country] ?? []) },
             groups: grouping.groups.map { group in
                 party(.group(group), rows.filter { grouping.contains(group, $0.country) })
             },

@@ -35,8 +35,9 @@ public struct ValueCapturePass: Sendable {
         let grouping = CountryGrouping(override: scheme, graph: graph)
         let valueAdded = ValueAddedPass(scheme: grouping.scheme).run(on: graph)
         let stageNodes = graph.nodes.indices.filter { graph.nodes[$0].stage == stage }
+        let graphMinerals = graph.minerals  // computed from the whole graph: once, not per node
         let minerals = Set(stageNodes.flatMap { n in
-            graph.minerals.filter { ContainedProduction.produces(n, $0, index: index) }
+            graphMinerals.filter { ContainedProduction.produces(n, $0, index: index) }
         }).sorted()
 
         let results = minerals.map { mineral -> MineralValueCapture in
@@ -44,9 +45,10 @@ public struct ValueCapturePass: Sendable {
             let tonnes = producers.map { (n: $0, contained: ContainedProduction.containedTonnes($0, mineral, index: index)) }
             var total = PartialSum()
             tonnes.forEach { total.add($0.contained) }
-            func row(_ party: PartyValueAdded, members: (CountryCode) -> Bool) -> ValueCaptureRow {
-                var own = PartialSum()
-                for (n, contained) in tonnes where members(graph.nodes[n].country) { own.add(contained) }
+            // Each country's producers' tonnes, summed in producer order.
+            var byCountry: [CountryCode: PartialSum] = [:]
+            for (n, contained) in tonnes { byCountry[graph.nodes[n].country, default: PartialSum()].add(contained) }
+            func row(_ party: PartyValueAdded, own: PartialSum) -> ValueCaptureRow {
                 let physical = own.metric.divided(
                     by: total.metric, ifZero: "NO_PRODUCTION", "the stage produces no \(mineral)")
                 let ratio = party.share.divided(
@@ -58,9 +60,14 @@ public struct ValueCapturePass: Sendable {
             return MineralValueCapture(
                 mineral: mineral, containedBasis: MineralCatalog.info(mineral)?.containedBasis ?? "t",
                 producingNodes: producers.map { graph.nodes[$0].id }, stageContainedTonnes: total.metric,
-                countries: valueAdded.countries.map { party in row(party) { $0.rawValue == party.party.id } },
+                countries: valueAdded.countries.map { party in
+                    row(party, own: byCountry[CountryCode(party.party.id)] ?? PartialSum())
+                },
                 groups: valueAdded.groups.map { party in
-                    row(party) { grouping.contains(CountryGroup(rawValue: party.party.id)!, $0) }
+                    let group = CountryGroup(rawValue: party.party.id)!
+                    var own = PartialSum()
+                    for (n, contained) in tonnes where grouping.contains(group, graph.nodes[n].country) { own.add(contained) }
+                    return row(party, own: own)
                 })
         }
         return ValueCapture(

@@ -59,10 +59,11 @@ public struct WasteBalancePass: Sendable {
             if let (_, to) = index.endpoints[i] { received[to].add(tonnes) }
         }
 
-        func row(_ party: CountryOrGroup, wasteTotals: TradeTotals, recoveredTotals: TradeTotals, members: (CountryCode) -> Bool) -> WasteBalanceRow {
+        /// `members`: the party's node indices, in graph order.
+        func row(_ party: CountryOrGroup, wasteTotals: TradeTotals, recoveredTotals: TradeTotals, members: [Int]) -> WasteBalanceRow {
             var own = PartialSum()
             var byFate: [WasteFate?: PartialSum] = [:]
-            for n in graph.nodes.indices where members(graph.nodes[n].country) && received[n].terms > 0 {
+            for n in members where received[n].terms > 0 {
                 own.add(received[n].metric)
                 byFate[graph.nodes[n].kind.fate, default: PartialSum()].add(received[n].metric)
             }
@@ -92,10 +93,10 @@ public struct WasteBalancePass: Sendable {
                 receivedByFate: fates)
         }
         let countries = zip(waste.countries, recovered.countries).map { w, r in
-            row(.country(w.country), wasteTotals: w.totals, recoveredTotals: r.totals) { $0 == w.country }
+            row(.country(w.country), wasteTotals: w.totals, recoveredTotals: r.totals, members: index.nodes(in: w.country))
         }
         let groups = zip(waste.groups, recovered.groups).map { w, r in
-            row(.group(w.group), wasteTotals: w.totals, recoveredTotals: r.totals) { grouping.contains(w.group, $0) }
+            row(.group(w.group), wasteTotals: w.totals, recoveredTotals: r.totals, members: index.nodes(in: w.group, grouping))
         }
         return WasteBalance(
             wasteFlowCount: wasteFlowCount, totalWasteTonnes: allWaste.metric, countries: countries, groups: groups,

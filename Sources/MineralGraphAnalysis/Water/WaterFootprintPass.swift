@@ -122,10 +122,11 @@ public struct WaterFootprintPass: Sendable {
                 finalOutputEmbodiedM3: finalTotal, conservationRelativeError: error)
         }
 
-        func directWater(_ party: CountryOrGroup, members: (Int) -> Bool) -> DirectWater {
+        /// `members`: the party's node indices, in graph order.
+        func directWater(_ party: CountryOrGroup, members: [Int]) -> DirectWater {
             var stress = PartialSum()
             var sums = PerWaterQuantity<[MetricValue]> { _ in [] }
-            for n in graph.nodes.indices where members(n) {
+            for n in members {
                 stress.add(highStress[n])
                 for quantity in WaterQuantity.allCases { sums[quantity].append(model.direct[quantity][n]) }
             }
@@ -146,10 +147,10 @@ public struct WaterFootprintPass: Sendable {
             nodes: nodes, totals: totals, highStressWithdrawalM3: stressTotal.metric,
             highStressWithdrawalShare: stressShare,
             countries: index.countries.map { country in
-                directWater(.country(country)) { graph.nodes[$0].country == country }
+                directWater(.country(country), members: index.nodes(in: country))
             },
             groups: grouping.groups.map { group in
-                directWater(.group(group)) { grouping.contains(group, graph.nodes[$0].country) }
+                directWater(.group(group), members: index.nodes(in: group, grouping))
             },
             highStressThreshold: highStressThreshold, allocation: "mass", scheme: grouping.info,
             solver: SolverReport.merged(model.reports, options: solver))
@@ -212,6 +213,7 @@ public struct WaterFootprintPass: Sendable {
                 intensity: graph.nodes.indices.map { system.isSink[$0] ? 0 : w[$0].value },
                 flags: w.map(\.imputed), options: solver)
             reports.append(solution.report)
+            let localReasons = w.map(\.unavailable)  // once per quantity, not per node
             for n in graph.nodes.indices {
                 if system.isSink[n] {
                     direct[quantity].append(MetricValue(0))
@@ -224,7 +226,7 @@ public struct WaterFootprintPass: Sendable {
                     embodied[quantity].append(MetricValue(value, imputed: solution.flagged[n]))
                 } else {
                     embodied[quantity].append(MetricValue(unavailable: system.reason(
-                        for: solution.blocker[n], at: n, localReasons: w.map(\.unavailable),
+                        for: solution.blocker[n], at: n, localReasons: localReasons,
                         quantity: "water \(quantity.rawValue) intensity")))
                 }
             }

@@ -47,13 +47,15 @@ public struct PerWaterQuantity<Value: Hashable & Codable & Sendable>: Hashable, 
             case .seawater: seawater
             }
         }
-        set {
+        // Edits in place: with a plain `set`, `sums[quantity].append(x)` would copy the whole
+        // array on every append (get a copy, append, set back), quadratic in the nodes.
+        _modify {
             switch quantity {
-            case .withdrawal: withdrawal = newValue
-            case .consumption: consumption = newValue
-            case .scarcityWeightedConsumption: scarcityWeightedConsumption = newValue
-            case .brine: brine = newValue
-            case .seawater: seawater = newValue
+            case .withdrawal: yield &withdrawal
+            case .consumption: yield &consumption
+            case .scarcityWeightedConsumption: yield &scarcityWeightedConsumption
+            case .brine: yield &brine
+            case .seawater: yield &seawater
             }
         }
     }
