@@ -121,4 +121,17 @@ struct WhatIfCommandTests {
         #expect(missing.status == 1)
         #expect(missing.stderr.contains("no-such-scenario.yaml"))
     }
+
+    @Test func theLoopToleranceAndSweepLimitReachTheReport() throws {
+        let scenario = "graphs/scenarios/cobalt-2023-drc-halves.yaml"
+        let converged = try CLI.run(["whatif", "graphs/cobalt-2023.yaml", scenario])
+        #expect(converged.status == 0)
+        #expect(converged.stdout.contains("tolerance 1e-06 × total baseline flow"))
+        #expect(converged.stdout.contains("converged."))
+        let capped = try CLI.run(["whatif", "graphs/cobalt-2023.yaml", scenario, "--max-iterations", "1", "--tolerance", "1e-9"])
+        #expect(capped.status == 0)
+        #expect(capped.stdout.contains("tolerance 1e-09 × total baseline flow"))
+        #expect(capped.stdout.contains("at most 1 sweeps"))
+        #expect(capped.stdout.contains("NOT converged at: chn-refiners"))
+    }
 }

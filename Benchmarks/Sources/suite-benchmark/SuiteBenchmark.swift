@@ -17,13 +17,7 @@ import MineralGraphRendering
 @main
 struct SuiteBenchmark {
     static func main() throws {
-        var values: [String: String] = [:]
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        while arguments.count >= 2, arguments[0].hasPrefix("--") {
-            values[arguments[0]] = arguments[1]
-            arguments.removeFirst(2)
-        }
-        guard arguments.isEmpty else { usage() }
+        let values = BenchmarkOptions.parse(usage: "suite-benchmark [--flows N] [--runs R] [--seed S]")
         let flows = values["--flows"].flatMap(Int.init) ?? 100_000
         let runs = max(1, values["--runs"].flatMap(Int.init) ?? 5)
         let graph = ChainGenerator(
@@ -80,10 +74,5 @@ struct SuiteBenchmark {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
-    }
-
-    static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: suite-benchmark [--flows N] [--runs R] [--seed S]\n".utf8))
-        exit(2)
     }
 }

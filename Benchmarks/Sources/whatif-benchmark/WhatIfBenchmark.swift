@@ -12,13 +12,7 @@ import MineralGraphCore
 @main
 struct WhatIfBenchmark {
     static func main() throws {
-        var values: [String: String] = [:]
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        while arguments.count >= 2, arguments[0].hasPrefix("--") {
-            values[arguments[0]] = arguments[1]
-            arguments.removeFirst(2)
-        }
-        guard arguments.isEmpty else { usage() }
+        let values = BenchmarkOptions.parse(usage: "whatif-benchmark [--scale X] [--seed S] [--runs R]")
         let scale = values["--scale"].flatMap(Double.init) ?? 1
         let runs = max(1, values["--runs"].flatMap(Int.init) ?? 7)
         let graph = ChainGenerator(scale: scale, seed: values["--seed"].flatMap(UInt64.init) ?? 1).make()
@@ -45,10 +39,5 @@ struct WhatIfBenchmark {
         }
         print(String(
             format: "median %.0f ms (min %.0f, max %.0f, %d runs)", times[times.count / 2], times.first!, times.last!, runs))
-    }
-
-    static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: whatif-benchmark [--scale X] [--seed S] [--runs R]\n".utf8))
-        exit(2)
     }
 }

@@ -15,13 +15,8 @@ public struct DOTImporter: Sendable {
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            throw GraphFileError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
-        }
-        return try read(text: text, file: path == "-" ? "<stdin>" : path)
+        let (text, file) = try GraphFileReader.text(contentsOf: path)
+        return try read(text: text, file: file)
     }
 
     public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
@@ -38,8 +33,7 @@ public struct DOTImporter: Sendable {
         if let graph, building.diagnostics.isEmpty {
             return GraphDocument(graph: graph, sourceMap: building.sourceMap, text: text)
         }
-        let sorted = building.diagnostics.sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
-        throw GraphFileError(diagnostics: sorted, text: text)
+        throw GraphFileError(diagnostics: building.diagnostics.inFileOrder(), text: text)
     }
 }
 

@@ -13,26 +13,13 @@ public struct JSONGraphReader: Sendable {
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
-        let text: String
-        do {
-            text = try TextFile.read(path)
-        } catch {
-            throw GraphFileError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
-        }
-        return try read(text: text, file: path == "-" ? "<stdin>" : path)
+        let (text, file) = try GraphFileReader.text(contentsOf: path)
+        return try read(text: text, file: file)
     }
 
     public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
         var decoder = Decoding(file: file, text: text)
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw GraphFileError(diagnostics: [decoder.diagnostic(forYAMLError: error, text: text)], text: text)
-        }
-        if let problem = GraphFileReader.structuralProblem(in: root, file: file) {
-            throw GraphFileError(diagnostics: [problem], text: text)
-        }
+        let root = try decoder.compose(text, kind: "graph files")
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root, case .mapping(let mapping) = root else {
             throw GraphFileError(
@@ -77,7 +64,7 @@ public struct JSONGraphReader: Sendable {
         }
         let graphRoot = Self.withoutNulls(.mapping(Node.Mapping(graphPairs + listPairs, .implicit, .any, root.mark)), derivedKeys: [])
         let graph = problems.isEmpty ? decoder.graph(graphRoot) : nil
-        let errors = (problems + decoder.diagnostics).sorted { ($0.location?.line ?? 0, $0.location?.column ?? 0) < ($1.location?.line ?? 0, $1.location?.column ?? 0) }
+        let errors = (problems + decoder.diagnostics).inFileOrder()
         if let graph, errors.isEmpty {
             return GraphDocument(graph: graph, sourceMap: decoder.sourceMap, text: text)
         }

@@ -279,17 +279,8 @@ struct ComparisonJSON: Encodable {
         var row: ReportComparison.Row
 
         func encode(to encoder: Encoder) throws {
+            try KeyFields.encode(row.key, itemName: row.itemName, to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
-            let key = row.key
-            try c.encode(key.section, forKey: .section)
-            try c.encode(key.mineral, forKey: .mineral)
-            try c.encode(key.stage, forKey: .stage)
-            try c.encode(key.year, forKey: .year)
-            try c.encode(key.itemKind, forKey: .itemKind)
-            try c.encode(key.item, forKey: .item)
-            try c.encode(row.itemName, forKey: .itemName)
-            try c.encode(key.metric, forKey: .metric)
-            try c.encode(key.unit, forKey: .unit)
             try c.encode(row.basis, forKey: .basis)
             try c.encode(row.status, forKey: .status)
             try c.encode(row.before.map(Value.init), forKey: .before)
@@ -299,7 +290,26 @@ struct ComparisonJSON: Encodable {
         }
 
         enum CodingKeys: CodingKey {
-            case section, mineral, stage, year, itemKind, item, itemName, metric, unit, basis, status, before, after, delta, relativeDelta
+            case basis, status, before, after, delta, relativeDelta
+        }
+    }
+
+    /// A row's key and item name, the leading fields of comparison and what-if rows (the
+    /// encoder's other container adds the rest to the same object).
+    enum KeyFields: CodingKey {
+        case section, mineral, stage, year, itemKind, item, itemName, metric, unit
+
+        static func encode(_ key: ReportRow.Key, itemName: String, to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: KeyFields.self)
+            try c.encode(key.section, forKey: .section)
+            try c.encode(key.mineral, forKey: .mineral)
+            try c.encode(key.stage, forKey: .stage)
+            try c.encode(key.year, forKey: .year)
+            try c.encode(key.itemKind, forKey: .itemKind)
+            try c.encode(key.item, forKey: .item)
+            try c.encode(itemName, forKey: .itemName)
+            try c.encode(key.metric, forKey: .metric)
+            try c.encode(key.unit, forKey: .unit)
         }
     }
 

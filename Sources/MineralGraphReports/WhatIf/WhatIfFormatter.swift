@@ -65,11 +65,12 @@ public struct WhatIfFormatter: Sendable {
             blocks.append(.list(result.spareCapacity.map { [.text($0)] }))
         }
         blocks += finalDemand(report, both: both)
-        blocks += concentration(report, both: both)
+        let rows = report.metricRows()
+        blocks += concentration(rows, both: both)
         blocks += nodes(report, both: both)
         blocks += regions(report, both: both)
         if both { blocks += substitution(report) }
-        blocks += figures(report, both: both)
+        blocks += figures(rows, both: both)
         blocks += method(report)
         if !report.scenario.sources.isEmpty {
             blocks.append(.heading(level: 2, text: "Scenario sources"))
@@ -125,8 +126,7 @@ public struct WhatIfFormatter: Sendable {
         return blocks
     }
 
-    func concentration(_ report: WhatIfReport, both: Bool) -> [Block] {
-        let rows = report.metricRows()
+    func concentration(_ rows: [WhatIfReport.MetricRow], both: Bool) -> [Block] {
         let bands = Dictionary(
             rows.filter { $0.key.section == "concentration" && $0.key.metric == "band" }.map { (ComparisonFormatter.Market($0.key), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -267,8 +267,7 @@ public struct WhatIfFormatter: Sendable {
         return blocks
     }
 
-    func figures(_ report: WhatIfReport, both: Bool) -> [Block] {
-        let rows = report.metricRows()
+    func figures(_ rows: [WhatIfReport.MetricRow], both: Bool) -> [Block] {
         let changed = rows.filter(\.changed)
         var blocks: [Block] = [.heading(level: 2, text: "Every figure before and after")]
         blocks.append(.paragraph([.text(
@@ -394,17 +393,8 @@ struct WhatIfJSON: Encodable {
         var row: WhatIfReport.MetricRow
 
         func encode(to encoder: Encoder) throws {
+            try ComparisonJSON.KeyFields.encode(row.key, itemName: row.itemName, to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
-            let key = row.key
-            try c.encode(key.section, forKey: .section)
-            try c.encode(key.mineral, forKey: .mineral)
-            try c.encode(key.stage, forKey: .stage)
-            try c.encode(key.year, forKey: .year)
-            try c.encode(key.itemKind, forKey: .itemKind)
-            try c.encode(key.item, forKey: .item)
-            try c.encode(row.itemName, forKey: .itemName)
-            try c.encode(key.metric, forKey: .metric)
-            try c.encode(key.unit, forKey: .unit)
             try c.encode(row.before.map(ComparisonJSON.Value.init), forKey: .before)
             try c.encode(row.afterNoSubstitution.map(ComparisonJSON.Value.init), forKey: .afterNoSubstitution)
             try c.encode(row.afterWithSubstitution.map(ComparisonJSON.Value.init), forKey: .afterWithSubstitution)
@@ -413,8 +403,7 @@ struct WhatIfJSON: Encodable {
         }
 
         enum CodingKeys: CodingKey {
-            case section, mineral, stage, year, itemKind, item, itemName, metric, unit, before, afterNoSubstitution,
-                afterWithSubstitution, deltaNoSubstitution, deltaWithSubstitution
+            case before, afterNoSubstitution, afterWithSubstitution, deltaNoSubstitution, deltaWithSubstitution
         }
     }
 

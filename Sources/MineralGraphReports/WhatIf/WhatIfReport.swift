@@ -100,8 +100,14 @@ public struct WhatIfReportBuilder: Sendable {
     public func build(
         graph: SupplyGraph, scenario: Scenario, graphFile: String? = nil, scenarioFile: String? = nil
     ) throws(Failure) -> WhatIfReport {
-        let schemeID = reports.scheme ?? graph.countryScheme ?? CountryGroupScheme.defaultScheme.id
-        guard let scheme = CountryGroupScheme.named(schemeID) else { throw .report(.unknownScheme(schemeID)) }
+        let before: Report
+        do {
+            // Building the baseline report first also checks the scheme the options name.
+            before = try reports.build(graph, file: graphFile)
+        } catch {
+            throw .report(error)
+        }
+        let scheme = reports.scheme.flatMap(CountryGroupScheme.named)
         let result: ShockResult
         do {
             result = try ShockPropagationPass(scenario: scenario, options: options, scheme: scheme).run(on: graph)
@@ -114,7 +120,7 @@ public struct WhatIfReportBuilder: Sendable {
                     id: scenario.id, title: scenario.title, description: scenario.description, file: scenarioFile,
                     sources: scenario.sources),
                 result: result,
-                before: try reports.build(graph, file: graphFile),
+                before: before,
                 afterNoSubstitution: try reports.build(result.noSubstitution.graph, file: graphFile),
                 afterWithSubstitution: try reports.build(result.withSubstitution.graph, file: graphFile))
         } catch {

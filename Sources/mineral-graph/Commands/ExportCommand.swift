@@ -48,15 +48,7 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document = try loadDocument(file)
-        let issues = document.validate()
-        let errors = issues.filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printError(DiagnosticRenderer(text: document.text).render(errors))
-            printError("\(file): not exported — fix the errors above (mineral-graph validate \(file))\n")
-            throw ExitCode.failure
-        }
-        let graph = document.graph
+        let graph = try loadValidDocument(file, refusal: "not exported").graph
         // Everything is rendered before anything is written.
         let outputs: [(path: String, text: String)]
         switch format {
@@ -72,20 +64,7 @@ struct ExportCommand: ParsableCommand {
                 outputs = [(prefix + ".nodes.csv", nodes), (prefix + ".edges.csv", edges)]
             }
         }
-        if let outDir {
-            do {
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            } catch {
-                throw UserError("cannot create \(outDir): \(error.localizedDescription)")
-            }
-        }
-        for (path, text) in outputs {
-            do {
-                try TextFile.writeAtomically(text, to: path)
-            } catch {
-                throw UserError("\(error)")
-            }
-        }
+        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [])
     }
 
     /// The input's file name without its extension.

@@ -75,11 +75,7 @@ struct ReportCommand: ParsableCommand {
         var failed = false
         for path in files {
             let document = try loadDocument(path)
-            let issues = document.validate()
-            let errors = issues.filter { $0.severity == .error }
-            if !errors.isEmpty {
-                printError(DiagnosticRenderer(text: document.text).render(errors))
-                printError("\(path): not reported — fix the errors above (mineral-graph validate \(path))\n")
+            if printValidationErrors(of: document, path: path, refusal: "not reported") {
                 failed = true
                 continue
             }
@@ -107,19 +103,6 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
-        if let outDir {
-            do {
-                try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            } catch {
-                throw UserError("cannot create \(outDir): \(error.localizedDescription)")
-            }
-        }
-        for (path, text) in outputs {
-            do {
-                try TextFile.writeAtomically(text, to: path)
-            } catch {
-                throw UserError("\(error)")
-            }
-        }
+        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [])
     }
 }

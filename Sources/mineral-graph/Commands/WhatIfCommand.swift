@@ -62,12 +62,7 @@ struct WhatIfCommand: ParsableCommand {
     }
 
     func run() throws {
-        let graphDocument = try loadDocument(graph)
-        let errors = graphDocument.validate().filter { $0.severity == .error }
-        if !errors.isEmpty {
-            printError(DiagnosticRenderer(text: graphDocument.text).render(errors))
-            throw UserError("\(graph): has validation errors — fix them first (mineral-graph validate \(graph))")
-        }
+        let graphDocument = try loadValidDocument(graph, refusal: "no what-if run")
         let scenarioDocument: ScenarioDocument
         do {
             scenarioDocument = try ScenarioFileReader().read(contentsOf: scenario)
@@ -117,19 +112,6 @@ struct WhatIfCommand: ParsableCommand {
                 outputs.append((path, GraphFileWriter().write(bound.graph, headerComment: header)))
             }
         }
-        for directory in [outDir, writeGraphs].compactMap({ $0 }) {
-            do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            } catch {
-                throw UserError("cannot create \(directory): \(error.localizedDescription)")
-            }
-        }
-        for (path, text) in outputs {
-            do {
-                try TextFile.writeAtomically(text, to: path)
-            } catch {
-                throw UserError("\(error)")
-            }
-        }
+        try writeOutputs(outputs, creating: [outDir, writeGraphs].compactMap { $0 })
     }
 }

@@ -19,6 +19,43 @@ func loadDocument(_ path: String) throws -> GraphDocument {
     }
 }
 
+/// Prints the validation errors of `document`, if it has any, then a line saying what was not
+/// done with the file (`refusal`: "not reported"); returns whether it had errors.
+func printValidationErrors(of document: GraphDocument, path: String, refusal: String) -> Bool {
+    let errors = document.validate().filter { $0.severity == .error }
+    guard !errors.isEmpty else { return false }
+    printError(DiagnosticRenderer(text: document.text).render(errors))
+    printError("\(path): \(refusal) — fix the errors above (mineral-graph validate \(path))\n")
+    return true
+}
+
+/// Reads a graph file and refuses it, with exit status 1, when it has validation errors
+/// (printed, with `refusal`, by ``printValidationErrors(of:path:refusal:)``).
+func loadValidDocument(_ path: String, refusal: String) throws -> GraphDocument {
+    let document = try loadDocument(path)
+    if printValidationErrors(of: document, path: path, refusal: refusal) { throw ExitCode.failure }
+    return document
+}
+
+/// Creates `directories`, then writes each output atomically, in order. Callers format every
+/// output first, so that a failure leaves no file half-updated.
+func writeOutputs(_ outputs: [(path: String, text: String)], creating directories: [String] = []) throws {
+    for directory in directories {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw UserError("cannot create \(directory): \(error.localizedDescription)")
+        }
+    }
+    for (path, text) in outputs {
+        do {
+            try TextFile.writeAtomically(text, to: path)
+        } catch {
+            throw UserError("\(error)")
+        }
+    }
+}
+
 /// A failure with a message for the user, printed as `error: ...` with exit code 1.
 struct UserError: Error, CustomStringConvertible {
     let description: String
@@ -28,13 +65,7 @@ struct UserError: Error, CustomStringConvertible {
 /// Reads a graph file and builds its report, refusing graphs with validation errors (printed
 /// to standard error). The report names the file as given on the command line.
 func loadReport(_ path: String, builder: ReportBuilder) throws -> Report {
-    let document = try loadDocument(path)
-    let errors = document.validate().filter { $0.severity == .error }
-    if !errors.isEmpty {
-        printError(DiagnosticRenderer(text: document.text).render(errors))
-        printError("\(path): has validation errors — fix them first (mineral-graph validate \(path))\n")
-        throw ExitCode.failure
-    }
+    let document = try loadValidDocument(path, refusal: "not compared")
     do {
         return try builder.build(document.graph, file: path == "-" ? "<stdin>" : path)
     } catch {
