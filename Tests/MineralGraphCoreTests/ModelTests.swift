@@ -141,7 +141,7 @@ struct MineralCatalogTests {
     @Test func containedBasesFollowMethodsSection0() {
         #expect(MineralCatalog.info("lithium")?.containedBasis == "t LCE")
         #expect(MineralCatalog.info("rare-earths")?.containedBasis == "t REO")
-        #expect(MineralCatalog.info("titanium")?.containedBasis == "t TiO2")
+        #expect(MineralCatalog.info("titanium")?.containedBasis == "t TiO₂")
         #expect(MineralCatalog.info("e-waste")?.containedBasis == "t gross")
         #expect(MineralCatalog.info("unobtainium") == nil)
         #expect(MineralCatalog.suggestions(for: "lithum").first == "lithium")

@@ -1,11 +1,35 @@
-/// A mineral or material known to mineral-graph, with the basis its contained tonnes use.
+/// A mineral or material known to mineral-graph, with the bases its tonnes are reported in.
 public struct MineralInfo: Hashable, Sendable {
     public let id: MineralID
     public let name: String
-    /// What `contained_tonnes` measure, e.g. "t Co" or "t LCE" (METHODS §0).
-    public let containedBasis: String
-    /// Other spellings accepted by importers (symbols, plural forms).
+    /// Chemical symbol of the element the mineral is counted as (`Co`, `Li`); `nil` for materials
+    /// without one (rare earths, e-waste, industrial minerals counted as gross product).
+    public let element: String?
+    /// What a graph file's `contained_tonnes` measure when no `basis` is given (METHODS §0.1).
+    public let referenceBasis: QuantityBasis
+    /// The bases the sources report the mineral in (USGS, World Mining Data, the EU CRM list).
+    public let bases: [QuantityBasis]
+    /// What a production table's plain tonnes (`t`, `metr. t`) mean for this mineral; `nil`
+    /// where sources differ (lithium: Li content, Li₂O or LCE) and the unit must say.
+    public let bareTonnesBasis: QuantityBasis?
+    /// Other spellings accepted by importers (symbols, plural forms, source spellings).
     public let aliases: [String]
+
+    public init(
+        id: MineralID, name: String, element: String?, referenceBasis: QuantityBasis, bases: [QuantityBasis],
+        bareTonnesBasis: QuantityBasis?, aliases: [String]
+    ) {
+        self.id = id
+        self.name = name
+        self.element = element
+        self.referenceBasis = referenceBasis
+        self.bases = bases
+        self.bareTonnesBasis = bareTonnesBasis
+        self.aliases = aliases
+    }
+
+    /// The unit of `contained_tonnes` without a `basis`, as reports print it: "t Co", "t LCE".
+    public var containedBasis: String { referenceBasis.unitLabel(for: id) }
 }
 
 /// The minerals and materials graph files may name.
@@ -14,30 +38,40 @@ public struct MineralInfo: Hashable, Sendable {
 /// USGS critical lists, plus `e-waste` for waste electrical and electronic equipment
 /// (HS 8549), whose contained basis is the gross mass.
 public enum MineralCatalog {
+    private static func element(_ id: MineralID, _ name: String, _ symbol: String, _ aliases: [String], also: [QuantityBasis] = []) -> MineralInfo {
+        MineralInfo(id: id, name: name, element: symbol, referenceBasis: .element, bases: [.element] + also, bareTonnesBasis: .element, aliases: aliases)
+    }
+    private static func compound(_ code: String) -> QuantityBasis { .compound(Compound.named(code)!) }
+
     public static let all: [MineralInfo] = [
-        .init(id: "aluminium", name: "Aluminium", containedBasis: "t Al", aliases: ["aluminum", "al", "bauxite"]),
-        .init(id: "antimony", name: "Antimony", containedBasis: "t Sb", aliases: ["sb"]),
-        .init(id: "cobalt", name: "Cobalt", containedBasis: "t Co", aliases: ["co"]),
-        .init(id: "copper", name: "Copper", containedBasis: "t Cu", aliases: ["cu"]),
-        .init(id: "e-waste", name: "E-waste (WEEE)", containedBasis: "t gross", aliases: ["ewaste", "weee", "waste electrical and electronic equipment"]),
-        .init(id: "gallium", name: "Gallium", containedBasis: "t Ga", aliases: ["ga"]),
-        .init(id: "germanium", name: "Germanium", containedBasis: "t Ge", aliases: ["ge"]),
-        .init(id: "gold", name: "Gold", containedBasis: "t Au", aliases: ["au"]),
-        .init(id: "graphite", name: "Graphite", containedBasis: "t C (graphite)", aliases: ["natural graphite", "graphite (natural)"]),
-        .init(id: "lithium", name: "Lithium", containedBasis: "t LCE", aliases: ["li"]),
-        .init(id: "manganese", name: "Manganese", containedBasis: "t Mn", aliases: ["mn"]),
-        .init(id: "nickel", name: "Nickel", containedBasis: "t Ni", aliases: ["ni"]),
-        .init(id: "palladium", name: "Palladium", containedBasis: "t Pd", aliases: ["pd"]),
-        .init(id: "platinum", name: "Platinum", containedBasis: "t Pt", aliases: ["pt"]),
-        .init(id: "rare-earths", name: "Rare earths", containedBasis: "t REO", aliases: ["rare earths", "rare earth elements", "ree", "rare-earth"]),
-        .init(id: "silicon", name: "Silicon", containedBasis: "t Si", aliases: ["si", "silicon metal"]),
-        .init(id: "silver", name: "Silver", containedBasis: "t Ag", aliases: ["ag"]),
-        .init(id: "tantalum", name: "Tantalum", containedBasis: "t Ta", aliases: ["ta"]),
-        .init(id: "tin", name: "Tin", containedBasis: "t Sn", aliases: ["sn"]),
-        .init(id: "titanium", name: "Titanium", containedBasis: "t TiO2", aliases: ["ti"]),
-        .init(id: "tungsten", name: "Tungsten", containedBasis: "t W", aliases: ["w", "wolfram"]),
-        .init(id: "vanadium", name: "Vanadium", containedBasis: "t V", aliases: ["v"]),
-        .init(id: "zinc", name: "Zinc", containedBasis: "t Zn", aliases: ["zn"]),
+        element("aluminium", "Aluminium", "Al", ["aluminum", "al"]),
+        element("antimony", "Antimony", "Sb", ["sb"]),
+        element("cobalt", "Cobalt", "Co", ["co"], also: [.gross]),
+        element("copper", "Copper", "Cu", ["cu"], also: [.gross]),
+        MineralInfo(id: "e-waste", name: "E-waste (WEEE)", element: nil, referenceBasis: .gross, bases: [.gross], bareTonnesBasis: .gross,
+                    aliases: ["ewaste", "weee", "waste electrical and electronic equipment"]),
+        element("gallium", "Gallium", "Ga", ["ga"]),
+        element("germanium", "Germanium", "Ge", ["ge"]),
+        element("gold", "Gold", "Au", ["au"]),
+        MineralInfo(id: "graphite", name: "Graphite", element: "C", referenceBasis: .gross, bases: [.gross], bareTonnesBasis: .gross,
+                    aliases: ["natural graphite", "graphite (natural)"]),
+        MineralInfo(id: "lithium", name: "Lithium", element: "Li", referenceBasis: compound("LCE"),
+                    bases: [.element, compound("Li2O"), compound("LCE"), .gross], bareTonnesBasis: nil, aliases: ["li"]),
+        element("manganese", "Manganese", "Mn", ["mn"], also: [.gross]),
+        element("nickel", "Nickel", "Ni", ["ni"], also: [.gross]),
+        element("palladium", "Palladium", "Pd", ["pd"]),
+        element("platinum", "Platinum", "Pt", ["pt"]),
+        MineralInfo(id: "rare-earths", name: "Rare earths", element: nil, referenceBasis: compound("REO"), bases: [compound("REO")],
+                    bareTonnesBasis: compound("REO"), aliases: ["rare earths", "rare earth elements", "ree", "rare-earth"]),
+        element("silicon", "Silicon", "Si", ["si", "silicon metal"]),
+        element("silver", "Silver", "Ag", ["ag"]),
+        element("tantalum", "Tantalum", "Ta", ["ta"], also: [compound("Ta2O5")]),
+        element("tin", "Tin", "Sn", ["sn"]),
+        MineralInfo(id: "titanium", name: "Titanium", element: "Ti", referenceBasis: compound("TiO2"), bases: [compound("TiO2"), .element, .gross],
+                    bareTonnesBasis: compound("TiO2"), aliases: ["ti"]),
+        element("tungsten", "Tungsten", "W", ["w", "wolfram"], also: [compound("WO3")]),
+        element("vanadium", "Vanadium", "V", ["v"], also: [compound("V2O5")]),
+        element("zinc", "Zinc", "Zn", ["zn"]),
     ]
 
     private static let byID: [MineralID: MineralInfo] = Dictionary(

@@ -10,6 +10,9 @@ public struct Flow: Hashable, Codable, Sendable {
     public var tonnes: Double?
     /// Contained mineral, metric tonnes of the mineral's basis.
     public var containedTonnes: Double?
+    /// What `containedTonnes` measure; `nil` means the mineral's reference basis
+    /// (``MineralInfo/referenceBasis``: t Co for cobalt, t LCE for lithium, t REO for rare earths).
+    public var basis: QuantityBasis?
     /// Value in USD (exporter-side FOB by convention, METHODS §2.6).
     public var valueUSD: Double?
     public var type: FlowType
@@ -18,7 +21,7 @@ public struct Flow: Hashable, Codable, Sendable {
 
     public init(
         from: String, to: String, mineral: MineralID, product: String? = nil,
-        tonnes: Double? = nil, containedTonnes: Double? = nil, valueUSD: Double? = nil,
+        tonnes: Double? = nil, containedTonnes: Double? = nil, basis: QuantityBasis? = nil, valueUSD: Double? = nil,
         type: FlowType = .product, source: String? = nil, notes: String? = nil
     ) {
         self.from = from
@@ -27,6 +30,7 @@ public struct Flow: Hashable, Codable, Sendable {
         self.product = product
         self.tonnes = tonnes
         self.containedTonnes = containedTonnes
+        self.basis = basis
         self.valueUSD = valueUSD
         self.type = type
         self.source = source

@@ -11,18 +11,22 @@ public struct OtherCountries: Hashable, Codable, Sendable {
     public var year: Int?
     public var tonnes: Double?
     public var containedTonnes: Double?
+    /// What `containedTonnes` measure; `nil` means the mineral's reference basis
+    /// (``MineralInfo/referenceBasis``: t Co for cobalt, t LCE for lithium, t REO for rare earths).
+    public var basis: QuantityBasis?
     public var source: String?
     public var notes: String?
 
     public init(
         mineral: MineralID, stage: Stage, year: Int? = nil, tonnes: Double? = nil,
-        containedTonnes: Double? = nil, source: String? = nil, notes: String? = nil
+        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, source: String? = nil, notes: String? = nil
     ) {
         self.mineral = mineral
         self.stage = stage
         self.year = year
         self.tonnes = tonnes
         self.containedTonnes = containedTonnes
+        self.basis = basis
         self.source = source
         self.notes = notes
     }

@@ -14,18 +14,22 @@ public struct Output: Hashable, Codable, Sendable {
     public var tonnes: Double?
     /// Contained mineral, metric tonnes of the mineral's basis (t Co, t LCE, t REO ...).
     public var containedTonnes: Double?
+    /// What `containedTonnes` measure; `nil` means the mineral's reference basis
+    /// (``MineralInfo/referenceBasis``: t Co for cobalt, t LCE for lithium, t REO for rare earths).
+    public var basis: QuantityBasis?
     /// Value of the whole output in USD at the graph's price year, where known.
     public var valueUSD: Double?
 
     public init(
         mineral: MineralID, year: Int? = nil, product: String? = nil, tonnes: Double? = nil,
-        containedTonnes: Double? = nil, valueUSD: Double? = nil
+        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, valueUSD: Double? = nil
     ) {
         self.mineral = mineral
         self.year = year
         self.product = product
         self.tonnes = tonnes
         self.containedTonnes = containedTonnes
+        self.basis = basis
         self.valueUSD = valueUSD
     }
 

@@ -7,9 +7,9 @@ import MineralGraphCore
 enum GraphFields {
     static let graphKeys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows", "other_countries"]
     static let nodeKeys = ["id", "name", "kind", "fate", "country", "outputs", "capacity_tonnes", "water", "other_inputs_usd", "source", "notes"]
-    static let outputKeys = ["mineral", "year", "product", "tonnes", "contained_tonnes", "value_usd"]
+    static let outputKeys = ["mineral", "year", "product", "tonnes", "contained_tonnes", "basis", "value_usd"]
     static let waterKeys = NodeField.WaterField.allCases.map(\.rawValue)
-    static let flowKeys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "value_usd", "type", "source", "notes"]
+    static let flowKeys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
 
     static func node(_ node: Node) -> [(String, YAMLValue?)] {
         [
@@ -34,6 +34,7 @@ enum GraphFields {
             ("product", output.product.map(YAMLValue.text)),
             ("tonnes", output.tonnes.map(YAMLValue.number)),
             ("contained_tonnes", output.containedTonnes.map(YAMLValue.number)),
+            ("basis", output.basis.map { .text($0.code) }),
             ("value_usd", output.valueUSD.map(YAMLValue.number)),
         ]
     }
@@ -50,6 +51,7 @@ enum GraphFields {
             ("product", flow.product.map(YAMLValue.text)),
             ("tonnes", flow.tonnes.map(YAMLValue.number)),
             ("contained_tonnes", flow.containedTonnes.map(YAMLValue.number)),
+            ("basis", flow.basis.map { .text($0.code) }),
             ("value_usd", flow.valueUSD.map(YAMLValue.number)),
             ("type", flow.type == .product ? nil : .text(flow.type.rawValue)),
             ("source", flow.source.map(YAMLValue.text)),

@@ -278,7 +278,7 @@ struct Decoding {
 
     mutating func output(_ node: Yams.Node, node nodeIndex: Int, index: Int) -> Output? {
         record(.output(node: nodeIndex, index: index, field: nil), node)
-        guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "value_usd"], required: ["mineral"]) else { return nil }
+        guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "basis", "value_usd"], required: ["mineral"]) else { return nil }
         for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value, key: f.keyNode(key)) }
         guard let mineral = f["mineral"].flatMap({ mineral($0) }) else { return nil }
         return Output(
@@ -286,6 +286,7 @@ struct Decoding {
             product: f["product"].flatMap { string($0, "product") },
             tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
             containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
+            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
             valueUSD: f["value_usd"].flatMap { number($0, "value_usd") })
     }
 
@@ -305,7 +306,7 @@ struct Decoding {
 
     mutating func flow(_ node: Yams.Node, index: Int) -> Flow? {
         record(.flow(index: index, field: nil), node)
-        let keys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "value_usd", "type", "source", "notes"]
+        let keys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
         guard let f = fields(of: node, what: "a flow", allowed: keys, required: ["from", "to", "mineral"]) else { return nil }
         for (key, value) in f { record(.flow(index: index, field: key), value, key: f.keyNode(key)) }
         var type = FlowType.product
@@ -325,13 +326,14 @@ struct Decoding {
             from: from, to: to, mineral: mineral, product: f["product"].flatMap { string($0, "product") },
             tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
             containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
+            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
             valueUSD: f["value_usd"].flatMap { number($0, "value_usd") }, type: type,
             source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
     }
 
     mutating func otherCountries(_ node: Yams.Node, index: Int) -> OtherCountries? {
         record(.otherCountries(index: index, field: nil), node)
-        let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "source", "notes"]
+        let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"]
         guard let f = fields(of: node, what: "an 'other countries' entry", allowed: keys, required: ["mineral", "stage"]) else { return nil }
         for (key, value) in f { record(.otherCountries(index: index, field: key), value, key: f.keyNode(key)) }
         var stage: Stage?
@@ -347,7 +349,28 @@ struct Decoding {
             mineral: mineral, stage: stage, year: f["year"].flatMap { integer($0, "year") },
             tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
             containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
+            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
             source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
+    }
+
+    /// The basis of `contained_tonnes`: `element`, `gross`, the element's symbol or a compound
+    /// (`Li2O`, `LCE`, `REO`); a basis the mineral has no factor or symbol for is an error.
+    mutating func basis(_ node: Yams.Node, mineral: MineralID) -> QuantityBasis? {
+        guard let text = required(node, "basis") else { return nil }
+        if let basis = QuantityBasis.parse(text, mineral: mineral) {
+            if case .compound(let compound) = basis, let element = compound.element,
+               let info = MineralCatalog.info(mineral), info.element != element {
+                error("basis-mineral", "basis '\(text)' is a compound of \(element), not of \(info.name.lowercased())", at: node,
+                      notes: ["bases of \(info.name.lowercased()): " + info.bases.map(\.code).joined(separator: ", ")])
+                return nil
+            }
+            return basis
+        }
+        let known = ["element", "gross"] + Compound.all.map(\.code)
+        let hint = ClosestMatches.best(for: text, among: known, limit: 1).first
+        error("unknown-basis", "unknown quantity basis '\(text)'", at: node,
+              notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["bases: " + known.joined(separator: ", ")])
+        return nil
     }
 
     mutating func mineral(_ node: Yams.Node) -> MineralID? {

@@ -61,6 +61,7 @@ public struct GraphFileWriter: Sendable {
             out.field(2, "product", flow.product)
             out.field(2, "tonnes", flow.tonnes)
             out.field(2, "contained_tonnes", flow.containedTonnes)
+            out.field(2, "basis", flow.basis?.code)
             out.field(2, "value_usd", flow.valueUSD)
             if flow.type != .product { out.field(2, "type", flow.type.rawValue) }
             out.field(2, "source", flow.source)
@@ -77,6 +78,7 @@ public struct GraphFileWriter: Sendable {
                 out.field(2, "year", other.year)
                 out.field(2, "tonnes", other.tonnes)
                 out.field(2, "contained_tonnes", other.containedTonnes)
+                out.field(2, "basis", other.basis?.code)
                 out.field(2, "source", other.source)
                 out.field(2, "notes", other.notes)
             }
@@ -98,6 +100,7 @@ public struct GraphFileWriter: Sendable {
                 out.field(4, "product", output.product)
                 out.field(4, "tonnes", output.tonnes)
                 out.field(4, "contained_tonnes", output.containedTonnes)
+                out.field(4, "basis", output.basis?.code)
                 out.field(4, "value_usd", output.valueUSD)
             }
         }
