@@ -137,6 +137,8 @@ public struct Report: Codable, Hashable, Sendable {
     public struct MissingSupplier: Codable, Hashable, Sendable {
         public var node: String
         public var country: CountryCode
+        /// The node states gross tonnes only, not on the row's contained basis (METHODS §0.1).
+        public var grossOnly: Bool
     }
 
     /// Shares of the market by country group (0…1); `residual` is the unattributed
@@ -155,7 +157,7 @@ public struct Report: Codable, Hashable, Sendable {
         public var stage: Stage
         public var year: Int
         public var level: SupplierLevel
-        /// What the tonnes measure ("t Co").
+        /// What the tonnes measure ("t Co", "t Li₂O", "t gross"): every figure of the row is on it.
         public var basis: String
         /// Headline HHI (0–10,000): `hhi_hi` with a residual, else exact (METHODS §1.4).
         public var hhi: Double?

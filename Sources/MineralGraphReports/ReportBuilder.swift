@@ -98,7 +98,7 @@ public struct ReportBuilder: Sendable {
             residualShare: m.map { Rounding.share($0.residualShare) }, residualFlag: m?.residualFlagged ?? false,
             supplierCount: market.suppliers.filter { $0.tonnes > 0 }.count, totalTonnes: Rounding.tonnes(market.totalTonnes),
             residualTonnes: market.residualTonnes.map(Rounding.tonnes), complete: market.isComplete,
-            missing: market.missing.map { .init(node: $0.node, country: $0.country) },
+            missing: market.missing.map { .init(node: $0.node, country: $0.country, grossOnly: $0.grossOnly) },
             residualMissing: market.residualMissing,
             top: market.suppliers.prefix(topSuppliers).map { supplier in
                 Report.TopSupplier(
@@ -175,7 +175,7 @@ public struct ReportBuilder: Sendable {
                 id: "C2", title: "Import-source concentration per importer",
                 formula: "s_ij = M_ij / Σ_i M_ij; HHI_import(j, m) = 10,000·Σ_i s_ij²",
                 section: "METHODS §1.5",
-                notes: "Imports are inter-country product flows of the graph's year, grouped by the stage of the supplying node, in contained tonnes and in USD. "
+                notes: "Imports are inter-country product flows of the graph's year, grouped by the stage of the supplying node, in tonnes of one basis per row (contained where any flow states it, else gross) and in USD. "
                     + "The 'incl. domestic' variants add the importer's own production at that stage as one more supplier (EU CRM 'EU sourcing'). "
                     + "Partners are shipping countries, not origins: re-exports through trading hubs stay with the hub. Waste flows are excluded (METHODS §2.5).",
                 sources: [

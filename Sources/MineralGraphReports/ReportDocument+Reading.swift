@@ -160,9 +160,8 @@ extension ReportDocument {
                 let gap = measured.complete ? m.gap : m.measuredGap
                 if let r = ratio.value, let g = gap.value {
                     let direction = g < 0 ? "below" : "above"
-                    // V2 compares with the mining of the graph's nodes; an "other countries"
-                    // residual has no value data, so the share may differ from the one above.
-                    text += ": a value-capture ratio of \(Display.ratio(r)), \(NumberFormatting.grouped(abs(g) * 100, decimals: 1)) percentage points \(direction) its \(Display.percent(m.physicalShare.value)) share of the mining at the graph's nodes"
+                    // V2 counts the "other countries" residual in the mining total, as C1 does.
+                    text += ": a value-capture ratio of \(Display.ratio(r)), \(NumberFormatting.grouped(abs(g) * 100, decimals: 1)) percentage points \(direction) its \(Display.percent(m.physicalShare.value)) share of the mining"
                 }
             }
             if let processor, processor.country != miner?.country, let p = item(processor), let s = share(p) {
@@ -310,16 +309,16 @@ extension ReportDocument {
 }
 
 extension Display {
-    /// The innermost reason of a nested "n of m terms unavailable; first: …" message.
+    /// The innermost reason of a nested "n of m terms unavailable, for example: …" message.
     static func innermost(_ reason: Unavailable) -> String {
         let text = reason.reason
-        guard let range = text.range(of: "first: ", options: .backwards) else { return text }
+        guard let range = text.range(of: "for example: ", options: .backwards) else { return text }
         return String(text[range.upperBound...])
     }
 
     /// The innermost reason, with "among others" when several terms were missing.
     static func innermostExample(_ reason: Unavailable) -> String {
-        innermost(reason) + (reason.reason.contains("terms unavailable; first: ") ? ", among others" : "")
+        innermost(reason) + (reason.reason.contains("terms unavailable, for example: ") ? ", among others" : "")
     }
 
     /// `text` with its first letter lowercased when the next one is lowercase too ("Cobalt" →

@@ -48,7 +48,7 @@ extension ReportDocument {
         }
         let settings = report.settings
         blocks.append(.paragraph([
-            "Concentration of supply by mineral and stage, computed from the graph's own quantities (contained tonnes where given), with countries as suppliers. HHI is on the 0–10,000 scale; bands follow the \(settings.guidelinesTitle) (< \(Display.hhi(settings.moderateFrom)) unconcentrated, \(Display.hhi(settings.moderateFrom))–\(Display.hhi(settings.highAbove)) moderately, > \(Display.hhi(settings.highAbove)) highly concentrated) and are labels, not risk thresholds.",
+            "Concentration of supply by mineral and stage, computed from the graph's own quantities with countries as suppliers. Every row adds figures of one basis only (column Basis; METHODS §0.1): contained tonnes, converted to the mineral's reference basis with stoichiometric factors, when any figure of the market states them, else gross tonnes; a figure on another basis is listed as missing, never added. HHI is on the 0–10,000 scale; bands follow the \(settings.guidelinesTitle) (< \(Display.hhi(settings.moderateFrom)) unconcentrated, \(Display.hhi(settings.moderateFrom))–\(Display.hhi(settings.highAbove)) moderately, > \(Display.hhi(settings.highAbove)) highly concentrated) and are labels, not risk thresholds.",
         ]))
         blocks.append(.paragraph([
             "Headline HHI = upper bound ", .emphasis("hhi_hi"),
@@ -57,16 +57,16 @@ extension ReportDocument {
         let minerals = orderedUnique(report.concentration.map(\.mineral))
         for mineral in minerals {
             let rows = report.concentration.filter { $0.mineral == mineral }
-            blocks.append(.heading(level: 3, text: "\(Display.mineral(mineral)) (\(rows[0].basis))"))
+            blocks.append(.heading(level: 3, text: Display.mineral(mineral)))
             blocks.append(.table(Table(
                 columns: [
-                    Column("Stage"), Column("Year", .right), Column("HHI", .right), Column("HHI range", .right),
+                    Column("Stage"), Column("Year", .right), Column("Basis"), Column("HHI", .right), Column("HHI range", .right),
                     Column("Band"), Column("CR1", .right), Column("CR3", .right), Column("N_eq", .right),
                     Column("H*", .right), Column("Residual", .right), Column("Top suppliers"),
                 ],
                 rows: rows.map { row in
                     [
-                        [.text(row.stage.rawValue)], [.text(String(row.year))], [.text(Display.hhi(row.hhi))],
+                        [.text(row.stage.rawValue)], [.text(String(row.year))], [.text(row.basis)], [.text(Display.hhi(row.hhi))],
                         [.text(Display.range(row.hhiLo, row.hhiHi))], [.text(Display.band(row.band, robust: row.bandRobust))],
                         [.text(Display.percent(row.cr1))], [.text(Display.percent(row.cr3))], [.text(Display.decimal(row.nEq))],
                         [.text(row.hNorm.map { Display.decimal($0, 3) } ?? "—")], [.text(Display.residual(row))],
@@ -91,7 +91,9 @@ extension ReportDocument {
         if !row.complete {
             var parts: [String] = []
             if !row.missing.isEmpty {
-                parts.append("no figure for " + row.missing.map { "\($0.country) (node \($0.node))" }.joined(separator: ", "))
+                parts.append("no figure on \(row.basis) for " + row.missing.map {
+                    "\($0.country) (node \($0.node)\($0.grossOnly ? ", gross tonnes only" : ""))"
+                }.joined(separator: ", "))
             }
             if row.residualMissing { parts.append("the \"other countries\" figure is missing") }
             if parts.isEmpty { parts.append("some flows have no quantity") }
@@ -205,17 +207,17 @@ extension ReportDocument {
         guard !report.importConcentration.isEmpty else {
             return blocks + [.paragraph(["The graph has no product flows between countries, so there is no import-source concentration to report (METHODS §1.5: no imports → no value, not 0)."])]
         }
-        blocks.append(.paragraph(["HHI over the countries each importer buys from, by contained tonnes and by USD value, without and with its own production at the same stage as one more supplier (EU \"sourcing\" view). Supplied stage = the stage of the exporting nodes. Partners are shipping countries, not origins."]))
+        blocks.append(.paragraph(["HHI over the countries each importer buys from, by tonnes (on the basis of column Basis: contained tonnes when any import flow states them, else gross; METHODS §0.1) and by USD value, without and with its own production at the same stage as one more supplier (EU \"sourcing\" view). Supplied stage = the stage of the exporting nodes. Partners are shipping countries, not origins."]))
         blocks.append(.table(Table(
             columns: [
-                Column("Importer"), Column("Mineral"), Column("Supplied stage"), Column("Year", .right),
+                Column("Importer"), Column("Mineral"), Column("Supplied stage"), Column("Year", .right), Column("Basis"),
                 Column("HHI (t)", .right), Column("HHI (t, incl. domestic)", .right), Column("HHI (USD)", .right),
                 Column("HHI (USD, incl. domestic)", .right), Column("Band (t)"), Column("Top partners (t)"),
             ],
             rows: report.importConcentration.map { row in
                 [
                     [.text("\(row.importerName) (\(row.importer))")], [.text(row.mineral.rawValue)], [.text(row.stage.rawValue)],
-                    [.text(String(row.year))], [.text(Display.hhi(row.byTonnes.hhi))], [.text(Display.hhi(row.byTonnesWithDomestic.hhi))],
+                    [.text(String(row.year))], [.text(row.basis)], [.text(Display.hhi(row.byTonnes.hhi))], [.text(Display.hhi(row.byTonnesWithDomestic.hhi))],
                     [.text(Display.hhi(row.byValue.hhi))], [.text(Display.hhi(row.byValueWithDomestic.hhi))],
                     [.text(row.byTonnes.band?.title ?? "—")],
                     [.text(row.byTonnes.top.map { "\($0.name) (\($0.country)) \(Display.percent($0.share))" }.joined(separator: "; "))],
@@ -229,7 +231,7 @@ extension ReportDocument {
                 if let unavailable = variant.unavailable {
                     notes.append([.strong(label), ": HHI \(name) not available — \(unavailable.code): \(unavailable.reason)."])
                 } else if variant.flowsWithoutQuantity > 0 {
-                    notes.append([.strong(label), ": HHI \(name) leaves out \(variant.flowsWithoutQuantity) flow\(variant.flowsWithoutQuantity == 1 ? "" : "s") without a figure."])
+                    notes.append([.strong(label), ": HHI \(name) leaves out \(variant.flowsWithoutQuantity) flow\(variant.flowsWithoutQuantity == 1 ? "" : "s") without a figure\(name.hasPrefix("by tonnes") ? " on \(row.basis)" : "")."])
                 }
             }
         }

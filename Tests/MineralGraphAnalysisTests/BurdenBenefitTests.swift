@@ -29,8 +29,9 @@ struct BurdenBenefitTests {
         #expect(d.ratio(.waterConsumption)?.band == .burdenBearing)
         #expect(c.ratio(.waterConsumption)?.band == .roughlyProportional)
         #expect(j.ratio(.waterConsumption)?.band == .beneficiary)
-        // D does all the extraction (100 t of hydroxide) for a sixth of the value.
-        #expect(d.ratio(.extraction)?.amount.value == 100)
+        // D does all the extraction (100 t of hydroxide = 30 t Co, counted as contained cobalt:
+        // METHODS §0.1) for a sixth of the value.
+        #expect(d.ratio(.extraction)?.amount.value == 30)
         #expect(approx(d.ratio(.extraction)?.ratio.value, 6))
         #expect(j.ratio(.extraction)?.ratio.value == 0)
         #expect(d.ratio(.wasteReceived)?.ratio.unavailable?.code == "NO_BURDEN")

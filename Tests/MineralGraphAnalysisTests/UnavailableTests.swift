@@ -1,4 +1,5 @@
 import Testing
+import MineralGraphCore
 
 @testable import MineralGraphAnalysis
 

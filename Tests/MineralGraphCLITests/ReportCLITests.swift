@@ -69,7 +69,7 @@ struct ReportCLITests {
         let cobalt2023 = try #require(rows.first { "\($0["mineral"]!)/\($0["stage"]!)/\($0["year"]!)" == "cobalt/mining/2023" })
         #expect(cobalt2023["complete"] as? Bool == false)
         let markdown = try CLI.run(["report", graph])
-        #expect(markdown.stdout.contains("**cobalt · mining · 2023**: incomplete — no figure for USA (node usa-mining)"))
+        #expect(markdown.stdout.contains("**cobalt · mining · 2023**: incomplete — no figure on t Co for USA (node usa-mining)"))
     }
 
     @Test func importErrorsArePositionedAndFail() throws {

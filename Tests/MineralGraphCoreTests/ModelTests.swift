@@ -20,13 +20,23 @@ struct ModelTests {
         #expect(FlowType.allCases.map(\.rawValue) == ["product", "waste", "recovered-fraction"])
     }
 
-    @Test func basisTonnesPreferContainedTonnes() {
-        #expect(Output(mineral: "cobalt", tonnes: 100, containedTonnes: 30).basisTonnes == 30)
-        #expect(Output(mineral: "cobalt", tonnes: 100).basisTonnes == 100)
-        #expect(Output(mineral: "cobalt").basisTonnes == nil)
-        #expect(Flow(from: "a", to: "b", mineral: "cobalt", tonnes: 10, containedTonnes: 3).basisTonnes == 3)
-        #expect(Flow(from: "a", to: "b", mineral: "cobalt", valueUSD: 5).basisTonnes == nil)
-        #expect(OtherCountries(mineral: "cobalt", stage: .mining, tonnes: 7).basisTonnes == 7)
+    @Test func figuresGiveTheirBasisAndConvertOnlyWithAFactor() throws {
+        let cobalt = Output(mineral: "cobalt", tonnes: 100, containedTonnes: 30)
+        #expect(cobalt.contained == Quantity(tonnes: 30, basis: .element))
+        #expect(cobalt.gross == Quantity(tonnes: 100, basis: .gross))
+        #expect(cobalt.quantity(on: .element) == 30)
+        #expect(cobalt.quantity(on: .gross) == 100)
+        // Gross tonnes never stand in for contained ones (METHODS §0.1).
+        #expect(Output(mineral: "cobalt", tonnes: 100).quantity(on: .element) == nil)
+        #expect(Flow(from: "a", to: "b", mineral: "cobalt", valueUSD: 5).quantity(on: .gross) == nil)
+        // Lithium without a stated basis is LCE, the catalogue's reference basis; Li₂O converts.
+        let li2o = try #require(QuantityBasis.parse("Li2O"))
+        let lce = try #require(QuantityBasis.parse("LCE"))
+        #expect(Output(mineral: "lithium", containedTonnes: 10).containedBasis == lce)
+        let oxide = Output(mineral: "lithium", containedTonnes: 1000, basis: li2o)
+        #expect(abs(oxide.quantity(on: lce)! - 2472.9) < 0.1)
+        #expect(abs(oxide.quantity(on: .element)! - 464.6) < 0.1)
+        #expect(OtherCountries(mineral: "cobalt", stage: .mining, tonnes: 7).quantity(on: .gross) == 7)
         #expect(Flow(from: "a", to: "b", mineral: "cobalt").type == .product)
     }
 

@@ -192,7 +192,7 @@ struct MetricSectionsTests {
         let blocks = ReportDocument.readingSection(report)
         let text = MarkdownFormatter().render(ReportDocument(title: "t", blocks: blocks))
         #expect(text.contains("DR Congo mines 100.0 % of the cobalt in this graph (t Co) and China processes 100.0 % of it"))
-        #expect(text.contains("DR Congo captures 16.7 % of the chain's value added ($6.0 million at 2023 prices): a value-capture ratio of 0.17, 83.3 percentage points below its 100.0 % share of the mining at the graph's nodes; China captures 8.3 %."))
+        #expect(text.contains("DR Congo captures 16.7 % of the chain's value added ($6.0 million at 2023 prices): a value-capture ratio of 0.17, 83.3 percentage points below its 100.0 % share of the mining; China captures 8.3 %."))
         // Water consumption: developing (D + C) 5,600 of 7,100 m³ = 78.9 % against 25 % of the
         // value; scarcity-weighted 103,000 of 104,500 m³ world-eq = 98.6 %.
         #expect(text.contains("Developing economies account for 78.9 % of the water consumed along the chain (98.6 % once weighted by local scarcity) against 25.0 % of the value added: a burden–benefit ratio of 3.15 (burden bearing)."))
@@ -222,10 +222,11 @@ struct MetricSectionsTests {
         graph.otherCountries = [OtherCountries(mineral: "cobalt", stage: .mining, containedTonnes: 100)]
         let report = try ReportFixtures.report(graph)
         let text = MarkdownFormatter().render(ReportDocument(title: "t", blocks: ReportDocument.readingSection(report)))
-        // C1 counts the residual (D's 100 t against 100 t unattributed); V2 compares value with
-        // the mining at the graph's nodes, where D has it all.
-        #expect(text.contains("DR Congo mines 50.0 % of the cobalt in this graph (t Co) (50.0 % is unattributed \"other countries\")"))
-        #expect(text.contains("83.3 percentage points below its 100.0 % share of the mining at the graph's nodes"))
+        // D ships 30 t Co (in 100 t of hydroxide): C1 counts 30 t against 100 t unattributed,
+        // never the gross 100 t (METHODS §0.1); V2 counts the same residual (30 / 130 = 23.1 %):
+        // VCR 0.167 / 0.231 = 0.72, gap 16.7 − 23.1 = −6.4 pp.
+        #expect(text.contains("DR Congo mines 23.1 % of the cobalt in this graph (t Co) (76.9 % is unattributed \"other countries\")"))
+        #expect(text.contains("a value-capture ratio of 0.72, 6.4 percentage points below its 23.1 % share of the mining"))
     }
 
     @Test func missingInputGivesNullWithReasonInJSONAndWordsInMarkdown() throws {
@@ -251,7 +252,7 @@ struct MetricSectionsTests {
         #expect(!markdown.contains("| manufacturing | $0 | not measured |"))
         // The CSV keeps the code and the reason beside an empty value.
         let csv = CSVFormatter().format(report)
-        #expect(csv.contains(",MISSING_VALUE,value_added,chain,chain,,total_usd,USD,,1 of 3 terms unavailable; first: node 'j' keeps its output but states no value for it\n"))
+        #expect(csv.contains(",MISSING_VALUE,value_added,chain,chain,,total_usd,USD,,\"1 of 3 terms unavailable, for example: node 'j' keeps its output but states no value for it\"\n"))
     }
 
     @Test func readingSaysWhatIsUnknownWhenNothingIsValued() throws {
@@ -328,7 +329,8 @@ struct MetricSectionsTests {
         let markdown = MarkdownFormatter().format(report)
         let reading = try #require(markdown.components(separatedBy: "## Reading: where the value and the burden sit").dropFirst().first)
         #expect(reading.contains("DR Congo mines 73.9 % of the cobalt"))  // with the USGS "other countries" residual
-        #expect(reading.contains("its 75.8 % share of the mining at the graph's nodes"))
+        // V2 counts the residual as C1 does: one share in both places.
+        #expect(reading.contains("its 73.9 % share of the mining"))
         #expect(reading.contains("DR Congo captures"))
         #expect(reading.contains("developing economies mine"))
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map(String.init)

@@ -82,9 +82,9 @@ struct ReportBuilderTests {
             #expect(text.contains("4,732") && text.contains("4,674–4,732") && text.contains("68.0 %") && text.contains("highly concentrated"))
             #expect(text.contains("Import-source concentration") && text.contains("Bottleneck stage per mineral"))
             #expect(text.contains("METHODS §1.4 worked example A") && text.contains("2024-07-10"))
-            #expect(text.contains("no figure for USA (node usa)"))
+            #expect(text.contains("no figure on t Co for USA (node usa)"))
         }
-        #expect(markdown.contains("| mining | 2023 | 4,732 | 4,674–4,732 | highly concentrated | 68.0 % | 77.0 % | 2.11 | — | 20.0 % ⚑ |"))
+        #expect(markdown.contains("| mining | 2023 | t Co | 4,732 | 4,674–4,732 | highly concentrated | 68.0 % | 77.0 % | 2.11 | — | 20.0 % ⚑ |"))
         #expect(html.contains("<svg") && !markdown.contains("<svg"))
         #expect(html.contains("href=\"https://example.org/methods\""))
         #expect(markdown.contains("[METHODS §1.4 worked example A](https://example.org/methods)"))

@@ -9,7 +9,8 @@ import MineralGraphCore
 /// `bottleneck(m, y) = argmax_k HHI(m, k, y)` over the supply stages (mining, processing,
 /// manufacturing by default; waste destinations are not a supply stage). Ties go to the
 /// earlier stage and are flagged. The choice is *robust* when the bottleneck's `hhi_lo` is at
-/// least every other stage's `hhi_hi`, i.e. no split of the residuals can change it.
+/// least every other stage's `hhi_hi`, i.e. no split of the residuals can change it, and every
+/// compared stage has a complete figure (a withheld stage could be the larger one).
 /// Units: HHI 0–10,000.
 ///
 /// Sources: METHODS §1.7 (EU CRM 2017 guidelines; CritMAT `supply_risk_eu.py`: the 2023
@@ -61,7 +62,9 @@ public struct BottleneckStagePass: Sendable {
             return BottleneckStage(
                 mineral: key.mineral, year: key.year, stage: top.stage, hhi: top.hhi,
                 band: guidelines.band(forHHI: top.hhi!), isTie: isTie,
-                isRobust: !isTie && others.allSatisfy { top.hhiLo! >= $0.hhiHi! } && (others.isEmpty || measured.allSatisfy(\.isComplete)),
+                // A stage whose figure is withheld or incomplete could be the larger one: not robust.
+                isRobust: !isTie && others.allSatisfy { top.hhiLo! >= $0.hhiHi! }
+                    && (candidates.count == 1 || candidates.allSatisfy { $0.isComplete && $0.hhi != nil }),
                 candidates: candidates, unavailable: nil)
         }
         return BottleneckStageResult(guidelines: guidelines, minerals: items)

@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// Why concentration measures cannot be computed (METHODS §1.4, "Shares that do not sum to 1").
 public enum ConcentrationError: Error, Hashable, Sendable {
     /// A quantity or share is below zero (`NEGATIVE_QUANTITY`).

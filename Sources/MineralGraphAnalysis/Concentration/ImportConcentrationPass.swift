@@ -45,10 +45,13 @@ public struct ImportConcentrationPass: Sendable {
         // quantity (in graph order) and whether some node lacks one. Built once, not per importer.
         struct Market: Hashable { let mineral: MineralID, stage: Stage, country: CountryCode }
         var domesticSupply: [Market: [StageSupply.NodeSupply]] = [:]
+        var domesticBasis: [Market: QuantityBasis] = [:]
         var domesticMissingAt = Set<Market>()
         for market in StageSupply.collect(from: graph, stages: Stage.allCases) where market.year == graph.year {
             for node in market.nodes {
-                domesticSupply[Market(mineral: market.mineral, stage: market.stage, country: node.country), default: []].append(node)
+                let key = Market(mineral: market.mineral, stage: market.stage, country: node.country)
+                domesticSupply[key, default: []].append(node)
+                domesticBasis[key] = market.basis
             }
             for node in market.missing {
                 domesticMissingAt.insert(Market(mineral: market.mineral, stage: market.stage, country: node.country))
@@ -59,12 +62,20 @@ public struct ImportConcentrationPass: Sendable {
             let market = Market(mineral: key.mineral, stage: key.stage, country: key.importer)
             let domesticNodes = domesticSupply[market] ?? []
             let domesticMissing = domesticMissingAt.contains(market)
-            let domesticTonnes: Domestic = domesticMissing ? .unknown : .known(domesticNodes.reduce(0) { $0 + $1.tonnes })
+            // Imports on one basis (METHODS §0.1): contained where any flow states it, else gross.
+            let importBasis = Self.basis(of: flows.map(\.flow), mineral: key.mineral)
+            let domesticFactor = domesticBasis[market].map { $0.factor(to: importBasis) } ?? 1
+            let domesticTonnes: Domestic =
+                domesticMissing ? .unknown(Self.noDomesticFigure)
+                : domesticFactor.map { factor in .known(domesticNodes.reduce(0) { $0 + $1.tonnes } * factor) }
+                ?? .unknown(Unavailable(
+                    "MIXED_BASES",
+                    "the importer's domestic production is on \(domesticBasis[market]!.unitLabel(for: key.mineral)), its imports on \(importBasis.unitLabel(for: key.mineral)): they cannot be added"))
             // Domestic value: the declared output values of the importer's nodes at the stage.
             let domesticValues = domesticNodes.map { nodes[$0.node]?.output(of: key.mineral, year: graph.year, graphYear: graph.year)?.valueUSD }
-            let domesticValue: Domestic = domesticMissing || domesticValues.contains(where: { $0 == nil }) ? .unknown : .known(domesticValues.reduce(0) { $0 + $1! })
-            let basis = MineralCatalog.info(key.mineral)?.containedBasis ?? "t"
-            let tonnes = flows.map { ($0.partner, $0.flow.basisTonnes) }
+            let domesticValue: Domestic = domesticMissing || domesticValues.contains(where: { $0 == nil }) ? .unknown(Self.noDomesticFigure) : .known(domesticValues.reduce(0) { $0 + $1! })
+            let basis = importBasis.unitLabel(for: key.mineral)
+            let tonnes = flows.map { ($0.partner, $0.flow.quantity(on: importBasis)) }
             let values = flows.map { ($0.partner, $0.flow.valueUSD) }
             return ImportConcentration(
                 importer: key.importer, mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis,
@@ -76,13 +87,23 @@ public struct ImportConcentrationPass: Sendable {
         return ImportConcentrationResult(guidelines: guidelines, importers: rows)
     }
 
+    private static let noDomesticFigure = Unavailable("MISSING_DOMESTIC", "the importer's domestic production at this stage has no figure")
+
+    /// The basis the flows' tonnes are added on (``CommonBasis``); the mineral's reference basis
+    /// when contained figures cannot be added (each then counts as a flow without quantity).
+    static func basis(of flows: [Flow], mineral: MineralID) -> QuantityBasis {
+        let contained = CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }
+        return (try? CommonBasis.choose(for: mineral, containedBases: contained).get())
+            ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
+    }
+
     /// The importer's own production at the stage, for the "with domestic" variants.
     private enum Domestic {
         case excluded
         /// Known amount (0 when the importer has no production node at the stage).
         case known(Double)
-        /// A production node of the importer has no figure.
-        case unknown
+        /// A production node of the importer has no figure, or none on the imports' basis.
+        case unknown(Unavailable)
     }
 
     /// One variant of the index over `amounts` (partner, tonnes or USD).
@@ -107,8 +128,8 @@ public struct ImportConcentrationPass: Sendable {
         switch domestic {
         case .excluded:
             break
-        case .unknown:
-            result.unavailable = Unavailable("MISSING_DOMESTIC", "the importer's domestic production at this stage has no figure")
+        case .unknown(let reason):
+            result.unavailable = reason
             return result
         case .known(let amount):
             result.domesticAmount = amount

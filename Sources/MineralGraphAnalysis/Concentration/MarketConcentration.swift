@@ -14,7 +14,7 @@ public struct SupplierShare: Hashable, Codable, Sendable {
     public var country: CountryCode
     /// The node id, at facility level only.
     public var node: String?
-    /// Tonnes of the mineral's contained basis.
+    /// Tonnes on the market's basis.
     public var tonnes: Double
     /// Share of the market including the residual (0…1); `nil` when the total is not positive.
     public var share: Double?
@@ -30,7 +30,7 @@ public struct MarketConcentration: Hashable, Codable, Sendable {
     public var stage: Stage
     public var year: Int
     public var level: SupplierLevel
-    /// What the tonnes measure, e.g. "t Co" (METHODS §0).
+    /// What the tonnes measure, e.g. "t Co", "t Li₂O" or "t gross" (METHODS §0.1).
     public var basis: String
     /// Named suppliers plus residual, tonnes.
     public var totalTonnes: Double
@@ -75,15 +75,19 @@ public struct MarketConcentration: Hashable, Codable, Sendable {
         }
         var measures: ConcentrationMeasures?
         var unavailable: Unavailable?
-        do {
-            measures = try ConcentrationMeasures.fromQuantities(
-                named: suppliers.map(\.tonnes), residual: residual, upperBound: upperBound)
-        } catch {
-            unavailable = error.unavailable
+        if let mixed = supply.mixedBases {
+            unavailable = mixed
+        } else {
+            do {
+                measures = try ConcentrationMeasures.fromQuantities(
+                    named: suppliers.map(\.tonnes), residual: residual, upperBound: upperBound)
+            } catch {
+                unavailable = error.unavailable
+            }
         }
         return MarketConcentration(
             mineral: supply.mineral, stage: supply.stage, year: supply.year, level: level,
-            basis: MineralCatalog.info(supply.mineral)?.containedBasis ?? "t",
+            basis: supply.basis.unitLabel(for: supply.mineral),
             totalTonnes: total, residualTonnes: supply.residualTonnes, suppliers: suppliers,
             measures: measures, band: measures?.band(guidelines),
             bandIsRobust: measures?.bandIsRobust(guidelines), unavailable: unavailable,

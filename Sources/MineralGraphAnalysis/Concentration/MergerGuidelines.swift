@@ -57,11 +57,16 @@ public enum MergerGuidelines: String, CaseIterable, Codable, Sendable {
         }
     }
 
-    /// The band of an HHI (0–10,000).
+    /// HHI differences below this (on the 0–10,000 scale) are rounding, not concentration: an HHI
+    /// computed as 1,800.000000001 from shares is 1,800 and "moderately concentrated".
+    public static let thresholdTolerance = 1e-6
+
+    /// The band of an HHI (0–10,000); a value within ``thresholdTolerance`` of a threshold counts
+    /// as on it (the thresholds belong to the moderate band: "1,000–1,800").
     public func band(forHHI hhi: Double) -> ConcentrationBand {
         let (moderate, high) = thresholds
-        if hhi < moderate { return .unconcentrated }
-        if hhi <= high { return .moderatelyConcentrated }
+        if hhi < moderate - Self.thresholdTolerance { return .unconcentrated }
+        if hhi <= high + Self.thresholdTolerance { return .moderatelyConcentrated }
         return .highlyConcentrated
     }
 }

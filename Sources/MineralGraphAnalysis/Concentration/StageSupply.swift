@@ -14,8 +14,13 @@ import MineralGraphCore
 ///   *missing* (a withheld figure, "W" in USGS tables); it is excluded and the market marked
 ///   incomplete.
 /// - The "other countries" entry of the mineral, stage and year is the residual.
+/// - Every figure of a market is taken on one basis (``CommonBasis``, METHODS §0.1): contained
+///   tonnes (converted to the mineral's reference basis with stoichiometric factors) when any
+///   figure of the market states them, else gross tonnes. A node or residual that gives no
+///   figure on that basis is missing (`grossOnly` when it states gross tonnes), and a flow that
+///   gives none counts as a flow without quantity; figures of two bases are never added.
 ///
-/// Units: metric tonnes of the mineral's contained basis where given (METHODS §0).
+/// Units: metric tonnes on ``basis``.
 public struct StageSupply: Hashable, Sendable {
     /// Where a node's quantity comes from.
     public enum QuantitySource: String, Codable, Sendable {
@@ -42,11 +47,23 @@ public struct StageSupply: Hashable, Sendable {
     public struct MissingSupply: Hashable, Codable, Sendable {
         public var node: String
         public var country: CountryCode
+        /// The node states gross tonnes but nothing on the market's contained basis.
+        public var grossOnly: Bool
+
+        public init(node: String, country: CountryCode, grossOnly: Bool = false) {
+            self.node = node
+            self.country = country
+            self.grossOnly = grossOnly
+        }
     }
 
     public var mineral: MineralID
     public var stage: Stage
     public var year: Int
+    /// The basis every quantity of the market is on.
+    public var basis: QuantityBasis
+    /// Why the market's figures cannot be added (`MIXED_BASES`); `nil` when they can.
+    public var mixedBases: Unavailable?
     /// Nodes with a known quantity, in graph order.
     public var nodes: [NodeSupply]
     /// Nodes whose quantity is unknown, in graph order.
@@ -56,9 +73,10 @@ public struct StageSupply: Hashable, Sendable {
     /// Whether the graph has an "other countries" entry whose quantity is not given.
     public var residualMissing: Bool
 
-    /// True when no node is missing, no flow lacks a quantity and the residual, if any, is known.
+    /// True when the figures share a basis, no node is missing, no flow lacks a quantity and the
+    /// residual, if any, is known.
     public var isComplete: Bool {
-        missing.isEmpty && !residualMissing && nodes.allSatisfy { $0.flowsWithoutQuantity == 0 }
+        mixedBases == nil && missing.isEmpty && !residualMissing && nodes.allSatisfy { $0.flowsWithoutQuantity == 0 }
     }
 
     /// Tonnes per country, summed over its nodes.
@@ -82,19 +100,18 @@ public struct StageSupply: Hashable, Sendable {
             if flow.type != .waste { outFlows[flow.from, default: []].append(flow) }
             inFlows[flow.to, default: []].append(flow)
         }
-        var supplies: [Key: StageSupply] = [:]
-        /// Edits the entry of `key` in place (creating it when new): a copy taken out of the
-        /// dictionary and stored back would copy its node list on every append, which is
-        /// quadratic in the nodes of a market.
-        func update(_ key: Key, _ change: (inout StageSupply) -> Void) {
-            change(&supplies[key, default: StageSupply(
-                mineral: key.mineral, stage: key.stage, year: key.year, nodes: [], missing: [],
-                residualTonnes: nil, residualMissing: false)])
+        /// A node's figures in one market, before the market's basis is known.
+        struct Entry {
+            let node: Node
+            let receiving: Bool
+            let declared: Output?
+            let flows: [Flow]
         }
-        /// Sum of the flows' basis tonnes and the number without one; `nil` when none has one.
-        func sum(_ flows: [Flow]) -> (tonnes: Double, withoutQuantity: Int)? {
-            let known = flows.compactMap(\.basisTonnes)
-            return known.isEmpty ? nil : (known.reduce(0, +), flows.count - known.count)
+        var entries: [Key: [Entry]] = [:]
+        var residuals: [Key: OtherCountries] = [:]
+        var keyOrder: [Key] = []
+        func register(_ key: Key) {
+            if entries[key] == nil && residuals[key] == nil { keyOrder.append(key) }
         }
 
         var seenNodes = Set<String>()
@@ -112,38 +129,71 @@ public struct StageSupply: Hashable, Sendable {
                 }
             }
             for key in keys {
-                let declared = node.output(of: key.mineral, year: key.year, graphYear: graph.year)?.basisTonnes
                 let flows = key.year == graph.year
                     ? ((receiving ? inFlows : outFlows)[node.id] ?? []).filter { $0.mineral == key.mineral } : []
-                var supply: NodeSupply?
-                if receiving, let (tonnes, without) = sum(flows) {
-                    supply = NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .inFlows, flowsWithoutQuantity: without)
-                } else if let declared {
-                    supply = NodeSupply(node: node.id, country: node.country, tonnes: declared, source: .output, flowsWithoutQuantity: 0)
-                } else if !receiving, let (tonnes, without) = sum(flows) {
-                    supply = NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .outFlows, flowsWithoutQuantity: without)
-                }
-                update(key) { item in
-                    if let supply {
-                        item.nodes.append(supply)
-                    } else {
-                        item.missing.append(MissingSupply(node: node.id, country: node.country))
-                    }
-                }
+                register(key)
+                entries[key, default: []].append(Entry(
+                    node: node, receiving: receiving,
+                    declared: node.output(of: key.mineral, year: key.year, graphYear: graph.year), flows: flows))
             }
         }
-        var seenResiduals = Set<Key>()
         for other in graph.otherCountries where stageSet.contains(other.stage) {
             let key = Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)
-            guard seenResiduals.insert(key).inserted else { continue }
-            update(key) { item in
-                if let tonnes = other.basisTonnes {
-                    item.residualTonnes = tonnes
+            guard residuals[key] == nil else { continue }
+            register(key)
+            residuals[key] = other
+        }
+
+        return keyOrder.sorted().map { key in
+            let nodes = entries[key] ?? []
+            let residual = residuals[key]
+            var contained: [(basis: QuantityBasis, label: String)] = []
+            for entry in nodes {
+                if let declared = entry.declared, declared.containedTonnes != nil { contained.append((declared.containedBasis, entry.node.id)) }
+                contained += CommonBasis.containedBases(entry.flows) { "\($0.from) → \($0.to)" }
+            }
+            if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
+            var supply = StageSupply(
+                mineral: key.mineral, stage: key.stage, year: key.year, basis: .gross, mixedBases: nil,
+                nodes: [], missing: [], residualTonnes: nil, residualMissing: false)
+            switch CommonBasis.choose(for: key.mineral, containedBases: contained) {
+            case .success(let basis): supply.basis = basis
+            case .failure(let reason):
+                supply.basis = MineralCatalog.info(key.mineral)?.referenceBasis ?? .element
+                supply.mixedBases = reason
+            }
+            let basis = supply.basis
+            /// Sum of the flows on the basis and the number without a figure on it; `nil` when none has one.
+            func sum(_ flows: [Flow]) -> (tonnes: Double, withoutQuantity: Int)? {
+                var total = 0.0, known = 0
+                for flow in flows {
+                    if let tonnes = flow.quantity(on: basis) { total += tonnes; known += 1 }
+                }
+                return known == 0 ? nil : (total, flows.count - known)
+            }
+            supply.nodes.reserveCapacity(nodes.count)
+            for entry in nodes {
+                let node = entry.node
+                let declared = entry.declared?.quantity(on: basis)
+                if entry.receiving, let (tonnes, without) = sum(entry.flows) {
+                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .inFlows, flowsWithoutQuantity: without))
+                } else if let declared {
+                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: declared, source: .output, flowsWithoutQuantity: 0))
+                } else if !entry.receiving, let (tonnes, without) = sum(entry.flows) {
+                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .outFlows, flowsWithoutQuantity: without))
                 } else {
-                    item.residualMissing = true
+                    let grossOnly = entry.declared?.tonnes != nil || entry.flows.contains { $0.tonnes != nil }
+                    supply.missing.append(MissingSupply(node: node.id, country: node.country, grossOnly: grossOnly && basis != .gross))
                 }
             }
+            if let residual {
+                if let tonnes = residual.quantity(on: basis) {
+                    supply.residualTonnes = tonnes
+                } else {
+                    supply.residualMissing = true
+                }
+            }
+            return supply
         }
-        return supplies.keys.sorted().map { supplies[$0]! }
     }
 }

@@ -69,8 +69,13 @@ public struct ExposurePass: Sendable {
         for n in 0..<count where !isSource.contains(n) && !inFlows[n].isEmpty {
             let flows = inFlows[n].map { graph.flows[$0] }
             var quantities: [Double]?
-            if flows.allSatisfy({ $0.containedTonnes != nil }) {
-                quantities = flows.map { $0.containedTonnes! }
+            // One basis for the node's in-flows (METHODS §0.1): contained, converted to a common
+            // basis, when every flow states it; else gross when every flow does.
+            let common = flows.allSatisfy({ $0.containedTonnes != nil })
+                ? try? CommonBasis.choose(for: mineral, containedBases: CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }).get()
+                : nil
+            if let common {
+                quantities = flows.map { $0.quantity(on: common)! }
             } else if flows.allSatisfy({ $0.tonnes != nil }) {
                 quantities = flows.map { $0.tonnes! }
             }
@@ -86,7 +91,7 @@ public struct ExposurePass: Sendable {
             } else {
                 nodeReason[n] = Unavailable(
                     "MISSING_QUANTITY",
-                    "the \(mineral) in-flows of \(index.label(node: n)) give neither contained nor gross tonnes throughout")
+                    "the \(mineral) in-flows of \(index.label(node: n)) give neither contained tonnes on one basis nor gross tonnes throughout")
             }
             if quantities == nil, let reason = nodeReason[n] { supply[n] = MetricValue(unavailable: reason) }
             for (k, i) in inFlows[n].enumerated() {

@@ -200,7 +200,7 @@ struct ShockBoundBuilder {
             for e in outs.members(h) where graph.flows[e].type != .waste {
                 let flow = graph.flows[e]
                 products.insert(flow.product)
-                if let v = flow.valueUSD, let q = flow.basisTonnes, q > 0 {
+                if let v = flow.valueUSD, let q = flow.quantity(on: outs.unit[h]), q > 0 {
                     value += v
                     valued += q
                 }
@@ -285,7 +285,8 @@ struct ShockBoundBuilder {
         for e in flows.indices where network.flowFrom[e] >= 0 && flows[e].type != .waste {
             let lost = 1 - state.multiplier(e)
             guard abs(lost) > 1e-12 else { continue }
-            let value = flows[e].valueUSD, tonnes = flows[e].basisTonnes
+            let group = network.outGroups.groupOfFlow[e]
+            let value = flows[e].valueUSD, tonnes = group >= 0 ? flows[e].quantity(on: network.outGroups.unit[group]) : nil
             let label = { network.index.label(flow: e) }
             accounts[network.flowMineral[e]].add(lost: lost, value: value, tonnes: tonnes, label: label)
             total.add(lost: lost, value: value, tonnes: tonnes, label: label)
@@ -319,8 +320,10 @@ struct ShockBoundBuilder {
             for k in graph.nodes[n].outputs.indices where (graph.nodes[n].outputs[k].year ?? graph.year) == graph.year {
                 guard let m = network.mineralIndex[graph.nodes[n].outputs[k].mineral] else { continue }
                 let ratio = state.activity[n] * scenario.mineralCut(node: n, mineral: m)
-                graph.nodes[n].outputs[k] = Self.scaled(
-                    graph.nodes[n].outputs[k], by: ratio, plus: substitutionOut[key(n, m)] ?? 0)
+                let output = graph.nodes[n].outputs[k]
+                let basis = network.outGroups.group(node: n, mineral: m).map { network.outGroups.unit[$0] }
+                    ?? (output.containedTonnes != nil || output.tonnes == nil ? output.containedBasis : .gross)
+                graph.nodes[n].outputs[k] = Self.scaled(output, by: ratio, plus: substitutionOut[key(n, m)] ?? 0, basis: basis)
             }
         }
         graph.flows.reserveCapacity(graph.flows.count + substitution.count)
@@ -328,14 +331,23 @@ struct ShockBoundBuilder {
         return graph
     }
 
-    /// `output` scaled by `ratio`, plus `extra` basis tonnes at the output's own gross-to-contained
-    /// ratio and unit value.
-    static func scaled(_ output: Output, by ratio: Double, plus extra: Double) -> Output {
+    /// `output` scaled by `ratio`, plus `extra` tonnes (on `basis`, the basis of the node's
+    /// out-flows) at the output's own gross-to-contained ratio and unit value.
+    static func scaled(_ output: Output, by ratio: Double, plus extra: Double, basis target: QuantityBasis) -> Output {
         var result = output
         result.tonnes = output.tonnes.map { $0 * ratio }
         result.containedTonnes = output.containedTonnes.map { $0 * ratio }
         result.valueUSD = output.valueUSD.map { $0 * ratio }
-        guard extra > 0, let basis = output.basisTonnes, basis > 0 else { return result }
+        guard extra > 0 else { return result }
+        guard let basis = output.quantity(on: target), basis > 0 else {
+            // No baseline output (a supplier that only has spare): the extra is its whole output.
+            if target == .gross {
+                result.tonnes = (result.tonnes ?? 0) + extra
+            } else if let factor = target.factor(to: output.containedBasis) {
+                result.containedTonnes = (result.containedTonnes ?? 0) + extra * factor
+            }
+            return result
+        }
         let grow = extra / basis  // extra as a fraction of the baseline output
         result.tonnes = result.tonnes.map { $0 + grow * output.tonnes! }
         result.containedTonnes = result.containedTonnes.map { $0 + grow * output.containedTonnes! }

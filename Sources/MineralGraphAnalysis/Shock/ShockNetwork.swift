@@ -67,21 +67,21 @@ struct ShockNetwork: Sendable {
         }
         self.components = components
         self.isCyclic = isCyclic
-        totalBaselineTonnes = graph.flows.reduce(0) { sum, flow in
-            guard let tonnes = flow.basisTonnes, tonnes.isFinite, tonnes > 0 else { return sum }
-            return sum + tonnes
-        }
+        // The scale of the convergence tolerance: every flow's weight in its destination's group.
+        totalBaselineTonnes = inGroups.weight.reduce(0, +)
     }
 
-    /// The node's baseline output of mineral `m` (basis tonnes): its declared output for the
-    /// graph's year, else the sum of its out-flows of `m`.
+    /// The node's baseline output of mineral `m`, on the basis of its out-flows of `m` (so that
+    /// output and shipments compare): its declared output for the graph's year where it gives a
+    /// figure on that basis, else the sum of its out-flows of `m`.
     func baselineOutput(node n: Int, mineral m: Int) -> Double {
-        if let output = graph.nodes[n].output(of: minerals[m], year: graph.year, graphYear: graph.year),
-            let tonnes = output.basisTonnes
-        {
-            return tonnes
+        let group = outGroups.group(node: n, mineral: m)
+        let output = graph.nodes[n].output(of: minerals[m], year: graph.year, graphYear: graph.year)
+        if let group {
+            return output?.quantity(on: outGroups.unit[group]) ?? outGroups.total[group]
         }
-        return outGroups.group(node: n, mineral: m).map { outGroups.total[$0] } ?? 0
+        return output?.contained?.converted(to: MineralCatalog.info(minerals[m])?.referenceBasis ?? .element)?.tonnes
+            ?? output?.tonnes ?? 0
     }
 
     /// The mineral of the node's reference (first) output in the graph's year, else of its first
@@ -99,15 +99,17 @@ struct ShockNetwork: Sendable {
 /// of node `n` are `nodeStart[n]..<nodeStart[n + 1]`, the flows of group `g` are
 /// `flows[flowStart[g]..<flowStart[g + 1]]`, ordered by mineral.
 ///
-/// A group's weights are contained tonnes when every flow of it gives them, else gross tonnes
-/// when every one does, else each flow's contained tonnes where given, else gross (`mixed`); a
-/// flow with neither weighs 0 and is counted in `missing`.
+/// A group's weights are contained tonnes (on one basis) when every flow of it gives them, else
+/// gross tonnes when every one does, else (`mixed`) contained tonnes where given; a flow without
+/// a figure on the group's basis weighs 0 and is counted in `missing` (METHODS §0.1).
 struct FlowGroups: Sendable {
     var node: [Int] = []
     var mineral: [Int] = []
     /// Σ weights of the group, tonnes.
     var total: [Double] = []
-    var basis: [QuantityBasis] = []
+    var basis: [ShockFlowBasis] = []
+    /// The basis the group's weights are on (gross, or the contained basis they convert to).
+    var unit: [QuantityBasis] = []
     /// Flows of the group with no usable quantity.
     var missing: [Int] = []
     var flowStart: [Int] = [0]
@@ -138,17 +140,22 @@ struct FlowGroups: Sendable {
 
     private mutating func append(node n: Int, mineral m: Int, members: ArraySlice<Int>, flows: [Flow]) {
         let g = node.count
-        let groupBasis: QuantityBasis =
-            members.allSatisfy { flows[$0].containedTonnes != nil } ? .contained
+        let allContained = members.allSatisfy { flows[$0].containedTonnes != nil }
+        let target: QuantityBasis? = {
+            guard let first = members.first else { return .gross }
+            let contained = members.compactMap { flows[$0].containedTonnes == nil ? nil : (basis: flows[$0].containedBasis, label: "") }
+            return try? CommonBasis.choose(for: flows[first].mineral, containedBases: contained).get()
+        }()
+        let groupBasis: ShockFlowBasis =
+            allContained && target != nil ? .contained
             : members.allSatisfy { flows[$0].tonnes != nil } ? .gross : .mixed
         var sum = 0.0
         var without = 0
         for e in members {
             let flow = flows[e]
             let quantity: Double? = switch groupBasis {
-            case .contained: flow.containedTonnes
+            case .contained, .mixed: target.flatMap { flow.quantity(on: $0) }
             case .gross: flow.tonnes
-            case .mixed: flow.basisTonnes
             }
             var w = 0.0
             if let quantity, quantity.isFinite, quantity > 0 { w = quantity }
@@ -162,6 +169,7 @@ struct FlowGroups: Sendable {
         mineral.append(m)
         total.append(sum)
         basis.append(groupBasis)
+        unit.append(groupBasis == .gross ? .gross : target ?? .gross)
         missing.append(without)
         flowStart.append(self.flows.count)
     }

@@ -121,7 +121,10 @@ struct ShockPropagator: Sendable {
                         }
                     }
                 }
-                scarcest = min(scarcest, (received + scale * offered) / total)
+                // Never above the baseline intake: substitution allocated against an earlier
+                // sweep's shortfall may overshoot once a recycling loop recovers (METHODS §4.3
+                // step 4: spare is allocated "never above S_n").
+                scarcest = min(scarcest, min(1, (received + scale * offered) / total))
             }
             if scarcest.isFinite { ratio = scarcest }
         }

@@ -114,11 +114,12 @@ public struct ShockBound: Hashable, Codable, Sendable {
     }
 }
 
-/// Which quantity the tonnes of a node's in- or out-flows are measured in: contained tonnes when
-/// every flow of the group gives them, else gross tonnes when every one does, else `mixed`
-/// (each flow's contained tonnes where given, else gross; flows with neither are left out, and the
-/// row carries `MISSING_QUANTITY`).
-public enum QuantityBasis: String, Hashable, Codable, Sendable {
+/// Which quantity the tonnes of a node's in- or out-flows are measured in: contained tonnes
+/// (converted to one basis, ``CommonBasis``) when every flow of the group gives them, else gross
+/// tonnes when every one does, else `mixed`: contained tonnes where given, and the flows that
+/// give only gross tonnes (or nothing) are left out — never added to contained ones — and the
+/// row carries `MISSING_QUANTITY`.
+public enum ShockFlowBasis: String, Hashable, Codable, Sendable {
     case contained
     case gross
     case mixed
@@ -126,7 +127,7 @@ public enum QuantityBasis: String, Hashable, Codable, Sendable {
 
 /// One node and one mineral under a shock.
 ///
-/// Tonnes are in the node's ``QuantityBasis`` for the mineral (in-flows and out-flows each on
+/// Tonnes are in the node's ``ShockFlowBasis`` for the mineral (in-flows and out-flows each on
 /// their own basis).
 public struct NodeShock: Hashable, Codable, Sendable {
     public var nodeID: String
@@ -136,8 +137,8 @@ public struct NodeShock: Hashable, Codable, Sendable {
     /// `O'_n / O_n` for this mineral: the node's activity after the shock (1 unaffected,
     /// 0 stopped); substitution spare delivered by the node is not included.
     public var outputRatio: Double
-    public var inflowBasis: QuantityBasis?
-    public var outflowBasis: QuantityBasis?
+    public var inflowBasis: ShockFlowBasis?
+    public var outflowBasis: ShockFlowBasis?
     /// I_n, the baseline in-flow (0 for a node that receives none of the mineral).
     public var baselineInTonnes: Double
     /// I'_n, the shocked in-flow, substitution included.
@@ -164,7 +165,7 @@ public struct NodeShock: Hashable, Codable, Sendable {
 
     public init(
         nodeID: String, country: CountryCode, stage: Stage, mineral: MineralID, outputRatio: Double,
-        inflowBasis: QuantityBasis?, outflowBasis: QuantityBasis?, baselineInTonnes: Double,
+        inflowBasis: ShockFlowBasis?, outflowBasis: ShockFlowBasis?, baselineInTonnes: Double,
         shockedInTonnes: Double, substitutionInTonnes: Double, baselineOutTonnes: Double,
         shockedOutTonnes: Double, substitutionOutTonnes: Double, shortfallTonnes: Double,
         shortfallShare: MetricValue, strandedTonnes: Double, isFinalDemand: Bool, quantityIssue: Unavailable?

@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// A number that may be unavailable: either a value or `nil` and the reason (METHODS §0).
 ///
 /// Passes never write a silent zero for a missing input. A `MetricValue` carries the value, or

@@ -1,7 +1,10 @@
+import MineralGraphCore
+
 /// A running sum that remembers missing terms instead of treating them as zero (METHODS §0).
 ///
 /// The sum is available only when every term is; otherwise its reason counts the missing terms
-/// and quotes the first one.
+/// and quotes one of them: the least by code and text, so that the reason does not depend on the
+/// order of the terms (two files that differ only in node order give the same report).
 struct PartialSum: Sendable {
     private(set) var sum = 0.0
     private(set) var terms = 0
@@ -18,18 +21,21 @@ struct PartialSum: Sendable {
             imputed = imputed || term.imputed
         } else {
             missing += 1
-            if firstMissing == nil { firstMissing = term.unavailable }
+            if let reason = term.unavailable,
+               firstMissing.map({ (reason.code, reason.reason) < ($0.code, $0.reason) }) ?? true {
+                firstMissing = reason
+            }
         }
     }
 
     mutating func add(_ value: Double) { add(MetricValue(value)) }
 
-    /// The sum, or the reason of the first missing term with the count of missing terms.
+    /// The sum, or the quoted reason with the count of missing terms.
     var metric: MetricValue {
         guard missing > 0 else { return MetricValue(sum, imputed: imputed) }
         let first = firstMissing ?? Unavailable("MISSING_VALUE", "a term is missing")
         if terms == 1 { return MetricValue(unavailable: first) }
-        return .unavailable(first.code, "\(missing) of \(terms) terms unavailable; first: \(first.reason)")
+        return .unavailable(first.code, "\(missing) of \(terms) terms unavailable, for example: \(first.reason)")
     }
 
     /// The sum of the terms that are available, whatever is missing (for "stated" totals).

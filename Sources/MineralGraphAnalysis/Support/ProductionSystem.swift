@@ -65,25 +65,35 @@ struct ProductionSystem: Sendable {
         var isSink = [Bool](repeating: false, count: count)
         let isFinalDemand = graph.nodes.map { $0.kind == .consumer }
 
+        // The exact basis of each node's output figure, so that its out-flows are read on it.
+        var unit = [QuantityBasis?](repeating: nil, count: count)
         for n in 0..<count {
             let outFlows = index.outgoing[n].map { graph.flows[$0] }
-            if let reference = index.referenceOutput(ofNode: n), let tonnes = reference.basisTonnes {
-                output[n] = MetricValue(tonnes)
+            if let reference = index.referenceOutput(ofNode: n), let quantity = reference.contained ?? reference.gross {
+                output[n] = MetricValue(quantity.tonnes)
                 basis[n] = reference.containedTonnes != nil ? .contained : .gross
+                unit[n] = quantity.basis
                 declared[n] = true
-                isSink[n] = tonnes == 0 && outFlows.isEmpty
+                isSink[n] = quantity.tonnes == 0 && outFlows.isEmpty
             } else if !outFlows.isEmpty {
-                if outFlows.allSatisfy({ $0.containedTonnes != nil }) {
+                let common = outFlows.allSatisfy({ $0.containedTonnes != nil })
+                    ? try? CommonBasis.choose(
+                        for: outFlows[0].mineral,
+                        containedBases: CommonBasis.containedBases(outFlows) { "\($0.from) → \($0.to)" }).get()
+                    : nil
+                if let common {
                     basis[n] = .contained
-                    output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.containedTonnes! })
+                    unit[n] = common
+                    output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.quantity(on: common)! })
                 } else if outFlows.allSatisfy({ $0.tonnes != nil }) {
                     basis[n] = .gross
+                    unit[n] = .gross
                     output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.tonnes! })
                 } else {
                     output[n] = .unavailable(
                         "MISSING_QUANTITY",
                         "\(index.label(node: n)) declares no output tonnes and its out-flows give "
-                            + "neither contained nor gross tonnes throughout")
+                            + "neither contained tonnes on one basis nor gross tonnes throughout")
                 }
             } else if index.referenceOutput(ofNode: n) != nil {
                 output[n] = .unavailable(
@@ -99,18 +109,12 @@ struct ProductionSystem: Sendable {
                 flowQuantity.append(.unavailable("UNKNOWN_NODE", "\(index.label(flow: i)) names an unknown node"))
                 continue
             }
-            switch basis[from] {
-            case .contained:
+            if let target = unit[from] {
                 flowQuantity.append(MetricValue(
-                    flow.containedTonnes,
-                    else: Unavailable("MISSING_QUANTITY", "\(index.label(flow: i)) has no contained tonnes, "
+                    flow.quantity(on: target),
+                    else: Unavailable("MISSING_QUANTITY", "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flow.mineral)), "
                         + "the basis of its source's output")))
-            case .gross:
-                flowQuantity.append(MetricValue(
-                    flow.tonnes,
-                    else: Unavailable("MISSING_QUANTITY", "\(index.label(flow: i)) has no gross tonnes, "
-                        + "the basis of its source's output")))
-            case nil:
+            } else {
                 flowQuantity.append(MetricValue(unavailable: output[from].unavailable
                     ?? Unavailable("MISSING_QUANTITY", "the basis of \(index.label(flow: i)) is unknown")))
             }

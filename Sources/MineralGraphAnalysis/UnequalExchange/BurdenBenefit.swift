@@ -8,7 +8,7 @@ public enum BurdenResource: String, CaseIterable, Hashable, Codable, Sendable {
     case waterConsumption = "water-consumption"
     /// Direct consumption × AWARE, m³ world-eq.
     case scarcityWeightedWater = "aware-water"
-    /// Tonnes extracted by mines (gross output).
+    /// Contained tonnes extracted by mines, on each mineral's reference basis (t Co, t LCE).
     case extraction
     /// Gross tonnes of waste received.
     case wasteReceived = "waste-received"
@@ -17,7 +17,8 @@ public enum BurdenResource: String, CaseIterable, Hashable, Codable, Sendable {
         switch self {
         case .waterWithdrawal, .waterConsumption: "m3"
         case .scarcityWeightedWater: "m3 world-eq"
-        case .extraction, .wasteReceived: "t"
+        case .extraction: "t contained"
+        case .wasteReceived: "t"
         }
     }
 }

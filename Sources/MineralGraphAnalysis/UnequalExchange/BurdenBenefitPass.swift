@@ -8,8 +8,9 @@ import MineralGraphCore
 ///     BBR_g(R)          = burden_share_g(R) / value_share_g
 ///
 /// for R in ``BurdenResource``: direct freshwater withdrawal and consumption, AWARE-weighted
-/// consumption (from ``WaterFootprintPass``), extraction tonnes (mines' gross output, contained
-/// where gross is not given) and waste received (gross tonnes of `waste` flows into the party's
+/// consumption (from ``WaterFootprintPass``), extraction tonnes (mines' contained output on each
+/// mineral's reference basis — never gross concentrate added to contained metal, METHODS §0.1) and
+/// waste received (gross tonnes of `waste` flows into the party's
 /// nodes, domestic ones included). Over the whole graph (one chain, one year); per country and
 /// group (members' nodes).
 ///
@@ -88,20 +89,15 @@ public struct BurdenBenefitPass: Sendable {
         case .scarcityWeightedWater: return model.direct.scarcityWeightedConsumption[n]
         case .extraction:
             guard graph.nodes[n].kind == .mine else { return MetricValue(0) }
-            let outputs = graph.nodes[n].outputs.filter { ($0.year ?? graph.year) == graph.year }
-            var sum = PartialSum()
-            if outputs.isEmpty {
-                for i in index.outgoing[n] {
-                    let flow = graph.flows[i]
-                    sum.add(MetricValue(
-                        flow.tonnes ?? flow.containedTonnes,
-                        else: Unavailable("MISSING_QUANTITY", "\(index.label(flow: i)) has no tonnes")))
-                }
+            // Contained tonnes on each mineral's reference basis, never gross (METHODS §0.1): the
+            // node's graph-year outputs, else the minerals it ships.
+            var minerals = graph.nodes[n].outputs.filter { ($0.year ?? graph.year) == graph.year }.map(\.mineral)
+            if minerals.isEmpty {
+                minerals = index.outgoing[n].map { graph.flows[$0] }.filter { $0.type == .product }.map(\.mineral)
             }
-            for output in outputs {
-                sum.add(MetricValue(
-                    output.tonnes ?? output.containedTonnes,
-                    else: Unavailable("MISSING_QUANTITY", "\(index.label(node: n)) states no tonnes of its \(output.mineral) output")))
+            var sum = PartialSum()
+            for (k, mineral) in minerals.enumerated() where !minerals[..<k].contains(mineral) {
+                sum.add(ContainedProduction.containedTonnes(n, mineral, index: index))
             }
             return sum.metric
         case .wasteReceived:

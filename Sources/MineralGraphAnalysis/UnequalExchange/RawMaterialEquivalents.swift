@@ -48,16 +48,23 @@ struct RawMaterialEquivalents: Sendable {
         report = solution.report
     }
 
-    /// Gross tonnes per contained tonne of a mine's output, where the graph gives both.
+    private static func reference(_ mineral: MineralID) -> QuantityBasis {
+        MineralCatalog.info(mineral)?.referenceBasis ?? .element
+    }
+
+    /// Gross tonnes per contained tonne (on the mineral's reference basis) of a mine's output,
+    /// where the graph gives both.
     private static func grossPerContained(index: FlowIndex, node n: Int, declared: Bool) -> Double? {
         if declared {
             guard let output = index.referenceOutput(ofNode: n), let gross = output.tonnes,
-                  let contained = output.containedTonnes, contained > 0 else { return nil }
+                  let contained = output.contained?.converted(to: reference(output.mineral))?.tonnes, contained > 0 else { return nil }
             return gross / contained
         }
+        // Contained tonnes on the reference basis, so that the ratio matches the output's.
         let flows = index.outgoing[n].map { index.flows[$0] }
-        guard flows.allSatisfy({ $0.tonnes != nil && $0.containedTonnes != nil }) else { return nil }
-        let contained = flows.reduce(0) { $0 + $1.containedTonnes! }
+        let containedTonnes = flows.map { $0.contained?.converted(to: reference($0.mineral))?.tonnes }
+        guard flows.allSatisfy({ $0.tonnes != nil }), containedTonnes.allSatisfy({ $0 != nil }) else { return nil }
+        let contained = containedTonnes.reduce(0) { $0 + $1! }
         return contained > 0 ? flows.reduce(0) { $0 + $1.tonnes! } / contained : nil
     }
 

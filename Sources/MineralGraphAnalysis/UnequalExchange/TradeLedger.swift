@@ -55,8 +55,14 @@ struct TradeLedger: Sendable {
                 flow.valueUSD, else: Unavailable("MISSING_VALUE", "\(label) has no value"))
             amounts[Measure.tonnes.rawValue] = MetricValue(
                 flow.tonnes, else: Unavailable("MISSING_TONNES", "\(label) has no gross tonnes"))
-            amounts[Measure.containedTonnes.rawValue] = MetricValue(
-                flow.containedTonnes, else: Unavailable("MISSING_CONTAINED", "\(label) has no contained tonnes"))
+            // Contained tonnes on the mineral's reference basis (t Co, t LCE), converted where the
+            // flow states another (METHODS §0.1).
+            let reference = MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element
+            amounts[Measure.containedTonnes.rawValue] = flow.containedTonnes == nil
+                ? .unavailable("MISSING_CONTAINED", "\(label) has no contained tonnes")
+                : MetricValue(
+                    flow.contained?.converted(to: reference)?.tonnes,
+                    else: Unavailable("MIXED_BASES", "\(label) states contained tonnes on \(flow.containedBasis.unitLabel(for: flow.mineral)), which has no factor to \(reference.unitLabel(for: flow.mineral))"))
             amounts[Measure.rme.rawValue] = rme.flowRME(i)
             for quantity in WaterQuantity.allCases { amounts[Measure.of(quantity).rawValue] = vw[quantity] }
             entries.append(TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: amounts))

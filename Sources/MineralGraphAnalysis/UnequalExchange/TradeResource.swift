@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// A physical resource whose trade the unequal-exchange metrics compare with money (METHODS §2.3).
 public enum TradeResource: String, CaseIterable, Hashable, Codable, Sendable {
     /// Gross product tonnes.

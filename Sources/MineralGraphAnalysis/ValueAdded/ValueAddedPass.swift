@@ -14,8 +14,9 @@ import MineralGraphCore
 /// - when the node's outputs in the graph year state `value_usd`: that value minus the value of
 ///   its non-waste out-flows, floored at 0 (`outputValueBelowShipped` marks a declared value more
 ///   than 1 % below what the node ships);
-/// - otherwise 0 when the node ships its whole output (its out-flows reach its declared output
-///   within 1 %, or it declares no output quantity, or it has neither outputs nor out-flows);
+/// - otherwise 0 when the node ships its whole output (for each output, its out-flows of that
+///   mineral reach the output's figure on the same basis within 1 %, or it declares no output
+///   quantity, or it has neither outputs nor out-flows);
 ///   a node that keeps part of its output without a value for it → `MISSING_VALUE`.
 ///
 /// Consumer nodes are final demand, not producers: they have no VA, and what flows into them is
@@ -112,6 +113,35 @@ public struct ValueAddedPass: Sendable {
             priceYear: graph.priceYear ?? graph.year, scheme: grouping.info)
     }
 
+    /// 0 when node `n` ships each of its `outputs` whole (per mineral, its out-flows of that
+    /// mineral, production scrap included, reach the output's figure on the output's own basis, within `tolerance`);
+    /// `MISSING_VALUE` when it keeps part of one without a value for it; `MISSING_QUANTITY` when
+    /// a shipment gives no figure on the output's basis (METHODS §0.1: never compared across bases).
+    private func shipsWholeOutput(_ n: Int, outputs: [Output], index: FlowIndex) -> MetricValue {
+        let flows = index.graph.flows
+        for output in outputs {
+            guard let declared = output.contained ?? output.gross else { continue }
+            var shippedTonnes = 0.0
+            for i in index.outgoing[n] where flows[i].mineral == output.mineral {
+                guard let tonnes = flows[i].quantity(on: declared.basis) else {
+                    return .unavailable(
+                        "MISSING_QUANTITY",
+                        "\(index.label(flow: i)) gives no figure on \(declared.basis.unitLabel(for: output.mineral)), "
+                            + "the basis of its source's output")
+                }
+                shippedTonnes += tonnes
+            }
+            if shippedTonnes < declared.tonnes * (1 - tolerance) {
+                return .unavailable(
+                    "MISSING_VALUE",
+                    "\(index.label(node: n)) ships \(NumberFormatting.compact(shippedTonnes)) of "
+                        + "\(NumberFormatting.compact(declared.tonnes)) \(declared.basis.unitLabel(for: output.mineral)); "
+                        + "the value of the rest is not stated")
+            }
+        }
+        return MetricValue(0)
+    }
+
     func nodeRow(_ n: Int, index: FlowIndex, system: ProductionSystem) -> NodeValueAdded {
         let graph = index.graph
         let node = graph.nodes[n]
@@ -147,19 +177,7 @@ public struct ValueAddedPass: Sendable {
         } else if !system.declaredOutput[n] {
             unshipped = MetricValue(0)  // its output is what it ships
         } else {
-            var quantity = PartialSum()
-            index.outgoing[n].forEach { quantity.add(system.flowQuantity[$0]) }
-            if let shippedTonnes = quantity.metric.value, let output = system.output[n].value {
-                unshipped = shippedTonnes >= output * (1 - tolerance)
-                    ? MetricValue(0)
-                    : .unavailable(
-                        "MISSING_VALUE",
-                        "\(index.label(node: n)) ships \(NumberFormatting.compact(shippedTonnes)) of "
-                            + "\(NumberFormatting.compact(output)) t; the value of the rest is not stated")
-            } else {
-                unshipped = MetricValue(unavailable: quantity.metric.unavailable ?? system.output[n].unavailable
-                    ?? Unavailable("MISSING_QUANTITY", "the output of \(index.label(node: n)) is unknown"))
-            }
+            unshipped = shipsWholeOutput(n, outputs: outputs, index: index)
         }
 
         let other = node.otherInputsUSD

@@ -4,11 +4,14 @@ import MineralGraphCore
 ///
 ///     VA_share_g      = Σ_{n in g} VA(n) / Σ_n VA(n)                       (from ``ValueAddedPass``)
 ///     phys_share_g(k) = contained t of the mineral produced in g at stage k / all of stage k
+///                       (all = the stage's nodes plus its "other countries" residual, as in C1)
 ///     VCR_g           = VA_share_g / phys_share_g(k)      (1 = captures value in proportion)
 ///     gap_g           = VA_share_g − phys_share_g(k)      (share difference; × 100 = percentage points)
 ///
 /// with `k` = extraction (mining) by default, per mineral produced at that stage (contained
 /// bases differ between minerals). Countries and groups (members' nodes).
+///
+/// Contained tonnes are on the mineral's reference basis (Li₂O converted to LCE; METHODS §0.1).
 ///
 /// Edge cases: `phys_share = 0` → VCR `NO_PHYSICAL_SHARE` (gap still reported); a node at the
 /// stage without contained tonnes → physical shares `MISSING_CONTAINED`; chain VA incomplete →
@@ -45,6 +48,12 @@ public struct ValueCapturePass: Sendable {
             let tonnes = producers.map { (n: $0, contained: ContainedProduction.containedTonnes($0, mineral, index: index)) }
             var total = PartialSum()
             tonnes.forEach { total.add($0.contained) }
+            // The "other countries" residual of the stage counts in the total, as in C1.
+            if let residual = graph.otherCountries.first(where: {
+                $0.mineral == mineral && $0.stage == stage && ($0.year ?? graph.year) == graph.year
+            }) {
+                total.add(ContainedProduction.residualTonnes(residual))
+            }
             // Each country's producers' tonnes, summed in producer order.
             var byCountry: [CountryCode: PartialSum] = [:]
             for (n, contained) in tonnes { byCountry[graph.nodes[n].country, default: PartialSum()].add(contained) }

@@ -37,6 +37,4 @@ public struct Flow: Hashable, Codable, Sendable {
         self.notes = notes
     }
 
-    /// The quantity supply metrics use: contained tonnes where given, else gross tonnes.
-    public var basisTonnes: Double? { containedTonnes ?? tonnes }
 }

@@ -31,6 +31,4 @@ public struct OtherCountries: Hashable, Codable, Sendable {
         self.notes = notes
     }
 
-    /// Contained tonnes where given, else gross tonnes.
-    public var basisTonnes: Double? { containedTonnes ?? tonnes }
 }

@@ -33,6 +33,4 @@ public struct Output: Hashable, Codable, Sendable {
         self.valueUSD = valueUSD
     }
 
-    /// The quantity concentration metrics use: contained tonnes where given, else gross tonnes.
-    public var basisTonnes: Double? { containedTonnes ?? tonnes }
 }

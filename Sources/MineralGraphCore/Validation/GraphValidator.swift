@@ -91,7 +91,7 @@ public struct GraphValidator: Sendable {
             }
             checkQuantity(node.capacityTonnes, "capacity_tonnes", at: .node(index: i, field: "capacity_tonnes"), into: &issues)
             checkQuantity(node.otherInputsUSD, "other_inputs_usd", at: .node(index: i, field: "other_inputs_usd"), into: &issues)
-            if let capacity = node.capacityTonnes, let output = node.outputs.first(where: { ($0.year ?? graph.year) == graph.year })?.basisTonnes,
+            if let capacity = node.capacityTonnes, let output = node.outputs.first(where: { ($0.year ?? graph.year) == graph.year }).flatMap({ $0.containedTonnes ?? $0.tonnes }),
                 capacity.isFinite, capacity >= 0, output > capacity * (1 + massBalanceTolerance)
             {
                 issues.append(.init(
@@ -215,7 +215,9 @@ public struct GraphValidator: Sendable {
         var received: [Key: Double] = [:]
         var shipped: [Key: Double] = [:]
         for flow in graph.flows {
-            for (quantity, contained) in [(flow.containedTonnes, true), (flow.tonnes, false)] {
+            // Contained figures on the mineral's reference basis, so that Li₂O and LCE flows add up.
+            let reference = MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element
+            for (quantity, contained) in [(flow.contained?.converted(to: reference)?.tonnes, true), (flow.tonnes, false)] {
                 guard let quantity, quantity.isFinite, quantity >= 0 else { continue }
                 received[Key(node: flow.to, mineral: flow.mineral, contained: contained), default: 0] += quantity
                 shipped[Key(node: flow.from, mineral: flow.mineral, contained: contained), default: 0] += quantity
@@ -232,7 +234,8 @@ public struct GraphValidator: Sendable {
                     guard out > 0 else { continue }
                     let field = contained ? "contained_tonnes" : "tonnes"
                     let basis = contained ? "contained" : "gross"
-                    let declared = contained ? node.outputs[j].containedTonnes : node.outputs[j].tonnes
+                    let reference = MineralCatalog.info(mineral)?.referenceBasis ?? .element
+                    let declared = contained ? node.outputs[j].contained?.converted(to: reference)?.tonnes : node.outputs[j].tonnes
                     if let declared, exceeds(out, declared) {
                         issues.append(.init(
                             .warning, "ships-more-than-output",

@@ -52,6 +52,18 @@ public struct DiagramBuilder: Sendable {
             ? Set(nodes.flatMap { $0.outputs.map(\.mineral) }.filter { options.mineral == nil || $0 == options.mineral })
             : Set(flows.map(\.mineral))
 
+        // One tonnes basis per mineral (METHODS §0.1): line widths and totals never add gross
+        // tonnes to contained ones; a flow without a figure on it is drawn as not reported.
+        var tonnesBasis: [MineralID: QuantityBasis] = [:]
+        for mineral in minerals {
+            let contained = flows.filter { $0.mineral == mineral && $0.containedTonnes != nil }.map { (basis: $0.containedBasis, label: "") }
+            tonnesBasis[mineral] = (try? CommonBasis.choose(for: mineral, containedBases: contained).get())
+                ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
+        }
+        func weight(of flow: Flow) -> Double? {
+            options.weight == .tonnes ? tonnesBasis[flow.mineral].flatMap { flow.quantity(on: $0) } : flow.valueUSD
+        }
+
         // 2. Units: facilities or country-stage groups.
         var units: [String: Unit] = [:]
         var unitOfNode: [String: String] = [:]
@@ -83,7 +95,7 @@ public struct DiagramBuilder: Sendable {
             let unitID = unitOfNode[node.id]!
             for mineral in minerals {
                 let declared = node.output(of: mineral, year: graph.year, graphYear: graph.year).flatMap {
-                    options.weight == .tonnes ? $0.basisTonnes : $0.valueUSD
+                    options.weight == .tonnes ? tonnesBasis[mineral].flatMap($0.quantity(on:)) : $0.valueUSD
                 }
                 let received = inflow[node.id]?[mineral], sent = outflow[node.id]?[mineral]
                 let measured = node.stage >= .use ? received ?? declared ?? sent : declared ?? sent ?? received
@@ -102,7 +114,7 @@ public struct DiagramBuilder: Sendable {
         }
         if options.weight == .tonnes {
             for other in graph.otherCountries where (other.year ?? graph.year) == graph.year && minerals.contains(other.mineral) {
-                if let amount = other.basisTonnes {
+                if let amount = tonnesBasis[other.mineral].flatMap(other.quantity(on:)) {
                     stageTotals[StageMineral(stage: other.stage, mineral: other.mineral), default: 0] += amount
                 }
             }
@@ -115,7 +127,8 @@ public struct DiagramBuilder: Sendable {
             let key = EdgeKey(from: from, to: to, mineral: flow.mineral, type: flow.type)
             let single = DiagramEdge(
                 from: from, to: to, mineral: flow.mineral, type: flow.type, flowCount: 1,
-                tonnes: flow.basisTonnes, tonnesAreContained: flow.basisTonnes == nil || flow.containedTonnes != nil,
+                tonnes: tonnesBasis[flow.mineral].flatMap(flow.quantity(on:)),
+                tonnesAreContained: tonnesBasis[flow.mineral]?.isContained ?? true,
                 valueUSD: flow.valueUSD, flowsMissingWeight: weight(of: flow) == nil ? 1 : 0, share: nil,
                 products: flow.product.map { [$0] } ?? [], isSummary: false,
                 fromStage: units[from]!.stage, toStage: units[to]!.stage)
@@ -224,10 +237,6 @@ public struct DiagramBuilder: Sendable {
             throw .unknownScheme(id, available: CountryGroupScheme.all.map(\.id))
         }
         return scheme
-    }
-
-    private func weight(of flow: Flow) -> Double? {
-        options.weight == .tonnes ? flow.basisTonnes : flow.valueUSD
     }
 
     private func unitID(of node: Node) -> String {
