@@ -45,6 +45,40 @@ struct ExportRoundTripTests {
         #expect(try Self.jsonRoundTrip(ExportFixtures.tiny) == ExportFixtures.tiny)
     }
 
+    /// The basis of contained tonnes survives the graph file, DOT and JSON (METHODS §0.1).
+    @Test func statedBasesSurviveEveryFormat() throws {
+        var graph = ExportFixtures.tiny
+        let li2o = try #require(QuantityBasis.parse("Li2O"))
+        graph.nodes[0].outputs = [Output(mineral: "lithium", tonnes: 8000, containedTonnes: 480, basis: li2o)]
+        graph.flows[0].mineral = "lithium"
+        graph.flows[0].containedTonnes = 480
+        graph.flows[0].basis = li2o
+        graph.otherCountries = [OtherCountries(mineral: "lithium", stage: .mining, containedTonnes: 50, basis: .element)]
+        let yaml = GraphFileWriter().write(graph)
+        #expect(yaml.contains("basis: Li2O") && yaml.contains("basis: element"))
+        #expect(try GraphFileReader().read(text: yaml, file: "t.yaml").graph == graph)
+        #expect(try Self.dotRoundTrip(graph) == graph)
+        #expect(try Self.jsonRoundTrip(graph) == graph)
+    }
+
+    @Test func unknownOrForeignBasisIsALocatedError() throws {
+        let text = """
+            name: bad basis
+            year: 2023
+            nodes:
+              - {id: a, kind: mine, country: AUS, outputs: [{mineral: cobalt, contained_tonnes: 5, basis: Li2O}]}
+              - {id: b, kind: mine, country: AUS, outputs: [{mineral: cobalt, contained_tonnes: 5, basis: L12O}]}
+            flows: []
+            """
+        #expect {
+            try GraphFileReader().read(text: text, file: "bad.yaml")
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains("bad.yaml:4:") && message.contains("basis 'Li2O' is a compound of Li, not of cobalt")
+                && message.contains("bad.yaml:5:") && message.contains("unknown quantity basis 'L12O'")
+        }
+    }
+
     @Test func randomGraphsSurviveDOTAndJSON() throws {
         var generator = EditRandomTests.Generator(state: 7)
         for round in 0..<60 {

@@ -113,10 +113,10 @@ public struct GraphAttributeTables: Sendable {
     static let nodeFieldsAfterOutputs = ["capacity_tonnes"] + waterFields.map { "water_" + $0 } + ["other_inputs_usd", "source", "notes"]
     static let waterFields = ["withdrawal_m3_per_t", "consumption_m3_per_t", "brine_m3_per_t", "seawater_m3_per_t", "aware_cf", "baseline_water_stress"]
     /// The fields of one flattened output, in order.
-    static let outputFields = ["product", "tonnes", "contained_tonnes", "value_usd"]
-    static let flowFields = ["mineral", "product", "tonnes", "contained_tonnes", "value_usd", "type", "source", "notes"]
+    static let outputFields = ["product", "tonnes", "contained_tonnes", "basis", "value_usd"]
+    static let flowFields = ["mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
     static let sourceFields = ["id", "title", "publisher", "url", "year", "notes"]
-    static let otherCountriesFields = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "source", "notes"]
+    static let otherCountriesFields = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"]
 
     /// `output_<mineral>[_<year>]_<field>`; the year only when it is not the graph's.
     public static func outputAttributeName(mineral: MineralID, year: Int?, graphYear: Int, field: String) -> String {
@@ -155,6 +155,7 @@ public struct GraphAttributeTables: Sendable {
             out.add(prefix + "year", other.year)
             out.add(prefix + "tonnes", other.tonnes)
             out.add(prefix + "contained_tonnes", other.containedTonnes)
+            out.add(prefix + "basis", other.basis?.code)
             out.add(prefix + "source", other.source)
             out.add(prefix + "notes", other.notes)
         }
@@ -182,6 +183,7 @@ public struct GraphAttributeTables: Sendable {
             out.add(name("product"), output.product)
             out.add(name("tonnes"), output.tonnes)
             out.add(name("contained_tonnes"), output.containedTonnes)
+            out.add(name("basis"), output.basis?.code)
             out.add(name("value_usd"), output.valueUSD)
         }
         out.add("capacity_tonnes", node.capacityTonnes)
@@ -205,6 +207,7 @@ public struct GraphAttributeTables: Sendable {
         out.add("product", flow.product)
         out.add("tonnes", flow.tonnes)
         out.add("contained_tonnes", flow.containedTonnes)
+        out.add("basis", flow.basis?.code)
         out.add("value_usd", flow.valueUSD)
         out.add("type", flow.type.rawValue)
         out.add("source", flow.source)
@@ -261,7 +264,7 @@ struct OutputAttributeName: Hashable {
         guard name.hasPrefix("output_") else { return nil }
         let rest = name.dropFirst("output_".count)
         // Longest field first: "contained_tonnes" ends with "tonnes".
-        guard let field = ["contained_tonnes", "value_usd", "product", "tonnes"].first(where: { rest.hasSuffix("_" + $0) }) else { return nil }
+        guard let field = ["contained_tonnes", "value_usd", "product", "tonnes", "basis"].first(where: { rest.hasSuffix("_" + $0) }) else { return nil }
         var middle = String(rest.dropLast(field.count + 1))
         var year: Int?
         if let underscore = middle.lastIndex(of: "_"), let parsed = Int(middle[middle.index(after: underscore)...]),

@@ -14,11 +14,11 @@ import MineralGraphCore
 ///   "sources": [{"id", "title", "publisher", "url", "year", "notes"}],
 ///   "nodes": [{"id", "name", "kind", "fate", "stage", "country", "country_name",
 ///              "development_group", "least_developed", "outputs": [{"mineral", "year",
-///              "product", "tonnes", "contained_tonnes", "value_usd"}], "capacity_tonnes",
+///              "product", "tonnes", "contained_tonnes", "basis", "value_usd"}], "capacity_tonnes",
 ///              "water": {"withdrawal_m3_per_t", …}, "other_inputs_usd", "source", "notes"}],
-///   "flows": [{"from", "to", "mineral", "product", "tonnes", "contained_tonnes", "value_usd",
+///   "flows": [{"from", "to", "mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd",
 ///              "type", "source", "notes"}],
-///   "other_countries": [{"mineral", "stage", "year", "tonnes", "contained_tonnes", "source", "notes"}]
+///   "other_countries": [{"mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"}]
 /// }
 /// ```
 ///
@@ -57,7 +57,8 @@ public struct JSONGraphWriter: Sendable {
                 .object([
                     ("from", .string(flow.from)), ("to", .string(flow.to)), ("mineral", .string(flow.mineral.rawValue)),
                     ("product", .string(flow.product)), ("tonnes", .number(flow.tonnes)),
-                    ("contained_tonnes", .number(flow.containedTonnes)), ("value_usd", .number(flow.valueUSD)),
+                    ("contained_tonnes", .number(flow.containedTonnes)), ("basis", .string(flow.basis?.code)),
+                    ("value_usd", .number(flow.valueUSD)),
                     ("type", .string(flow.type.rawValue)), ("source", .string(flow.source)), ("notes", .string(flow.notes)),
                 ])
             })),
@@ -65,7 +66,8 @@ public struct JSONGraphWriter: Sendable {
                 .object([
                     ("mineral", .string(other.mineral.rawValue)), ("stage", .string(other.stage.rawValue)),
                     ("year", .int(other.year)), ("tonnes", .number(other.tonnes)),
-                    ("contained_tonnes", .number(other.containedTonnes)), ("source", .string(other.source)),
+                    ("contained_tonnes", .number(other.containedTonnes)), ("basis", .string(other.basis?.code)),
+                    ("source", .string(other.source)),
                     ("notes", .string(other.notes)),
                 ])
             })),
@@ -88,7 +90,8 @@ public struct JSONGraphWriter: Sendable {
                 .object([
                     ("mineral", .string(output.mineral.rawValue)), ("year", .int(output.year)),
                     ("product", .string(output.product)), ("tonnes", .number(output.tonnes)),
-                    ("contained_tonnes", .number(output.containedTonnes)), ("value_usd", .number(output.valueUSD)),
+                    ("contained_tonnes", .number(output.containedTonnes)), ("basis", .string(output.basis?.code)),
+                    ("value_usd", .number(output.valueUSD)),
                 ])
             })),
             ("capacity_tonnes", .number(node.capacityTonnes)),

@@ -124,6 +124,7 @@ private struct Building {
         return OtherCountries(
             mineral: Self.mineral(mineral.value), stage: stage, year: group["year"].flatMap { integer($0) },
             tonnes: group["tonnes"].flatMap { number($0) }, containedTonnes: group["contained_tonnes"].flatMap { number($0) },
+            basis: group["basis"].flatMap { basis($0, mineral: Self.mineral(mineral.value)) },
             source: group["source"]?.value, notes: group["notes"]?.value)
     }
 
@@ -228,6 +229,7 @@ private struct Building {
             outputs.append(Output(
                 mineral: Self.mineral(entry.mineral), year: entry.year, product: values["product"]?.value,
                 tonnes: values["tonnes"].flatMap { number($0) }, containedTonnes: values["contained_tonnes"].flatMap { number($0) },
+                basis: values["basis"].flatMap { basis($0, mineral: Self.mineral(entry.mineral)) },
                 valueUSD: values["value_usd"].flatMap { number($0) }))
         }
         for attribute in attributes where !used.contains(attribute.name) {
@@ -259,7 +261,16 @@ private struct Building {
         return Flow(
             from: from, to: to, mineral: Self.mineral(mineral.value), product: f["product"]?.value,
             tonnes: f["tonnes"].flatMap { number($0) }, containedTonnes: f["contained_tonnes"].flatMap { number($0) },
+            basis: f["basis"].flatMap { basis($0, mineral: Self.mineral(mineral.value)) },
             valueUSD: f["value_usd"].flatMap { number($0) }, type: type, source: f["source"]?.value, notes: f["notes"]?.value)
+    }
+
+    /// A `basis` attribute (`element`, `gross`, `Li2O` …); an unknown one is an error at its value.
+    mutating func basis(_ attribute: DOTAttribute, mineral: MineralID) -> QuantityBasis? {
+        if let basis = QuantityBasis.parse(attribute.value, mineral: mineral) { return basis }
+        error("unknown-basis", "unknown quantity basis '\(attribute.value)'", at: attribute.valueAt,
+              notes: ["bases: " + (["element", "gross"] + Compound.all.map(\.code)).joined(separator: ", ")])
+        return nil
     }
 
     // MARK: Attributes
