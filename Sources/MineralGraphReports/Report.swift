@@ -31,6 +31,8 @@ public struct Report: Codable, Hashable, Sendable {
     public var facilityConcentration: [ConcentrationRow]
     /// C2 per importer × mineral × supplying stage.
     public var importConcentration: [ImportConcentrationRow]
+    /// Export concentration per mineral × exporting stage (METHODS §1.10).
+    public var exportConcentration: [ExportConcentrationRow]
     /// C3 per mineral × year.
     public var bottlenecks: [BottleneckRow]
     /// E1–E2: physical against monetary trade, terms of trade, exchange ratios.
@@ -49,7 +51,7 @@ public struct Report: Codable, Hashable, Sendable {
     public init(
         graph: GraphInfo, settings: Settings, concentration: [ConcentrationRow],
         facilityConcentration: [ConcentrationRow], importConcentration: [ImportConcentrationRow],
-        bottlenecks: [BottleneckRow], unequalExchange: UnequalExchangeSection? = nil,
+        exportConcentration: [ExportConcentrationRow] = [], bottlenecks: [BottleneckRow], unequalExchange: UnequalExchangeSection? = nil,
         valueAdded: ValueAddedSection? = nil, water: WaterSection? = nil, waste: WasteSection? = nil,
         burdenBenefit: BurdenBenefitSection? = nil, methods: [MethodNote]
     ) {
@@ -59,6 +61,7 @@ public struct Report: Codable, Hashable, Sendable {
         self.concentration = concentration
         self.facilityConcentration = facilityConcentration
         self.importConcentration = importConcentration
+        self.exportConcentration = exportConcentration
         self.bottlenecks = bottlenecks
         self.unequalExchange = unequalExchange
         self.valueAdded = valueAdded
@@ -77,6 +80,7 @@ public struct Report: Codable, Hashable, Sendable {
         try c.encode(concentration, forKey: .concentration)
         try c.encode(facilityConcentration, forKey: .facilityConcentration)
         try c.encode(importConcentration, forKey: .importConcentration)
+        try c.encode(exportConcentration, forKey: .exportConcentration)
         try c.encode(bottlenecks, forKey: .bottlenecks)
         try c.encode(unequalExchange, forKey: .unequalExchange)
         try c.encode(valueAdded, forKey: .valueAdded)

@@ -61,11 +61,11 @@ public struct ReportBuilder: Sendable {
                 topSuppliers: topSuppliers),
             concentration: country.markets.map { row($0, groups: groups, names: names) },
             facilityConcentration: facility.markets.map { row($0, groups: groups, names: names) },
-            importConcentration: imports.importers.map(row),
+            importConcentration: imports.importers.map(row), exportConcentration: exportRows(graph),
             bottlenecks: bottlenecks.minerals.map(row), unequalExchange: sections.unequalExchange,
             valueAdded: sections.valueAdded, water: sections.water, waste: sections.waste,
             burdenBenefit: sections.burdenBenefit,
-            methods: Self.methods(guidelines: guidelines, upperBound: upperBound) + Self.metricMethods)
+            methods: Self.methods(guidelines: guidelines, upperBound: upperBound) + [Self.exportConcentrationMethod] + Self.metricMethods)
     }
 
     // MARK: Rows
@@ -159,7 +159,8 @@ public struct ReportBuilder: Sendable {
                 id: "C1", title: "Supplier concentration per mineral, stage and year",
                 formula: "s_i = q_i / Σq; HHI = 10,000·Σ s_i²; CR_k = sum of the k largest shares; N_eq = 10,000 / HHI; H* = (H − 1/N)/(1 − 1/N) for complete lists",
                 section: "METHODS §1.1–1.4",
-                notes: "Quantities are the graph's own: contained tonnes of each node's output where given, else its summed out-flows (waste destinations: what they receive), summed per country. "
+                notes: "Quantities are the graph's own, each node's output, else its summed out-flows (waste destinations: what they receive), summed per country, on one basis per row: contained tonnes (converted with stoichiometric factors) when any figure states them, else gross; a figure on another basis is missing, never added (METHODS §0.1). "
+                    + "A producing stage whose figures are only shipments has no HHI (NO_PRODUCTION_FIGURES): see export concentration. "
                     + "An 'other countries' residual s_o is bounded: hhi_lo treats it as infinitely fragmented; \(bound). "
                     + "The headline hhi is hhi_hi when a residual is present (conservative; tool convention), residual shares above 10 % are flagged. "
                     + "Withheld figures are left out and the row marked incomplete; a zero total gives no HHI (NO_SUPPLY). "

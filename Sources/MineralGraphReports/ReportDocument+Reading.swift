@@ -70,10 +70,22 @@ extension ReportDocument {
             let miner = Leader(mining)
             let processor = Leader(processing)
 
-            // Who dominates extraction and processing.
+            // Who dominates extraction and processing. A stage whose figures are only shipments
+            // (trade data) is read as exports, never as mining or processing (METHODS §1.10).
+            func exports(_ row: Report.ConcentrationRow) -> String? {
+                guard row.unavailable?.code == "NO_PRODUCTION_FIGURES" else { return nil }
+                let verb = row.stage == .mining ? "mining" : row.stage.rawValue
+                guard let exports = report.exportConcentration.first(where: { $0.mineral == mineral && $0.stage == row.stage }),
+                      let top = exports.top.first
+                else { return "the graph states no \(verb) output of \(name), only shipments" }
+                return "the graph states no \(verb) output of \(name), only shipments: \(top.name) ships \(Display.percent(top.share)) "
+                    + "of the \(name) exported from the \(row.stage.rawValue) stage (\(exports.basis)), a share of exports, not of production"
+            }
             var clauses: [String] = []
             if let mining {
-                if let miner {
+                if let clause = exports(mining) {
+                    clauses.append(clause)
+                } else if let miner {
                     clauses.append("\(miner.name) mines \(Display.percent(miner.share)) of the \(name) in this graph (\(mining.basis))" + Self.caveat(mining))
                 } else {
                     clauses.append("who mines the \(name) in this graph is unknown (\(Self.unknownShares(mining)))")
@@ -81,7 +93,9 @@ extension ReportDocument {
             }
             if let processing {
                 let object = mining == nil ? "of the \(name) in this graph (\(processing.basis))" : "of it"
-                if let processor {
+                if let clause = exports(processing) {
+                    clauses.append(clause)
+                } else if let processor {
                     let verb = processor.country == miner?.country ? "also processes" : "processes"
                     clauses.append("\(processor.name) \(verb) \(Display.percent(processor.share)) \(object)" + Self.caveat(processing))
                 } else {
@@ -95,7 +109,7 @@ extension ReportDocument {
             }
             if !clauses.isEmpty {
                 var sentence = Display.capitalized(clauses.joined(separator: " and "))
-                if let groups = mining?.groupShares {
+                if let groups = mining?.groupShares, mining?.unavailable?.code != "NO_PRODUCTION_FIGURES" {
                     sentence += "; developing economies mine \(Display.percent(groups.developing)) of it, the least developed countries \(Display.percent(groups.ldc))"
                 }
                 supply.append(sentence + ".")

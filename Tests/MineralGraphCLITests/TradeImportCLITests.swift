@@ -36,6 +36,38 @@ struct TradeImportCLITests {
         #expect(hhi.contains("\nmineral-stage,KOR,,lithium,processing,2022,3,5000000,3600.000000,"))
     }
 
+    /// A graph built from trade alone reports export shares as exports (METHODS §1.10): no
+    /// production HHI, a non-empty `export_concentration`, and no "mines" in the reading.
+    @Test func tradeOnlyGraphReportsExportConcentrationNotProduction() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let graph = dir.path("baci.yaml")
+        let imported = try CLI.run(["import", "baci", Self.baci, "--countries", Self.fixture("country_codes_V202401b.csv"),
+                                    "--products", Self.fixture("product_codes_HS22_V202401b.csv"), "-o", graph])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let json = try CLI.run(["report", graph, "--format", "json", "--no-diagram"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let concentration = try #require(object["concentration"] as? [[String: Any]])
+        let producing = concentration.filter { ["mining", "processing", "manufacturing"].contains($0["stage"] as? String) }
+        #expect(!producing.isEmpty)
+        for row in producing {
+            #expect(row["hhi"] is NSNull)
+            #expect((row["unavailable"] as? [String: Any])?["code"] as? String == "NO_PRODUCTION_FIGURES")
+        }
+        let exports = try #require(object["export_concentration"] as? [[String: Any]])
+        let cobaltOres = try #require(exports.first { $0["mineral"] as? String == "cobalt" && $0["stage"] as? String == "mining" })
+        #expect(cobaltOres["basis"] as? String == "t gross")
+        #expect(cobaltOres["hhi"] is Double)
+        let top = try #require((cobaltOres["top"] as? [[String: Any]])?.first)
+        #expect(top["country"] as? String != nil && top["share"] is Double)
+        let markdown = try CLI.run(["report", graph, "--format", "md", "--no-diagram"])
+        let reading = try #require(markdown.stdout.components(separatedBy: "## Reading").dropFirst().first?.components(separatedBy: "\n## ").first)
+        #expect(!reading.contains(" mines ") && !reading.contains(" processes ") && !reading.contains(" refines "))
+        #expect(reading.contains("only shipments"))
+        #expect(markdown.stdout.contains("## Export concentration"))
+    }
+
     @Test func comtradeImportBothSides() throws {
         let importer = try CLI.run(["import", "comtrade", Self.comtrade])
         #expect(importer.status == 0, "\(importer.stderr)")

@@ -24,7 +24,9 @@ public struct SupplierShare: Hashable, Codable, Sendable {
 ///
 /// Shares are computed from the graph's own quantities (``StageSupply``), so they sum to 1 by
 /// construction. `measures` is `nil` with a reason in `unavailable` when METHODS §1.4 makes
-/// the HHI undefined (zero total: `NO_SUPPLY`) or the input invalid (`NEGATIVE_QUANTITY`).
+/// the HHI undefined (zero total: `NO_SUPPLY`) or the input invalid (`NEGATIVE_QUANTITY`), when
+/// the figures cannot be added (`MIXED_BASES`, §0.1), or when a producing stage's figures are
+/// only shipments (`NO_PRODUCTION_FIGURES`, §1.10: export shares are not production shares).
 public struct MarketConcentration: Hashable, Codable, Sendable {
     public var mineral: MineralID
     public var stage: Stage
@@ -77,6 +79,10 @@ public struct MarketConcentration: Hashable, Codable, Sendable {
         var unavailable: Unavailable?
         if let mixed = supply.mixedBases {
             unavailable = mixed
+        } else if supply.fromFlowsOnly {
+            unavailable = Unavailable(
+                "NO_PRODUCTION_FIGURES",
+                "no node states an output of \(supply.mineral) at this stage: its figures are shipments (trade), which measure exports, not production (see export concentration)")
         } else {
             do {
                 measures = try ConcentrationMeasures.fromQuantities(

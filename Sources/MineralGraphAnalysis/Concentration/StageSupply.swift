@@ -64,6 +64,11 @@ public struct StageSupply: Hashable, Sendable {
     public var basis: QuantityBasis
     /// Why the market's figures cannot be added (`MIXED_BASES`); `nil` when they can.
     public var mixedBases: Unavailable?
+    /// A producing stage (mining, processing, manufacturing) none of whose nodes states an output
+    /// figure of the mineral for the year, without an "other countries" entry, and every node of
+    /// which ships it: every figure is a sum of shipments, as in a graph built from trade data. Such figures are exports, not
+    /// production (METHODS §1.10).
+    public var fromFlowsOnly: Bool
     /// Nodes with a known quantity, in graph order.
     public var nodes: [NodeSupply]
     /// Nodes whose quantity is unknown, in graph order.
@@ -155,6 +160,7 @@ public struct StageSupply: Hashable, Sendable {
             if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
             var supply = StageSupply(
                 mineral: key.mineral, stage: key.stage, year: key.year, basis: .gross, mixedBases: nil,
+                fromFlowsOnly: false,
                 nodes: [], missing: [], residualTonnes: nil, residualMissing: false)
             switch CommonBasis.choose(for: key.mineral, containedBases: contained) {
             case .success(let basis): supply.basis = basis
@@ -186,6 +192,8 @@ public struct StageSupply: Hashable, Sendable {
                     supply.missing.append(MissingSupply(node: node.id, country: node.country, grossOnly: grossOnly && basis != .gross))
                 }
             }
+            supply.fromFlowsOnly = [.mining, .processing, .manufacturing].contains(key.stage) && residual == nil
+                && nodes.allSatisfy { $0.declared?.tonnes == nil && $0.declared?.containedTonnes == nil && !$0.flows.isEmpty }
             if let residual {
                 if let tonnes = residual.quantity(on: basis) {
                     supply.residualTonnes = tonnes
