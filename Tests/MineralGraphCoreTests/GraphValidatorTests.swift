@@ -159,7 +159,7 @@ struct GraphValidatorTests {
         graph.otherCountries = [OtherCountries(mineral: "qqqqqqqqqqqq", stage: .mining, containedTonnes: 5)]
         let other = Self.expectSingle(graph, "unknown-mineral", .error, at: .otherCountries(index: 0, field: "mineral"))
         // Nothing close: the note lists the catalogue instead.
-        #expect(other?.notes.first?.hasPrefix("known minerals: aluminium, antimony") == true)
+        #expect(other?.notes.first?.hasPrefix("known minerals: abrasives, aggregates, alumina, aluminium") == true)
     }
 
     @Test func duplicateOutputForTheSameMineralAndYear() {
