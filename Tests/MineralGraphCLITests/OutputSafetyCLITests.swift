@@ -116,3 +116,24 @@ struct OutputSafetyCLITests {
         }
     }
 }
+
+@Suite("Command line: lone carriage returns")
+struct LoneCarriageReturnCLITests {
+    /// `printf 'x:\r  a: 1\r  a: 2\r' | mineral-graph validate -` once died with SIGILL.
+    static let text = "x:\r  a: 1\r  a: 2\r"
+
+    @Test func duplicateKeysWithLoneCarriageReturnsAreLocatedErrors() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let path = try dir.write("cr.yaml", Self.text)
+        for (arguments, stdin) in [(["validate", path], nil), (["validate", "-"], Self.text), (["report", "-"], Self.text)] {
+            let result = try CLI.run(arguments, stdin: stdin)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.contains(":3:3: error: duplicate key 'a'"), "\(arguments): \(result.stderr)")
+        }
+        let toy = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphCLITests/Fixtures/whatif/toy.yaml").path
+        let scenario = try CLI.run(["whatif", toy, path])
+        #expect(scenario.status == 1)
+        #expect(scenario.stderr.contains("cr.yaml:3:3: error: duplicate key 'a'"), "\(scenario.stderr)")
+    }
+}
