@@ -137,3 +137,32 @@ struct LoneCarriageReturnCLITests {
         #expect(scenario.stderr.contains("cr.yaml:3:3: error: duplicate key 'a'"), "\(scenario.stderr)")
     }
 }
+
+@Suite("Command line: bounded, escaped diagnostics")
+struct BoundedDiagnosticsCLITests {
+    @Test func aLongLineWithManyErrorsPrintsABoundedReport() throws {
+        // 100 nodes with unknown countries on one 5 KB line: each error once printed the whole line.
+        let nodes = (0..<100).map { "{id: n\($0), kind: mine, country: XX\($0)}" }.joined(separator: ", ")
+        let result = try CLI.run(["validate", "-"], stdin: "name: wide\nyear: 2023\nnodes: [\(nodes)]\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.components(separatedBy: ": error: ").count - 1 == 50)
+        #expect(result.stderr.hasSuffix("… and 50 more errors\n"))
+        #expect(result.stderr.utf8.count < 25_000, "\(result.stderr.utf8.count) bytes")
+        #expect(result.stdout == "-: FAILED — 100 nodes, 0 flows, 100 errors, 0 warnings\n")
+    }
+
+    @Test func controlCharactersFromFilesAndArgumentsAreEscaped() throws {
+        let result = try CLI.run(["validate", "-"], stdin: "name: x\nyear: 2023\nnodes:\n  - {id: a, kind: mine, country: \"\\e[2J\\a\"}\n")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("unknown country '\\u{1B}[2J\\u{7}'"), "\(result.stderr)")
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let graph = try dir.write("g.yaml", Samples.valid)
+        let written = try CLI.run(["report", graph, "-o", dir.path("no\u{1B}such/r.md")])
+        #expect(written.status == 1)
+        #expect(written.stderr.contains("cannot write \(dir.path("no\\u{1B}such/r.md")): directory "), "\(written.stderr)")
+        for output in [result.stderr, written.stderr] {
+            #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        }
+    }
+}

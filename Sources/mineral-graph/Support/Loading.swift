@@ -79,7 +79,8 @@ func lockedForRewriting<T>(_ path: String, _ body: () throws -> T) throws -> T {
 /// A failure with a message for the user, printed as `error: ...` with exit code 1.
 struct UserError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// Control characters from file contents are escaped, as in diagnostics.
+    init(_ description: String) { self.description = description.escapingControlCharacters(keepingLineFeeds: true) }
 }
 
 /// Reads a graph file and builds its report, refusing graphs with validation errors (printed
