@@ -161,7 +161,12 @@ struct BoundedDiagnosticsCLITests {
         let written = try CLI.run(["report", graph, "-o", dir.path("no\u{1B}such/r.md")])
         #expect(written.status == 1)
         #expect(written.stderr.contains("cannot write \(dir.path("no\\u{1B}such/r.md")): directory "), "\(written.stderr)")
-        for output in [result.stderr, written.stderr] {
+        // A message the command prints itself, naming a file.
+        let messy = try dir.write("messy\u{7}.yaml", Samples.nonCanonical)
+        let check = try CLI.run(["fmt", "--check", messy])
+        #expect(check.status == 1)
+        #expect(check.stderr == "\(dir.path("messy\\u{7}.yaml")): not in canonical form (run mineral-graph fmt \(dir.path("messy\\u{7}.yaml")))\n")
+        for output in [result.stderr, written.stderr, check.stderr] {
             #expect(!output.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         }
     }

@@ -4,9 +4,10 @@ import MineralGraphCore
 import MineralGraphFormats
 import MineralGraphReports
 
-/// Writes text to standard error.
+/// Writes text to standard error, with control characters (which may come from the files read)
+/// escaped as in diagnostics.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(text.escapingControlCharacters(keepingLineFeeds: true).utf8))
 }
 
 /// Reads a graph file, printing its diagnostics to standard error and failing on errors.
