@@ -1,4 +1,5 @@
 import ArgumentParser
+import MineralGraphFormats
 
 @main
 struct MineralGraph: ParsableCommand {
@@ -16,4 +17,9 @@ struct MineralGraph: ParsableCommand {
             TradeHHICommand.self,
         ]
     )
+
+    static func main() {
+        OutputFile.removeTemporaryFilesOnSignals()
+        main(nil)
+    }
 }

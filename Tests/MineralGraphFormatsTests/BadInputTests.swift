@@ -5,12 +5,30 @@ import Testing
 /// Hostile input must give a located error quickly, never a crash, hang or memory blow-up.
 @Suite("Bad input")
 struct BadInputTests {
-    static func firstError(_ text: String) -> Diagnostic? {
+    /// The first error of reading `text` as a graph file, or as a scenario file.
+    static func firstError(_ text: String, scenario: Bool = false) -> Diagnostic? {
         do {
-            _ = try GraphFileReader().read(text: text, file: "bad.yaml")
+            if scenario {
+                _ = try ScenarioFileReader().read(text: text, file: "bad.yaml")
+            } else {
+                _ = try GraphFileReader().read(text: text, file: "bad.yaml")
+            }
             return nil
         } catch {
             return error.diagnostics.first
+        }
+    }
+
+    /// libyaml ends lines at a lone CR, NEL, LS and PS too; locations count lines its way.
+    @Test(arguments: ["\r", "\r\n", "\n", "\u{85}", "\u{2028}", "\u{2029}"])
+    func duplicateKeysAreLocatedWhateverTheLineBreaks(_ newline: String) throws {
+        // Once a trap ("Range requires lowerBound <= upperBound"): lone CRs and a repeated key.
+        let text = ["x:", "  a: 1", "  a: 2", ""].joined(separator: newline)
+        for error in [Self.firstError(text), Self.firstError(text, scenario: true)] {
+            let error = try #require(error)
+            #expect(error.code == "duplicate-key")
+            #expect(error.location == SourceLocation(file: "bad.yaml", line: 3, column: 3))
+            #expect(error.notes.first == "first given at line 2, column 3")
         }
     }
 

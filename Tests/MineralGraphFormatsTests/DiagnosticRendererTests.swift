@@ -77,4 +77,72 @@ struct DiagnosticRendererTests {
         #expect(error.description == "g.yaml:1:1: error: bad\na: 1\n^\ng.yaml:2:4: error: worse\nb: 2\n   ^\n")
         #expect(DiagnosticRenderer(text: text).render([]) == "")
     }
+
+    /// The source line and caret line of `rendered` (its second and third lines).
+    static func excerpt(_ rendered: String) -> (line: String, caret: String) {
+        let lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        return (lines[1], lines[2])
+    }
+
+    @Test func longLinesShowAWindowAroundTheColumn() {
+        let line = String(repeating: "a", count: 499) + "X" + String(repeating: "b", count: 500)
+        let renderer = DiagnosticRenderer(text: "first\n" + line + "\nlast\n")
+        let middle = Self.excerpt(renderer.render(Self.error(2, 500)))
+        #expect(middle.line == "…" + String(repeating: "a", count: 60) + "X" + String(repeating: "b", count: 59) + "…")
+        #expect(middle.caret == String(repeating: " ", count: 61) + "^")
+        let start = Self.excerpt(renderer.render(Self.error(2, 3)))
+        #expect(start.line == String(repeating: "a", count: 120) + "…")
+        #expect(start.caret == "  ^")
+        let end = Self.excerpt(renderer.render(Self.error(2, 1000)))
+        #expect(end.line == "…" + String(repeating: "b", count: 120))
+        #expect(end.caret == " " + String(repeating: " ", count: 119) + "^")
+        // Past the end of the line, the caret follows it.
+        #expect(Self.excerpt(renderer.render(Self.error(2, 1001))).caret == String(repeating: " ", count: 121) + "^")
+        // Exactly as wide as the window: the whole line, no marks.
+        let exact = String(repeating: "c", count: 120)
+        #expect(Self.excerpt(DiagnosticRenderer(text: exact).render(Self.error(1, 120))).line == exact)
+        let wider = exact + "d"
+        #expect(Self.excerpt(DiagnosticRenderer(text: wider).render(Self.error(1, 121))).line == "…" + String(wider.dropFirst()))
+    }
+
+    @Test func atMostFiftyDiagnosticsThenACount() {
+        let renderer = DiagnosticRenderer(text: "a: 1\n")
+        let errors = (0..<120).map { _ in Self.error(1, 1) }
+        let rendered = renderer.render(errors)
+        #expect(rendered.components(separatedBy: "error: bad").count - 1 == 50)
+        #expect(rendered.hasSuffix("a: 1\n^\n… and 70 more errors\n"))
+        let warning = Diagnostic(.warning, "w", "odd", at: nil)
+        #expect(renderer.render(Array(errors.prefix(50)) + [warning]).hasSuffix("… and 1 more warning\n"))
+        #expect(renderer.render(Array(errors.prefix(51)) + [warning]).hasSuffix("… and 2 more diagnostics\n"))
+        #expect(renderer.render(Array(errors.prefix(51))).hasSuffix("… and 1 more error\n"))
+        #expect(!renderer.render(Array(errors.prefix(50))).contains("more"))
+    }
+
+    @Test func controlCharactersAreEscapedAndTheCaretStillLinesUp() {
+        let text = "name: a\u{1B}[31mred\u{7}\u{0}\u{9B}x: CDO\n"
+        let diagnostic = Diagnostic(
+            .error, "code", "unknown country 'a\u{1B}[31m'", at: SourceLocation(file: "g\u{1B}.yaml", line: 1, column: 22),
+            notes: ["bell \u{7}", "line\nfeed"])
+        let rendered = DiagnosticRenderer(text: text).render(diagnostic)
+        #expect(rendered == """
+            g\\u{1B}.yaml:1:22: error: unknown country 'a\\u{1B}[31m'
+            name: a\\u{1B}[31mred\\u{7}\\u{0}\\u{9B}x: CDO
+            \(String(repeating: " ", count: 39))^
+            note: bell \\u{7}
+            note: line\\u{A}feed
+
+            """)
+        let (line, caret) = Self.excerpt(rendered)
+        #expect(Array(line)[caret.count - 1] == "C")
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect("tab\tstays".escapingControlCharacters() == "tab\tstays")
+        #expect("a\nb\u{7F}".escapingControlCharacters(keepingLineFeeds: true) == "a\nb\\u{7F}")
+    }
+
+    @Test func linesEndWhereTheYAMLParserEndsThem() {
+        for newline in ["\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let text = ["a: 1", "bb: 2", "ccc: 3"].joined(separator: newline)
+            #expect(DiagnosticRenderer(text: text).render(Self.error(2, 5)) == "g.yaml:2:5: error: bad\nbb: 2\n    ^\n")
+        }
+    }
 }

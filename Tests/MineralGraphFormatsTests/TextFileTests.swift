@@ -13,41 +13,6 @@ struct TextFileTests {
         func remove() { try? FileManager.default.removeItem(at: url) }
     }
 
-    @Test func writesNewFilesAndReplacesOldOnesLeavingNoTemporaryFile() throws {
-        let dir = try Directory()
-        defer { dir.remove() }
-        let path = dir.path("g.yaml")
-        try TextFile.writeAtomically("one\n", to: path)
-        #expect(try TextFile.read(path) == "one\n")
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
-        try TextFile.writeAtomically("two\n", to: path)
-        #expect(try TextFile.read(path) == "two\n")
-        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
-        #expect(try dir.listing() == ["g.yaml"])
-    }
-
-    @Test func failedRenameRemovesTheTemporaryFile() throws {
-        let dir = try Directory()
-        defer { dir.remove() }
-        // The target is a non-empty directory: the rename fails after the data was written.
-        let target = dir.path("taken")
-        try FileManager.default.createDirectory(atPath: target + "/inside", withIntermediateDirectories: true)
-        #expect(throws: TextFile.Failure.self) { try TextFile.writeAtomically("x", to: target) }
-        #expect(try dir.listing() == ["taken"])
-    }
-
-    @Test func missingDirectoryIsAClearError() throws {
-        let path = "/nonexistent-\(UUID().uuidString)/x.yaml"
-        do {
-            try TextFile.writeAtomically("x", to: path)
-            Issue.record("expected an error")
-        } catch let failure as TextFile.Failure {
-            #expect(failure.description.hasPrefix("cannot write \(path): directory "))
-            #expect(failure.description.hasSuffix(" does not exist"))
-        }
-        #expect(!FileManager.default.fileExists(atPath: path))
-    }
-
     @Test func readDropsTheByteOrderMarkAndReportsProblems() throws {
         let dir = try Directory()
         defer { dir.remove() }

@@ -12,7 +12,7 @@ import MineralGraphCore
 /// ```swift
 /// let script = try EditScript.parse(edit: "node[cod-mines].output[cobalt]*=0.5", file: "<edit 1>")
 /// let outcome = try GraphFileEditor().apply([script], to: document, editedName: "cobalt.yaml")
-/// try TextFile.writeAtomically(outcome.text, to: "cobalt.yaml")
+/// try OutputFile.write(outcome.text, to: "cobalt.yaml")
 /// ```
 public struct GraphFileEditor: Sendable {
     /// Validation settings for the check of the edited graph.

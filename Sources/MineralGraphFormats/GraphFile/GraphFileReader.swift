@@ -586,11 +586,9 @@ struct Decoding {
         }
     }
 
-    /// The lines of `text` as Unicode scalars (libyaml counts columns in scalars).
+    /// The lines of `text` as Unicode scalars, numbered as libyaml numbers them.
     static func scalarLines(_ text: String) -> [[Unicode.Scalar]] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? Array(line.dropLast()) : Array(line)
-        }
+        SourceLines.split(text)
     }
 
     static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
@@ -606,7 +604,7 @@ struct Decoding {
         let lines = scalarLines(text)
         let indent = first.column - 1
         let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array(($0 + ":").unicodeScalars) }
-        guard first.line >= 1 else { return nil }
+        guard first.line >= 1, first.line <= lines.count else { return nil }
         for index in first.line..<lines.count {
             let line = lines[index]
             guard let start = line.firstIndex(where: { $0 != " " }), line[start] != "#" else { continue }

@@ -48,11 +48,7 @@ struct DiffCommand: ParsableCommand {
             let builder = reportOptions.builder
             comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
             let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
-            do {
-                try TextFile.writeAtomically(text, to: output)
-            } catch {
-                throw UserError("\(error)")
-            }
+            try writeOutputs([(output, text)], inputs: [before, after])
         } catch {
             guard exitCode else { throw error }
             if !(error is ExitCode) { printError(MineralGraph.fullMessage(for: error) + "\n") }

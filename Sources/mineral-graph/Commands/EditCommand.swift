@@ -25,7 +25,9 @@ struct EditCommand: ParsableCommand {
             comment lines; they run before the edits given as arguments. If any edit \
             fails (unknown id, bad value, or new validation errors) nothing is \
             written and the exit status is 1. The result goes to standard output \
-            unless -o or --in-place is given; files are replaced atomically.
+            unless -o or --in-place is given; files are replaced atomically (docs/editing.md). \
+            -o refuses the input's own path: use --in-place, which waits while another \
+            in-place edit of the file runs.
             """
     )
 
@@ -66,6 +68,15 @@ struct EditCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Two in-place edits of one file take turns, so neither loses the other's change.
+        if inPlace {
+            try lockedForRewriting(file) { try edit() }
+        } else {
+            try edit()
+        }
+    }
+
+    private func edit() throws {
         let document = try loadDocument(file)
         var scripts: [EditScript] = []
         var failures: [EditFailure] = []
@@ -123,10 +134,6 @@ struct EditCommand: ParsableCommand {
         }
         let destination = target ?? "-"
         if inPlace && outcome.text == document.text { return }
-        do {
-            try TextFile.writeAtomically(outcome.text, to: destination)
-        } catch {
-            throw UserError("\(error)")
-        }
+        try writeOutputs([(destination, outcome.text)], inputs: inPlace ? script : [file] + script)
     }
 }

@@ -64,7 +64,7 @@ struct ExportCommand: ParsableCommand {
                 outputs = [(prefix + ".nodes.csv", nodes), (prefix + ".edges.csv", edges)]
             }
         }
-        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [])
+        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [], inputs: [file])
     }
 
     /// The input's file name without its extension.

@@ -51,10 +51,6 @@ struct ImportProductionCommand: ParsableCommand {
         if !problems.isEmpty {
             throw UserError("the imported graph is invalid (a bug in the importer): " + problems.map(\.message).joined(separator: "; "))
         }
-        do {
-            try TextFile.writeAtomically(GraphFileWriter().write(result.graph, headerComment: result.headerComment), to: output)
-        } catch {
-            throw UserError("\(error)")
-        }
+        try writeOutputs([(output, GraphFileWriter().write(result.graph, headerComment: result.headerComment))], inputs: [file])
     }
 }

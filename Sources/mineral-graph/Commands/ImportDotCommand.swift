@@ -36,10 +36,6 @@ struct ImportDotCommand: ParsableCommand {
             printError("\(file): not imported — fix the errors above\n")
             throw ExitCode.failure
         }
-        do {
-            try TextFile.writeAtomically(GraphFileWriter().write(document.graph), to: output)
-        } catch {
-            throw UserError("\(error)")
-        }
+        try writeOutputs([(output, GraphFileWriter().write(document.graph))], inputs: [file])
     }
 }

@@ -13,8 +13,8 @@ struct TradeGraphOutputOptions: ParsableArguments {
     @Option(name: .customLong("hhi-out"), help: "Also write import-source HHI per importer and HS product, and per importer, mineral and stage, to this CSV file.")
     var hhiOut: String?
 
-    /// Builds, checks and writes the graph (and the HHI table).
-    func write(_ imported: TradeImport, map: HSProductMap, mapFile: String?, command: String) throws {
+    /// Builds, checks and writes the graph (and the HHI table); `inputs` are the files read.
+    func write(_ imported: TradeImport, map: HSProductMap, mapFile: String?, command: String, inputs: [String]) throws {
         let (graph, header) = TradeGraphBuilder(graphName: name, productMap: map, productMapFile: mapFile, command: command).build(imported)
         if graph.flows.isEmpty {
             throw UserError("no kept row has an HS code in the product map, so the graph would be empty; add the codes with --product-map")
@@ -24,12 +24,8 @@ struct TradeGraphOutputOptions: ParsableArguments {
             throw UserError("the imported graph is invalid (a bug in the importer): " + problems.map(\.message).joined(separator: "; "))
         }
         let text = GraphFileWriter().write(graph, headerComment: header)
-        if let hhiOut { try writeTradeConcentration(imported.table, to: hhiOut) }
-        do {
-            try TextFile.writeAtomically(text, to: output)
-        } catch {
-            throw UserError("\(output): \(error)")
-        }
+        let table = hhiOut.map { [($0, tradeConcentrationCSV(imported.table))] } ?? []
+        try writeOutputs(table + [(output, text)], inputs: inputs)
     }
 }
 
@@ -55,7 +51,7 @@ struct ImportBACICommand: ParsableCommand {
     func run() throws {
         let map = try input.loadProductMap()
         let imported = try input.read(source: .baci, side: .importer, map: map, command: "import baci")
-        try output.write(imported, map: map, mapFile: input.productMap, command: "import baci")
+        try output.write(imported, map: map, mapFile: input.productMap, command: "import baci", inputs: input.paths)
     }
 }
 
@@ -85,7 +81,7 @@ struct ImportComtradeCommand: ParsableCommand {
     func run() throws {
         let map = try input.loadProductMap()
         let imported = try input.read(source: .comtrade, side: side, map: map, command: "import comtrade")
-        try output.write(imported, map: map, mapFile: input.productMap, command: "import comtrade")
+        try output.write(imported, map: map, mapFile: input.productMap, command: "import comtrade", inputs: input.paths)
     }
 }
 

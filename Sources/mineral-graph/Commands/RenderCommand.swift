@@ -105,11 +105,7 @@ struct RenderCommand: ParsableCommand {
             throw UserError(error.description)
         }
         for warning in rendered.warnings { printError("warning: Graphviz: \(warning)\n") }
-        do {
-            try TextFile.writeAtomically(rendered.data, to: output ?? "-")
-        } catch {
-            throw UserError("\(error)")
-        }
+        try writeOutputs([(output ?? "-", rendered.data)], inputs: [file])
     }
 }
 

@@ -103,6 +103,6 @@ struct ReportCommand: ParsableCommand {
             }
         }
         if failed { throw ExitCode.failure }
-        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [])
+        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [], inputs: files)
     }
 }

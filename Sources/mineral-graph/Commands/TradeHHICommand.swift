@@ -27,6 +27,6 @@ struct TradeHHICommand: ParsableCommand {
     func run() throws {
         let map = try input.loadProductMap()
         let imported = try input.read(source: nil, side: side, map: map, command: "trade-hhi")
-        try writeTradeConcentration(imported.table, to: output)
+        try writeOutputs([(output, tradeConcentrationCSV(imported.table))], inputs: input.paths)
     }
 }

@@ -21,6 +21,11 @@ struct TradeInputOptions: ParsableArguments {
     @Option(help: "Year to import when the file has several.")
     var year: Int?
 
+    /// Every file these options read.
+    var paths: [String] {
+        [file] + [countries, products, productMap].compactMap { $0 }
+    }
+
     /// The map in use: the built-in one with the file's entries on top.
     func loadProductMap() throws -> HSProductMap {
         let builtIn = try reportingImportErrors { try HSProductMap.builtIn() }
@@ -54,12 +59,7 @@ func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// Computes import-source HHI for every importer and product and writes the CSV table.
-func writeTradeConcentration(_ table: BilateralTradeTable, to path: String) throws {
-    let result = TradeConcentrationPass().run(on: table)
-    do {
-        try TextFile.writeAtomically(TradeConcentrationCSV().format(result), to: path)
-    } catch {
-        throw UserError("\(path): \(error)")
-    }
+/// The CSV table of import-source HHI for every importer and product.
+func tradeConcentrationCSV(_ table: BilateralTradeTable) -> String {
+    TradeConcentrationCSV().format(TradeConcentrationPass().run(on: table))
 }

@@ -112,6 +112,6 @@ struct WhatIfCommand: ParsableCommand {
                 outputs.append((path, GraphFileWriter().write(bound.graph, headerComment: header)))
             }
         }
-        try writeOutputs(outputs, creating: [outDir, writeGraphs].compactMap { $0 })
+        try writeOutputs(outputs, creating: [outDir, writeGraphs].compactMap { $0 }, inputs: [graph, scenario])
     }
 }

@@ -4,9 +4,10 @@ import MineralGraphCore
 import MineralGraphFormats
 import MineralGraphReports
 
-/// Writes text to standard error.
+/// Writes text to standard error, with control characters (which may come from the files read)
+/// escaped as in diagnostics.
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.utf8))
+    FileHandle.standardError.write(Data(text.escapingControlCharacters(keepingLineFeeds: true).utf8))
 }
 
 /// Reads a graph file, printing its diagnostics to standard error and failing on errors.
@@ -37,9 +38,15 @@ func loadValidDocument(_ path: String, refusal: String) throws -> GraphDocument 
     return document
 }
 
-/// Creates `directories`, then writes each output atomically, in order. Callers format every
-/// output first, so that a failure leaves no file half-updated.
-func writeOutputs(_ outputs: [(path: String, text: String)], creating directories: [String] = []) throws {
+/// Checks that no output is one of `inputs`, creates `directories`, then writes each output
+/// (``OutputFile``: atomically where it can), in order. Callers format every output first, so
+/// that a failure leaves no file half-updated.
+func writeOutputs(_ outputs: [(path: String, data: Data)], creating directories: [String] = [], inputs: [String]) throws {
+    do {
+        for (path, _) in outputs { try OutputFile.checkNotInput(path, inputs: inputs) }
+    } catch {
+        throw UserError(error.description)
+    }
     for directory in directories {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -47,19 +54,34 @@ func writeOutputs(_ outputs: [(path: String, text: String)], creating directorie
             throw UserError("cannot create \(directory): \(error.localizedDescription)")
         }
     }
-    for (path, text) in outputs {
+    for (path, data) in outputs {
         do {
-            try TextFile.writeAtomically(text, to: path)
+            try OutputFile.write(data, to: path)
         } catch {
-            throw UserError("\(error)")
+            throw UserError(error.description)
         }
+    }
+}
+
+func writeOutputs(_ outputs: [(path: String, text: String)], creating directories: [String] = [], inputs: [String]) throws {
+    try writeOutputs(outputs.map { ($0.path, Data($0.text.utf8)) }, creating: directories, inputs: inputs)
+}
+
+/// Runs `body`, which rewrites `path` in place, holding the file's lock
+/// (``OutputFile/withExclusiveLock(on:timeout:_:)``): concurrent rewrites take turns.
+func lockedForRewriting<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try OutputFile.withExclusiveLock(on: path, body)
+    } catch let failure as OutputFile.Failure {
+        throw UserError(failure.description)
     }
 }
 
 /// A failure with a message for the user, printed as `error: ...` with exit code 1.
 struct UserError: Error, CustomStringConvertible {
     let description: String
-    init(_ description: String) { self.description = description }
+    /// Control characters from file contents are escaped, as in diagnostics.
+    init(_ description: String) { self.description = description.escapingControlCharacters(keepingLineFeeds: true) }
 }
 
 /// Reads a graph file and builds its report, refusing graphs with validation errors (printed
