@@ -24,7 +24,7 @@ let package = Package(
         .target(
             name: "MineralGraphFormats",
             dependencies: ["MineralGraphCore", .product(name: "Yams", package: "Yams")],
-            resources: [.copy("Resources/hs-mineral-map.csv")]
+            resources: [.copy("Resources/hs-mineral-map.csv"), .copy("Resources/wgi-political-stability.csv")]
         ),
 
         // MARK: Analysis passes: pure functions of a graph to Codable results

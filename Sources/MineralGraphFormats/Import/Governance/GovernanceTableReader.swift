@@ -1,0 +1,130 @@
+import Foundation
+import MineralGraphCore
+
+/// Reads World Bank Worldwide Governance Indicators tables into a ``GovernanceTable``.
+///
+/// Layouts, recognised by their header (column names are case-insensitive):
+/// - **long**, as mineral-graph bundles it: `code,series,year,estimate` (`#` lines are comments);
+/// - **wide by year**, one indicator per file as the WGI tables are redistributed:
+///   `Country/Territory,Code,1996,1998,…,2022` — the indicator comes from a `Series Code` column,
+///   else from `indicator` (default political stability, PV.EST);
+/// - **World Bank DataBank export**: `Country Name,Country Code,Series Name,Series Code,
+///   1996 [YR1996],…` with one row per country and indicator (all six dimensions in one file).
+/// Missing estimates are blank, `..`, `nan` or `#N/A`. Countries are ISO alpha-3 codes (the World
+/// Bank's `XKX` for Kosovo). Errors carry `file:line:column`.
+public struct GovernanceTableReader: Sendable {
+    /// The indicator of a wide table without a series column.
+    public var indicator: GovernanceIndicator
+
+    public init(indicator: GovernanceIndicator = .politicalStability) {
+        self.indicator = indicator
+    }
+
+    /// The political-stability estimates 1996–2022 shipped with mineral-graph (World Bank WGI,
+    /// 2023 update, CC BY 4.0; written by `scripts/gen-wgi.py`).
+    public static func bundledPoliticalStability() throws(ImportError) -> GovernanceTable {
+        let name = "wgi-political-stability.csv"
+        guard let url = Bundle.module.url(forResource: "wgi-political-stability", withExtension: "csv"),
+              let data = try? Data(contentsOf: url)
+        else {
+            throw ImportError(
+                diagnostics: [Diagnostic(.error, "missing-resource", "the bundled governance table (\(name)) is missing from the installation", at: nil)],
+                text: nil)
+        }
+        return try GovernanceTableReader().parse(bytes: [UInt8](data), file: name, source: bundledSource)
+    }
+
+    public static let bundledSource =
+        "World Bank, Worldwide Governance Indicators, 2023 update (www.govindicators.org), CC BY 4.0"
+
+    /// Reads a table file (`--governance FILE`).
+    public func read(contentsOf path: String) throws(ImportError) -> GovernanceTable {
+        try parse(bytes: TradeTableReader.readAll(path), file: path, source: "WGI table \((path as NSString).lastPathComponent)")
+    }
+
+    public func parse(bytes: [UInt8], file: String, source: String) throws(ImportError) -> GovernanceTable {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var diagnostics: [Diagnostic] = []
+        func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
+            diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVParser.records(in: bytes).filter { !($0.count >= 1 && $0[0].hasPrefix("#")) && !($0.count == 1 && $0[0].isEmpty) }
+        } catch {
+            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
+        }
+        guard let header = records.first else {
+            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the governance table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: text)
+        }
+        let names = header.fields.map { $0.trimmingCharacters().lowercased() }
+        func column(_ candidates: String...) -> Int? { names.firstIndex { candidates.contains($0) } }
+        var table = GovernanceTable(source: source)
+
+        func value(_ text: String) -> Double? {
+            let trimmed = text.trimmingCharacters()
+            if ["", "..", "nan", "#n/a", "na"].contains(trimmed.lowercased()) { return nil }
+            return Double(trimmed)
+        }
+        func parseIndicator(_ record: CSVRecord, _ i: Int) -> GovernanceIndicator? {
+            let code = record[i].trimmingCharacters().uppercased()
+            if let found = GovernanceIndicator(rawValue: code) { return found }
+            fail("unknown-indicator", "unknown WGI series '\(record[i])'", record.line, record.position(of: i).column,
+                 notes: ["series: " + GovernanceIndicator.allCases.map(\.rawValue).joined(separator: ", ")])
+            return nil
+        }
+        func country(_ record: CSVRecord, _ i: Int) -> CountryCode? {
+            let code = record[i].trimmingCharacters().uppercased()
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+                fail("bad-country-code", "'\(record[i])' is not an ISO alpha-3 code", record.line, record.position(of: i).column)
+                return nil
+            }
+            return CountryCode(code)
+        }
+
+        if let codeColumn = column("code"), let seriesColumn = column("series"), let yearColumn = column("year"),
+           let estimateColumn = column("estimate")
+        {
+            // Long layout.
+            for record in records.dropFirst() where record.count > max(codeColumn, seriesColumn, yearColumn, estimateColumn) {
+                guard let country = country(record, codeColumn), let series = parseIndicator(record, seriesColumn) else { continue }
+                guard let year = Int(record[yearColumn].trimmingCharacters()) else {
+                    fail("bad-year", "year '\(record[yearColumn])' is not a whole number", record.line, record.position(of: yearColumn).column)
+                    continue
+                }
+                guard let estimate = value(record[estimateColumn]) else { continue }
+                table.set(series, country, year: year, estimate)
+            }
+        } else if let codeColumn = column("code", "country code") {
+            // Wide by year: "1996" or DataBank's "1996 [YR1996]".
+            let years: [(index: Int, year: Int)] = names.enumerated().compactMap { i, name in
+                let digits = name.prefix { $0.isNumber }
+                guard digits.count == 4, let year = Int(digits), name == String(digits) || name.hasPrefix(digits + " [yr") else { return nil }
+                return (i, year)
+            }
+            if years.isEmpty {
+                fail("no-year-columns", "the governance table has neither a 'year' column nor year columns (1996, 1996 [YR1996] …)", header.line, 1)
+            }
+            let seriesColumn = column("series code")
+            for record in records.dropFirst() where record.count > codeColumn {
+                let code = record[codeColumn].trimmingCharacters()
+                if code.isEmpty { continue }  // DataBank's footer lines
+                guard let country = country(record, codeColumn) else { continue }
+                let series = seriesColumn.map { $0 < record.count ? parseIndicator(record, $0) : nil } ?? self.indicator
+                guard let series else { continue }
+                for (i, year) in years where i < record.count {
+                    if let estimate = value(record[i]) {
+                        table.set(series, country, year: year, estimate)
+                    } else if !["", "..", "nan", "#n/a", "na"].contains(record[i].trimmingCharacters().lowercased()) {
+                        fail("bad-number", "'\(record[i])' is not a number", record.line, record.position(of: i).column)
+                    }
+                }
+            }
+        } else {
+            fail("missing-column", "the governance table has no country code column", header.line, 1,
+                 notes: ["expected 'code,series,year,estimate', a 'Code' column with year columns, or a World Bank DataBank export ('Country Code', 'Series Code', '1996 [YR1996]' …)"])
+        }
+        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        return table
+    }
+}
