@@ -280,11 +280,15 @@ struct ProductionTableImporterTests {
         #expect(Self.errors(table, importer: .init(mineral: "coper", stage: "mining"))[0].notes == ["did you mean 'copper'?"])
     }
 
-    @Test func aVolumeIsNotTonnes() {
+    @Test func aVolumeIsNotTonnes() throws {
         let errors = Self.errors("country,2023,unit\nNorway,5,Mio m3\nQatar,6,Mio m3\n", importer: .init(mineral: "copper", stage: "mining"))
         #expect(errors.map(\.code) == ["volume-unit"])
         #expect(errors[0].location == SourceLocation(file: "tables/cobalt-2023.csv", line: 2, column: 10))
         #expect(errors[0].notes.last == "the same on 1 more row or column")
+        // With a stated density (kg/m³) the volume is converted and the conversion recorded.
+        let gas = try Self.importing("country,2023,unit\nNorway,5,Mio m3\n", importer: .init(mineral: "copper", stage: "mining", density: 0.8))
+        #expect(gas.graph.nodes[0].outputs[0].containedTonnes == 4_000)
+        #expect(gas.headerComment.contains("# Converted Mio m3 at 0.8 kg/m3 (--density) × 800 → t on line 2."))
     }
 
     static func fixture(_ name: String) throws -> (path: String, bytes: [UInt8]) {

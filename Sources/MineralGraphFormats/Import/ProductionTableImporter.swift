@@ -117,6 +117,9 @@ public struct ProductionTableImporter: Sendable {
     public var basis: String?
     /// What an empty figure cell means (`--blank`).
     public var blankCells: BlankCells
+    /// Kilograms per cubic metre for figures given as a volume (natural gas in `Mio m3`,
+    /// `--density`); without it a volume is an error, since graphs hold tonnes.
+    public var density: Double?
 
     /// Gap between a total and the listed rows read as rounding, not as unlisted production
     /// (METHODS §1.4: shares within 0.005 of 1).
@@ -127,7 +130,8 @@ public struct ProductionTableImporter: Sendable {
 
     public init(
         graphName: String? = nil, defaultYear: Int? = nil, worldTotalTolerance: Double = 0.02,
-        mineral: String? = nil, stage: String? = nil, basis: String? = nil, blankCells: BlankCells = .withheld
+        mineral: String? = nil, stage: String? = nil, basis: String? = nil, blankCells: BlankCells = .withheld,
+        density: Double? = nil
     ) {
         self.graphName = graphName
         self.defaultYear = defaultYear
@@ -136,6 +140,7 @@ public struct ProductionTableImporter: Sendable {
         self.stage = stage
         self.basis = basis
         self.blankCells = blankCells
+        self.density = density
     }
 
     /// Imports the table at `path` (`-` for standard input).

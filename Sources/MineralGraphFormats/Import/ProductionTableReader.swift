@@ -428,11 +428,20 @@ struct ProductionTableReader {
                 unitAt = column.headerAt
             }
             guard let parsed = readUnit(unitText, at: unitAt, mineral: mineral.info, file: file) else { continue }
-            guard let tonnesPerUnit = parsed.tonnesPerUnit else {
-                errorOnce("volume|\(file)|\(unitText)", "volume-unit",
-                          "unit '\(unitText)' is a volume; graph figures are tonnes", unitAt,
-                          notes: ["converting a gas volume to tonnes needs a density the table does not give; convert the figures yourself (stating the density) and write 't'"])
-                continue
+            let tonnesPerUnit: Double
+            var scale = parsed.symbol
+            switch parsed.measure {
+            case .mass(let factor):
+                tonnesPerUnit = factor
+            case .volume(let cubicMetres):
+                guard let density = importer.density, density > 0 else {
+                    errorOnce("volume|\(file)|\(unitText)", "volume-unit",
+                              "unit '\(unitText)' is a volume; graph figures are tonnes", unitAt,
+                              notes: ["converting a volume to tonnes needs a density the table does not give: pass --density KG_PER_M3 (it is recorded in the graph's header comment)"])
+                    continue
+                }
+                tonnesPerUnit = cubicMetres * density / 1_000
+                scale = "\(parsed.symbol) at \(NumberFormatting.compact(density, decimals: 4)) kg/m3 (--density)"
             }
             // Basis: the unit's, else the name's, else --basis, else the catalogue's plain tonnes.
             var basis: QuantityBasis
@@ -487,7 +496,7 @@ struct ProductionTableReader {
             }
             let row = Row(
                 file: file, line: record.line, mineral: mineral.info, stage: stage, subject: subject, year: year, tonnes: tonnes,
-                basis: basis, basisReason: reason, scale: parsed.symbol, tonnesPerUnit: tonnesPerUnit, sourceText: sourceText,
+                basis: basis, basisReason: reason, scale: scale, tonnesPerUnit: tonnesPerUnit, sourceText: sourceText,
                 quantityAt: cell.at, markers: markers, dataSourceMarker: dataSourceMarker, blank: blank)
             let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
             if let first = seen[key] {

@@ -59,11 +59,14 @@ struct ImportProductionCommand: ParsableCommand {
     @Option(help: "What an empty figure cell means: withheld (default) or zero.")
     var blank: ProductionTableImporter.BlankCells = .withheld
 
+    @Option(help: "Kilograms per cubic metre, for figures given as a volume (natural gas in Mio m3); recorded in the header comment.")
+    var density: Double?
+
     func run() throws {
         let result: ProductionTableImport
         do {
             let importer = ProductionTableImporter(
-                graphName: name, defaultYear: year, mineral: mineral, stage: stage, basis: basis, blankCells: blank)
+                graphName: name, defaultYear: year, mineral: mineral, stage: stage, basis: basis, blankCells: blank, density: density)
             result = try importer.read(contentsOf: files)
         } catch {
             printError(error.description)
