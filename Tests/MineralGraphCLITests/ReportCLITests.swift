@@ -77,6 +77,32 @@ struct ReportCLITests {
         #expect(markdown.stdout.contains("**cobalt · mining · 2023**: incomplete — no figure for USA (node usa-mining)"))
     }
 
+    @Test func wideTablesOptionsAndSeveralFiles() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let lithium = directory.appendingPathComponent("Lithium_(Li2O).csv")
+        try "Country,Country_Code,Country_ISO,2021,2022,unit,data_source\nAustralia,36,AUS,113600,149800,metr. t,r\nChile,152,CHL,,\"60,000\",metr. t,e\n"
+            .write(to: lithium, atomically: true, encoding: .utf8)
+        let cobalt = directory.appendingPathComponent("table.csv")
+        try "country,Mine production 2022,Mine production 2023e\nCuba,\"3,900\",\"3,500\"\n".write(to: cobalt, atomically: true, encoding: .utf8)
+        let graph = directory.appendingPathComponent("g.yaml").path
+        // The second table names no mineral: --mineral applies to tables without one, the file
+        // name of the first still gives lithium on Li2O.
+        let failed = try CLI.run(["import", "production", lithium.path, cobalt.path, "-o", graph])
+        #expect(failed.status == 1 && failed.stderr.contains("table.csv:1:1: error: the table has no 'mineral' column and its name 'table' is not a mineral"))
+        let imported = try CLI.run(["import", "production", lithium.path, "--blank", "zero", "--year", "2021", "-o", graph])
+        #expect(imported.status == 0 && imported.stderr.isEmpty)
+        let text = try String(contentsOfFile: graph, encoding: .utf8)
+        #expect(text.contains("# Blank cells: 1, read as zero (--blank zero)."))
+        #expect(text.contains("contained_tonnes: 0\n        basis: Li2O"))
+        let cobaltOnly = try CLI.run(["import", "production", cobalt.path, "--mineral", "cobalt", "-o", "-"])
+        #expect(cobaltOnly.status == 0 && cobaltOnly.stdout.contains("stage mining (from the year headers)"))
+        let plain = try CLI.run(["import", "production", cobalt.path, "--mineral", "lithium"])
+        #expect(plain.status == 1 && plain.stderr.contains("error: plain tonnes of lithium do not say what they measure"))
+        #expect(try CLI.run(["import", "production", cobalt.path, "--mineral", "lithium", "--basis", "LCE"]).status == 0)
+        #expect(try CLI.run(["import", "production", cobalt.path, "--blank", "maybe"]).status != 0)
+    }
+
     @Test func importErrorsArePositionedAndFail() throws {
         let table = "mineral,stage,country,year,quantity\ncobalt,mining,Congo (Kinshasha),2023,5\n"
         let result = try CLI.run(["import", "production", "-"], stdin: table)

@@ -463,7 +463,7 @@ struct ProductionTableReader {
             } else {
                 let choices = BasisWords.choices(for: mineral.info)
                 errorOnce("ambiguous-basis|\(file)|\(mineral.info.id)|\(unitText)", "ambiguous-basis",
-                          "\(unitText.isEmpty ? "plain tonnes" : "unit '\(unitText)'") of \(mineral.info.name.lowercased()) do not say what they measure",
+                          "plain tonnes\(unitText.isEmpty ? "" : " ('\(unitText)')") of \(mineral.info.name.lowercased()) do not say what they measure",
                           unitAt,
                           notes: ["sources report \(mineral.info.name.lowercased()) as " + choices.joined(separator: ", ")
                                   + ": write the unit as one of them, or pass --basis "
