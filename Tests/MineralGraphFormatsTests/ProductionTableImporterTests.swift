@@ -102,6 +102,10 @@ struct ProductionTableImporterTests {
         #expect(graph.node(id: "chn-processing")?.outputs[0].containedTonnes == 750)
         #expect(graph.node(id: "chl-mining")?.outputs.map(\.containedTonnes) == [5_250_000])
         #expect(graph.node(id: "cub-mining")?.outputs[0].containedTonnes == 3_500)
+        // The unit in the quantity column's header; a unit column that disagrees is an error.
+        let header = try Self.importing("mineral,stage,country,year,quantity (kt)\ncobalt,mine,Cuba,2023,3.5\n").graph
+        #expect(header.nodes[0].outputs[0].containedTonnes == 3_500)
+        #expect(Self.errors("mineral,stage,country,year,quantity (kt),unit\ncobalt,mine,Cuba,2023,3.5,kg\n").map(\.code) == ["unit-conflict"])
     }
 
     @Test func blankIsWithheldButZeroAndDashesAreZero() throws {
