@@ -115,5 +115,8 @@ struct ProductionUnitTests {
         #expect(MineralNames.resolve("Titanium (TiO2)")?.basis == .compound(Compound.named("TiO2")!))
         #expect(MineralNames.resolve("Cobalt")?.basis == nil)
         #expect(MineralNames.resolve("Cobalt (banana)") == nil)
+        // Words in parentheses that name no basis leave the whole name to the catalogue.
+        #expect(MineralNames.resolve("Graphite (natural)")?.info.id == "graphite")
+        #expect(MineralNames.resolve("Graphite (natural)")?.basis == nil)
     }
 }

@@ -162,11 +162,14 @@ enum MineralNames {
     /// parenthesised basis) is not in the catalogue or the parentheses name no basis of it.
     static func resolve(_ text: String) -> (info: MineralInfo, basis: QuantityBasis?)? {
         let name = text.replacingOccurrences(of: "_", with: " ").trimmingCharacters()
-        if let info = MineralCatalog.resolve(name) { return (info, nil) }
+        // A basis in parentheses first, so that a catalogue alias spelled with one
+        // ("Lithium (Li2O)") does not hide it; then the whole name ("Diamonds (Gem)").
         let (bare, inner) = ProductionTableVocabulary.splitUnit(name)
-        guard let inner, let info = MineralCatalog.resolve(bare) else { return nil }
-        guard case .success(let basis?) = BasisWords.claim(inner, unit: name, mineral: info) else { return nil }
-        return (info, basis)
+        if let inner, let info = MineralCatalog.resolve(bare),
+           case .success(let basis?) = BasisWords.claim(inner, unit: name, mineral: info) {
+            return (info, basis)
+        }
+        return MineralCatalog.resolve(name).map { ($0, nil) }
     }
 
     /// The catalogue's ids closest to `text` (its parenthesised part left out), for hints.
