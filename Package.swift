@@ -17,8 +17,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
-        // MARK: Model (no I/O, no C)
-        .target(name: "MineralGraphCore"),
+        // MARK: Model (no C; its only file is the commodity catalogue it ships)
+        .target(name: "MineralGraphCore", resources: [.copy("Resources/commodities.csv")]),
 
         // MARK: Files: graph YAML with source positions, importers, exporters
         .target(

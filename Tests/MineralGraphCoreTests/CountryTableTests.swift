@@ -6,16 +6,25 @@ import Testing
 struct CountryTableTests {
     // MARK: The ISO 3166-1 table
 
-    @Test func tableHasEveryISO3166Entry() {
-        #expect(CountryTable.all.count == 249)
+    @Test func tableHasEveryISO3166EntryKosovoAndTheFormerCountries() {
+        #expect(CountryTable.current.count == 249 + 1, "ISO 3166-1 and Kosovo")
+        // ISO 3166-3 lists 31 former countries; ATF's code is in use again (French Southern Territories).
+        #expect(CountryTable.historical.count == 30)
+        #expect(CountryTable.all.count == CountryTable.current.count + CountryTable.historical.count)
+        #expect(CountryTable.current.allSatisfy { !$0.isHistorical })
+        #expect(CountryTable.historical.allSatisfy { $0.isHistorical })
     }
 
     @Test func codesAndNamesAreUnique() {
         let all = CountryTable.all
         #expect(Set(all.map(\.code)).count == all.count)
-        #expect(Set(all.map(\.alpha2)).count == all.count)
-        #expect(Set(all.map(\.numeric)).count == all.count)
         #expect(Set(all.map(\.name)).count == all.count)
+        // ISO reassigned some former alpha-2 and numeric codes (CS, SK; 180 Zaire → DR Congo):
+        // unique among current countries only. Kosovo has no numeric code.
+        let current = CountryTable.current
+        #expect(Set(current.map(\.alpha2)).count == current.count)
+        #expect(Set(current.compactMap(\.numeric)).count == current.count - 1)
+        #expect(current.filter { $0.numeric == nil }.map(\.code) == ["XKX"])
     }
 
     @Test func codesAreWellFormedAndSorted() {
@@ -29,12 +38,46 @@ struct CountryTableTests {
     }
 
     @Test func everyCountryResolvesByItsOwnCodesAndNames() {
-        for country in CountryTable.all {
+        for country in CountryTable.current {
             #expect(CountryTable.resolve(country.code.rawValue)?.code == country.code)
             #expect(CountryTable.resolve(country.alpha2)?.code == country.code, "alpha-2 \(country.alpha2)")
             #expect(CountryTable.resolve(country.name)?.code == country.code, "name \(country.name)")
             #expect(CountryTable.resolve(country.isoName)?.code == country.code, "ISO name \(country.isoName)")
             #expect(CountryTable.country(country.code) == country)
+        }
+    }
+
+    /// Former countries resolve by code and name; ISO's name too, unless a current country uses
+    /// it ("East Timor" is Timor-Leste), and then that country is the successor.
+    @Test func everyFormerCountryResolvesByItsCodeAndName() throws {
+        for country in CountryTable.historical {
+            #expect(CountryTable.resolve(country.code.rawValue)?.code == country.code)
+            #expect(CountryTable.resolve(country.name)?.code == country.code, "name \(country.name)")
+            let byISOName = try #require(CountryTable.resolve(country.isoName), "ISO name \(country.isoName)")
+            #expect(byISOName.code == country.code || country.successors.contains(byISOName.code), "ISO name \(country.isoName) → \(byISOName.code)")
+            #expect(CountryTable.country(country.code) == country)
+            #expect(!country.successors.isEmpty, "\(country.code) has no successors")
+            for successor in country.successors {
+                #expect(CountryTable.current.contains { $0.code == successor }, "\(country.code) → \(successor)")
+            }
+            #expect(HistoricalCountries.entries[country.code.rawValue] != nil, "\(country.code) has no entry in HistoricalCountries")
+        }
+        #expect(Set(HistoricalCountries.entries.keys) == Set(CountryTable.historical.map(\.code.rawValue)))
+    }
+
+    @Test func formerAlpha2CodesAreNotLookedUp() {
+        // CS was Czechoslovakia and then Serbia and Montenegro; SK (Sikkim) and BY (Byelorussian SSR) are Slovakia and Belarus today.
+        #expect(CountryTable.resolve("CS") == nil)
+        #expect(CountryTable.resolve("SK")?.code == "SVK")
+        #expect(CountryTable.resolve("BY")?.code == "BLR")
+        #expect(CountryTable.resolve("SU") == nil)
+    }
+
+    @Test func everyFormerCountryAliasResolvesToItsOwnTarget() {
+        for (code, entry) in HistoricalCountries.entries {
+            for alias in entry.aliases {
+                #expect(CountryTable.resolve(alias)?.code.rawValue == code, "alias '\(alias)'")
+            }
         }
     }
 
@@ -55,7 +98,7 @@ struct CountryTableTests {
         #expect(CountryTable.country("TWN")?.name == "Taiwan")
         #expect(CountryTable.country("KOR")?.name == "South Korea")
         #expect(CountryTable.country("TUR")?.name == "Türkiye")
-        #expect(CountryTable.country("XKX") == nil)
+        #expect(CountryTable.country("XKX")?.name == "Kosovo")
         #expect(CountryTable.country("cod") == nil, "country(_:) takes exact alpha-3 codes")
     }
 
@@ -117,7 +160,7 @@ struct CountryTableTests {
         #expect(CountryTable.normalize("") == "")
     }
 
-    @Test(arguments: ["", "   ", "Kosovo", "World", "World total", "Other countries", "XXX", "Atlantis", "Congo (Kinshasa) x"])
+    @Test(arguments: ["", "   ", "World", "World total", "Other countries", "Total", "XXX", "Atlantis", "Congo (Kinshasa) x", "European Union", "Belgium-Luxembourg"])
     func unknownTextDoesNotResolve(_ text: String) {
         #expect(CountryTable.resolve(text) == nil, "'\(text)'")
     }
@@ -251,7 +294,7 @@ struct CountryGroupSchemeTests {
 
     @Test func groupsPartitionTheTable() {
         var developed = 0, developing = 0, excludingChina = 0
-        for country in CountryTable.all {
+        for country in CountryTable.current {
             let code = country.code
             #expect(scheme.contains(.developed, code) != scheme.contains(.developing, code), "\(code) in exactly one half")
             if scheme.contains(.developed, code) { developed += 1 }
@@ -259,7 +302,7 @@ struct CountryGroupSchemeTests {
             if scheme.contains(.developingExcludingChina, code) { excludingChina += 1 }
         }
         #expect(developed == 57)
-        #expect(developing == 249 - 57)
+        #expect(developing == 250 - 57)
         #expect(excludingChina == developing - 1)
     }
 

@@ -46,6 +46,7 @@ struct GraphValidatorTests {
         "non-finite", "share-above-100", "output-above-capacity", "consumption-above-withdrawal",
         "aware-out-of-range", "unknown-node", "self-loop", "empty-flow", "mineral-not-output",
         "waste-to-non-waste-node", "ships-more-than-output", "mass-balance", "duplicate-other-countries",
+        "country-out-of-period",
     ]
 
     @Test func everyCodeTheValidatorEmitsIsTested() throws {
@@ -136,12 +137,71 @@ struct GraphValidatorTests {
         #expect(issue.notes.first?.hasPrefix("closest matches: COD (DR Congo)") == true)
     }
 
-    @Test(arguments: ["cod", "CD", "Congo (Kinshasa)", "", "XKX"] as [CountryCode])
+    @Test(arguments: ["cod", "CD", "Congo (Kinshasa)", "", "XKK", "xkx"] as [CountryCode])
     func modelStoresExactAlpha3Codes(_ country: CountryCode) {
         // The file reader resolves names and alpha-2 codes; a model built in code must use alpha-3.
         var graph = Self.chain()
         graph.nodes[0].country = country
         Self.expectSingle(graph, "unknown-country", .error, at: .node(index: 0, field: "country"))
+    }
+
+    // MARK: Countries and their years
+
+    @Test func formerCountryAfterItsWithdrawalIsAWarningNamingTheYears() throws {
+        var graph = Self.chain()
+        graph.nodes[0].country = "SCG"
+        let issue = try #require(Self.expectSingle(graph, "country-out-of-period", .warning, at: .node(index: 0, field: "country")))
+        #expect(issue.message == "node 'mine' is in Serbia and Montenegro (SCG), which existed 2003–2006, but has figures for 2023")
+        #expect(issue.notes == [
+            "SCG was withdrawn from ISO 3166-1 in 2006 (ISO 3166-3)",
+            "its territory is now SRB (Serbia), MNE (Montenegro)",
+        ])
+    }
+
+    @Test(arguments: [2003, 2005, 2006])
+    func formerCountryInsideItsYearsIsFine(_ year: Int) {
+        var graph = Self.chain()
+        graph.year = year
+        graph.nodes[0].country = "SCG"
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func countryBeforeItBeganNamesThePredecessor() throws {
+        var graph = Self.chain()
+        graph.year = 2005
+        graph.nodes[0].country = "SSD"
+        let issue = try #require(Self.expectSingle(graph, "country-out-of-period", .warning, at: .node(index: 0, field: "country")))
+        #expect(issue.message.contains("South Sudan (SSD), which existed from 2011, but has figures for 2005"))
+        #expect(issue.notes == ["before 2011 its territory was part of SDN (Sudan)"])
+    }
+
+    /// The years checked are those the node has figures for: its outputs' years, and the graph's
+    /// year when flows touch it or it lists no output.
+    @Test func onlyTheYearsWithFiguresAreChecked() throws {
+        let mine = Node(id: "ussr", kind: .mine, country: "SUN", outputs: [
+            Output(mineral: "nickel", year: 1990, containedTonnes: 200), Output(mineral: "nickel", year: 1991, containedTonnes: 180),
+        ])
+        var graph = SupplyGraph(name: "series", year: 1995, nodes: [mine])
+        #expect(Self.codes(graph) == [], "a 1995 graph may hold 1990–1991 figures of the USSR")
+
+        graph.nodes[0].outputs.append(Output(mineral: "nickel", year: 1993, containedTonnes: 10))
+        graph.nodes[0].outputs.append(Output(mineral: "nickel", year: 1994, containedTonnes: 10))
+        let issue = try #require(Self.expectSingle(graph, "country-out-of-period", .warning, at: .node(index: 0, field: "country")))
+        #expect(issue.message.hasSuffix("which existed until 1992, but has figures for 1993, 1994"))
+        #expect(issue.notes.last?.hasPrefix("its territory is now ARM (Armenia), AZE (Azerbaijan)") == true)
+
+        // A node without outputs (a consumer) is in the graph's year.
+        graph = SupplyGraph(name: "consumer", year: 2023, nodes: [Node(id: "k", kind: .consumer, country: "DDR")])
+        Self.expectSingle(graph, "country-out-of-period", .warning, at: .node(index: 0, field: "country"))
+    }
+
+    @Test func kosovoIsAKnownCountry() {
+        var graph = Self.chain()
+        graph.nodes[2].country = "XKX"
+        #expect(Self.codes(graph) == [])
+        graph.year = 2007
+        graph.nodes[0].outputs[0].year = nil
+        #expect(Self.codes(graph) == ["country-out-of-period"])
     }
 
     @Test func unknownMineralInOutputFlowAndOtherCountries() {
@@ -159,7 +219,7 @@ struct GraphValidatorTests {
         graph.otherCountries = [OtherCountries(mineral: "qqqqqqqqqqqq", stage: .mining, containedTonnes: 5)]
         let other = Self.expectSingle(graph, "unknown-mineral", .error, at: .otherCountries(index: 0, field: "mineral"))
         // Nothing close: the note lists the catalogue instead.
-        #expect(other?.notes.first?.hasPrefix("known minerals: aluminium, antimony") == true)
+        #expect(other?.notes.first?.hasPrefix("known minerals: abrasives, aggregates, alumina, aluminium") == true)
     }
 
     @Test func duplicateOutputForTheSameMineralAndYear() {

@@ -313,21 +313,15 @@ struct ProductionTableImporterTests {
         #expect(GraphValidator().run(on: result.graph).filter { $0.severity == .error }.isEmpty)
     }
 
-    /// An older table names a country that no longer exists. Serbia and Montenegro (ISO 3166-3
-    /// `SCG`, 2003–2006) comes with the historical countries of the `catalogue` branch; until it
-    /// is merged, its refusal is a known issue.
+    /// An older table names a country that no longer exists: Serbia and Montenegro (ISO 3166-3
+    /// `SCG`, 2003–2006).
     @Test func anOlderTableWithSerbiaAndMontenegro() throws {
         let table = try Self.fixture("usgs-myb-copper-mine-2004-2005.csv")
-        do {
-            let result = try ProductionTableImporter(mineral: "copper").read(bytes: table.bytes, file: "usgs-myb-copper-mine-2004-2005.csv")
-            #expect(result.graph.nodes.count == 3 && result.graph.years == [2004, 2005])
-            #expect(result.headerComment.contains("# Markers stripped from figures and year headers (kept in the nodes' notes): 1 estimated (e), 4 preliminary (p), 1 revised (r)."))
-        } catch {
-            #expect(error.diagnostics.map(\.code) == ["unknown-country"])
-            withKnownIssue("Serbia and Montenegro arrives with the catalogue branch") {
-                Issue.record(Comment(rawValue: error.description))
-            }
-        }
+        let result = try ProductionTableImporter(mineral: "copper").read(bytes: table.bytes, file: "usgs-myb-copper-mine-2004-2005.csv")
+        #expect(result.warnings.isEmpty)
+        #expect(result.graph.nodes.map(\.country) == ["CHL", "PER", "SCG"] && result.graph.years == [2004, 2005])
+        #expect(result.headerComment.contains("# Markers stripped from figures and year headers (kept in the nodes' notes): 1 estimated (e), 5 preliminary (p), 1 revised (r)."))
+        #expect(GraphValidator().run(on: result.graph).filter { $0.severity == .error }.isEmpty)
     }
 
     @Test func usgsStyleSpellingsAndBases() throws {

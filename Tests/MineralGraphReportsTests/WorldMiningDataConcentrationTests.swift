@@ -23,9 +23,6 @@ struct WorldMiningDataConcentrationTests {
 
     static let available = !tables.isEmpty
 
-    /// Refusals for names the catalogue does not know yet (see the test).
-    static let awaitingCatalogue: Set<String> = ["unknown-mineral", "missing-mineral", "unknown-country"]
-
     // MARK: The independent computation (no importer, no analysis code)
 
     /// Splits one CSV line with double-quoted fields (the tables have no line breaks in fields).
@@ -112,7 +109,6 @@ struct WorldMiningDataConcentrationTests {
         var markets = 0
         var figures = 0
         var files = 0
-        var awaiting = 0
         for url in Self.tables {
             let name = url.lastPathComponent
             // Natural gas is printed in Mio m3: any stated density gives the same shares.
@@ -121,18 +117,7 @@ struct WorldMiningDataConcentrationTests {
             do {
                 result = try importer.read(contentsOf: url.path)
             } catch {
-                let codes = Set(error.diagnostics.filter { $0.severity == .error }.map(\.code))
-                if codes.isSubset(of: Self.awaitingCatalogue) {
-                    // The commodity catalogue and the Kosovo and historical-country entries are
-                    // being added on the `catalogue` branch; until it is merged these refusals
-                    // are known. Remove this branch with that merge.
-                    awaiting += 1
-                    withKnownIssue("\(name): catalogue entries not merged yet") {
-                        Issue.record("\(name) was refused:\n\(error.description.prefix(600))")
-                    }
-                } else {
-                    Issue.record("\(name) was refused:\n\(error.description.prefix(2_000))")
-                }
+                Issue.record("\(name) was refused:\n\(error.description.prefix(2_000))")
                 continue
             }
             files += 1
@@ -161,8 +146,8 @@ struct WorldMiningDataConcentrationTests {
                 #expect(Self.close(got.cr3, measures.cr3), "\(name) \(year) CR3 \(got.cr3) vs \(measures.cr3)")
             }
         }
-        #expect(files + awaiting == Self.tables.count)
+        #expect(files == Self.tables.count)
         // The counts, for the record (64 tables, 2018–2022).
-        print("World Mining Data: \(files) of \(Self.tables.count) tables imported (\(awaiting) await the catalogue), \(figures) figures, \(markets) markets compared")
+        print("World Mining Data: \(files) of \(Self.tables.count) tables imported, \(figures) figures, \(markets) markets compared")
     }
 }

@@ -3,14 +3,17 @@
 /// Sources of the spellings: USGS Mineral Commodity Summaries 2024 ("Congo (Kinshasa)",
 /// "Burma", "Korea, Republic of"), World Mining Data 2024 ("Congo, D.R.", "Türkiye"),
 /// UN Comtrade and CEPII BACI reference tables ("Dem. Rep. of the Congo", "Rep. of Korea",
-/// "Other Asia, nes" for Taiwan) and World Bank tables ("Korea, Rep.", "Lao PDR"). Names already in
+/// "Other Asia, nes" for Taiwan) and World Bank tables ("Korea, Rep.", "Lao PDR"); "Cabo Verde"
+/// and "Cape Verde" (BGS World Mineral Statistics). Former countries' spellings ("USSR", "Zaire")
+/// are in ``HistoricalCountries``. World totals and "Other countries" rows are not countries:
+/// production importers recognise them before looking a name up here. Names already in
 /// ISO 3166-1 need no entry here; matching ignores case, accents and punctuation, so "Türkiye",
 /// "Turkiye" and "TURKIYE" are one key.
 enum CountryAliases {
     static let table: [(String, String)] = [
         ("Congo (Kinshasa)", "COD"), ("Congo, D.R.", "COD"), ("DR Congo", "COD"), ("DRC", "COD"),
         ("Democratic Republic of the Congo", "COD"), ("Dem. Rep. of the Congo", "COD"),
-        ("Congo, Dem. Rep.", "COD"), ("Zaire", "COD"),
+        ("Congo, Dem. Rep.", "COD"),
         ("Congo (Brazzaville)", "COG"), ("Congo, Rep.", "COG"), ("Republic of the Congo", "COG"),
         ("Burma", "MMR"),
         ("Korea, Republic of", "KOR"), ("Korea, South", "KOR"), ("Rep. of Korea", "KOR"),
@@ -26,7 +29,7 @@ enum CountryAliases {
         ("China, Hong Kong SAR", "HKG"), ("Hong Kong", "HKG"), ("China, Macao SAR", "MAC"),
         ("Czech Republic", "CZE"), ("Slovak Republic", "SVK"), ("Macedonia", "MKD"),
         ("The former Yugoslav Republic of Macedonia", "MKD"),
-        ("Ivory Coast", "CIV"), ("Cote d'Ivoire", "CIV"), ("Swaziland", "SWZ"), ("Cabo Verde", "CPV"),
+        ("Ivory Coast", "CIV"), ("Cote d'Ivoire", "CIV"), ("Swaziland", "SWZ"), ("Cabo Verde", "CPV"), ("Cape Verde", "CPV"),
         ("East Timor", "TLS"), ("Brunei", "BRN"), ("Micronesia", "FSM"), ("Palestine", "PSE"),
         ("State of Palestine", "PSE"), ("Vatican", "VAT"), ("Holy See", "VAT"),
         ("Kyrgyz Republic", "KGZ"), ("Gambia, The", "GMB"), ("The Gambia", "GMB"),
@@ -45,5 +48,21 @@ enum CountryAliases {
         ("Hong Kong SAR, China", "HKG"), ("Macao SAR, China", "MAC"), ("Macau", "MAC"),
         ("The Netherlands", "NLD"), ("The Bahamas", "BHS"), ("UAE", "ARE"), ("Vatican City", "VAT"),
         ("Tanzania, United Rep.", "TZA"), ("Slovak Rep.", "SVK"), ("Russian Fed.", "RUS"),
+        // Kosovo (user-assigned code XKX, see CountryTable.kosovo).
+        ("Republic of Kosovo", "XKX"), ("Kosova", "XKX"),
+        // UN Comtrade reference names, as World Mining Data ships them in Country_ISO.csv.
+        ("Br. Virgin Isds", "VGB"), ("Cayman Isds", "CYM"), ("Cook Isds", "COK"), ("Faeroe Isds", "FRO"),
+        ("Falkland Isds (Malvinas)", "FLK"), ("Marshall Isds", "MHL"), ("N. Mariana Isds", "MNP"),
+        ("Solomon Isds", "SLB"), ("Turks and Caicos Isds", "TCA"), ("US Virgin Isds", "VIR"),
+        ("Wallis and Futuna Isds", "WLF"), ("FS Micronesia", "FSM"), ("Saint Maarten", "SXM"), ("Bonaire", "BES"),
+        ("Saint Helena", "SHN"),
+        ("Saint Kitts, Nevis and Anguilla", "KNA"),
+        // Countries that kept their ISO code when part of their territory left or joined: the
+        // figures of the former extent belong to the same code (ISO kept SDN for Sudan when South
+        // Sudan became independent in 2011, ETH when Eritrea did in 1993, PAK when Bangladesh did in 1971).
+        ("Fmr Sudan", "SDN"), ("Sudan (former)", "SDN"), ("Fmr Ethiopia", "ETH"), ("East and West Pakistan", "PAK"),
+        ("India, excl. Sikkim", "IND"), ("USA (before 1981)", "USA"), ("Fmr Fed. Rep. of Germany", "DEU"),
+        ("Germany, West", "DEU"), ("West Germany", "DEU"), ("Fmr Arab Rep. of Yemen", "YEM"), ("North Yemen", "YEM"),
+        ("Fmr Rep. of Vietnam", "VNM"), ("South Vietnam", "VNM"), ("Fmr Panama, excl.Canal Zone", "PAN"),
     ]
 }

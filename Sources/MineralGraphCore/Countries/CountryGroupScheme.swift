@@ -29,6 +29,12 @@ public enum CountryGroup: String, CaseIterable, Codable, Sendable {
 ///
 /// Memberships change (the Republic of Korea moved to "developed" at UNCTAD in 2021; LDCs
 /// graduate), so every scheme carries the date its lists are valid for, and reports print it.
+///
+/// Former countries (ISO 3166-3) are classified through their successors (tool convention: no
+/// scheme classifies entities that no longer exist): a historical entry belongs to a group when
+/// all its successors do (Czechoslovakia → Czechia and Slovakia, developed; Zaire → DR Congo,
+/// developing and LDC); where the successors differ, its continuator decides (the USSR follows
+/// the Russian Federation); otherwise it is developing, the scheme's "all others".
 public struct CountryGroupScheme: Sendable, Identifiable {
     /// Stable key used in graph files (`country_scheme:`) and on the command line.
     public let id: String
@@ -37,8 +43,14 @@ public struct CountryGroupScheme: Sendable, Identifiable {
     public let source: String
     /// ISO date the memberships are valid for.
     public let asOf: String
+    /// The developed economies as the classification lists them.
     public let developed: Set<CountryCode>
+    /// The least developed countries as the classification lists them.
     public let leastDeveloped: Set<CountryCode>
+    /// `developed` with the former countries that inherit the status from their successors.
+    private let developedWithFormer: Set<CountryCode>
+    /// `leastDeveloped` with the former countries that inherit it.
+    private let leastDevelopedWithFormer: Set<CountryCode>
 
     public init(
         id: String, title: String, source: String, asOf: String,
@@ -50,15 +62,33 @@ public struct CountryGroupScheme: Sendable, Identifiable {
         self.asOf = asOf
         self.developed = developed
         self.leastDeveloped = leastDeveloped
+        var developedWithFormer = developed
+        var leastDevelopedWithFormer = leastDeveloped
+        for former in CountryTable.historical where !former.successors.isEmpty {
+            if Self.inherits(former, from: developed) { developedWithFormer.insert(former.code) }
+            if Self.inherits(former, from: leastDeveloped) { leastDevelopedWithFormer.insert(former.code) }
+        }
+        self.developedWithFormer = developedWithFormer
+        self.leastDevelopedWithFormer = leastDevelopedWithFormer
     }
 
-    /// Developed if listed, developing otherwise (the scheme's "all the others").
+    /// Whether a former country belongs to `members`: all its successors do, or, where they
+    /// differ, its continuator does.
+    private static func inherits(_ former: Country, from members: Set<CountryCode>) -> Bool {
+        let inside = former.successors.filter { members.contains($0) }.count
+        if inside == former.successors.count { return true }
+        if inside == 0 { return false }
+        return former.continuator.map { members.contains($0) } ?? false
+    }
+
+    /// Developed if listed (or a former country whose successors are), developing otherwise
+    /// (the scheme's "all the others").
     public func status(of country: CountryCode) -> DevelopmentStatus {
-        developed.contains(country) ? .developed : .developing
+        developedWithFormer.contains(country) ? .developed : .developing
     }
 
     public func isLeastDeveloped(_ country: CountryCode) -> Bool {
-        leastDeveloped.contains(country)
+        leastDevelopedWithFormer.contains(country)
     }
 
     /// Whether `country` belongs to `group` under this scheme.

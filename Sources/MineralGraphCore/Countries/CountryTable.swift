@@ -2,17 +2,44 @@ import Foundation
 
 /// Looks up countries by ISO code, English name or a common alias.
 ///
-/// Data: ISO 3166-1 as published by the iso-codes project (``ISO3166``), plus the spellings
-/// used by USGS Mineral Commodity Summaries, World Mining Data, UN Comtrade and BACI
-/// (``CountryAliases``). Matching ignores case, accents, punctuation and extra spaces.
+/// Data: ISO 3166-1 as published by the iso-codes project (``ISO3166``), Kosovo
+/// (``kosovo``), the former countries of ISO 3166-3 with their years (``historical``), plus the
+/// spellings used by USGS Mineral Commodity Summaries, World Mining Data, UN Comtrade and BACI
+/// (``CountryAliases``, ``HistoricalCountries``). Matching ignores case, accents, punctuation and
+/// extra spaces. Current countries win over historical ones for a shared spelling.
 public enum CountryTable {
-    /// Every ISO 3166-1 country and territory, sorted by alpha-3 code.
-    public static let all: [Country] = ISO3166.records.map { record in
+    /// Kosovo as `XKX` (alpha-2 `XK`): Kosovo is not in ISO 3166-1, so this is a user-assigned
+    /// code (ISO 3166-1 leaves the alpha-3 range XAA–XZZ, like AA, QM–QZ, XA–XZ and ZZ for alpha-2,
+    /// to users and never assigns it), the one the European Commission, the World Bank and the
+    /// IMF use for Kosovo. World Mining Data lists
+    /// Kosovo (its `Country_ISO` column says `R20`). A state since its declaration of independence
+    /// of 17 February 2008, hence valid from 2008. No ISO numeric code.
+    public static let kosovo = Country(
+        code: "XKX", alpha2: "XK", numeric: nil, name: "Kosovo", isoName: "Kosovo", officialName: "Republic of Kosovo",
+        validFrom: HistoricalCountries.validFrom["XKX"])
+
+    /// The countries and territories that exist: ISO 3166-1 and Kosovo, sorted by code.
+    public static let current: [Country] = (ISO3166.records.map { record in
         Country(
             code: CountryCode(record.alpha3), alpha2: record.alpha2, numeric: record.numeric,
             name: displayNames[record.alpha3] ?? record.commonName ?? record.name, isoName: record.name,
-            officialName: record.officialName)
+            officialName: record.officialName, validFrom: HistoricalCountries.validFrom[record.alpha3])
+    } + [kosovo]).sorted { $0.code < $1.code }
+
+    /// The former countries of ISO 3166-3 (the USSR, Yugoslavia, Serbia and Montenegro,
+    /// Czechoslovakia, the Netherlands Antilles, East Germany, Zaire …), each valid until the year
+    /// ISO withdrew its code, with its successors; sorted by code.
+    public static let historical: [Country] = ISO3166.withdrawn.map { record in
+        let entry = HistoricalCountries.entries[record.alpha3]
+        return Country(
+            code: CountryCode(record.alpha3), alpha2: record.alpha2, numeric: record.numeric,
+            name: entry?.name ?? record.name, isoName: record.name, officialName: nil,
+            validFrom: entry?.validFrom, validUntil: record.year,
+            successors: (entry?.successors ?? []).map { CountryCode($0) }, continuator: entry?.continuator.map { CountryCode($0) })
     }
+
+    /// Every country a graph may name, current and historical, sorted by code.
+    public static let all: [Country] = (current + historical).sorted { $0.code < $1.code }
 
     /// Short names where ISO's reads awkwardly in a table ("Congo, The Democratic Republic of the").
     private static let displayNames: [String: String] = [
@@ -30,7 +57,7 @@ public enum CountryTable {
             let normalized = normalize(key)
             if map[normalized] == nil { map[normalized] = country }
         }
-        for country in all {
+        for country in current {
             add(country.code.rawValue, country)
             add(country.alpha2, country)
             add(country.name, country)
@@ -40,8 +67,26 @@ public enum CountryTable {
         for (alias, code) in CountryAliases.table {
             if let country = byCode[CountryCode(code)] { add(alias, country) }
         }
+        // Historical entries after every current spelling: their former alpha-2 codes are not
+        // keys (ISO has reassigned several: CS, SK, BY, GE), and a current country keeps a name
+        // they share ("East Timor").
+        for country in historical {
+            add(country.code.rawValue, country)
+            add(country.name, country)
+            add(country.isoName, country)
+            for alias in HistoricalCountries.entries[country.code.rawValue]?.aliases ?? [] { add(alias, country) }
+        }
         return map
     }()
+
+    /// The entries whose territory `code` took over: the former countries that list it as a
+    /// successor (Czechoslovakia for CZE) and the country it split from where that kept its code
+    /// (Sudan for SSD), in code order.
+    public static func predecessors(of code: CountryCode) -> [Country] {
+        var result = historical.filter { $0.successors.contains(code) }
+        if let from = HistoricalCountries.splitFrom[code.rawValue], let country = byCode[CountryCode(from)] { result.append(country) }
+        return result.sorted { $0.code < $1.code }
+    }
 
     /// The country with this exact alpha-3 code.
     public static func country(_ code: CountryCode) -> Country? { byCode[code] }

@@ -46,8 +46,11 @@ public enum TradeAreaCodes {
 
     private static let table: [TradeArea?] = {
         var table = [TradeArea?](repeating: nil, count: 1000)
-        for country in CountryTable.all where (0..<1000).contains(country.numeric) {
-            table[country.numeric] = .country(country.code, note: nil)
+        // Current countries only: ISO 3166-3 entries share numeric codes with their successors
+        // (Zaire and DR Congo are both 180).
+        for country in CountryTable.current {
+            guard let numeric = country.numeric, (0..<1000).contains(numeric) else { continue }
+            table[numeric] = .country(country.code, note: nil)
         }
         for (number, name) in aggregates { table[number] = .aggregate(name) }
         for (number, entry) in exceptions { table[number] = .country(entry.code, note: entry.note) }

@@ -10,6 +10,15 @@ extension CountryGroupScheme {
     /// separate codes here and developing). LDCs: the UN list (M49 code 199) of 45 countries in
     /// force when the report appeared (10 July 2024), after Bhutan's graduation on
     /// 13 December 2023 and before São Tomé and Príncipe's on 13 December 2024.
+    ///
+    /// Kosovo (XKX) is not named by the report (UN statistics do not list it separately), so it is
+    /// developing by the report's rule "all others", although its neighbours Serbia, Montenegro,
+    /// North Macedonia and Albania are developed. Former countries follow their successors (see
+    /// ``CountryGroupScheme``): the USSR, Yugoslavia, Serbia and Montenegro, Czechoslovakia, East
+    /// Germany, the Byelorussian SSR and Metropolitan France are developed; Zaire, Burma (to 1989),
+    /// Upper Volta, Dahomey, South Yemen, East Timor (to 2002), the French Afars and Issas and the
+    /// Gilbert and Ellice Islands, among others, are developing and LDCs; the Netherlands Antilles
+    /// are developing.
     public static let unctadDER2024 = CountryGroupScheme(
         id: "unctad-der-2024",
         title: "UNCTAD Digital Economy Report 2024 classification (UN Statistics Division groups)",

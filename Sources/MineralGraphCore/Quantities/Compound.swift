@@ -58,11 +58,13 @@ public struct Compound: Hashable, Sendable, Comparable, CustomStringConvertible 
         "Mg": 24.305, "Al": 26.9815384, "Si": 28.085, "P": 30.973761998, "K": 39.0983, "Ca": 40.078,
         "Ti": 47.867, "V": 50.9415, "Cr": 51.9961, "Mn": 54.938043, "Fe": 55.845, "Zr": 91.224,
         "Nb": 92.90637, "Mo": 95.95, "Ta": 180.94788, "W": 183.84, "U": 238.02891, "S": 32.06,
+        "As": 74.921595, "Sc": 44.955907, "Y": 88.905838,
     ]
 
     /// Every compound basis mineral-graph knows, in code order.
     public static let all: [Compound] = [
         Compound("Al2O3", "Al₂O₃", "alumina", element: "Al", [("Al", 2), ("O", 3)]),
+        Compound("As2O3", "As₂O₃", "arsenic trioxide", element: "As", [("As", 2), ("O", 3)], aliases: ["arsenic trioxide"]),
         Compound("B2O3", "B₂O₃", "boric oxide", element: "B", [("B", 2), ("O", 3)]),
         Compound("BeO", "BeO", "beryllium oxide", element: "Be", [("Be", 1), ("O", 1)]),
         Compound("CaF2", "CaF₂", "calcium fluoride (fluorspar)", element: "F", [("Ca", 1), ("F", 2)]),
@@ -80,12 +82,14 @@ public struct Compound: Hashable, Sendable, Comparable, CustomStringConvertible 
         Compound("P2O5", "P₂O₅", "phosphorus pentoxide", element: "P", [("P", 2), ("O", 5)]),
         Compound("REO", "REO", "rare-earth oxide equivalent (a mixture)", element: nil, [],
                  aliases: ["rare earth oxide", "rare-earth oxide", "rare earth oxides", "rare-earth oxides", "TREO"]),
+        Compound("Sc2O3", "Sc₂O₃", "scandium oxide (scandia)", element: "Sc", [("Sc", 2), ("O", 3)]),
         Compound("SiO2", "SiO₂", "silica", element: "Si", [("Si", 1), ("O", 2)]),
         Compound("Ta2O5", "Ta₂O₅", "tantalum pentoxide", element: "Ta", [("Ta", 2), ("O", 5)]),
         Compound("TiO2", "TiO₂", "titanium dioxide", element: "Ti", [("Ti", 1), ("O", 2)]),
         Compound("U3O8", "U₃O₈", "triuranium octoxide", element: "U", [("U", 3), ("O", 8)]),
         Compound("V2O5", "V₂O₅", "vanadium pentoxide", element: "V", [("V", 2), ("O", 5)]),
         Compound("WO3", "WO₃", "tungsten trioxide", element: "W", [("W", 1), ("O", 3)]),
+        Compound("Y2O3", "Y₂O₃", "yttrium oxide (yttria)", element: "Y", [("Y", 2), ("O", 3)]),
         Compound("ZrO2", "ZrO₂", "zirconia", element: "Zr", [("Zr", 1), ("O", 2)]),
     ]
 

@@ -7,7 +7,9 @@
 /// its source node does not output. Warnings: mass balance (a node ships more contained
 /// tonnes than it receives plus produces, beyond `massBalanceTolerance`), output above
 /// capacity, flows with no quantity, waste sent to a node that is not a waste destination,
-/// water factors outside their published range.
+/// water factors outside their published range, a country used for a year it did not exist
+/// in (a former country of ISO 3166-3 after its withdrawal, such as the USSR in 2023, or a
+/// country before it began, such as South Sudan in 2005).
 public struct GraphValidator: Sendable {
     /// Relative tolerance of the mass-balance check (0.01 = 1 %).
     public var massBalanceTolerance: Double
@@ -57,6 +59,11 @@ public struct GraphValidator: Sendable {
     // MARK: Nodes
 
     private func checkNodes(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        var inFlows = Set<String>()
+        for flow in graph.flows {
+            inFlows.insert(flow.from)
+            inFlows.insert(flow.to)
+        }
         var firstIndex: [String: Int] = [:]
         for (i, node) in graph.nodes.enumerated() {
             if node.id.trimmingSpaces().isEmpty {
@@ -69,7 +76,9 @@ public struct GraphValidator: Sendable {
             } else {
                 firstIndex[node.id] = i
             }
-            if CountryTable.country(node.country) == nil {
+            if let country = CountryTable.country(node.country) {
+                checkPeriod(of: country, node: node, index: i, graph: graph, inFlows: inFlows.contains(node.id), into: &issues)
+            } else {
                 issues.append(unknownCountry(node.country, at: .node(index: i, field: "country")))
             }
             struct OutputKey: Hashable { let mineral: MineralID; let year: Int }
@@ -101,6 +110,38 @@ public struct GraphValidator: Sendable {
             }
             if let water = node.water { checkWater(water, node: i, into: &issues) }
         }
+    }
+
+    /// A node's country must have existed in the years the node has figures for: the years of its
+    /// outputs, and the graph's year when it has none or flows touch it (flows are in the graph's year).
+    private func checkPeriod(
+        of country: Country, node: Node, index i: Int, graph: SupplyGraph, inFlows: Bool, into issues: inout [ValidationIssue]
+    ) {
+        guard let period = country.period else { return }
+        var years = Set(node.outputs.map { $0.year ?? graph.year })
+        if node.outputs.isEmpty || inFlows { years.insert(graph.year) }
+        let outside = years.filter { !country.isValid(in: $0) }.sorted()
+        guard !outside.isEmpty else { return }
+        let list = outside.map(String.init).joined(separator: ", ")
+        var notes: [String] = []
+        if country.isHistorical {
+            notes.append("\(country.code) was withdrawn from ISO 3166-1 in \(country.validUntil!) (ISO 3166-3)")
+            if !country.successors.isEmpty {
+                notes.append("its territory is now " + country.successors.map { code in
+                    "\(code)" + (CountryTable.country(code).map { " (\($0.name))" } ?? "")
+                }.joined(separator: ", "))
+            }
+        }
+        if let from = country.validFrom, outside.contains(where: { $0 < from }) {
+            let before = CountryTable.predecessors(of: country.code)
+            if !before.isEmpty {
+                notes.append("before \(from) its territory was part of " + before.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))
+            }
+        }
+        issues.append(.init(
+            .warning, "country-out-of-period",
+            "node '\(node.id)' is in \(country.name) (\(country.code)), which existed \(period), but has figures for \(list)",
+            at: .node(index: i, field: "country"), notes: notes))
     }
 
     private func checkOtherCountries(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {

@@ -158,18 +158,11 @@ enum ProductionTableVocabulary {
 /// `Rare Earths (REO)`, `Tungsten (W)`, `Beryllium (conc.)`; file names with underscores for
 /// spaces (`Lithium_(Li2O)`).
 enum MineralNames {
-    /// The mineral and, where the name states one, its basis; `nil` when the name (without its
-    /// parenthesised basis) is not in the catalogue or the parentheses name no basis of it.
+    /// The mineral and, where the name states one, its basis (``MineralCatalog/resolveWithBasis(_:)``
+    /// after underscores become spaces); `nil` when the catalogue does not know the name.
     static func resolve(_ text: String) -> (info: MineralInfo, basis: QuantityBasis?)? {
         let name = text.replacingOccurrences(of: "_", with: " ").trimmingCharacters()
-        // A basis in parentheses first, so that a catalogue alias spelled with one
-        // ("Lithium (Li2O)") does not hide it; then the whole name ("Diamonds (Gem)").
-        let (bare, inner) = ProductionTableVocabulary.splitUnit(name)
-        if let inner, let info = MineralCatalog.resolve(bare),
-           case .success(let basis?) = BasisWords.claim(inner, unit: name, mineral: info) {
-            return (info, basis)
-        }
-        return MineralCatalog.resolve(name).map { ($0, nil) }
+        return MineralCatalog.resolveWithBasis(name).map { (info: $0.0, basis: $0.1) }
     }
 
     /// The catalogue's ids closest to `text` (its parenthesised part left out), for hints.
