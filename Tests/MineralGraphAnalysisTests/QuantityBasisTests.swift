@@ -93,6 +93,20 @@ struct QuantityBasisTests {
         #expect(approx(mining.measures?.hhi, 5000, tolerance: 0.01))
     }
 
+    /// A market whose figures all state one basis keeps it: World Mining Data's lithium is t Li₂O.
+    @Test func aSingleStatedBasisIsKept() throws {
+        let li2o = try #require(QuantityBasis.parse("Li2O"))
+        let graph = SupplyGraph(
+            name: "WMD lithium", year: 2022,
+            nodes: [
+                Self.mine("a", "AUS", Output(mineral: "lithium", containedTonnes: 149_800, basis: li2o)),
+                Self.mine("b", "ARG", Output(mineral: "lithium", containedTonnes: 14_210, basis: li2o)),
+            ])
+        let mining = try #require(StageConcentrationPass().run(on: graph).market("lithium", .mining, year: 2022))
+        #expect(mining.basis == "t Li₂O")
+        #expect(mining.totalTonnes == 164_010)
+    }
+
     /// REO has no element factor: REO next to element tonnes is unavailable with both named.
     @Test func basesWithoutAFactorAreUnavailableWithAReason() throws {
         let graph = SupplyGraph(

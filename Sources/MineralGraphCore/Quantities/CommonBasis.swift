@@ -24,7 +24,8 @@ public enum CommonBasis {
         guard !containedBases.isEmpty else { return .success(.gross) }
         let bases = Set(containedBases.map(\.basis))
         let reference = MineralCatalog.info(mineral)?.referenceBasis ?? .element
-        let candidates = [reference] + bases.sorted() + [.element]
+        // One basis throughout: keep it (a World Mining Data lithium table stays in t Li₂O).
+        let candidates = (bases.count == 1 ? [bases.first!] : []) + [reference] + bases.sorted() + [.element]
         if let basis = candidates.first(where: { target in bases.allSatisfy { $0.factor(to: target) != nil } }) {
             return .success(basis)
         }

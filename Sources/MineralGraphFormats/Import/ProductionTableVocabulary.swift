@@ -1,3 +1,4 @@
+import Foundation
 import MineralGraphCore
 
 /// The words production tables use for stages, special rows, withheld figures and units
@@ -35,22 +36,69 @@ enum ProductionTableVocabulary {
         return words.joined(separator: " ")
     }
 
+    /// A figure's marker as USGS prints it after (or before) the number: estimated, revised,
+    /// preliminary. World Mining Data's `data_source` column uses `e` and `p` the same way (and
+    /// `r` for "reported", which is not a marker).
+    enum Marker: Character, Hashable, Comparable, CaseIterable {
+        case estimated = "e"
+        case preliminary = "p"
+        case revised = "r"
+
+        var word: String {
+            switch self {
+            case .estimated: "estimated"
+            case .preliminary: "preliminary"
+            case .revised: "revised"
+            }
+        }
+
+        static func < (a: Marker, b: Marker) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// A quantity cell.
     enum Quantity: Equatable {
         case value(Double)
-        /// Blank, "W" (withheld to avoid disclosing company data) or "NA": unknown, not zero.
+        /// "W" (withheld to avoid disclosing company data) or "NA": unknown, not zero.
         case withheld
+        /// An empty cell (or `nan`, as spreadsheets exported by pandas write one): withheld or
+        /// zero as the import's `--blank` option says.
+        case blank
         case invalid
     }
 
     /// Reads a quantity: plain or exponent notation, thousands separated by commas ("170,000");
-    /// "--", "—", "–" and "-" are zero (USGS "Zero."); blank, "W" and "NA" are withheld.
-    static func quantity(_ text: String) -> Quantity {
-        let trimmed = text.trimmingCharacters()
-        if trimmed.isEmpty { return .withheld }
+    /// "--", "—", "–" and "-" are zero (USGS "Zero."); "W" and "NA" are withheld; an empty cell
+    /// or "nan" is blank. A USGS marker `e`, `r` or `p` before or after the number ("170,000e",
+    /// "e170,000", "3,900 r", "12(p)") is returned apart.
+    static func quantity(_ text: String) -> (quantity: Quantity, marker: Marker?) {
+        var trimmed = text.trimmingCharacters()
+        if trimmed.isEmpty || trimmed.lowercased() == "nan" { return (.blank, nil) }
+        var marker: Marker?
+        if trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "("), open != trimmed.startIndex {
+            // "12(p)", "12 (e)"
+            let inner = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]
+            if inner.count == 1, let found = inner.first.flatMap(Marker.init(rawValue:)) {
+                marker = found
+                trimmed = String(trimmed[..<open]).trimmingCharacters()
+            }
+        }
+        if marker == nil, trimmed.count > 1, let last = trimmed.last, let found = Marker(rawValue: last) {
+            let before = trimmed[trimmed.index(before: trimmed.index(before: trimmed.endIndex))]
+            if before.isASCIIDigit || before == " " || before == "-" || before == "—" || before == "–" {
+                marker = found
+                trimmed = String(trimmed.dropLast()).trimmingCharacters()
+            }
+        }
+        if marker == nil, trimmed.count > 1, let first = trimmed.first, let found = Marker(rawValue: first) {
+            let after = trimmed[trimmed.index(after: trimmed.startIndex)]
+            if after.isASCIIDigit || after == " " {
+                marker = found
+                trimmed = String(trimmed.dropFirst()).trimmingCharacters()
+            }
+        }
         switch trimmed.uppercased() {
-        case "W", "(W)", "NA", "N/A", "N.A.": return .withheld
-        case "--", "—", "–", "-", "—–", "(--)": return .value(0)
+        case "W", "(W)", "NA", "N/A", "N.A.": return (.withheld, marker)
+        case "--", "—", "–", "-", "—–", "(--)": return (.value(0), marker)
         default: break
         }
         var digits = trimmed
@@ -60,80 +108,67 @@ enum ProductionTableVocabulary {
             let wellGrouped = groups.count > 1
                 && (1...3).contains(groups[0].drop(while: { $0 == "-" || $0 == "+" }).count)
                 && groups.dropFirst().allSatisfy { $0.count == 3 && $0.allSatisfy(\.isASCIIDigit) }
-            guard wellGrouped else { return .invalid }
+            guard wellGrouped else { return (.invalid, marker) }
             digits = groups.joined() + (parts.count > 1 ? "." + parts[1] : "")
         }
-        guard digits.allSatisfy({ $0.isASCIIDigit || "+-.eE".contains($0) }), let value = Double(digits), value.isFinite else {
-            return .invalid
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCIIDigit || "+-.eE".contains($0) }), let value = Double(digits), value.isFinite else {
+            return (.invalid, marker)
         }
-        return .value(value)
+        return (.value(value), marker)
     }
 
-    /// A unit of a quantity column: scale to tonnes, and a factor to the mineral's contained basis.
-    struct Unit: Equatable {
-        /// Tonnes per unit of the figure (1,000 for kt).
-        var tonnesPerUnit: Double
-        /// Factor from the stated basis to the mineral's catalogue basis (5.323 for t Li → t LCE).
-        var basisFactor: Double
-        /// The text as written, for notes.
-        var text: String
-        /// A sentence describing the conversion, `nil` when none.
-        var conversion: String?
+    /// A year column's header: `2018`, `2024e`, `Mine production 2023`, `Refinery production
+    /// 2024e (t Co content)`. The stage words are optional; "production" and "output" are noise.
+    struct YearHeader: Equatable {
+        var year: Int
+        var stage: Stage?
+        var marker: Marker?
+        /// The unit in parentheses after the year, as written.
+        var unit: String?
     }
 
-    /// Scale words and symbols. Symbols are case-sensitive ("Mt" is a megatonne; "mt" and "MT"
-    /// are ambiguous between metric ton and megatonne and are rejected; so is "tons", which may
-    /// be US short tons).
-    static let scales: [String: (factor: Double, name: String)] = [
-        "t": (1, "t"), "tonne": (1, "t"), "tonnes": (1, "t"), "metric ton": (1, "t"), "metric tons": (1, "t"),
-        "metric tonne": (1, "t"), "metric tonnes": (1, "t"),
-        "kt": (1e3, "kt"), "thousand tonnes": (1e3, "kt"), "thousand metric tons": (1e3, "kt"), "thousand t": (1e3, "kt"),
-        "Mt": (1e6, "Mt"), "million tonnes": (1e6, "Mt"), "million metric tons": (1e6, "Mt"),
-        "kg": (1e-3, "kg"), "kilogram": (1e-3, "kg"), "kilograms": (1e-3, "kg"),
-    ]
-
-    /// Lithium carbonate equivalent per tonne of lithium: M(Li₂CO₃) / (2 · M(Li)) =
-    /// 73.891 / (2 × 6.941) = 5.323 (stoichiometry; the factor the lithium industry uses).
-    static let lithiumToLCE = 5.323
-
-    /// Parses a unit such as `t`, `kt`, `Mt Co`, `kg`, `t Li` for `mineral`; an error message and
-    /// notes when it is not understood. An empty unit means tonnes of the mineral's basis.
-    static func unit(_ text: String, mineral: MineralInfo) -> Result<Unit, UnitError> {
-        let trimmed = text.trimmingCharacters()
-        if trimmed.isEmpty { return .success(Unit(tonnesPerUnit: 1, basisFactor: 1, text: "t", conversion: nil)) }
-        // Longest scale that prefixes the text, then an optional basis ("t Co", "kt LCE").
-        let catalogueBasis = String(mineral.containedBasis.dropFirst(2)) // "t Co" → "Co"
-        for (word, scale) in scales.sorted(by: { $0.key.count > $1.key.count }) {
-            let matches = word.count <= 2 ? trimmed.hasPrefix(word) : trimmed.lowercased().hasPrefix(word)
-            guard matches else { continue }
-            let rest = String(trimmed.dropFirst(word.count))
-            guard rest.isEmpty || rest.first == " " else { continue }
-            let basis = rest.trimmingCharacters()
-            var unit = Unit(tonnesPerUnit: scale.factor, basisFactor: 1, text: trimmed, conversion: nil)
-            if basis.isEmpty || basis.lowercased() == catalogueBasis.lowercased() {
-                // The catalogue basis, stated or implied.
-            } else if mineral.id == "lithium" && basis.lowercased() == "li" {
-                unit.basisFactor = lithiumToLCE
-            } else {
-                return .failure(UnitError(
-                    message: "unit '\(trimmed)' is in '\(basis)', not \(mineral.name.lowercased())'s contained basis (\(mineral.containedBasis))",
-                    notes: ["convert the figures to \(mineral.containedBasis) first"
-                        + (mineral.id == "lithium" ? "; 't Li' (lithium content, as USGS reports) is converted to LCE automatically" : "")]))
-            }
-            var steps: [String] = []
-            if unit.tonnesPerUnit != 1 { steps.append("\(scale.name) × \(NumberFormatting.grouped(unit.tonnesPerUnit, decimals: unit.tonnesPerUnit < 1 ? 3 : 0)) → t") }
-            if unit.basisFactor != 1 { steps.append("t Li × \(unit.basisFactor) → t LCE (Li₂CO₃ 73.891 g/mol ÷ 2 × Li 6.941 g/mol)") }
-            unit.conversion = steps.isEmpty ? nil : steps.joined(separator: ", ")
-            return .success(unit)
+    /// Reads a year column's header; `nil` when the header is not one.
+    static func yearHeader(_ text: String) -> YearHeader? {
+        let (name, unit) = splitUnit(text)
+        var words = name.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "_" || $0 == "\u{A0}" }).map(String.init)
+        guard var last = words.popLast() else { return nil }
+        var marker: Marker?
+        if last.count == 5, let found = last.last.flatMap(Marker.init(rawValue:)) {
+            marker = found
+            last.removeLast()
         }
-        var notes = ["units: t, kt (× 1,000), Mt (× 1,000,000), kg (× 0.001), optionally followed by the basis, e.g. 't Co'"]
-        if trimmed == "mt" || trimmed == "MT" { notes.insert("'\(trimmed)' may mean metric ton or megatonne: write 't' or 'Mt'", at: 0) }
-        return .failure(UnitError(message: "unknown unit '\(trimmed)'", notes: notes))
+        guard last.count == 4, last.allSatisfy(\.isASCIIDigit), let year = Int(last), (1900...2100).contains(year) else { return nil }
+        let stageWords = normalize(words.joined(separator: " ")).split(separator: " ").filter { $0 != "production" && $0 != "output" }
+            .joined(separator: " ")
+        if stageWords.isEmpty { return YearHeader(year: year, stage: nil, marker: marker, unit: unit) }
+        guard let stage = stages[stageWords] else { return nil }
+        return YearHeader(year: year, stage: stage, marker: marker, unit: unit)
     }
 
-    struct UnitError: Error, Equatable {
-        var message: String
-        var notes: [String]
+    /// `quantity (kt)` → (`quantity`, `kt`); a header without a parenthesised tail → (header, nil).
+    static func splitUnit(_ header: String) -> (name: String, unit: String?) {
+        let trimmed = header.trimmingCharacters()
+        guard trimmed.hasSuffix(")"), let open = trimmed.firstIndex(of: "("), open != trimmed.startIndex else { return (trimmed, nil) }
+        let unit = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)]).trimmingCharacters()
+        return (String(trimmed[..<open]).trimmingCharacters(), unit.isEmpty ? nil : unit)
+    }
+}
+
+/// Mineral names as tables print them, with the basis a name may carry: `Lithium (Li2O)`,
+/// `Rare Earths (REO)`, `Tungsten (W)`, `Beryllium (conc.)`; file names with underscores for
+/// spaces (`Lithium_(Li2O)`).
+enum MineralNames {
+    /// The mineral and, where the name states one, its basis (``MineralCatalog/resolveWithBasis(_:)``
+    /// after underscores become spaces); `nil` when the catalogue does not know the name.
+    static func resolve(_ text: String) -> (info: MineralInfo, basis: QuantityBasis?)? {
+        let name = text.replacingOccurrences(of: "_", with: " ").trimmingCharacters()
+        return MineralCatalog.resolveWithBasis(name).map { (info: $0.0, basis: $0.1) }
+    }
+
+    /// The catalogue's ids closest to `text` (its parenthesised part left out), for hints.
+    static func suggestions(for text: String) -> [MineralID] {
+        let name = text.replacingOccurrences(of: "_", with: " ").trimmingCharacters()
+        return MineralCatalog.suggestions(for: ProductionTableVocabulary.splitUnit(name).name)
     }
 }
 
