@@ -21,10 +21,23 @@ target = root / "Sources/MineralGraphFormats/Resources/wgi-political-stability.c
 
 with source.open(newline="", encoding="utf-8") as handle:
     rows = list(csv.DictReader(handle))
+# The redistributed table is sorted by code but lists GUY twice: the row standing between GTM and
+# GUM, where GUF belongs, is French Guiana under Guyana's code (the same slip appears in World Mining
+# Data's gold table). Give it its own code; any other duplicate is an error.
+fixes = []
+for i, row in enumerate(rows):
+    if row["Code"] == "GUY" and 0 < i < len(rows) - 1 and rows[i - 1]["Code"] < "GUF" < rows[i + 1]["Code"]:
+        row["Code"] = "GUF"
+        fixes.append(f"line {i + 2}: GUY between {rows[i - 1]['Code']} and {rows[i + 1]['Code']} read as GUF (French Guiana)")
+codes = [row["Code"] for row in rows]
+duplicates = sorted({code for code in codes if codes.count(code) > 1})
+if duplicates:
+    sys.exit(f"duplicate codes in {source}: {', '.join(duplicates)}")
 years = [column for column in rows[0].keys() if column.isdigit()]
 out = [
     "# World Bank, Worldwide Governance Indicators (2023 update), Political Stability and Absence of Violence/Terrorism: Estimate (PV.EST).",
     "# Licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/). Written by scripts/gen-wgi.py; values as published (about -2.5 to 2.5, higher is more stable).",
+] + [f"# Source correction: {fix}." for fix in fixes] + [
     "code,series,year,estimate",
 ]
 for row in sorted(rows, key=lambda r: r["Code"]):

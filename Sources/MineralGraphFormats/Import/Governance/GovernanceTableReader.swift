@@ -75,8 +75,9 @@ public struct GovernanceTableReader: Sendable {
         }
         func country(_ record: CSVRecord, _ i: Int) -> CountryCode? {
             let code = record[i].trimmingCharacters().uppercased()
-            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-                fail("bad-country-code", "'\(record[i])' is not an ISO alpha-3 code", record.line, record.position(of: i).column)
+            // ISO alpha-3, or a three-character area code of the source (R20 "Europe EFTA, nes").
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
+                fail("bad-country-code", "'\(record[i])' is not a three-character country code", record.line, record.position(of: i).column)
                 return nil
             }
             return CountryCode(code)
@@ -106,12 +107,19 @@ public struct GovernanceTableReader: Sendable {
                 fail("no-year-columns", "the governance table has neither a 'year' column nor year columns (1996, 1996 [YR1996] …)", header.line, 1)
             }
             let seriesColumn = column("series code")
+            var firstLine: [String: Int] = [:]
             for record in records.dropFirst() where record.count > codeColumn {
                 let code = record[codeColumn].trimmingCharacters()
                 if code.isEmpty { continue }  // DataBank's footer lines
                 guard let country = country(record, codeColumn) else { continue }
                 let series = seriesColumn.map { $0 < record.count ? parseIndicator(record, $0) : nil } ?? self.indicator
                 guard let series else { continue }
+                if let first = firstLine[country.rawValue + " " + series.rawValue] {
+                    fail("duplicate-country", "\(country.rawValue) has a second row of \(series.rawValue)", record.line, record.position(of: codeColumn).column,
+                         notes: ["first on line \(first); a table with two rows for one country cannot say which is right"])
+                    continue
+                }
+                firstLine[country.rawValue + " " + series.rawValue] = record.line
                 for (i, year) in years where i < record.count {
                     if let estimate = value(record[i]) {
                         table.set(series, country, year: year, estimate)
