@@ -72,3 +72,26 @@ struct ExposureTests {
         #expect(result.mineral("lithium")?.nodes.isEmpty == true)
     }
 }
+
+@Suite("Origin exposure per country")
+struct CountryExposureTests {
+    /// METHODS §4.4 toy: K (Korea) receives 30 t from R_C (China) and 20 t from R_F (Finland);
+    /// its exposure to the DR Congo mine is (30·0.75 + 20·0.5)/50 = 0.65, to Australia 0.35; it is
+    /// refined 60 % in China and 40 % in Finland; origin HHI 10,000·(0.65² + 0.35²) = 5,450.
+    @Test func toyChainByCountry() throws {
+        let rows = CountryExposurePass().run(on: ChainFixtures.exposureToy())
+        let korea = try #require(rows.first { $0.country == "KOR" && $0.mineral == "cobalt" })
+        #expect(korea.stage == .manufacturing)
+        #expect(korea.minedIn.map(\.country) == ["COD", "AUS"])
+        #expect(approx(korea.minedIn.first?.share, 0.65))
+        #expect(approx(korea.refinedIn.first { $0.country == "CHN" }?.share, 0.6))
+        #expect(approx(korea.refinedIn.first { $0.country == "FIN" }?.share, 0.4))
+        #expect(approx(korea.originHHI, 5450))
+        let china = try #require(rows.first { $0.country == "CHN" })
+        #expect(china.stage == .processing)
+        #expect(approx(china.minedIn.first?.share, 0.75))
+        #expect(china.refinedIn.isEmpty)
+        // Mines import nothing: no row.
+        #expect(!rows.contains { $0.country == "COD" })
+    }
+}

@@ -39,6 +39,9 @@ public struct NodeExposure: Hashable, Codable, Sendable {
     public var isSource: Bool
     /// I_n, tonnes received (0 for sources without in-flows).
     public var inflowTonnes: MetricValue
+    /// The basis of `inflowTonnes`: contained (converted to one basis) when every in-flow states
+    /// it, else gross; `nil` for sources and unavailable supplies.
+    public var inflowBasis: QuantityBasis?
     /// exp_n(s) for every source with a non-zero share, sorted by source id; empty when unavailable.
     public var bySource: [SourceExposure]
     /// exp_n(c) per source country, sorted by code.
@@ -49,13 +52,14 @@ public struct NodeExposure: Hashable, Codable, Sendable {
 
     public init(
         nodeID: String, country: CountryCode, stage: Stage, isSource: Bool, inflowTonnes: MetricValue,
-        bySource: [SourceExposure], byCountry: [CountryExposure], untracedShare: MetricValue
+        inflowBasis: QuantityBasis? = nil, bySource: [SourceExposure], byCountry: [CountryExposure], untracedShare: MetricValue
     ) {
         self.nodeID = nodeID
         self.country = country
         self.stage = stage
         self.isSource = isSource
         self.inflowTonnes = inflowTonnes
+        self.inflowBasis = inflowBasis
         self.bySource = bySource
         self.byCountry = byCountry
         self.untracedShare = untracedShare

@@ -33,10 +33,15 @@ public struct ExposurePass: Sendable {
     /// Minerals to trace; `nil` traces every mineral that has flows.
     public var minerals: [MineralID]?
     public var solver: LinearSolverOptions
+    /// Where origins are: `nil` for the first nodes of the chain (mines, and nodes without
+    /// in-flows of the mineral); a stage to trace to that stage's nodes instead ("refined in
+    /// China": `.processing`), upstream of which nothing is traced.
+    public var originStage: Stage?
 
-    public init(minerals: [MineralID]? = nil, solver: LinearSolverOptions = .default) {
+    public init(minerals: [MineralID]? = nil, solver: LinearSolverOptions = .default, originStage: Stage? = nil) {
         self.minerals = minerals
         self.solver = solver
+        self.originStage = originStage
     }
 
     public func run(on graph: SupplyGraph) -> Exposure {
@@ -59,6 +64,7 @@ public struct ExposurePass: Sendable {
         let sources = (0..<count).filter { n in
             let node = graph.nodes[n]
             let produces = node.outputs(mineral) || !outFlows[n].isEmpty
+            if let originStage { return produces && node.stage == originStage }
             return produces && (node.kind == .mine || inFlows[n].isEmpty)
         }
         let isSource = Set(sources)
@@ -66,6 +72,7 @@ public struct ExposurePass: Sendable {
         var inputs = [[UpstreamSystem.Term]](repeating: [], count: count)
         var supply = [MetricValue](repeating: MetricValue(0), count: count)
         var nodeReason = [Unavailable?](repeating: nil, count: count)
+        var inBasis = [QuantityBasis?](repeating: nil, count: count)
         for n in 0..<count where !isSource.contains(n) && !inFlows[n].isEmpty {
             let flows = inFlows[n].map { graph.flows[$0] }
             var quantities: [Double]?
@@ -76,7 +83,9 @@ public struct ExposurePass: Sendable {
                 : nil
             if let common {
                 quantities = flows.map { $0.quantity(on: common)! }
+                inBasis[n] = common
             } else if flows.allSatisfy({ $0.tonnes != nil }) {
+                inBasis[n] = .gross
                 quantities = flows.map { $0.tonnes! }
             }
             var coefficients: [Double?] = Array(repeating: nil, count: flows.count)
@@ -122,7 +131,7 @@ public struct ExposurePass: Sendable {
             if let reason = blocked[n] {
                 return NodeExposure(
                     nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
-                    inflowTonnes: supply[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
+                    inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
             }
             let bySource = shares[n].sorted { graph.nodes[$0.source].id < graph.nodes[$1.source].id }
                 .map { SourceExposure(sourceID: graph.nodes[$0.source].id, country: graph.nodes[$0.source].country, share: $0.share) }
@@ -132,7 +141,7 @@ public struct ExposurePass: Sendable {
             let untraced = inFlows[n].isEmpty || isSource.contains(n) ? 0 : max(0, 1 - traced)
             return NodeExposure(
                 nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
-                inflowTonnes: supply[n], bySource: bySource,
+                inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource,
                 byCountry: byCountry.keys.sorted().map { CountryExposure(country: $0, share: byCountry[$0]!) },
                 untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
         }
