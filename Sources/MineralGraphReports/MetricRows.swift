@@ -60,6 +60,8 @@ struct MetricRows {
         for row in report.facilityConcentration { add(row, section: "facility_concentration") }
         for row in report.importConcentration { add(row) }
         for row in report.exportConcentration { add(row) }
+        for row in report.exposure { add(row) }
+        for row in report.supplyRisk { add(row) }
         for row in report.bottlenecks { add(row) }
         if let va = report.valueAdded { add(va) }
         if let ue = report.unequalExchange { add(ue) }

@@ -33,6 +33,11 @@ public struct Report: Codable, Hashable, Sendable {
     public var importConcentration: [ImportConcentrationRow]
     /// Export concentration per mineral × exporting stage (METHODS §1.10).
     public var exportConcentration: [ExportConcentrationRow]
+    /// S1 origin exposure per importing country × mineral (METHODS §4.2).
+    public var exposure: [ExposureRow]
+    /// GeoPolRisk and governance-weighted concentration per importer × mineral × stage
+    /// (METHODS §1.6–1.9); empty when the report was built without a governance table.
+    public var supplyRisk: [SupplyRiskRow]
     /// C3 per mineral × year.
     public var bottlenecks: [BottleneckRow]
     /// E1–E2: physical against monetary trade, terms of trade, exchange ratios.
@@ -51,7 +56,8 @@ public struct Report: Codable, Hashable, Sendable {
     public init(
         graph: GraphInfo, settings: Settings, concentration: [ConcentrationRow],
         facilityConcentration: [ConcentrationRow], importConcentration: [ImportConcentrationRow],
-        exportConcentration: [ExportConcentrationRow] = [], bottlenecks: [BottleneckRow], unequalExchange: UnequalExchangeSection? = nil,
+        exportConcentration: [ExportConcentrationRow] = [], exposure: [ExposureRow] = [], supplyRisk: [SupplyRiskRow] = [],
+        bottlenecks: [BottleneckRow], unequalExchange: UnequalExchangeSection? = nil,
         valueAdded: ValueAddedSection? = nil, water: WaterSection? = nil, waste: WasteSection? = nil,
         burdenBenefit: BurdenBenefitSection? = nil, methods: [MethodNote]
     ) {
@@ -62,6 +68,8 @@ public struct Report: Codable, Hashable, Sendable {
         self.facilityConcentration = facilityConcentration
         self.importConcentration = importConcentration
         self.exportConcentration = exportConcentration
+        self.exposure = exposure
+        self.supplyRisk = supplyRisk
         self.bottlenecks = bottlenecks
         self.unequalExchange = unequalExchange
         self.valueAdded = valueAdded
@@ -81,6 +89,8 @@ public struct Report: Codable, Hashable, Sendable {
         try c.encode(facilityConcentration, forKey: .facilityConcentration)
         try c.encode(importConcentration, forKey: .importConcentration)
         try c.encode(exportConcentration, forKey: .exportConcentration)
+        try c.encode(exposure, forKey: .exposure)
+        try c.encode(supplyRisk, forKey: .supplyRisk)
         try c.encode(bottlenecks, forKey: .bottlenecks)
         try c.encode(unequalExchange, forKey: .unequalExchange)
         try c.encode(valueAdded, forKey: .valueAdded)

@@ -27,15 +27,18 @@ public struct ReportBuilder: Sendable {
     /// How many suppliers and partners each row lists.
     public var topSuppliers: Int
     public var upperBound: ResidualUpperBound
+    /// WGI estimates for the supply-risk section; `nil` leaves the section out.
+    public var governance: GovernanceTable?
 
     public init(
         guidelines: MergerGuidelines = .us2023, scheme: String? = nil, topSuppliers: Int = 5,
-        upperBound: ResidualUpperBound = .smallestNamedCap
+        upperBound: ResidualUpperBound = .smallestNamedCap, governance: GovernanceTable? = nil
     ) {
         self.guidelines = guidelines
         self.scheme = scheme
         self.topSuppliers = topSuppliers
         self.upperBound = upperBound
+        self.governance = governance
     }
 
     /// The report for `graph`; `file` is the graph file's name as it should appear (no directories).
@@ -62,10 +65,12 @@ public struct ReportBuilder: Sendable {
             concentration: country.markets.map { row($0, groups: groups, names: names) },
             facilityConcentration: facility.markets.map { row($0, groups: groups, names: names) },
             importConcentration: imports.importers.map(row), exportConcentration: exportRows(graph),
+            exposure: exposureRows(graph), supplyRisk: governance.map { supplyRiskRows(graph, governance: $0) } ?? [],
             bottlenecks: bottlenecks.minerals.map(row), unequalExchange: sections.unequalExchange,
             valueAdded: sections.valueAdded, water: sections.water, waste: sections.waste,
             burdenBenefit: sections.burdenBenefit,
-            methods: Self.methods(guidelines: guidelines, upperBound: upperBound) + [Self.exportConcentrationMethod] + Self.metricMethods)
+            methods: Self.methods(guidelines: guidelines, upperBound: upperBound) + [Self.exportConcentrationMethod, Self.exposureMethod]
+                + (governance == nil ? [] : Self.supplyRiskMethods) + Self.metricMethods)
     }
 
     // MARK: Rows

@@ -9,7 +9,7 @@ extension ReportDocument {
     /// value added, burden and benefit, trade, water and waste, and the long facility and import
     /// tables last. A later section (a supply-chain diagram) adds its builder here.
     public static let sectionBuilders: [SectionBuilder] = [
-        readingSection, concentrationSection, bottleneckSection, exportSection, valueAddedSection, burdenSection, tradeSection,
+        readingSection, concentrationSection, bottleneckSection, exportSection, exposureSection, supplyRiskSection, valueAddedSection, burdenSection, tradeSection,
         waterSection, wasteSection, facilitySection, importSection,
     ]
 

@@ -30,7 +30,7 @@ struct ReportBuilderTests {
         #expect(chn.byTonnes.hhi == ((10_000 * (2_500.0 + 4) / 2_704) * 100).rounded() / 100)
         #expect(chn.byValue.top.map(\.country) == ["COD", "AUS"])
         #expect(report.settings.guidelines == .us2023 && report.settings.scheme.id == "unctad-der-2024")
-        #expect(report.methods.map(\.id) == ["C1", "C2", "C3", "C1-export", "V1", "V2", "V3", "E1", "E2", "W1", "E3", "E4", "X1"])
+        #expect(report.methods.map(\.id) == ["C1", "C2", "C3", "C1-export", "S1", "V1", "V2", "V3", "E1", "E2", "W1", "E3", "E4", "X1"])
         #expect(try ReportBuilder(guidelines: .us2010).build(ReportFixtures.cobalt).settings.highAbove == 2_500)
     }
 
@@ -42,7 +42,7 @@ struct ReportBuilderTests {
         let text = try JSONFormatter().format(try ReportFixtures.report())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == [
-            "format", "graph", "settings", "concentration", "facility_concentration", "import_concentration", "export_concentration", "bottlenecks",
+            "format", "graph", "settings", "concentration", "facility_concentration", "import_concentration", "export_concentration", "exposure", "supply_risk", "bottlenecks",
             "unequal_exchange", "value_added", "water", "waste", "burden_benefit", "methods",
         ])
         let rows = try #require(object["concentration"] as? [[String: Any]])

@@ -42,7 +42,8 @@ struct ReportsUpToDateTests {
                 problems.append("graphs/\(name) cannot be read:\n\(error.description)")
                 continue
             }
-            let report = try ReportBuilder().build(document.graph, file: name)
+            // As `mineral-graph report` builds it: with the bundled governance table.
+            let report = try ReportBuilder(governance: try GovernanceTableReader.bundledPoliticalStability()).build(document.graph, file: name)
             let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
             for format in ReportFormat.allCases {
                 let relative = "reports/\(stem).\(format.fileExtension)"
@@ -87,7 +88,8 @@ struct ReportsUpToDateTests {
             let root = Self.packageRoot.appendingPathComponent("graphs")
             let graph = try GraphFileReader().read(contentsOf: root.appendingPathComponent("\(graphStem).yaml").path).graph
             let scenario = try ScenarioFileReader().read(contentsOf: root.appendingPathComponent("scenarios/\(name)").path).scenario
-            let report = try WhatIfReportBuilder().build(graph: graph, scenario: scenario, graphFile: "\(graphStem).yaml", scenarioFile: name)
+            let reports = ReportBuilder(governance: try GovernanceTableReader.bundledPoliticalStability())
+            let report = try WhatIfReportBuilder(reports: reports).build(graph: graph, scenario: scenario, graphFile: "\(graphStem).yaml", scenarioFile: name)
             for format in formats {
                 let relative = "reports/whatif/\(stem).\(format.fileExtension)"
                 let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)

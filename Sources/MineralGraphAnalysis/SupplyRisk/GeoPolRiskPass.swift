@@ -48,7 +48,8 @@ public struct GeoPolRiskPass: Sendable {
         for flow in graph.flows where flow.type != .waste {
             guard let f = index[flow.from], let t = index[flow.to] else { continue }
             let from = graph.nodes[f], to = graph.nodes[t]
-            guard from.country != to.country else { continue }
+            // Raw materials and their products: waste and end uses are not supply (METHODS §2.5).
+            guard from.country != to.country, [.mining, .processing, .manufacturing].contains(from.stage) else { continue }
             imports[Key(mineral: flow.mineral, stage: from.stage, importer: to.country), default: []].append((from.country, flow))
         }
         let markets = StageSupply.collect(from: graph, stages: [.mining, .processing, .manufacturing]).filter { $0.year == graph.year }

@@ -45,7 +45,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let comparison: ReportComparison
         do {
-            let builder = reportOptions.builder
+            let builder = try reportOptions.builder()
             comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
             let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
             try writeOutputs([(output, text)], inputs: [before, after])

@@ -68,7 +68,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = reportOptions.builder
+        let builder = try reportOptions.builder()
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []
         var stems: [String: String] = [:]

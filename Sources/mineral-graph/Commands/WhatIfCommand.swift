@@ -74,7 +74,7 @@ struct WhatIfCommand: ParsableCommand {
         if !warnings.isEmpty { printError(DiagnosticRenderer(text: scenarioDocument.text).render(warnings)) }
 
         let builder = WhatIfReportBuilder(
-            reports: reportOptions.builder,
+            reports: try reportOptions.builder(),
             options: ShockPropagationOptions(relativeTolerance: tolerance, maxIterations: maxIterations))
         let report: WhatIfReport
         do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MineralGraphAnalysis
 import MineralGraphCore
+import MineralGraphFormats
 import MineralGraphReports
 
 /// The options that shape a report's figures (`--bands`, `--scheme`, `--top`), shared by the
@@ -15,6 +16,11 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "How many top suppliers each row lists.")
     var top = 5
 
+    @Option(help: ArgumentHelp(
+        "A World Bank WGI table for the supply-risk section (wide by year, a DataBank export of several indicators, or code,series,year,estimate).",
+        discussion: "Default: the bundled political-stability estimates 1996–2022 (World Bank, CC BY 4.0). The EU governance-weighted HHI needs all six dimensions."))
+    var governance: String?
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let scheme, CountryGroupScheme.named(scheme) == nil {
@@ -22,7 +28,15 @@ struct ReportOptions: ParsableArguments {
         }
     }
 
-    var builder: ReportBuilder {
-        ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top)
+    /// The report builder with the governance table: `--governance`, else the bundled one.
+    func builder() throws -> ReportBuilder {
+        let table: GovernanceTable
+        do {
+            table = try governance.map { try GovernanceTableReader().read(contentsOf: $0) } ?? GovernanceTableReader.bundledPoliticalStability()
+        } catch let error as ImportError {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        return ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top, governance: table)
     }
 }
