@@ -24,6 +24,11 @@ public struct JSONFormatter: ReportFormatter {
         return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
     }
 
+    /// A country brief in the same JSON style.
+    public static func encodeBrief(_ brief: CountryBrief) throws -> String {
+        try encode(brief)
+    }
+
     /// Reads a report written by ``format(_:)``.
     public static func decode(_ text: String) throws -> Report {
         let decoder = JSONDecoder()

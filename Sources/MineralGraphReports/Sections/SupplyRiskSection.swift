@@ -61,9 +61,9 @@ extension Report {
 }
 
 extension ReportBuilder {
-    func supplyRiskRows(_ graph: SupplyGraph, governance: GovernanceTable) -> [Report.SupplyRiskRow] {
+    func supplyRiskRows(_ graph: SupplyGraph, governance: GovernanceTable, countries: Set<CountryCode> = []) -> [Report.SupplyRiskRow] {
         let concentration = StageConcentrationPass(guidelines: guidelines, upperBound: upperBound).run(on: graph)
-        return GeoPolRiskPass(governance: governance).run(on: graph).map { item in
+        return GeoPolRiskPass(governance: governance, countries: countries).run(on: graph).map { item in
             let weights = { (country: CountryCode) -> (weight: Double, year: Int)? in
                 governance.meanOfSix(country, year: graph.year).map { (GovernanceScaling.euGovernanceWeight(meanEstimate: $0.value), $0.year) }
             }
