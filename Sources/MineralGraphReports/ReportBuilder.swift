@@ -29,11 +29,16 @@ public struct ReportBuilder: Sendable {
     public var upperBound: ResidualUpperBound
     /// WGI estimates for the supply-risk section; `nil` leaves the section out.
     public var governance: GovernanceTable?
+    /// Import reliance, end-of-life recycling and substitution per mineral and importer, for the
+    /// full EU SR; without them SR is left out and the result labelled "gross".
+    public var riskInputs: [SupplyRiskInput]
 
     public init(
         guidelines: MergerGuidelines = .us2023, scheme: String? = nil, topSuppliers: Int = 5,
-        upperBound: ResidualUpperBound = .smallestNamedCap, governance: GovernanceTable? = nil
+        upperBound: ResidualUpperBound = .smallestNamedCap, governance: GovernanceTable? = nil,
+        riskInputs: [SupplyRiskInput] = []
     ) {
+        self.riskInputs = riskInputs
         self.guidelines = guidelines
         self.scheme = scheme
         self.topSuppliers = topSuppliers

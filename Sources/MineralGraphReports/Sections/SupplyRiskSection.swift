@@ -40,11 +40,21 @@ extension Report {
     /// EU governance-weighted concentration (METHODS §1.6): "gross" — without import reliance,
     /// end-of-life recycling and substitution inputs it is not the full SR.
     public struct GovernanceWeighted: Codable, Hashable, Sendable {
+        /// "gross" without IR, EoL_RIR and SI_SR inputs, "full" with them.
         public var kind: String
         /// HHI_WGI,t of global supply at the stage (0–10).
         public var global: Metric
         /// HHI_WGI,t of the importer's sourcing: imports by partner plus own production (0–10).
         public var sourcing: Metric
+        /// The inputs of a "full" SR (`--risk-inputs`), `nil` for "gross".
+        public var importReliance: Double?
+        public var eolRir: Double?
+        public var substitutionIndex: Double?
+        public var inputsSource: String?
+        /// SR = [HHI_GS·IR/2 + HHI_EU·(1 − IR/2)]·(1 − EoL_RIR)·SI_SR.
+        public var sr: Metric
+        /// Whether this stage has the importer's largest SR for the mineral (the bottleneck rule).
+        public var bottleneck: Bool
     }
 
     public struct SupplyRiskRow: Codable, Hashable, Sendable {
@@ -98,6 +108,18 @@ extension ReportBuilder {
             } else {
                 sourcing = Report.Metric(item.domesticTonnes, Rounding.tonnes)
             }
+            let input = riskInputs.first { $0.mineral == item.mineral && $0.importer == item.importer }
+            var sr = Report.Metric(value: nil, unavailable: Unavailable(
+                "MISSING_RISK_INPUTS", "no import reliance, end-of-life recycling input rate and substitution index given for \(item.mineral) and \(item.importer): the result is gross"))
+            if let input {
+                if let gs = global.value, let eu = sourcing.value {
+                    sr = Report.Metric(value: EUSupplyRisk.supplyRisk(
+                        globalHHI: gs, sourcingHHI: eu, importReliance: input.importReliance,
+                        endOfLifeRecyclingInputRate: input.endOfLifeRecyclingInputRate, substitutionIndex: input.substitutionIndex).map(Rounding.ratio))
+                } else {
+                    sr = Report.Metric(value: nil, unavailable: global.unavailable ?? sourcing.unavailable)
+                }
+            }
             return Report.SupplyRiskRow(
                 mineral: item.mineral, importer: item.importer, importerName: Self.countryName(item.importer), year: item.year,
                 stage: item.stage,
@@ -114,8 +136,12 @@ extension ReportBuilder {
                             stabilityEstimate: $0.stabilityEstimate.map(Rounding.ratio), wgiYear: $0.wgiYear,
                             instability: $0.instability.map(Rounding.ratio))
                     }),
-                hhiWgi: .init(kind: "gross", global: global, sourcing: sourcing), note: item.note)
-        }
+                hhiWgi: .init(
+                    kind: input == nil ? "gross" : "full", global: global, sourcing: sourcing, importReliance: input?.importReliance,
+                    eolRir: input?.endOfLifeRecyclingInputRate, substitutionIndex: input?.substitutionIndex, inputsSource: input?.source,
+                    sr: sr, bottleneck: false),
+                note: item.note)
+        }.markingBottlenecks()
     }
 
     static let supplyRiskMethods: [Report.MethodNote] = [
@@ -142,6 +168,21 @@ extension ReportBuilder {
     ]
 }
 
+extension [Report.SupplyRiskRow] {
+    /// Marks, per importer and mineral, the stage with the largest SR (ties to the earlier stage).
+    func markingBottlenecks() -> [Report.SupplyRiskRow] {
+        var rows = self
+        let groups = Dictionary(grouping: rows.indices) { "\(rows[$0].importer.rawValue) \(rows[$0].mineral.rawValue)" }
+        for indices in groups.values {
+            let scored = indices.compactMap { i in rows[i].hhiWgi.sr.value.map { (stage: rows[i].stage, value: $0, index: i) } }
+            guard let top = EUSupplyRisk.bottleneck(scored.map { ($0.stage, $0.value) }),
+                  let index = scored.first(where: { $0.stage == top.stage })?.index else { continue }
+            rows[index].hhiWgi.bottleneck = true
+        }
+        return rows
+    }
+}
+
 extension ReportDocument {
     @Sendable static func supplyRiskSection(_ report: Report) -> [Block] {
         guard !report.supplyRisk.isEmpty else { return [] }
@@ -160,7 +201,7 @@ extension ReportDocument {
             columns: [
                 Column("Importer"), Column("Mineral"), Column("Supplied stage"), Column("Year", .right), Column("Import risk", .right),
                 Column("HHI (0–1)", .right), Column("GeoPolRisk", .right), Column("Imports", .right), Column("Own production", .right),
-                Column("HHI_WGI global", .right), Column("HHI_WGI sourcing", .right),
+                Column("HHI_WGI global", .right), Column("HHI_WGI sourcing", .right), Column("SR", .right),
             ],
             rows: report.supplyRisk.map { row in
                 [
@@ -170,6 +211,7 @@ extension ReportDocument {
                     [.text(NumberFormatting.grouped(row.inputs.importTonnes, decimals: 0) + " " + row.inputs.importBasis)],
                     [.text(row.inputs.domesticTonnes.value.map { NumberFormatting.grouped($0, decimals: 0) + " " + row.inputs.productionBasis } ?? "n/a")],
                     [.text(value(row.hhiWgi.global, 2))], [.text(value(row.hhiWgi.sourcing, 2))],
+                    [.text(row.hhiWgi.sr.value.map { NumberFormatting.grouped($0, decimals: 2) + (row.hhiWgi.bottleneck ? " (bottleneck)" : "") } ?? "gross")],
                 ]
             })))
         var notes: [[Inline]] = []
@@ -205,5 +247,6 @@ extension MetricRows {
         emit(c, "hhi_mining", "HHI 0-1", row.geopolrisk.hhi)
         emit(c, "hhi_wgi_global", "0-10", row.hhiWgi.global)
         emit(c, "hhi_wgi_sourcing", "0-10", row.hhiWgi.sourcing)
+        emit(c, "eu_supply_risk", "0-10", row.hhiWgi.sr)
     }
 }

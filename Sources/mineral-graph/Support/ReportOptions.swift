@@ -21,6 +21,9 @@ struct ReportOptions: ParsableArguments {
         discussion: "Default: the bundled political-stability estimates 1996–2022 (World Bank, CC BY 4.0). The EU governance-weighted HHI needs all six dimensions."))
     var governance: String?
 
+    @Option(help: "CSV of mineral,importer,import_reliance,eol_rir,substitution_index[,source] for the full EU supply risk (SR); without it SR is 'gross'.")
+    var riskInputs: String?
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let scheme, CountryGroupScheme.named(scheme) == nil {
@@ -31,12 +34,14 @@ struct ReportOptions: ParsableArguments {
     /// The report builder with the governance table: `--governance`, else the bundled one.
     func builder() throws -> ReportBuilder {
         let table: GovernanceTable
+        let inputs: [SupplyRiskInput]
         do {
             table = try governance.map { try GovernanceTableReader().read(contentsOf: $0) } ?? GovernanceTableReader.bundledPoliticalStability()
+            inputs = try riskInputs.map { try SupplyRiskInputReader().read(contentsOf: $0) } ?? []
         } catch let error as ImportError {
             printError(error.description)
             throw ExitCode.failure
         }
-        return ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top, governance: table)
+        return ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top, governance: table, riskInputs: inputs)
     }
 }
