@@ -49,7 +49,7 @@ struct ReportsUpToDateTests {
                 let relative = "reports/\(stem).\(format.fileExtension)"
                 var expected = try format.formatter.format(report)
                 var actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
-                if format == .html {
+                if format == .html, !document.graph.flows.isEmpty {
                     // The embedded diagram carries Graphviz's version and font metrics; its
                     // content is pinned by the golden DOT tests, so compare the rest.
                     let svg = try DiagramRenderer().render(document.graph, as: .svg)

@@ -57,8 +57,10 @@ struct ReportCommand: ParsableCommand {
     }
 
     /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
+    /// A graph without flows (a production table) has no chain to draw: its report shows the
+    /// supplier bar charts instead of a column of unconnected nodes.
     func diagramSVG(_ graph: SupplyGraph, path: String) throws -> String? {
-        guard diagram else { return nil }
+        guard diagram, !graph.flows.isEmpty else { return nil }
         do {
             let rendered = try DiagramRenderer().render(graph, as: .svg)
             return String(decoding: rendered.data, as: UTF8.self)

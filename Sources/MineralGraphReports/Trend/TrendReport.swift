@@ -1,0 +1,102 @@
+import MineralGraphAnalysis
+import MineralGraphCore
+
+/// Concentration over the years as data (`mineral-graph trend`): the JSON `series` array and what
+/// the Markdown, HTML (with line charts) and CSV formats print. Numbers are rounded as in
+/// ``Report`` (HHI 0.01, shares 0.0001), so a point's HHI equals `report`'s for that file and year.
+public struct TrendReport: Codable, Hashable, Sendable {
+    public static let formatVersion = "mineral-graph-trend/1"
+
+    public struct Top: Codable, Hashable, Sendable {
+        public var country: CountryCode
+        public var name: String
+        public var share: Double?
+    }
+
+    public struct Point: Codable, Hashable, Sendable {
+        public var year: Int
+        public var basis: String
+        public var hhi: Double?
+        public var hhiLo: Double?
+        public var hhiHi: Double?
+        public var cr1: Double?
+        public var cr3: Double?
+        public var nEq: Double?
+        public var band: ConcentrationBand?
+        public var complete: Bool
+        public var top: [Top]
+        public var unavailable: Unavailable?
+    }
+
+    public struct YearChange: Codable, Hashable, Sendable {
+        public var year: Int
+        public var hhiChange: Double
+    }
+
+    public struct Series: Codable, Hashable, Sendable {
+        public var mineral: MineralID
+        public var stage: Stage
+        /// Suppliers are countries (C1).
+        public var level: SupplierLevel
+        /// The basis of the points, or the bases joined with " / " when the years differ.
+        public var basis: String
+        public var points: [Point]
+        /// Last year's HHI minus the first's.
+        public var change: Double?
+        public var yearOnYear: [YearChange]
+        public var topSupplierChanges: [Int]
+        public var bandChanges: [Int]
+    }
+
+    public var format: String
+    /// The files the series come from.
+    public var files: [String]
+    public var guidelines: MergerGuidelines
+    public var series: [Series]
+}
+
+/// Builds a ``TrendReport`` from graphs.
+public struct TrendReportBuilder: Sendable {
+    public var guidelines: MergerGuidelines
+    public var topSuppliers: Int
+    public var mineral: MineralID?
+    public var stage: Stage?
+
+    public init(guidelines: MergerGuidelines = .us2023, topSuppliers: Int = 3, mineral: MineralID? = nil, stage: Stage? = nil) {
+        self.guidelines = guidelines
+        self.topSuppliers = topSuppliers
+        self.mineral = mineral
+        self.stage = stage
+    }
+
+    public func build(_ graphs: [SupplyGraph], files: [String]) throws(ConcentrationTrendPass.Conflict) -> TrendReport {
+        let series = try ConcentrationTrendPass(guidelines: guidelines).run(on: graphs)
+            .filter { (mineral == nil || $0.mineral == mineral) && (stage == nil || $0.stage == stage) }
+        return TrendReport(
+            format: TrendReport.formatVersion, files: files, guidelines: guidelines,
+            series: series.map { item in
+                TrendReport.Series(
+                    mineral: item.mineral, stage: item.stage, level: .country,
+                    basis: orderedUniqueStrings(item.points.map(\.basis)).joined(separator: " / "),
+                    points: item.points.map { point in
+                        let m = point.measures
+                        return TrendReport.Point(
+                            year: point.year, basis: point.basis, hhi: m.map { Rounding.hhi($0.hhi) }, hhiLo: m.map { Rounding.hhi($0.hhiLo) },
+                            hhiHi: m.map { Rounding.hhi($0.hhiHi) }, cr1: m.map { Rounding.share($0.cr1) }, cr3: m.map { Rounding.share($0.cr3) },
+                            nEq: m.map { Rounding.nEq($0.nEq) }, band: point.band, complete: point.complete,
+                            top: point.top.prefix(topSuppliers).map {
+                                TrendReport.Top(country: $0.country, name: ReportBuilder.countryName($0.country), share: $0.share.map(Rounding.share))
+                            },
+                            unavailable: point.unavailable)
+                    },
+                    change: item.change.map(Rounding.hhi),
+                    yearOnYear: item.yearOnYear.map { TrendReport.YearChange(year: $0.year, hhiChange: Rounding.hhi($0.delta)) },
+                    topSupplierChanges: item.topSupplierChanges, bandChanges: item.bandChanges)
+            })
+    }
+
+    private func orderedUniqueStrings(_ values: [String]) -> [String] {
+        var seen = Set<String>()
+        return values.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import MineralGraphAnalysis
+import MineralGraphCore
+import MineralGraphReports
+
+/// `mineral-graph trend FILE…`: concentration over the years.
+struct TrendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trend",
+        abstract: "Concentration over the years: HHI with bounds, band, CR1, CR3, N_eq and top supplier per mineral, stage and year, with the changes.",
+        discussion: "From several graph files of different years, or one graph with outputs in several years (an imported multi-year table). Each point is the figure `report` gives for that file and year.")
+
+    @Argument(help: "Graph files (- for standard input).")
+    var files: [String]
+
+    @Option(help: "Only this mineral.")
+    var mineral: String?
+
+    @Option(help: "Only this stage (mining, processing, manufacturing, waste).")
+    var stage: Stage?
+
+    @Option(help: "Output format: md, html, json or csv.")
+    var format: ReportFormat = .markdown
+
+    @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
+    var output: String = "-"
+
+    @Option(help: "HHI bands: 2023 (default) or 2010.")
+    var bands: MergerGuidelines = .us2023
+
+    @Option(help: "How many top suppliers each point lists.")
+    var top = 3
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one graph file") }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        var mineralID: MineralID?
+        if let mineral {
+            guard let info = MineralCatalog.resolve(mineral) else {
+                throw UserError("unknown mineral '\(mineral)'; closest: " + MineralCatalog.suggestions(for: mineral).map(\.rawValue).joined(separator: ", "))
+            }
+            mineralID = info.id
+        }
+        let graphs = try files.map { try loadValidDocument($0, refusal: "no trend written").graph }
+        let report: TrendReport
+        do {
+            report = try TrendReportBuilder(guidelines: bands, topSuppliers: top, mineral: mineralID, stage: stage)
+                .build(graphs, files: files.map { $0 == "-" ? "standard input" : URL(fileURLWithPath: $0).lastPathComponent })
+        } catch {
+            throw UserError(error.description)
+        }
+        if report.series.isEmpty {
+            throw UserError("no concentration figures" + (mineral.map { " for \($0)" } ?? "") + (stage.map { " at the \($0.rawValue) stage" } ?? "") + " in the graphs")
+        }
+        try writeOutputs([(output, try TrendFormatter(format: format).format(report))], inputs: files)
+    }
+}
+
+
+
+extension Stage: ExpressibleByArgument {}
