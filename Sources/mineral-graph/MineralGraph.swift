@@ -13,7 +13,7 @@ struct MineralGraph: ParsableCommand {
         subcommands: [
             ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self, ReportCommand.self,
             RenderCommand.self, ImportCommand.self, ExportCommand.self, WhatIfCommand.self, DiffCommand.self,
-            TradeHHICommand.self,
+            TradeHHICommand.self, MergeCommand.self,
         ]
     )
 }
