@@ -20,7 +20,7 @@ struct TradeImportCLITests {
         // The summary goes to standard error; no progress line when it is not a terminal.
         #expect(imported.stderr.contains("CEPII BACI HS22 V202401b 2022: 17 rows read, 16 kept."))
         #expect(imported.stderr.contains("  710812: 1 row, USD 1,000,000"))
-        #expect(imported.stderr.contains("Unknown country codes: 999 (1 row)."))
+        #expect(imported.stderr.contains("Country codes not in country_codes_V202401b.csv: 999 (1 row)."))
         #expect(!imported.stderr.contains("\r"))
         let text = try dir.read("baci.yaml")
         #expect(text.hasPrefix("# Imported by `mineral-graph import baci` from BACI_HS22_Y2022_V202401b-sample.csv."))

@@ -56,6 +56,16 @@ public struct BilateralTradeTable: Sendable {
         self.entries = entries
     }
 
+    /// Two source rows with the same exporter, importer, product and re-export flag.
+    public struct DuplicateRows: Hashable, Sendable {
+        /// The source lines of the first row of the key and of a later one (as passed to
+        /// ``Builder/add(exporter:importer:product:valueUSD:tonnes:isReexport:line:)``).
+        public var firstLine: Int
+        public var line: Int
+        /// The index of the key's entry in the built table.
+        public var entry: Int
+    }
+
     /// Collects rows in any order and sorts them into a table.
     ///
     /// - Complexity: O(n log n) in rows for the final sort, O(1) amortised per ``add``.
@@ -65,9 +75,12 @@ public struct BilateralTradeTable: Sendable {
         private var productIndex: [String: Int32] = [:]
         private var productList: [TradeProduct] = []
         private var raw: [BilateralTradeEntry] = []
+        /// The source line of each raw row (0 when not given).
+        private var rawLines: [Int32] = []
 
         public init(expectedRows: Int = 0) {
             raw.reserveCapacity(expectedRows)
+            rawLines.reserveCapacity(expectedRows)
         }
 
         /// The index of a country, added on first use.
@@ -91,24 +104,50 @@ public struct BilateralTradeTable: Sendable {
         /// The products added so far, by index.
         public var addedProducts: [TradeProduct] { productList }
 
+        /// The countries added so far, by index.
+        public var addedCountries: [CountryCode] { countryList }
+
         public var rowCount: Int { raw.count }
 
-        /// One source row.
-        public mutating func add(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool = false) {
+        /// One source row; `line` is where it stands in its file, for ``DuplicateRows``.
+        public mutating func add(
+            exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool = false, line: Int = 0
+        ) {
             raw.append(BilateralTradeEntry(
                 exporter: exporter, importer: importer, product: product, isReexport: isReexport,
                 valueUSD: valueUSD, tonnes: tonnes, rows: 1))
+            rawLines.append(Int32(truncatingIfNeeded: line))
         }
 
-        /// Leaves out the rows of products that `keep` rejects (by index).
-        public mutating func removeRows(where reject: (TradeProduct) -> Bool) {
-            let rejected = productList.map(reject)
-            raw.removeAll { rejected[Int($0.product)] }
+        /// Calls `body` with each row added so far (indices as returned by ``country(_:)`` and
+        /// ``product(_:)``), in the order added.
+        public func forEachRow(_ body: (BilateralTradeEntry) -> Void) {
+            for entry in raw { body(entry) }
+        }
+
+        /// Leaves out the rows that `reject` returns true for.
+        public mutating func removeRows(where reject: (BilateralTradeEntry) -> Bool) {
+            var kept = 0
+            for i in raw.indices where !reject(raw[i]) {
+                raw[kept] = raw[i]
+                rawLines[kept] = rawLines[i]
+                kept += 1
+            }
+            raw.removeLast(raw.count - kept)
+            rawLines.removeLast(rawLines.count - kept)
         }
 
         /// The sorted table. Rows with the same exporter, importer, product and re-export flag are
         /// summed; the sum has tonnes only if every row had them.
         public consuming func build(year: Int) -> BilateralTradeTable {
+            var ignored: [DuplicateRows] = []
+            return build(year: year, duplicates: &ignored)
+        }
+
+        /// The sorted table, with every pair of rows that share a key in `duplicates` (the
+        /// earliest line of the key and each later one, in line order). The rows are summed as
+        /// in ``build(year:)``; an importer that refuses duplicates reports them instead.
+        public func build(year: Int, duplicates: inout [DuplicateRows]) -> BilateralTradeTable {
             let countryOrder = countryList.indices.sorted { countryList[$0] < countryList[$1] }
             var countryRank = [Int32](repeating: 0, count: countryList.count)
             for (rank, old) in countryOrder.enumerated() { countryRank[old] = Int32(rank) }
@@ -129,16 +168,21 @@ public struct BilateralTradeTable: Sendable {
             var entries: [BilateralTradeEntry] = []
             entries.reserveCapacity(keyed.count)
             var previousKey: UInt64?
+            /// Lines of the rows summed into each entry that has more than one (rare).
+            var repeatedLines: [Int: [Int32]] = [:]
+            var firstIndexOfEntry: Int32 = 0
             for (key, index) in keyed {
                 var entry = raw[Int(index)]
                 if key == previousKey {
-                    entries[entries.count - 1].valueUSD += entry.valueUSD
-                    entries[entries.count - 1].rows += 1
-                    if let sum = entries[entries.count - 1].tonnes, let more = entry.tonnes {
-                        entries[entries.count - 1].tonnes = sum + more
+                    let last = entries.count - 1
+                    entries[last].valueUSD += entry.valueUSD
+                    entries[last].rows += 1
+                    if let sum = entries[last].tonnes, let more = entry.tonnes {
+                        entries[last].tonnes = sum + more
                     } else {
-                        entries[entries.count - 1].tonnes = nil
+                        entries[last].tonnes = nil
                     }
+                    repeatedLines[last, default: [rawLines[Int(firstIndexOfEntry)]]].append(rawLines[Int(index)])
                     continue
                 }
                 entry.exporter = countryRank[Int(entry.exporter)]
@@ -146,7 +190,15 @@ public struct BilateralTradeTable: Sendable {
                 entry.product = productRank[Int(entry.product)]
                 entries.append(entry)
                 previousKey = key
+                firstIndexOfEntry = index
             }
+            for (entry, lines) in repeatedLines.sorted(by: { $0.key < $1.key }) {
+                let sorted = lines.sorted()
+                for line in sorted.dropFirst() {
+                    duplicates.append(DuplicateRows(firstLine: Int(sorted[0]), line: Int(line), entry: entry))
+                }
+            }
+            duplicates.sort { ($0.line, $0.firstLine) < ($1.line, $1.firstLine) }
             return BilateralTradeTable(
                 year: year, countries: countryOrder.map { countryList[$0] }, products: productOrder.map { productList[$0] },
                 entries: entries)

@@ -37,7 +37,8 @@ struct TradeInputOptions: ParsableArguments {
     func read(source: TradeSource?, side: ComtradeSide, map: HSProductMap, command: String) throws -> TradeImport {
         let countryCodes = try countries.map { path in try reportingImportErrors { try TradeReferenceTables.countries(contentsOf: path) } }
         let names = try products.map { path in try reportingImportErrors { try TradeReferenceTables.productNames(contentsOf: path) } } ?? [:]
-        let reader = TradeTableReader(source: source, productMap: map, countryCodes: countryCodes, productNames: names, year: year, side: side)
+        let reader = TradeTableReader(
+            source: source, productMap: map, countryCodes: countryCodes, countryTableFile: countries, productNames: names, year: year, side: side)
         let progress = ProgressLine(label: command)
         defer { progress.finish() }
         let imported = try reportingImportErrors {
@@ -45,6 +46,7 @@ struct TradeInputOptions: ParsableArguments {
         }
         progress.finish()
         printError(imported.summary.lines().joined(separator: "\n") + "\n")
+        if let reason = imported.summary.nothingKept { throw UserError("\(file): \(reason); nothing written") }
         return imported
     }
 }

@@ -4,16 +4,28 @@ import MineralGraphCore
 /// Which mineral and supply-chain stage an HS product belongs to: a table shipped as data
 /// (`Resources/hs-mineral-map.csv`) and extendable or overridable by a file of the same shape.
 ///
-/// Columns (header names in any order and case): `hs_code` (2 to 10 digits; a heading such as
-/// `2605` covers every code that starts with it, and the longest matching prefix wins),
-/// `mineral` (a ``MineralCatalog`` id or alias; empty to mark a code as "not a mineral
-/// product", which overrides a shorter prefix), `stage` (mining, processing, manufacturing or
-/// waste: the stage of the node that supplies the product; waste products are shipped from the
-/// exporter's use stage to the importer's waste stage), optional `product` (a name),
-/// `contained_share` (tonnes of the mineral's contained basis per tonne of product, where the
-/// product's chemistry fixes it) and `contained_share_source` (required with a share).
+/// Columns (header names in any order and case):
+/// - `hs_code` (2 to 10 digits; a heading such as `2605` covers every code that starts with it,
+///   and the longest matching prefix wins);
+/// - `hs_revisions`: the HS revisions the code exists in, `HS92-HS22` or a single `HS22`
+///   (optional in a user's map: the code is then taken in every revision);
+/// - `mineral` (a ``MineralCatalog`` id or alias; empty to mark a code as "not a mineral
+///   product", which overrides a shorter prefix);
+/// - `stage` (mining, processing, manufacturing or waste: the stage of the node that supplies
+///   the product; waste products are shipped from the exporter's use stage to the importer's
+///   waste stage);
+/// - optional `to_stage`: the stage of the node that receives it, where it is not the usual one
+///   (intermediates such as nickel matte or alumina go from processing to processing;
+///   manufactured goods used by industry go to use);
+/// - optional `product` (a name), `also_contains` (other catalogue minerals the product carries,
+///   separated by `;`) and `note` (required with `also_contains`: what the product holds and
+///   where that is stated);
+/// - `contained_share` (tonnes of the mineral's contained basis per tonne of product, where the
+///   product's chemistry fixes it) and `contained_share_source` (required with a share).
 ///
-/// The built-in table follows HS 2022 and DATA-FORMATS.md ("HS codes worth mapping").
+/// The built-in table covers the ores, concentrates, intermediates, refined forms, scrap and the
+/// manufactured goods that carry the minerals of the catalogue, from HS 1992 to HS 2022
+/// (docs/import.md lists them).
 public struct HSProductMap: Sendable {
     public struct Entry: Hashable, Sendable {
         public var code: String
@@ -23,6 +35,15 @@ public struct HSProductMap: Sendable {
         public var product: String?
         public var containedShare: Double?
         public var containedShareSource: String?
+        /// The HS revisions the code exists in; `nil` when the map does not say (every revision).
+        public var revisions: HSRevisionRange?
+        /// The stage of the node that receives the product, where it is not
+        /// ``TradeGraphBuilder/receivingStage(of:)`` of `stage`.
+        public var receivingStage: Stage?
+        /// Other minerals the product carries (a lithium-ion cell carries cobalt, nickel, graphite ...).
+        public var alsoContains: [MineralID] = []
+        /// What the product holds beyond `mineral`, with its source.
+        public var note: String?
         /// The file and line the entry comes from (`hs-mineral-map.csv:5` for the built-in table).
         public var origin: String
     }
@@ -34,11 +55,12 @@ public struct HSProductMap: Sendable {
         self.entries = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// The entry for `code`: the longest prefix of it in the map (the code itself first).
-    public func entry(for code: String) -> Entry? {
+    /// The entry for `code`: the longest prefix of it in the map (the code itself first) whose
+    /// revisions include `revision`; entries are not filtered when `revision` is `nil`.
+    public func entry(for code: String, revision: HSRevision? = nil) -> Entry? {
         var prefix = Substring(code)
         while prefix.count >= 2 {
-            if let entry = entries[String(prefix)] { return entry }
+            if let entry = entries[String(prefix)], entry.isValid(in: revision) { return entry }
             prefix = prefix.dropLast()
         }
         return nil
@@ -70,7 +92,10 @@ public struct HSProductMap: Sendable {
         try parse(bytes: TradeTableReader.readAll(path), file: path)
     }
 
-    public static let columns = ["hs_code", "mineral", "stage", "product", "contained_share", "contained_share_source"]
+    public static let columns = [
+        "hs_code", "hs_revisions", "mineral", "stage", "to_stage", "product", "also_contains", "note", "contained_share",
+        "contained_share_source",
+    ]
 
     /// Parses map bytes; errors carry `file:line:column`.
     public static func parse(bytes: [UInt8], file: String) throws(ImportError) -> HSProductMap {
@@ -128,6 +153,44 @@ public struct HSProductMap: Sendable {
                     continue
                 }
                 entry.stage = parsed
+                if let toStage = field(record, "to_stage"), !toStage.text.isEmpty {
+                    guard let receiving = Stage(rawValue: toStage.text.lowercased()), receiving != .mining else {
+                        fail("unknown-stage", "to_stage '\(toStage.text)' is not processing, manufacturing, use or waste", record.line, toStage.column)
+                        continue
+                    }
+                    entry.receivingStage = receiving
+                }
+                if let also = field(record, "also_contains"), !also.text.isEmpty {
+                    var minerals: [MineralID] = []
+                    for name in also.text.split(separator: ";").map({ String($0).trimmingCharacters() }) where !name.isEmpty {
+                        guard let other = MineralCatalog.resolve(name) else {
+                            let hints = MineralCatalog.suggestions(for: name)
+                            fail("unknown-mineral", "unknown mineral '\(name)' in also_contains", record.line, also.column,
+                                 notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
+                            continue
+                        }
+                        if other.id == info.id {
+                            fail("repeated-mineral", "also_contains repeats the code's mineral '\(info.id)'", record.line, also.column)
+                            continue
+                        }
+                        if !minerals.contains(other.id) { minerals.append(other.id) }
+                    }
+                    entry.alsoContains = minerals
+                    if field(record, "note")?.text.isEmpty ?? true {
+                        fail("contents-without-note", "\(code.text) carries several minerals but has no note", record.line, also.column,
+                             notes: ["say in 'note' what the product holds and where that is stated"])
+                        continue
+                    }
+                }
+            }
+            entry.note = field(record, "note").flatMap { $0.text.isEmpty ? nil : $0.text }
+            if let revisions = field(record, "hs_revisions"), !revisions.text.isEmpty {
+                guard let range = HSRevisionRange(revisions.text) else {
+                    fail("bad-hs-revisions", "hs_revisions '\(revisions.text)' is not a range such as HS92-HS22 or a revision such as HS22",
+                         record.line, revisions.column, notes: ["revisions: " + HSRevision.allCases.map(\.code).joined(separator: ", ")])
+                    continue
+                }
+                entry.revisions = range
             }
             if let share = field(record, "contained_share"), !share.text.isEmpty {
                 guard let value = Double(share.text), value.isFinite, value > 0 else {
@@ -147,5 +210,13 @@ public struct HSProductMap: Sendable {
         }
         if !diagnostics.isEmpty { throw ImportError(diagnostics: diagnostics, text: text) }
         return HSProductMap(entries: entries)
+    }
+}
+
+extension HSProductMap.Entry {
+    /// Whether the code exists in `revision` (always when either is unknown).
+    public func isValid(in revision: HSRevision?) -> Bool {
+        guard let revision, let revisions else { return true }
+        return revisions.contains(revision)
     }
 }

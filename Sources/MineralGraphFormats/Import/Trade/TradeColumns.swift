@@ -27,23 +27,26 @@ enum TradeColumns {
     static let baciValue = ["v", "value"]
     static let baciQuantity = ["q", "quantity"]
 
-    // UN Comtrade: the API / Comtrade+ names first, then the legacy bulk-download names.
-    static let comtradeYear = ["refYear", "Year"]
+    // UN Comtrade: the API / Comtrade+ names first, then the legacy bulk-download names, then the
+    // legacy API's (`rtCode`, `ptCode`, `yr`, `rgCode`, `TradeValue`, `NetWeight` ...). Files
+    // written from the legacy API's sheets mix the two legacy spellings.
+    static let comtradeYear = ["refYear", "Year", "yr"]
     static let comtradePeriod = ["period", "Period"]
-    static let comtradeReporter = ["reporterCode", "Reporter Code"]
-    static let comtradeReporterISO = ["reporterISO", "Reporter ISO"]
-    static let comtradePartner = ["partnerCode", "Partner Code"]
-    static let comtradePartnerISO = ["partnerISO", "Partner ISO"]
-    static let comtradePartner2 = ["partner2Code", "2nd Partner Code"]
-    static let comtradeFlow = ["flowCode", "Trade Flow Code"]
+    static let comtradeReporter = ["reporterCode", "Reporter Code", "rtCode"]
+    static let comtradeReporterISO = ["reporterISO", "Reporter ISO", "rt3ISO"]
+    static let comtradePartner = ["partnerCode", "Partner Code", "ptCode"]
+    static let comtradePartnerISO = ["partnerISO", "Partner ISO", "pt3ISO"]
+    static let comtradePartner2 = ["partner2Code", "2nd Partner Code", "ptCode2"]
+    static let comtradeFlow = ["flowCode", "Trade Flow Code", "rgCode"]
     static let comtradeProduct = ["cmdCode", "Commodity Code"]
-    static let comtradeProductName = ["cmdDesc", "Commodity"]
-    static let comtradeValue = ["primaryValue", "Trade Value (US$)"]
-    static let comtradeNetWeight = ["netWgt", "Netweight (kg)"]
-    static let comtradeQuantity = ["qty", "Qty"]
-    static let comtradeQuantityUnit = ["qtyUnitAbbr", "Qty Unit"]
-    static let comtradeQuantityUnitCode = ["qtyUnitCode", "Qty Unit Code"]
+    static let comtradeProductName = ["cmdDesc", "Commodity", "cmdDescE"]
+    static let comtradeValue = ["primaryValue", "Trade Value (US$)", "TradeValue"]
+    static let comtradeNetWeight = ["netWgt", "Netweight (kg)", "NetWeight"]
+    static let comtradeQuantity = ["qty", "Qty", "TradeQuantity"]
+    static let comtradeQuantityUnit = ["qtyUnitAbbr", "Qty Unit", "qtDesc"]
+    static let comtradeQuantityUnitCode = ["qtyUnitCode", "Qty Unit Code", "qtCode"]
     static let comtradeMode = ["motCode", "Mode of Transport Code"]
-    static let comtradeCustoms = ["customsCode", "Customs Proc. Code"]
-    static let comtradeAggregate = ["isAggregate"]
+    static let comtradeCustoms = ["customsCode", "Customs Proc. Code", "cstCode"]
+    /// The HS revision of the row (`H0` = HS 1992 … `H6` = HS 2022).
+    static let comtradeClassification = ["classificationCode", "Classification", "pfCode"]
 }

@@ -6,7 +6,9 @@ import MineralGraphCore
 ///
 /// - A product of stage `s` (from the ``HSProductMap``) leaves the exporter's node at `s` and
 ///   reaches the importer's node at the stage that uses it: ores and concentrates (mining) go to
-///   processing, refined products (processing) to manufacturing, manufactured goods to use.
+///   processing, refined products (processing) to manufacturing, manufactured goods to use;
+///   the map's `to_stage` says otherwise for intermediates (nickel matte, alumina: processing to
+///   processing) and goods used by industry (cells, carbide tips: manufacturing to use).
 ///   Waste products (e-waste, scrap) leave the exporter's use stage, where they are discarded,
 ///   and reach the importer's waste stage, as waste flows.
 /// - Node ids are `iso3-stage` (`chn-processing`); kinds follow the stage (mine, processor,
@@ -63,12 +65,16 @@ public struct TradeGraphBuilder: Sendable {
         var flows: [(key: (String, String, String, Bool), flow: Flow)] = []
         var flowsWithoutTonnes = 0
         var mappedCodes = Set<String>()
+        // The stage each product is received at (the map's to_stage, else the usual one).
+        let receiving = table.products.map { product in
+            product.stage.map { stage in productMap.entry(for: product.code, revision: summary.revision)?.receivingStage ?? Self.receivingStage(of: stage) }
+        }
         for entry in table.entries {
             let product = table.products[Int(entry.product)]
-            guard let mineral = product.mineral, let stage = product.stage else { continue }
+            guard let mineral = product.mineral, let stage = product.stage, let toStage = receiving[Int(entry.product)] else { continue }
             mappedCodes.insert(product.code)
             let from = NodeKey(country: table.countries[Int(entry.exporter)], stage: Self.shippingStage(of: stage))
-            let to = NodeKey(country: table.countries[Int(entry.importer)], stage: Self.receivingStage(of: stage))
+            let to = NodeKey(country: table.countries[Int(entry.importer)], stage: toStage)
             shipped[from, default: []].insert(mineral)
             received.insert(to)
             if entry.tonnes == nil { flowsWithoutTonnes += 1 }
@@ -119,11 +125,12 @@ public struct TradeGraphBuilder: Sendable {
             description: "Bilateral trade in \(minerals.joined(separator: ", ")) in \(table.year) from \(datasetTitle(summary)): "
                 + "one node per country and stage, one flow per exporter, importer and HS code (gross product tonnes where reported, USD). "
                 + "Trade data give no production: node outputs have no figures.",
-            sources: [datasetSource(summary, id: datasetID, flowsWithoutTonnes: flowsWithoutTonnes), mapSource(codes: mappedCodes)],
+            sources: [datasetSource(summary, id: datasetID, flowsWithoutTonnes: flowsWithoutTonnes), mapSource(codes: mappedCodes, revision: summary.revision)],
             nodes: nodes, flows: flows.map(\.flow))
         var header = ["# Imported by `mineral-graph \(command)` from \(fileName(summary.file))."]
         header.append("# Flows: the exporter's node at the product's stage → the importer's node at the stage that uses it")
-        header.append("# (ores → processing, refined → manufacturing, manufactured → use); waste products go from the")
+        header.append("# (ores → processing, refined → manufacturing, manufactured → use; the product map sends")
+        header.append("# intermediates such as matte and alumina to processing); waste products go from the")
         header.append("# exporter's use stage to the importer's waste stage (fate recycling assumed).")
         header += summary.lines(limit: 10).map { "# " + $0 }
         return (graph, header)
@@ -161,14 +168,25 @@ public struct TradeGraphBuilder: Sendable {
             notes: notes)
     }
 
-    private func mapSource(codes: Set<String>) -> SourceReference {
-        var notes = "HS 2022 codes to mineral and supplying stage, longest prefix wins; built-in \(HSProductMap.builtInName)"
+    private func mapSource(codes: Set<String>, revision: HSRevision?) -> SourceReference {
+        var notes = "HS codes to mineral and supplying stage, longest prefix wins, rows valid in "
+            + (revision.map { "\($0) (the file's revision)" } ?? "any HS revision (the file does not state its revision)")
+            + "; built-in \(HSProductMap.builtInName)"
             + (productMapFile.map { " overridden by \(URL(fileURLWithPath: $0).lastPathComponent)" } ?? "") + "."
-        let shares = codes.sorted().compactMap { code -> String? in
-            guard let entry = productMap.entry(for: code), let share = entry.containedShare else { return nil }
+        let entries = codes.sorted().compactMap { code in productMap.entry(for: code, revision: revision).map { (code, $0) } }
+        let shares = entries.compactMap { code, entry -> String? in
+            guard let share = entry.containedShare else { return nil }
             return "\(code): \(NumberFormatting.plain(share)) t per t (\(entry.containedShareSource ?? ""))"
         }
         if !shares.isEmpty { notes += " Contained shares: " + shares.joined(separator: "; ") + "." }
+        // Products that carry more than their mineral, or whose code holds other goods too.
+        var described: [String] = []
+        var seen = Set<String>()
+        for (code, entry) in entries where entry.note != nil && seen.insert(entry.code).inserted {
+            let also = entry.alsoContains.isEmpty ? "" : " (also " + entry.alsoContains.map(\.rawValue).joined(separator: ", ") + ")"
+            described.append("\(entry.code == code ? code : "\(code) by \(entry.code)")\(also): \(entry.note!)")
+        }
+        if !described.isEmpty { notes += " What the codes hold: " + described.joined(separator: "; ") + "." }
         return SourceReference(id: "hs-mineral-map", title: "mineral-graph HS product map", publisher: "mineral-graph", notes: notes)
     }
 

@@ -49,14 +49,14 @@ public enum TradeSkipReason: String, CaseIterable, Comparable, Sendable {
         switch self {
         case .worldPartner: "partner is World (code 0, W00), an aggregate"
         case .aggregatePartner: "partner or reporter is an aggregate or 'nes' area (Areas nes, bunkers, free zones, EU ...)"
-        case .unknownCountry: "country code neither in ISO 3166-1 nor among the BACI/Comtrade exceptions (pass --countries)"
+        case .unknownCountry: "country code neither in ISO 3166-1 nor among the BACI/Comtrade exceptions (pass the release's country table with --countries)"
         case .sameCountry: "exporter and importer are the same country"
         case .otherSide: "reported by the other side of the trade (see --side)"
         case .reimport: "re-import (RM): goods of the reporter's own origin coming back"
         case .breakdown: "a breakdown by mode of transport, customs procedure or second partner (the totals are kept)"
         case .otherFlow: "a flow code other than M, X, RX and RM (DX, FM, MIP, XIP ...)"
         case .otherYear: "a year other than the one imported (--year)"
-        case .parentProduct: "an HS heading whose more detailed codes are also in the file (they would be counted twice)"
+        case .parentProduct: "an HS heading (2504) whose subheadings (250410) the same exporter and importer also report: the trade would be counted twice"
         }
     }
 }
@@ -108,6 +108,20 @@ public struct TradeImportSummary: Sendable {
     public var countryNotes: [CountryCode: String] = [:]
     /// Years seen (with rows), for the several-years error.
     public var years: [Int: Int] = [:]
+    /// The `--countries` table, when one was given: unknown codes are codes it lacks.
+    public var countryTable: String?
+    /// The HS revision of the file (BACI's file name, Comtrade's classification column); `nil`
+    /// when the file does not say.
+    public var revision: HSRevision?
+    /// HS headings dropped because the same exporter and importer also report their subheadings,
+    /// with the rows dropped (the heading's rows of other pairs are kept).
+    public var droppedHeadings: [String: TradeTally] = [:]
+    /// Five-digit codes (as written) whose restored leading zero gives a code the product table
+    /// (`--products`) does not list, with a reading the table or the map does know, if any.
+    public var paddedCodesNotInProductTable: [String: String?] = [:]
+    /// Codes mapped through map rows limited to some HS revisions while the file does not state
+    /// its revision.
+    public var codesMappedWithoutRevision: Set<String> = []
 
     public init(source: TradeSource, file: String, year: Int) {
         self.source = source
@@ -136,13 +150,34 @@ public struct TradeImportSummary: Sendable {
         if zeroWeightRows > 0 {
             lines.append("\(rows(zeroWeightRows)) with a net weight of 0 kg and a value: the weight is read as not reported.")
         }
+        if !paddedCodesNotInProductTable.isEmpty {
+            lines.append("Five-digit codes whose restored zero gives a code the product table lacks: "
+                + paddedCodesNotInProductTable.keys.sorted().map { code in
+                    "\(code) → 0\(code)" + (paddedCodesNotInProductTable[code]!.map { " (\($0)?)" } ?? "")
+                }.joined(separator: ", ") + ".")
+        }
         for reason in skipped.keys.sorted() {
             let tally = skipped[reason]!
-            lines.append("Skipped \(rows(tally.rows)) (\(usd(tally.valueUSD))): \(reason.explanation).")
+            lines.append("Skipped \(rows(tally.rows)) (\(usd(tally.valueUSD))): \(explanation(of: reason)).")
+        }
+        if !droppedHeadings.isEmpty {
+            lines.append("HS headings dropped where the same exporter and importer also report their subheadings: "
+                + droppedHeadings.sorted { $0.key < $1.key }.map { "\($0.key) (\(rows($0.value.rows)), \(usd($0.value.valueUSD)))" }
+                .joined(separator: ", ") + "; the headings' rows of other pairs are kept.")
         }
         if !unknownCountryCodes.isEmpty {
-            lines.append("Unknown country codes: " + unknownCountryCodes.sorted { $0.key < $1.key }
-                .map { "\($0.key) (\(rows($0.value.rows)))" }.joined(separator: ", ") + ".")
+            lines.append((countryTable.map { "Country codes not in \(Self.fileName($0)): " } ?? "Unknown country codes: ")
+                + unknownCountryCodes.sorted { $0.key < $1.key }.map { code, tally in
+                    var text = "\(code) (\(rows(tally.rows))"
+                    if countryTable != nil, let number = Int(code), case .country(let country, _)? = TradeAreaCodes.area(number) {
+                        text += "; \(country) in ISO 3166-1"
+                    }
+                    return text + ")"
+                }.joined(separator: ", ") + ".")
+            if let countryTable, let tableRelease = TradeTableRelease.version(fileName: countryTable),
+                let dataRelease = release.flatMap({ TradeTableRelease.version(fileName: $0) }), tableRelease != dataRelease {
+                lines.append("The country table is release \(tableRelease) and the data \(dataRelease): use the table of the data's release.")
+            }
         }
         for (code, note) in countryNotes.sorted(by: { $0.key < $1.key }) {
             lines.append("\(code): \(note).")
@@ -161,6 +196,54 @@ public struct TradeImportSummary: Sendable {
             }
             if top.count > limit { lines.append("  ... and \(top.count - limit) more codes") }
         }
+        if !codesMappedWithoutRevision.isEmpty {
+            lines.append("The file does not state its HS revision; mapped through rows of the product map valid in some revisions only: "
+                + codesMappedWithoutRevision.sorted().joined(separator: ", ") + ".")
+        }
         return lines
+    }
+
+    /// Why a row was skipped, in the words of this import (a `--countries` table, when given, is named).
+    public func explanation(of reason: TradeSkipReason) -> String {
+        if reason == .unknownCountry, let countryTable {
+            return "country code not in the country table \(Self.fileName(countryTable))"
+        }
+        return reason.explanation
+    }
+
+    /// When no row was kept, why: the reasons rows were skipped, largest first, with what to do
+    /// about the commonest cases (a file of World totals, the other reporting side, a year).
+    /// `nil` when rows were kept.
+    public var nothingKept: String? {
+        guard keptRows == 0 else { return nil }
+        let grouped = { (n: Int) in NumberFormatting.grouped(Double(n)) }
+        if skipped.isEmpty && droppedHeadings.isEmpty { return "the file has no data rows" }
+        // Rows of other years were left out on purpose (--year); the others say what went wrong.
+        let reasons = skipped.filter { $0.key != .otherYear }.sorted { ($1.value.rows, $0.key) < ($0.value.rows, $1.key) }
+        if reasons.isEmpty { return "the file has no rows of \(year)" }
+        if reasons.count == 1, let (reason, tally) = reasons.first {
+            let one = tally.rows == 1
+            let subject = (one ? "the one row" : "all \(grouped(tally.rows)) rows") + (skipped[.otherYear] == nil ? "" : " of \(year)")
+            let (has, are) = one ? ("has", "is") : ("have", "are")
+            switch reason {
+            case .worldPartner:
+                return "\(subject) \(has) partner World (code 0): the file holds each reporter's totals, not bilateral trade; "
+                    + "download it with the partners listed one by one"
+            case .aggregatePartner:
+                return "\(subject) \(has) an aggregate partner or reporter (World, Areas nes, EU ...), not a country"
+            case .otherSide:
+                let other = side == .exporter ? "importer" : "exporter"
+                return "\(subject) \(are) reported by the other side of the trade; try --side \(other)"
+            case .unknownCountry:
+                return "\(subject) \(has) a \(explanation(of: reason))"
+            default:
+                break
+            }
+        }
+        return "no row was kept: " + reasons.map { "\(grouped($0.value.rows)) skipped because \(explanation(of: $0.key))" }.joined(separator: "; ")
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 }

@@ -20,6 +20,12 @@ final class TradeRowSink {
     private var firstLineOfYear: [Int: Int] = [:]
     /// Rows of the selected year (counted apart from `summary.years` to keep the hot path short).
     private var selectedYearRows = 0
+    /// The HS revision product codes are read in; settled by the header (BACI's file name) or the
+    /// first row of the imported year (Comtrade's classification column).
+    private var revision: HSRevision?
+    private var revisionSettled = false
+    /// Rows that repeat an earlier row's key, as diagnostics whose column is filled in at the end.
+    private var duplicateDiagnostics: [Int] = []
 
     /// Numeric country code → table index, or one of the sentinels below; -1 = not looked up.
     private var areaIndex = [Int32](repeating: -1, count: 1000)
@@ -39,7 +45,7 @@ final class TradeRowSink {
         var value: Int?, quantity: Int?
         // Comtrade
         var reporter: Int?, reporterISO: Int?, partner: Int?, partnerISO: Int?, partner2: Int?, flow: Int?
-        var netWeight: Int?, quantityUnit: Int?, quantityUnitCode: Int?, mode: Int?, customs: Int?
+        var netWeight: Int?, quantityUnit: Int?, quantityUnitCode: Int?, mode: Int?, customs: Int?, classification: Int?
     }
 
     init(reader: TradeTableReader, file: String) {
@@ -47,6 +53,7 @@ final class TradeRowSink {
         self.file = file
         self.source = reader.source
         self.summary = TradeImportSummary(source: reader.source ?? .baci, file: file, year: reader.year ?? 0)
+        self.summary.countryTable = reader.countryTableFile
         self.selectedYear = reader.year
     }
 
@@ -94,7 +101,7 @@ final class TradeRowSink {
             source = isComtrade ? .comtrade : isBACI ? .baci : nil
         }
         guard let source else {
-            error("unknown-format", "the header is neither BACI's (t,i,j,k,v,q) nor UN Comtrade's (reporterCode, partnerCode, flowCode, cmdCode, primaryValue ...)",
+            error("unknown-format", "the header is neither BACI's (t,i,j,k,v,q) nor UN Comtrade's (reporterCode, partnerCode, flowCode, cmdCode, primaryValue ..., or the legacy names)",
                   line: header.line, column: 1, notes: ["header: " + header.fields.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : "")])
             throw TooManyErrors()
         }
@@ -111,6 +118,8 @@ final class TradeRowSink {
             columns.product = find(TradeColumns.baciProduct)
             columns.value = find(TradeColumns.baciValue)
             columns.quantity = find(TradeColumns.baciQuantity)
+            revision = TradeTableRelease.revision(fileName: file)
+            revisionSettled = true
         case .comtrade:
             required = [("reporterCode", TradeColumns.comtradeReporter), ("partnerCode", TradeColumns.comtradePartner),
                         ("flowCode", TradeColumns.comtradeFlow), ("cmdCode", TradeColumns.comtradeProduct),
@@ -133,12 +142,20 @@ final class TradeRowSink {
             columns.quantityUnitCode = find(TradeColumns.comtradeQuantityUnitCode)
             columns.mode = find(TradeColumns.comtradeMode)
             columns.customs = find(TradeColumns.comtradeCustoms)
+            columns.classification = find(TradeColumns.comtradeClassification)
+            if columns.classification == nil {
+                revision = TradeTableRelease.revision(fileName: file)
+                revisionSettled = true
+            }
         }
+        summary.revision = revision
         let missing = required.filter { find($0.1) == nil }.map(\.0)
         if !missing.isEmpty {
             error("missing-columns", "the \(source.title) header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
                   line: header.line, column: 1, notes: [source == .baci ? "BACI files start with the header t,i,j,k,v,q"
-                    : "Comtrade files name reporterCode, partnerCode, flowCode, cmdCode, primaryValue and refYear or period"])
+                    : "Comtrade files name reporterCode, partnerCode, flowCode, cmdCode, primaryValue and refYear or period "
+                        + "(legacy bulk: Reporter Code, Partner Code, Trade Flow Code, Commodity Code, Trade Value (US$), Year; "
+                        + "legacy API: rtCode, ptCode, rgCode, cmdCode, TradeValue, yr)"])
             throw TooManyErrors()
         }
         headerCount = header.count
@@ -161,7 +178,7 @@ final class TradeRowSink {
         guard let from = countryOrSkip(exporter, code: exporterCode, valueUSD: valueUSD),
             let to = countryOrSkip(importer, code: importerCode, valueUSD: valueUSD)
         else { return }
-        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false)
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false, line: record.line)
     }
 
     // MARK: Comtrade
@@ -176,6 +193,14 @@ final class TradeRowSink {
             return
         }
         guard let valueUSD = try decimal(record, columns.value!, "primaryValue", required: true) else { return }
+        guard accept(year: year, line: record.line, valueUSD: valueUSD) else { return }
+        if !revisionSettled, let column = columns.classification {
+            // The first row of the imported year settles the revision; a file mixes revisions
+            // only across years (the legacy bulk file of 2014 and 2021: H4 and H5).
+            revision = HSRevision(record[column].trimmingCharacters())
+            summary.revision = revision
+            revisionSettled = true
+        }
         // Flow: M, X, RX, RM (legacy numeric 1, 2, 3, 4).
         let flow = record.withFieldBytes(columns.flow!) { String(decoding: TradeNumber.trimmed($0), as: UTF8.self) }.uppercased()
         let isImport = flow == "M" || flow == "1"
@@ -196,7 +221,6 @@ final class TradeRowSink {
             let partnerCode = try integer(record, columns.partner!, "partnerCode"),
             let product = try product(record, columns.product!, allowText: true)
         else { return }
-        guard accept(year: year, line: record.line, valueUSD: valueUSD) else { return }
         let reporter = area(reporterCode, isoColumn: columns.reporterISO, record: record)
         let partner = area(partnerCode, isoColumn: columns.partnerISO, record: record)
         guard let reporterIndex = countryOrSkip(reporter, code: reporterCode, valueUSD: valueUSD),
@@ -216,7 +240,7 @@ final class TradeRowSink {
         }
         let (from, to) = isImport ? (partnerIndex, reporterIndex) : (reporterIndex, partnerIndex)
         if isReexport { summary.reexportRows += 1 }
-        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport)
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: record.line)
     }
 
     /// Whether the row's `qty` is in kilograms (unit code 8 or abbreviation kg).
@@ -279,8 +303,18 @@ final class TradeRowSink {
             if let index = textProductIndex[code] { return index }
         }
         let padded = key != nil && code.count % 2 == 1
-        if padded { code = "0" + code }
-        let entry = reader.productMap.entry(for: code)
+        if padded {
+            let written = code
+            code = "0" + code
+            if !reader.productNames.isEmpty && reader.productNames[code] == nil {
+                // The restored zero gives no code of the release: say so, with a reading the
+                // table knows (a trailing zero lost instead), if there is one.
+                let trailing = written + "0"
+                summary.paddedCodesNotInProductTable[written] = reader.productNames[trailing] != nil ? trailing : nil
+            }
+        }
+        let entry = reader.productMap.entry(for: code, revision: revision)
+        if revision == nil, let limited = entry?.revisions, !limited.isAll { summary.codesMappedWithoutRevision.insert(code) }
         let name = reader.productNames[code]
             ?? columns.productName.map { record[$0].trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
             ?? entry?.product
@@ -356,9 +390,9 @@ final class TradeRowSink {
         summary.skipped[reason, default: TradeTally()].add(valueUSD)
     }
 
-    private func keep(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool) {
+    private func keep(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool, line: Int) {
         if exporter == importer { return skip(.sameCountry, valueUSD) }
-        builder.add(exporter: exporter, importer: importer, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport)
+        builder.add(exporter: exporter, importer: importer, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: line)
         productTally[Int(product)].add(valueUSD)
         summary.keptRows += 1
         if tonnes == nil {
@@ -374,15 +408,39 @@ final class TradeRowSink {
             error("empty-table", "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
         }
         if let selectedYear, selectedYearRows > 0 { summary.years[selectedYear, default: 0] += selectedYearRows }
-        if reader.year == nil, summary.years.count > 1 {
-            let years = summary.years.keys.sorted()
+        let years = summary.years.keys.sorted()
+        let yearColumn = (columns.year ?? columns.period).map { $0 + 1 } ?? 1
+        if reader.year == nil, years.count > 1 {
             let second = years.first { $0 != selectedYear }!
             error("several-years", "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
-                  line: firstLineOfYear[second] ?? 1, column: columns.year.map { $0 + 1 } ?? 1,
-                  notes: ["pick one with --year \(years.last!)"])
+                  line: firstLineOfYear[second] ?? 1, column: yearColumn,
+                  notes: ["the first row of \(selectedYear!) is on line \(firstLineOfYear[selectedYear!] ?? 1)", "pick one with --year \(years.last!)"])
         }
         if headerCount > 0 && summary.dataRows == 0 && diagnostics.isEmpty {
             error("no-rows", "the file has a header but no rows", line: 1, column: 1)
+        }
+        if let wanted = reader.year, diagnostics.isEmpty, summary.dataRows > 0, selectedYearRows == 0 {
+            error("no-rows-of-year", "the file has no rows for \(wanted)" + (years.isEmpty ? "" : "; it has " + years.map(String.init).joined(separator: ", ")),
+                  line: 1, column: yearColumn, notes: years.last.map { ["pick one of its years with --year \($0)"] } ?? [])
+        }
+        var table: BilateralTradeTable?
+        if diagnostics.isEmpty {
+            summary.year = selectedYear ?? reader.year ?? 0
+            dropHeadingsReportedWithSubheadings()
+            var duplicates: [BilateralTradeTable.DuplicateRows] = []
+            let built = builder.build(year: summary.year, duplicates: &duplicates)
+            for duplicate in duplicates.prefix(reader.maximumErrors) {
+                let entry = built.entries[duplicate.entry]
+                let product = built.products[Int(entry.product)].code
+                duplicateDiagnostics.append(diagnostics.count)
+                error("duplicate-row",
+                      "a second row for \(built.countries[Int(entry.exporter)]) → \(built.countries[Int(entry.importer)]), HS \(product)"
+                        + (entry.isReexport ? " (re-export)" : "") + " in \(summary.year); the first is on line \(duplicate.firstLine)",
+                      line: duplicate.line, column: 1,
+                      notes: ["a trade file has one row per exporter, importer, product and year; remove the repeated row or add the two up in the source"])
+                errorLines.insert(duplicate.firstLine)
+            }
+            table = built
         }
         if !diagnostics.isEmpty {
             let shown = diagnostics.prefix(reader.maximumErrors)
@@ -390,10 +448,10 @@ final class TradeRowSink {
             if diagnostics.count >= reader.maximumErrors {
                 list[list.count - 1].notes.append("stopped after \(reader.maximumErrors) errors")
             }
-            throw ImportError(diagnostics: list, text: text(errorLines))
+            let source = text(errorLines)
+            locateDuplicates(in: &list, text: source)
+            throw ImportError(diagnostics: list, text: source)
         }
-        summary.year = selectedYear ?? 0
-        dropParentProducts()
         for (index, product) in builder.addedProducts.enumerated() where productTally[index].rows > 0 {
             if productExcluded[index] {
                 summary.excludedProducts[product.code] = productTally[index]
@@ -402,30 +460,62 @@ final class TradeRowSink {
             }
         }
         summary.release = TradeTableRelease.parse(fileName: file, source: summary.source)
-        return TradeImport(table: builder.build(year: summary.year), summary: summary)
+        return TradeImport(table: table!, summary: summary)
     }
 
-    /// Drops rows of HS headings whose more detailed codes are in the file too (Comtrade files
-    /// mixing aggregation levels), counting them.
-    private func dropParentProducts() {
-        let codes = builder.addedProducts.map(\.code)
-        let used = Set(codes.indices.filter { productTally[$0].rows > 0 }.map { codes[$0] })
-        var parents = Set<String>()
-        for code in used {
+    /// Points each duplicate-row error at the row's first key field (exporter or reporter code),
+    /// read off the row's text.
+    private func locateDuplicates(in list: inout [Diagnostic], text: String?) {
+        guard let text, !duplicateDiagnostics.isEmpty, let column = source == .baci ? columns.exporter : columns.reporter else { return }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for index in duplicateDiagnostics where index < list.count {
+            guard let location = list[index].location, location.line <= lines.count,
+                let record = try? CSVParser.records(in: Array(lines[location.line - 1].utf8)).first, column < record.count
+            else { continue }
+            list[index].location?.column = record.position(of: column).column
+        }
+    }
+
+    /// Drops the rows of an HS heading (`2504`) where the same exporter and importer (and
+    /// re-export flag) also report one of its subheadings (`250410`): those rows would count the
+    /// trade twice (Comtrade files mixing aggregation levels). Rows of the heading from other
+    /// pairs are kept; they are the only record of that pair's trade. Counted per heading.
+    private func dropHeadingsReportedWithSubheadings() {
+        let products = builder.addedProducts
+        var indexByCode: [String: Int32] = [:]
+        for (index, product) in products.enumerated() where productTally[index].rows > 0 { indexByCode[product.code] = Int32(index) }
+        // Each used code's used headings (shorter codes it starts with).
+        var headings: [Int32: [Int32]] = [:]
+        for (code, index) in indexByCode {
             var prefix = code.dropLast()
             while prefix.count >= 2 {
-                if used.contains(String(prefix)) { parents.insert(String(prefix)) }
+                if let heading = indexByCode[String(prefix)] { headings[index, default: []].append(heading) }
                 prefix = prefix.dropLast()
             }
         }
-        guard !parents.isEmpty else { return }
-        for (index, code) in codes.enumerated() where parents.contains(code) {
-            summary.skipped[.parentProduct, default: TradeTally()].rows += productTally[index].rows
-            summary.skipped[.parentProduct, default: TradeTally()].valueUSD += productTally[index].valueUSD
-            summary.keptRows -= productTally[index].rows
-            summary.keptRowsWithoutTonnes -= productRowsWithoutTonnes[index]
-            productTally[index] = TradeTally()
+        guard !headings.isEmpty else { return }
+        func pairKey(_ entry: BilateralTradeEntry, product: Int32) -> UInt64 {
+            UInt64(UInt32(bitPattern: entry.exporter) & 0xFFFF) << 48 | UInt64(UInt32(bitPattern: entry.importer) & 0xFFFF) << 32
+                | UInt64(UInt32(bitPattern: product)) << 1 | (entry.isReexport ? 1 : 0)
         }
-        builder.removeRows { parents.contains($0.code) }
+        var reportedWithSubheadings = Set<UInt64>()
+        builder.forEachRow { entry in
+            for heading in headings[entry.product] ?? [] { reportedWithSubheadings.insert(pairKey(entry, product: heading)) }
+        }
+        guard !reportedWithSubheadings.isEmpty else { return }
+        builder.removeRows { entry in
+            guard reportedWithSubheadings.contains(pairKey(entry, product: entry.product)) else { return false }
+            let product = Int(entry.product)
+            summary.skipped[.parentProduct, default: TradeTally()].add(entry.valueUSD)
+            summary.droppedHeadings[products[product].code, default: TradeTally()].add(entry.valueUSD)
+            summary.keptRows -= 1
+            productTally[product].rows -= 1
+            productTally[product].valueUSD -= entry.valueUSD
+            if entry.tonnes == nil {
+                summary.keptRowsWithoutTonnes -= 1
+                productRowsWithoutTonnes[product] -= 1
+            }
+            return true
+        }
     }
 }

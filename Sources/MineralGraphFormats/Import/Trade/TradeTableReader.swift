@@ -19,10 +19,14 @@ public struct TradeImport: Sendable {
 /// pass (DATA-FORMATS.md).
 ///
 /// - The format is recognised from the header (BACI `t,i,j,k,v,q` or Comtrade's `reporterCode`
-///   ... `primaryValue`, in the API or the legacy bulk spelling) unless `source` is set.
+///   ... `primaryValue`, in the API, the legacy bulk or the legacy API spelling: `rtCode`,
+///   `ptCode`, `rgCode`, `yr`, `TradeValue`, `NetWeight`) unless `source` is set.
 /// - BACI: `v` is thousand USD (× 1,000), `q` metric tonnes; `NA`, blank or spaces are a missing
 ///   quantity (the row is kept with its value; tonnes are never guessed). `k` is text: a code
-///   with an odd number of digits lost its leading zero in a spreadsheet and gets it back.
+///   with an odd number of digits lost its leading zero in a spreadsheet and gets it back; with
+///   a product table, codes whose restored zero gives no code of the table are listed.
+/// - HS revision: from BACI's file name (`BACI_HS92_…`) or Comtrade's classification column
+///   (`H0` … `H6`); the product map is applied with the rows valid in that revision.
 /// - Comtrade: `primaryValue` in USD, `netWgt` in kg (÷ 1,000), else `qty` when its unit is kg.
 ///   Import rows (M) by default, export and re-export rows (X, RX) with `side = .exporter`.
 ///   Partner World (0) and aggregate areas, re-imports (RM), the other side's rows and breakdown
@@ -31,12 +35,16 @@ public struct TradeImport: Sendable {
 /// - Countries: numeric codes through ``TradeAreaCodes`` (ISO 3166-1 numeric plus the sources'
 ///   exceptions) or a `--countries` table; Comtrade's ISO columns where the code is unknown.
 /// - Products: every code is kept in the table (product-level HHI covers them all); the map
-///   gives mineral and stage, and unmapped codes are counted in the summary. An HS heading whose
-///   more detailed codes are also in the file is dropped (counted) so nothing is counted twice.
-/// - Years: one year per import. Several years are an error unless `year` picks one.
+///   gives mineral and stage, and unmapped codes are counted in the summary. Rows of an HS
+///   heading (`2504`) are dropped (counted, per heading) only where the same exporter and
+///   importer also report its subheadings (`250410`), so that nothing is counted twice; the
+///   heading's rows of other pairs are kept.
+/// - Years: one year per import. Several years are an error unless `year` picks one; a `year`
+///   the file lacks is an error naming the file's years.
 ///
 /// Malformed rows (too few fields, a non-numeric code, value or quantity, a negative number)
-/// are errors with `file:line:column`; the import reports up to `maximumErrors` and fails.
+/// and rows repeating another row's exporter, importer, product and year are errors with
+/// `file:line:column`; the import reports up to `maximumErrors` and fails.
 ///
 /// - Complexity: O(n) in bytes for reading, plus the table's O(n log n) sort; memory is the
 ///   table (about 40 bytes per kept row), not the file.
@@ -45,6 +53,8 @@ public struct TradeTableReader: Sendable {
     public var productMap: HSProductMap
     /// Numeric code → area, from a `--countries` table; the built-in table when `nil`.
     public var countryCodes: [Int: TradeArea]?
+    /// The file `countryCodes` were read from, named when the data has codes it lacks.
+    public var countryTableFile: String?
     /// Product names by HS code (a `--products` table).
     public var productNames: [String: String]
     /// The year to import when the file has several.
@@ -54,12 +64,13 @@ public struct TradeTableReader: Sendable {
     public var chunkBytes = 1 << 22
 
     public init(
-        source: TradeSource? = nil, productMap: HSProductMap, countryCodes: [Int: TradeArea]? = nil,
+        source: TradeSource? = nil, productMap: HSProductMap, countryCodes: [Int: TradeArea]? = nil, countryTableFile: String? = nil,
         productNames: [String: String] = [:], year: Int? = nil, side: ComtradeSide = .importer
     ) {
         self.source = source
         self.productMap = productMap
         self.countryCodes = countryCodes
+        self.countryTableFile = countryTableFile
         self.productNames = productNames
         self.year = year
         self.side = side
