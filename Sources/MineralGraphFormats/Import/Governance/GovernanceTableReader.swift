@@ -43,23 +43,14 @@ public struct GovernanceTableReader: Sendable {
     }
 
     public func parse(bytes: [UInt8], file: String, source: String) throws(ImportError) -> GovernanceTable {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let table = try CSVTable(bytes: bytes, file: file, what: "governance table", comments: true)
+        let (text, header, records, names) = (table.text, table.header, table.rows, table.names)
         var diagnostics: [Diagnostic] = []
         func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
             diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
-        let records: [CSVRecord]
-        do {
-            records = try CSVParser.records(in: bytes).filter { !($0.count >= 1 && $0[0].hasPrefix("#")) && !($0.count == 1 && $0[0].isEmpty) }
-        } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
-        }
-        guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the governance table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: text)
-        }
-        let names = header.fields.map { $0.trimmingCharacters().lowercased() }
         func column(_ candidates: String...) -> Int? { names.firstIndex { candidates.contains($0) } }
-        var table = GovernanceTable(source: source)
+        var result = GovernanceTable(source: source)
 
         func value(_ text: String) -> Double? {
             let trimmed = text.trimmingCharacters()
@@ -87,14 +78,14 @@ public struct GovernanceTableReader: Sendable {
            let estimateColumn = column("estimate")
         {
             // Long layout.
-            for record in records.dropFirst() where record.count > max(codeColumn, seriesColumn, yearColumn, estimateColumn) {
+            for record in records where record.count > max(codeColumn, seriesColumn, yearColumn, estimateColumn) {
                 guard let country = country(record, codeColumn), let series = parseIndicator(record, seriesColumn) else { continue }
                 guard let year = Int(record[yearColumn].trimmingCharacters()) else {
                     fail("bad-year", "year '\(record[yearColumn])' is not a whole number", record.line, record.position(of: yearColumn).column)
                     continue
                 }
                 guard let estimate = value(record[estimateColumn]) else { continue }
-                table.set(series, country, year: year, estimate)
+                result.set(series, country, year: year, estimate)
             }
         } else if let codeColumn = column("code", "country code") {
             // Wide by year: "1996" or DataBank's "1996 [YR1996]".
@@ -108,7 +99,7 @@ public struct GovernanceTableReader: Sendable {
             }
             let seriesColumn = column("series code")
             var firstLine: [String: Int] = [:]
-            for record in records.dropFirst() where record.count > codeColumn {
+            for record in records where record.count > codeColumn {
                 let code = record[codeColumn].trimmingCharacters()
                 if code.isEmpty { continue }  // DataBank's footer lines
                 guard let country = country(record, codeColumn) else { continue }
@@ -122,7 +113,7 @@ public struct GovernanceTableReader: Sendable {
                 firstLine[country.rawValue + " " + series.rawValue] = record.line
                 for (i, year) in years where i < record.count {
                     if let estimate = value(record[i]) {
-                        table.set(series, country, year: year, estimate)
+                        result.set(series, country, year: year, estimate)
                     } else if !["", "..", "nan", "#n/a", "na"].contains(record[i].trimmingCharacters().lowercased()) {
                         fail("bad-number", "'\(record[i])' is not a number", record.line, record.position(of: i).column)
                     }
@@ -133,6 +124,6 @@ public struct GovernanceTableReader: Sendable {
                  notes: ["expected 'code,series,year,estimate', a 'Code' column with year columns, or a World Bank DataBank export ('Country Code', 'Series Code', '1996 [YR1996]' …)"])
         }
         guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
-        return table
+        return result
     }
 }

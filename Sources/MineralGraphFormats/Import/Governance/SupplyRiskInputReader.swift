@@ -16,22 +16,12 @@ public struct SupplyRiskInputReader: Sendable {
     }
 
     public func parse(bytes: [UInt8], file: String) throws(ImportError) -> [SupplyRiskInput] {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let table = try CSVTable(bytes: bytes, file: file, what: "supply-risk inputs", expected: Self.columns)
+        let (text, header, names) = (table.text, table.header, table.names)
         var diagnostics: [Diagnostic] = []
         func fail(_ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
             diagnostics.append(Diagnostic(.error, "bad-risk-input", message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
-        let records: [CSVRecord]
-        do {
-            records = try CSVParser.records(in: bytes).filter { !($0.count == 1 && $0[0].trimmingCharacters().isEmpty) }
-        } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
-        }
-        guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the supply-risk inputs are empty", at: SourceLocation(file: file, line: 1, column: 1),
-                                                       notes: ["columns: " + Self.columns.joined(separator: ",")])], text: text)
-        }
-        let names = header.fields.map { $0.trimmingCharacters().lowercased() }
         for required in Self.columns.dropLast() where !names.contains(required) {
             fail("the supply-risk inputs have no '\(required)' column", header.line, 1, notes: ["columns: " + Self.columns.joined(separator: ",")])
         }
@@ -39,7 +29,7 @@ public struct SupplyRiskInputReader: Sendable {
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var inputs: [SupplyRiskInput] = []
         var firstLine: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for record in table.rows {
             func field(_ name: String) -> (text: String, column: Int) {
                 guard let i = index[name], i < record.count else { return ("", 1) }
                 return (record[i].trimmingCharacters(), record.position(of: i).column)
