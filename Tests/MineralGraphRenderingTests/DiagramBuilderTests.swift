@@ -27,6 +27,30 @@ struct DiagramBuilderTests {
         #expect(diagram.schemeID == "unctad-der-2024")
     }
 
+    /// A node's declared outputs keep their basis, and grouped nodes whose outputs are on two
+    /// bases add them on the reference basis (t Li₂O × 2.473 = t LCE), never as they stand.
+    @Test func declaredOutputsKeepTheirBasisAndGroupsAddOnOneBasis() throws {
+        let li2o = QuantityBasis.compound(Compound.named("Li2O")!)
+        let lithium = SupplyGraph(
+            name: "Lithium on two bases", year: 2022, description: "Two Australian mines, one on Li₂O, one on LCE.",
+            nodes: [
+                Node(id: "a", kind: .mine, country: "AUS", outputs: [Output(mineral: "lithium", containedTonnes: 1_000, basis: li2o)]),
+                Node(id: "b", kind: .mine, country: "AUS", outputs: [Output(mineral: "lithium", containedTonnes: 500)]),
+                Node(id: "c", kind: .mine, country: "CHL", outputs: [Output(mineral: "lithium", containedTonnes: 700, basis: li2o)]),
+                Node(id: "d", kind: .mine, country: "CHL", outputs: [Output(mineral: "lithium", containedTonnes: 300, basis: li2o)]),
+            ])
+        let single = try DiagramBuilder().build(lithium)
+        #expect(node(single, "a")?.outputs.first?.basis == li2o)
+        #expect(node(single, "b")?.outputs.first?.basis == nil)
+        let grouped = try DiagramBuilder(options: DiagramOptions(grouping: .country)).build(lithium)
+        let australia = try #require(grouped.nodes.first { $0.country == "AUS" }?.outputs.first)
+        let factor = try #require(li2o.factor(to: .compound(Compound.named("LCE")!)))
+        #expect(australia.basis == nil)
+        #expect(abs(australia.containedTonnes! - (1_000 * factor + 500)) < 1e-9)
+        let chile = try #require(grouped.nodes.first { $0.country == "CHL" }?.outputs.first)
+        #expect(chile.basis == li2o && chile.containedTonnes == 1_000)
+    }
+
     @Test func edgeSharesAreOfTheSourceStagesOutflowOfTheSameType() throws {
         let diagram = try DiagramBuilder().build(graph)
         // Mining product flows with tonnes: 25,000 + 5,000 + 9,000 + 800 + 7,000 + 1,800 = 48,600.

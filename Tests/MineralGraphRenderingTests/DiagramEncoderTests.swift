@@ -76,6 +76,15 @@ struct DiagramEncoderTests {
         #expect(tooltip.contains("Water: withdrawal 120 m³/t, consumption 60 m³/t"))
     }
 
+    /// Outputs are described on their own basis: World Mining Data's lithium is t Li₂O, not the
+    /// reference t LCE; graphite's reference basis is the gross weight, not a contained figure.
+    @Test func outputsInTooltipsStateTheirBasis() {
+        #expect(DiagramText.output(Output(mineral: "lithium", year: 2022, containedTonnes: 149_800, basis: .compound(Compound.named("Li2O")!))) == "lithium 149,800 t Li₂O contained")
+        #expect(DiagramText.output(Output(mineral: "lithium", containedTonnes: 5_000)) == "lithium 5,000 t LCE contained")
+        #expect(DiagramText.output(Output(mineral: "graphite", containedTonnes: 79_372)) == "graphite 79,372 t gross")
+        #expect(DiagramText.output(Output(mineral: "cobalt", containedTonnes: 30, basis: .element)) == "cobalt 30 t Co contained")
+    }
+
     @Test func edgeWidthsAreProportionalToTonnes() throws {
         let edges = edges(try encode())
         func width(_ from: String, _ to: String) -> DOTValue? {

@@ -359,12 +359,24 @@ public struct DiagramBuilder: Sendable {
         }
     }
 
+    /// Two outputs of one mineral as one, contained tonnes on one basis (METHODS §0.1): the
+    /// outputs' own when they share it, else the mineral's reference basis when both convert to
+    /// it, else unknown (never a sum of two bases).
     private static func sum(_ total: Output?, _ output: Output, mineral: MineralID) -> Output {
         guard let total else { return Output(mineral: mineral, product: output.product, tonnes: output.tonnes,
-                                             containedTonnes: output.containedTonnes, valueUSD: output.valueUSD) }
+                                             containedTonnes: output.containedTonnes, basis: output.basis, valueUSD: output.valueUSD) }
+        var contained = add(total.containedTonnes, output.containedTonnes)
+        var basis = total.containedTonnes == nil ? output.basis : total.basis
+        if let a = total.containedTonnes, let b = output.containedTonnes, total.basis != output.basis {
+            let reference = MineralCatalog.info(mineral)?.referenceBasis
+            let fa = reference.flatMap { (total.basis ?? $0).factor(to: $0) }
+            let fb = reference.flatMap { (output.basis ?? $0).factor(to: $0) }
+            if let fa, let fb { contained = a * fa + b * fb } else { contained = nil }
+            basis = nil
+        }
         return Output(
             mineral: mineral, product: total.product == output.product ? total.product : nil,
-            tonnes: add(total.tonnes, output.tonnes), containedTonnes: add(total.containedTonnes, output.containedTonnes),
+            tonnes: add(total.tonnes, output.tonnes), containedTonnes: contained, basis: basis,
             valueUSD: add(total.valueUSD, output.valueUSD))
     }
 

@@ -86,11 +86,17 @@ enum DiagramText {
         }.joined(separator: "\n")
     }
 
-    /// An output in words: `cobalt 170,000 t Co contained (570,000 t cobalt hydroxide), USD 5.1 bn`.
+    /// An output in words: `cobalt 170,000 t Co contained (570,000 t cobalt hydroxide), USD 5.1 bn`;
+    /// `contained_tonnes` on the output's own basis (`lithium 149,800 t Li₂O contained`,
+    /// `graphite 79,372 t gross`).
     static func output(_ output: Output) -> String {
         var parts: [String] = []
         if let contained = output.containedTonnes {
-            parts.append(tonnes(contained, mineral: output.mineral, contained: true) + " contained")
+            if let basis = output.basis ?? MineralCatalog.info(output.mineral)?.referenceBasis {
+                parts.append(quantity(contained) + " " + basis.unitLabel(for: output.mineral) + (basis.isContained ? " contained" : ""))
+            } else {
+                parts.append(tonnes(contained, mineral: output.mineral, contained: true) + " contained")
+            }
         }
         if let gross = output.tonnes {
             let text = quantity(gross) + " t" + (output.product.map { " " + $0 } ?? "")
