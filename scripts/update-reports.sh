@@ -40,4 +40,17 @@ for scenario in "${scenarios[@]}"; do
     "$MINERAL_GRAPH" whatif "graphs/$graph.yaml" "$scenario" --format all --out-dir reports/whatif
 done
 echo "reports/whatif/: ${#scenarios[@]} scenarios → Markdown, HTML and JSON" >&2
+# Concentration over the years of every multi-year production graph (graphs/*-production-*.yaml).
+trends=(graphs/*-production-*.yaml)
+mkdir -p reports/trends
+for report in reports/trends/*; do
+    [[ -f "graphs/$(basename "${report%.*}").yaml" ]] || rm -f -- "$report"
+done
+for graph in "${trends[@]}"; do
+    stem=$(basename "$graph" .yaml)
+    for format in md html json csv; do
+        "$MINERAL_GRAPH" trend "$graph" --format "$format" -o "reports/trends/$stem.$format"
+    done
+done
+echo "reports/trends/: ${#trends[@]} multi-year graphs → Markdown, HTML, JSON and CSV" >&2
 echo "reports/: ${#graphs[@]} graphs → Markdown, HTML, JSON, CSV and SVG" >&2

@@ -107,4 +107,26 @@ struct ReportsUpToDateTests {
         }
         #expect(problems.isEmpty, "reports/whatif/ is out of date:\n- \(problems.joined(separator: "\n- "))\nRegenerate with scripts/update-reports.sh")
     }
+
+    /// reports/trends/ holds the `trend` reports of every multi-year production graph.
+    @Test func everyProductionGraphHasCurrentTrendReports() throws {
+        var problems: [String] = []
+        let graphs = Self.files(in: "graphs", extensions: ["yaml"]).filter { $0.contains("-production-") }
+        #expect(!graphs.isEmpty)
+        for name in graphs {
+            let graph = try GraphFileReader().read(contentsOf: Self.packageRoot.appendingPathComponent("graphs/" + name).path).graph
+            let report = try TrendReportBuilder().build([graph], files: [name])
+            let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
+            for format in ReportFormat.allCases {
+                let relative = "reports/trends/\(stem).\(format.fileExtension)"
+                let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                if actual == nil {
+                    problems.append("\(relative) is missing")
+                } else if actual != (try TrendFormatter(format: format).format(report)) {
+                    problems.append("\(relative) differs from what the tool generates for graphs/\(name)")
+                }
+            }
+        }
+        #expect(problems.isEmpty, "reports/trends/ is out of date:\n- \(problems.joined(separator: "\n- "))\nRegenerate with scripts/update-reports.sh")
+    }
 }
