@@ -87,7 +87,7 @@ extension ReportDocument {
 /// Line charts of a series as SVG elements (fixed layout and one-decimal coordinates, so the same
 /// series gives the same bytes).
 enum TrendChartSVG {
-    static let width = 560.0, height = 240.0, left = 56.0, right = 16.0, top = 28.0, bottom = 32.0
+    static let width = 560.0, height = 250.0, left = 56.0, right = 32.0, top = 40.0, bottom = 32.0
 
     static func hhi(_ series: TrendReport.Series) -> String {
         let points = series.points.filter { $0.hhi != nil }
