@@ -38,10 +38,13 @@ struct ImportBACICommand: ParsableCommand {
             HS code that the product map assigns to a mineral: v (thousand USD) × 1,000 as USD, q \
             as gross tonnes; rows with q NA or blank keep their value and no tonnes. Country codes \
             are ISO 3166-1 numeric with BACI's exceptions (251 France, 490 Taiwan, 579 Norway, 699 \
-            India, 757 Switzerland, 842 USA) unless --countries gives the release's table. Unknown \
-            HS codes, unknown country codes and other skipped rows are counted on standard error \
-            and in the graph's header comment. A file with several years needs --year. Malformed \
-            rows print as FILE:LINE:COLUMN and exit 1; nothing is written then. See docs/import.md.
+            India, 757 Switzerland, 842 USA) unless --countries gives the release's table (either \
+            layout: country_iso3 or iso_3digit_alpha); codes it lacks are named. Five-digit product \
+            codes get their lost leading zero back. The HS revision in the file name (HS92 ... \
+            HS22) selects the product map's rows. Unknown HS codes, unknown country codes and other \
+            skipped rows are counted on standard error and in the graph's header comment. A file \
+            with several years needs --year. Malformed, negative or repeated rows print as \
+            FILE:LINE:COLUMN and exit 1; nothing is written then. See docs/import.md.
             """
     )
 
@@ -58,7 +61,7 @@ struct ImportBACICommand: ParsableCommand {
 struct ImportComtradeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comtrade",
-        abstract: "Import a UN Comtrade CSV download (API, Comtrade+ or legacy bulk) as a graph.",
+        abstract: "Import a UN Comtrade CSV download (API, Comtrade+, legacy bulk or legacy API) as a graph.",
         discussion: """
             Every trade is reported twice, by the importer (CIF) and the exporter (FOB). By default \
             the import rows (flowCode M) are used: the reporter is the importer and the partner the \
@@ -67,8 +70,11 @@ struct ImportComtradeCommand: ParsableCommand {
             not the origin. primaryValue is USD; netWgt kg ÷ 1,000 gives tonnes (qty when its unit \
             is kg; a 0 kg weight with a value is read as not reported). Partner World (0) and \
             aggregate areas, re-imports (RM), breakdown rows (motCode, customsCode, partner2Code \
-            other than the totals) and HS headings whose subheadings are also in the file are \
-            skipped and counted. See docs/import.md.
+            other than the totals) and the rows of an HS heading where the same exporter and \
+            importer also report its subheadings are skipped and counted. Legacy names (Reporter \
+            Code, Trade Value (US$), Netweight (kg); rtCode, ptCode, rgCode, yr, TradeValue, \
+            NetWeight) are read too. A file of World totals only is an error saying so. See \
+            docs/import.md.
             """
     )
 

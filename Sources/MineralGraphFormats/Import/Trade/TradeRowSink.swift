@@ -438,7 +438,6 @@ final class TradeRowSink {
                         + (entry.isReexport ? " (re-export)" : "") + " in \(summary.year); the first is on line \(duplicate.firstLine)",
                       line: duplicate.line, column: 1,
                       notes: ["a trade file has one row per exporter, importer, product and year; remove the repeated row or add the two up in the source"])
-                errorLines.insert(duplicate.firstLine)
             }
             table = built
         }
