@@ -62,9 +62,10 @@ struct HSProductMapTests {
         }
         #expect(map.entry(for: "253010") == nil)
         #expect(map.entry(for: "999999") == nil)
-        // Chromium ore and magnesium wait for the commodity catalogue to name their minerals: until
-        // then they are unmapped codes, counted and listed by the import.
-        #expect(map.entry(for: "261000") == nil && map.entry(for: "810411") == nil)
+        // EU critical raw materials the catalogue names: chromium ore, magnesium and its scrap.
+        #expect(map.entry(for: "261000")?.mineral == "chromium" && map.entry(for: "261000")?.stage == .mining)
+        #expect(map.entry(for: "810411")?.mineral == "magnesium" && map.entry(for: "810411")?.stage == .processing)
+        #expect(map.entry(for: "810420")?.stage == .waste)
         #expect(map.entry(for: "283691")?.containedShare == 1)
     }
 
