@@ -43,7 +43,9 @@ struct DOTSyntaxError: Error, Sendable {
 /// `\"`, `\\`, `\n` and `\r` stand for the characters, a backslash before a line break continues
 /// the line, and any other backslash is kept. Comments (`//`, `/* */`, and lines starting with
 /// `#`) are skipped. Undirected and `strict` graphs, `node [...]` / `edge [...]` defaults,
-/// subgraphs, ports and HTML-like `<...>` values are refused with their position.
+/// subgraphs, ports and HTML-like `<...>` values are refused with their position, and so is a
+/// statement with more than ``InputLimits/maximumDOTAttributes`` attributes. The parser is a
+/// loop over tokens without recursion, linear in the text.
 struct DOTParser {
     static let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
 
@@ -212,6 +214,9 @@ struct DOTParser {
                 let (valueToken, valueAt) = try next()
                 guard case .id = valueToken else {
                     throw DOTSyntaxError(message: "expected a value for '\(name)', found \(valueToken.display)", at: valueAt)
+                }
+                if attributes.count >= InputLimits.maximumDOTAttributes {
+                    throw DOTSyntaxError(message: "more than \(InputLimits.maximumDOTAttributes) attributes in one statement", at: at)
                 }
                 attributes.append(DOTAttribute(name: name, value: try id(valueToken), nameAt: at, valueAt: valueAt))
                 let separator = try peek().0

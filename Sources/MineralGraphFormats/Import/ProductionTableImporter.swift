@@ -50,7 +50,9 @@ public struct ProductionTableImport: Sendable {
 ///
 /// Every figure is stored as `contained_tonnes` of the mineral's catalogue basis (METHODS §0).
 /// Errors (unknown mineral, stage or country with the closest matches, non-numeric or negative
-/// quantity, duplicate rows) are diagnostics with `file:line:column`.
+/// quantity, duplicate rows) are diagnostics with
+/// `file:line:column`; reading stops after ``maximumErrors``. The table is read whole, at most
+/// ``InputLimits/maximumTableBytes``, with ``InputLimits``' limits on fields and record length.
 public struct ProductionTableImporter: Sendable {
     /// Name of the graph; by default the file's name without extension.
     public var graphName: String?
@@ -58,6 +60,10 @@ public struct ProductionTableImporter: Sendable {
     public var defaultYear: Int?
     /// Relative difference between the listed rows and "World total" above which a warning is given.
     public var worldTotalTolerance: Double
+
+    /// Errors after which the import stops reading rows (each unknown name is looked up among
+    /// every known spelling for suggestions, so a table of garbage would otherwise take long).
+    public static let maximumErrors = 1_000
 
     public static let requiredColumns = ["mineral", "stage", "country", "quantity"]
     public static let optionalColumns = ["year", "unit", "source"]
@@ -71,21 +77,19 @@ public struct ProductionTableImporter: Sendable {
     /// Imports the table at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(ImportError) -> ProductionTableImport {
         let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-                throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(reason)", at: nil)], text: nil)
-            }
+        do {
+            data = try TextFile.bytes(path, limit: InputLimits.maximumTableBytes)
+        } catch {
+            throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
         }
         return try read(bytes: [UInt8](data), file: path == "-" ? "<stdin>" : path)
     }
 
     /// Imports table bytes; `file` names the table in diagnostics and gives the default graph name.
     public func read(bytes: [UInt8], file: String) throws(ImportError) -> ProductionTableImport {
+        if let problem = TextFile.encodingProblem(bytes) {
+            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+        }
         guard var text = String(bytes: bytes, encoding: .utf8) else {
             throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): the file is not UTF-8 text", at: nil)], text: nil)
         }
@@ -143,6 +147,7 @@ private struct ImportRun {
     var rows: [Row] = []
     var columns: [String: Int] = [:]
     var headerCount = 0
+    var errorCount = 0
 
     init(file: String, importer: ProductionTableImporter) {
         self.file = file
@@ -153,6 +158,7 @@ private struct ImportRun {
 
     mutating func error(_ code: String, _ message: String, _ location: SourceLocation, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
+        errorCount += 1
     }
 
     mutating func warning(_ code: String, _ message: String, _ location: SourceLocation, notes: [String] = []) {
@@ -170,6 +176,11 @@ private struct ImportRun {
         guard readHeader(header) else { return }
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
+            if errorCount >= ProductionTableImporter.maximumErrors {
+                error("too-many-errors", "stopped after \(ProductionTableImporter.maximumErrors) errors", at(record.line, 1),
+                      notes: ["the rows from here on were not checked; fix the errors above and import again"])
+                break
+            }
             guard let row = readRow(record) else { continue }
             let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
             if let first = seen[key] {
