@@ -5,6 +5,35 @@ import Testing
 /// output), exit status 1, nothing written, bounded standard error.
 @Suite("Command line: hostile input")
 struct HostileInputCLITests {
+    /// Issue 19: a name `validate` accepted with `\u{1}` or ESC made `render` and the HTML
+    /// report fail inside Graphviz. Now `validate` refuses it, located, and so do `report` and
+    /// `export`, which need a valid graph; `render`, which draws any graph it can read, draws
+    /// it with U+FFFD in place of the control character.
+    @Test(arguments: ["\\x01", "\\e", "\\0"])
+    func controlCharacterInANameIsALocatedValidationError(_ escape: String) throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let graph = try dir.write("g.yaml", Samples.valid.replacingOccurrences(of: "  - id: refinery\n    kind: processor\n",
+                                                                                with: "  - id: refinery\n    name: \"Re\(escape)finery\"\n    kind: processor\n"))
+        let validated = try CLI.run(["validate", graph])
+        #expect(validated.status == 1)
+        #expect(validated.stderr.contains("g.yaml:26:11: error: 'name' contains the control character U+00"), "\(validated.stderr)")
+        #expect(!validated.stderr.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        for arguments in [["report", graph, "--format", "html", "-o", dir.path("g.html")],
+                          ["export", graph, "--format", "dot", "-o", dir.path("g.dot")]] {
+            let result = try CLI.run(arguments)
+            #expect(result.status == 1, "\(arguments[0]): \(result.stderr)")
+            #expect(result.stderr.contains("'name' contains the control character"), "\(arguments[0])")
+            #expect(!result.stderr.contains("Graphviz"))
+        }
+        #expect(try dir.listing() == ["g.yaml"], "nothing written")
+        let rendered = try CLI.run(["render", graph, "--format", "svg", "-o", dir.path("g.svg")])
+        #expect(rendered.status == 0, "\(rendered.stderr)")
+        let svg = try dir.read("g.svg")
+        #expect(svg.contains("Re\u{FFFD}finery"))
+        #expect(!svg.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" })
+    }
+
     /// Issue 19: a UTF-16 BACI file printed NUL bytes in its error.
     @Test func utf16TablesAreNamedAsSuch() throws {
         let dir = try TemporaryDirectory()

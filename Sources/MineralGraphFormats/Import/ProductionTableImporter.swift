@@ -50,9 +50,11 @@ public struct ProductionTableImport: Sendable {
 ///
 /// Every figure is stored as `contained_tonnes` of the mineral's catalogue basis (METHODS §0).
 /// Errors (unknown mineral, stage or country with the closest matches, non-numeric or negative
-/// quantity, duplicate rows) are diagnostics with
+/// quantity, duplicate rows, control characters in the source column) are diagnostics with
 /// `file:line:column`; reading stops after ``maximumErrors``. The table is read whole, at most
 /// ``InputLimits/maximumTableBytes``, with ``InputLimits``' limits on fields and record length.
+/// Control characters that reach the graph's text otherwise (the file's name as the graph's
+/// name) become U+FFFD (``SupplyGraph/replacingControlCharacters()``).
 public struct ProductionTableImporter: Sendable {
     /// Name of the graph; by default the file's name without extension.
     public var graphName: String?
@@ -111,7 +113,7 @@ public struct ProductionTableImporter: Sendable {
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw ImportError(diagnostics: diagnostics, text: text)
         }
-        return ProductionTableImport(graph: run.graph(), headerComment: run.headerComment(), warnings: diagnostics, text: text)
+        return ProductionTableImport(graph: run.graph().replacingControlCharacters(), headerComment: run.headerComment(), warnings: diagnostics, text: text)
     }
 }
 
@@ -334,7 +336,13 @@ private struct ImportRun {
                   notes: ["write numbers like 170000 or 170,000; blank, W or NA for a withheld figure; 0 or -- for zero"])
             failed = true
         }
-        let sourceText = field("source", of: record).map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        let sourceField = field("source", of: record)
+        let sourceText = sourceField.map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        if let sourceField, let control = sourceField.text.unicodeScalars.first(where: { GraphValidator.refusesControlCharacter($0) }) {
+            error("control-character", "the source contains the control character \(GraphValidator.describeControlCharacter(control))",
+                  sourceField.at, notes: ["text may hold tabs and line breaks (LF), but no other control character"])
+            failed = true
+        }
         guard !failed, let mineral, let stage, let subject, let year else { return nil }
         let row = Row(
             line: record.line, mineral: mineral, stage: stage, subject: subject, year: year, tonnes: tonnes,

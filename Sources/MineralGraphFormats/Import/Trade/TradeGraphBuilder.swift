@@ -126,7 +126,7 @@ public struct TradeGraphBuilder: Sendable {
         header.append("# (ores → processing, refined → manufacturing, manufactured → use); waste products go from the")
         header.append("# exporter's use stage to the importer's waste stage (fate recycling assumed).")
         header += summary.lines(limit: 10).map { "# " + $0 }
-        return (graph, header)
+        return (graph.replacingControlCharacters(), header)
     }
 
     private func fileName(_ file: String) -> String {
