@@ -255,7 +255,13 @@ struct ValidateCommandTests {
         try Data([0x6E, 0x61, 0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: binary))
         let notText = try CLI.run(["validate", binary])
         #expect(notText.status == 1)
-        #expect(notText.stderr == "error: \(binary): the file is not UTF-8 text\n")
+        #expect(notText.stderr.hasPrefix("error: \(binary): the file has a NUL byte (byte 4), so it is not UTF-8 text"))
+
+        let invalid = dir.path("latin1.yaml")
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x3A, 0x20, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: invalid))
+        let latin1 = try CLI.run(["validate", invalid])
+        #expect(latin1.status == 1)
+        #expect(latin1.stderr == "error: \(invalid): the file is not UTF-8 text\n")
     }
 
     @Test func standardInput() throws {

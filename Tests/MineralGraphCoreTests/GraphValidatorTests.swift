@@ -46,7 +46,7 @@ struct GraphValidatorTests {
         "non-finite", "share-above-100", "output-above-capacity", "consumption-above-withdrawal",
         "aware-out-of-range", "unknown-node", "self-loop", "empty-flow", "mineral-not-output",
         "waste-to-non-waste-node", "ships-more-than-output", "mass-balance", "duplicate-other-countries",
-        "country-out-of-period",
+        "country-out-of-period", "control-character",
     ]
 
     @Test func everyCodeTheValidatorEmitsIsTested() throws {
@@ -76,6 +76,54 @@ struct GraphValidatorTests {
         var graph = Self.chain()
         graph.name = name
         Self.expectSingle(graph, "empty-name", .error, at: .graph(field: "name"))
+    }
+
+    // MARK: Control characters
+
+    /// Issue 19: a name `validate` accepted with `\u{1}` or ESC broke `render` and the HTML
+    /// report, and NUL made the exported DOT unreadable by `dot`.
+    @Test(arguments: ["\u{0}", "\u{1}", "\u{1B}", "\u{7}", "\r", "\u{7F}", "\u{85}", "\u{9F}"])
+    func controlCharacterInANameIsAnError(_ control: String) throws {
+        var graph = Self.chain()
+        graph.nodes[1].name = "Kokkola" + control + "refinery"
+        let issue = try #require(Self.expectSingle(graph, "control-character", .error, at: .node(index: 1, field: "name")))
+        #expect(issue.message.hasPrefix("'name' contains the control character U+"))
+    }
+
+    @Test func controlCharactersAreFoundInEveryTextField() {
+        var graph = Self.chain()
+        graph.description = "a\u{1B}b"
+        graph.sources = [SourceReference(id: "s", title: "t\u{1}")]
+        graph.nodes[0].outputs[0].product = "x\u{2}"
+        graph.flows[1].notes = "bell\u{7}"
+        graph.flows[0].product = "y\u{0}"
+        let locations = GraphValidator().run(on: graph).filter { $0.code == "control-character" }.map(\.location)
+        #expect(locations == [
+            .graph(field: "description"), .source(index: 0, field: "title"), .output(node: 0, index: 0, field: "product"),
+            .flow(index: 0, field: "product"), .flow(index: 1, field: "notes"),
+        ])
+    }
+
+    @Test(arguments: ["tab\there", "two\nlines", "Côte d’Ivoire", "\u{A0}no-break space", "日本"])
+    func tabsLineFeedsAndPrintableTextAreFine(_ name: String) {
+        var graph = Self.chain()
+        graph.nodes[0].name = name
+        graph.nodes[0].notes = name
+        #expect(Self.codes(graph) == [])
+    }
+
+    @Test func replacingControlCharactersGivesAValidGraph() {
+        var graph = Self.chain()
+        graph.name = "chain\u{1B}[31m"
+        graph.nodes[0].id = "mine\u{0}"
+        graph.flows[0].from = "mine\u{0}"
+        graph.nodes[1].notes = "keep\ttabs\nand lines\u{85}"
+        #expect(Self.codes(graph) == ["control-character", "control-character", "control-character", "control-character"])
+        let cleaned = graph.replacingControlCharacters()
+        #expect(Self.codes(cleaned) == [])
+        #expect(cleaned.name == "chain\u{FFFD}[31m")
+        #expect(cleaned.flows[0].from == cleaned.nodes[0].id)
+        #expect(cleaned.nodes[1].notes == "keep\ttabs\nand lines\u{FFFD}")
     }
 
     @Test(arguments: [1899, 2101, 0, 20230])

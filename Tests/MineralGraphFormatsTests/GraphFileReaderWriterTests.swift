@@ -322,11 +322,11 @@ struct GraphFileReaderWriterTests {
         #expect(diagnostics.first?.notes.first == note)
     }
 
-    @Test func duplicateKeyInAFlowMappingPointsAtTheFirst() {
+    @Test func duplicateKeyInAFlowMappingPointsAtTheRepeat() {
         let diagnostics = Self.readErrors("name: a\nyear: 2023\nunits: {mass: t, mass: t}\n")
         #expect(diagnostics.map(\.code) == ["duplicate-key"])
-        #expect(diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 3, column: 9))
-        #expect(diagnostics.first?.notes == ["each key may appear once in a mapping"])
+        #expect(diagnostics.first?.location == SourceLocation(file: "t.yaml", line: 3, column: 18))
+        #expect(diagnostics.first?.notes == ["first given at line 3, column 9", "each key may appear once in a mapping"])
     }
 
     @Test func duplicateKeysInSeparateMappingsAreFine() throws {

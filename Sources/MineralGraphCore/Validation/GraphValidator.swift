@@ -4,7 +4,8 @@
 /// Errors: duplicate node or source ids, flows naming unknown nodes or looping on one node,
 /// unknown countries and minerals, negative or non-finite quantities, contained tonnes above
 /// gross tonnes (a share above 100 %), a node listing one mineral twice, a flow of a mineral
-/// its source node does not output. Warnings: mass balance (a node ships more contained
+/// its source node does not output, control characters in text (C0 but tab and line feed, DEL,
+/// C1). Warnings: mass balance (a node ships more contained
 /// tonnes than it receives plus produces, beyond `massBalanceTolerance`), output above
 /// capacity, flows with no quantity, waste sent to a node that is not a waste destination,
 /// water factors outside their published range, a country used for a year it did not exist
@@ -26,6 +27,7 @@ public struct GraphValidator: Sendable {
         checkOtherCountries(graph, into: &issues)
         checkFlows(graph, into: &issues)
         checkMassBalance(graph, into: &issues)
+        checkText(graph, into: &issues)
         return issues
     }
 
@@ -331,6 +333,41 @@ public struct GraphValidator: Sendable {
             .error, "share-above-100",
             "contained tonnes (\(format(contained))) exceed gross tonnes (\(format(tonnes))): a contained share of \(share)",
             at: location))
+    }
+
+    // MARK: Text
+
+    /// Control characters in the graph's text: C0 controls other than tab and line feed, DEL
+    /// and C1 controls. Terminals act on them, Graphviz and XML refuse them and NUL ends a C
+    /// string, so a name holding one would garble or break diagrams, reports and exports; the
+    /// error points at the field.
+    private func checkText(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+        var copy = graph
+        copy.visitText { text, location in
+            guard let scalar = text.unicodeScalars.first(where: Self.refusesControlCharacter) else { return }
+            let field = switch location {
+            case .graph(let field), .source(_, let field), .node(_, let field), .output(_, _, let field), .flow(_, let field),
+                 .otherCountries(_, let field): field ?? ""
+            }
+            issues.append(.init(
+                .error, "control-character", "'\(field)' contains the control character \(Self.describeControlCharacter(scalar))",
+                at: location, notes: ["text may hold tabs and line breaks (LF), but no other control character"]))
+        }
+    }
+
+    /// Whether graph text may not hold `scalar`: C0 controls other than tab and line feed,
+    /// DEL and C1 controls.
+    public static func refusesControlCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar == "\t" || scalar == "\n" { return false }
+        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// A control character for messages: `U+001B (ESC)`.
+    public static func describeControlCharacter(_ scalar: Unicode.Scalar) -> String {
+        let names: [UInt32: String] = [0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0D: "carriage return", 0x1B: "ESC", 0x7F: "DEL"]
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 
     private func unknownCountry(_ code: CountryCode, at location: GraphLocation) -> ValidationIssue {

@@ -4,8 +4,10 @@
 ///   lone CR. A field in double quotes may contain separators, newlines and doubled quotes
 ///   (`""` → `"`); a quote inside an unquoted field is kept as a literal character.
 /// - A UTF-8 byte-order mark at the start is skipped; blank lines are skipped.
-/// - Errors: a quoted field that never closes, or text between a closing quote and the next
-///   separator, with the line and column where it happens.
+/// - Errors: a quoted field that never closes, text between a closing quote and the next
+///   separator, a record with more than `maximumFields` fields or more than
+///   `maximumRecordBytes` bytes (``InputLimits``), each with the line and column where it
+///   happens.
 ///
 /// Feed bytes in chunks of any size with ``parse(_:_:)`` and call ``finish(_:)`` at the end;
 /// records are handed to the closure as soon as they are complete, so memory stays bounded by
@@ -19,6 +21,10 @@
 /// - Complexity: O(n) in the number of bytes; one pass, no backtracking.
 public struct CSVParser: Sendable {
     public let separator: UInt8
+    /// Most fields in one record.
+    public let maximumFields: Int
+    /// Most bytes in one record (field contents, without separators and quotes).
+    public let maximumRecordBytes: Int
 
     private enum State: Sendable {
         case fieldStart, unquoted, quoted, quoteInQuoted
@@ -49,10 +55,15 @@ public struct CSVParser: Sendable {
     private var fieldQuoted = false
     private var openingQuote = CSVRecord.Position(line: 1, column: 1)
 
-    public init(separator: Character = ",") {
+    public init(
+        separator: Character = ",", maximumFields: Int = InputLimits.maximumFields,
+        maximumRecordBytes: Int = InputLimits.maximumRecordBytes
+    ) {
         precondition(separator.isASCII && separator != "\"" && separator != "\n" && separator != "\r",
                      "the separator must be one ASCII character other than a quote or a newline")
         self.separator = separator.asciiValue!
+        self.maximumFields = maximumFields
+        self.maximumRecordBytes = maximumRecordBytes
         bytes.reserveCapacity(256)
     }
 
@@ -95,6 +106,7 @@ public struct CSVParser: Sendable {
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i]))
                     column += scalars
                     afterCR = false
+                    try checkRecordSize()
                 }
                 if i == n { break }
             }
@@ -128,7 +140,7 @@ public struct CSVParser: Sendable {
         case .quoted:
             throw CSVSyntaxError(message: "quoted field is not closed", line: openingQuote.line, column: openingQuote.column)
         case .unquoted, .quoteInQuoted:
-            endField()
+            try endField()
             try endRecord(handle)
         case .fieldStart:
             if !ranges.isEmpty {
@@ -136,7 +148,7 @@ public struct CSVParser: Sendable {
                 fieldPosition = CSVRecord.Position(line: line, column: column)
                 fieldStart = bytes.count
                 fieldQuoted = false
-                endField()
+                try endField()
                 try endRecord(handle)
             }
         }
@@ -169,7 +181,7 @@ public struct CSVParser: Sendable {
                 fieldPosition = position
                 fieldStart = bytes.count
                 fieldQuoted = false
-                endField()
+                try endField()
                 try endRecord(handle)
                 return
             }
@@ -181,37 +193,39 @@ public struct CSVParser: Sendable {
                 openingQuote = position
                 state = .quoted
             } else if byte == separator {
-                endField()
+                try endField()
             } else {
                 bytes.append(byte)
                 state = .unquoted
             }
         case .unquoted:
             if byte == separator {
-                endField()
+                try endField()
                 state = .fieldStart
             } else if byte == Self.lf || byte == Self.cr {
-                endField()
+                try endField()
                 try endRecord(handle)
                 state = .fieldStart
             } else {
                 bytes.append(byte)
+                try checkRecordSize()
             }
         case .quoted:
             if byte == Self.quote {
                 state = .quoteInQuoted
             } else {
                 bytes.append(byte)
+                try checkRecordSize()
             }
         case .quoteInQuoted:
             if byte == Self.quote {
                 bytes.append(byte)
                 state = .quoted
             } else if byte == separator {
-                endField()
+                try endField()
                 state = .fieldStart
             } else if byte == Self.lf || byte == Self.cr {
-                endField()
+                try endField()
                 try endRecord(handle)
                 state = .fieldStart
             } else {
@@ -222,10 +236,25 @@ public struct CSVParser: Sendable {
         }
     }
 
-    private mutating func endField() {
+    private mutating func endField() throws(CSVSyntaxError) {
+        if ranges.count >= maximumFields {
+            throw CSVSyntaxError(
+                message: "the record has more than \(maximumFields) fields; tables may have at most \(maximumFields) columns",
+                line: fieldPosition.line, column: fieldPosition.column)
+        }
         ranges.append(fieldStart..<bytes.count)
         starts.append(fieldPosition)
         quoted.append(fieldQuoted)
+    }
+
+    /// Throws when the record being built has grown past ``maximumRecordBytes``.
+    private func checkRecordSize() throws(CSVSyntaxError) {
+        guard bytes.count > maximumRecordBytes else { return }
+        throw CSVSyntaxError(
+            message: "the record is longer than \(InputLimits.describe(bytes: maximumRecordBytes))"
+                + (state == .quoted ? " (a quoted field that never closes?)" : ""),
+            line: state == .quoted ? openingQuote.line : fieldPosition.line,
+            column: state == .quoted ? openingQuote.column : fieldPosition.column)
     }
 
     private mutating func endRecord(_ handle: (CSVRecord) throws -> Void) throws {

@@ -10,9 +10,10 @@ import MineralGraphCore
 /// ```
 ///
 /// Output stays bounded and safe for a terminal whatever the file holds: a long source line is
-/// cut to ``excerptWidth`` columns around the caret (with `…` marks), at most
-/// ``maximumDiagnostics`` are printed (then "… and N more errors"), and control characters in
-/// messages and source lines are written as `\u{1B}`.
+/// cut to ``excerptWidth`` columns around the caret (with `…` marks), a message or note longer
+/// than ``maximumMessageLength`` characters is cut (it may quote a value from the file), at
+/// most ``maximumDiagnostics`` are printed (then "… and N more errors"), and control characters
+/// in messages and source lines are written as `\u{1B}`.
 public struct DiagnosticRenderer: Sendable {
     /// The file's text; without it only the message lines are printed.
     public var text: String?
@@ -21,6 +22,9 @@ public struct DiagnosticRenderer: Sendable {
     public static let maximumDiagnostics = 50
     /// The widest source excerpt, in characters.
     public static let excerptWidth = 120
+    /// The longest message or note printed, in characters; longer ones end in
+    /// "… (N more characters)".
+    public static let maximumMessageLength = 400
 
     public init(text: String?) {
         self.text = text
@@ -50,14 +54,23 @@ public struct DiagnosticRenderer: Sendable {
         if let location = diagnostic.location {
             out += "\(location): ".escapingControlCharacters()
         }
-        out += "\(diagnostic.severity.rawValue): \(diagnostic.message.escapingControlCharacters())\n"
+        out += "\(diagnostic.severity.rawValue): \(Self.clipped(diagnostic.message).escapingControlCharacters())\n"
         if let location = diagnostic.location, let lines {
             out += lines.excerpt(line: location.line, column: location.column)
         }
         for note in diagnostic.notes {
-            out += "note: \(note.escapingControlCharacters())\n"
+            out += "note: \(Self.clipped(note).escapingControlCharacters())\n"
         }
         return out
+    }
+
+    /// `text` cut to ``maximumMessageLength`` characters (Unicode scalars).
+    static func clipped(_ text: String) -> String {
+        let count = text.unicodeScalars.count
+        guard count > maximumMessageLength else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.prefix(maximumMessageLength))
+        return String(out) + "… (\(count - maximumMessageLength) more characters)"
     }
 }
 

@@ -3,7 +3,8 @@
 ///
 /// In a script, blank lines and lines whose first non-space character is `#` are skipped.
 /// Every line that does not parse is reported (`script.txt:LINE:COLUMN: error: ...`), not
-/// only the first.
+/// only the first. Scripts and edits are refused beyond ``InputLimits/maximumDocumentBytes``
+/// and lines beyond ``InputLimits/maximumLineBytes``.
 public struct EditScript: Sendable {
     /// The name locations use: a path, `<stdin>`, or `<edit N>` for a command-line edit.
     public var file: String
@@ -18,6 +19,12 @@ public struct EditScript: Sendable {
 
     /// Reads a script: one edit per line.
     public static func parse(script text: String, file: String) throws(EditFailure) -> EditScript {
+        if let problem = InputLimits.tooLarge(text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: "edit scripts") {
+            throw EditFailure([problem], text: nil)
+        }
+        if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
+            throw EditFailure([problem], text: text)
+        }
         let parser = EditParser()
         var edits: [ParsedEdit] = []
         var diagnostics: [Diagnostic] = []
@@ -42,6 +49,9 @@ public struct EditScript: Sendable {
 
     /// Reads one edit, such as a command-line argument; `file` names it in messages.
     public static func parse(edit text: String, file: String) throws(EditFailure) -> EditScript {
+        if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
+            throw EditFailure([problem], text: text)
+        }
         if text.contains(where: { $0 == "\n" || $0 == "\r\n" }) {
             throw EditFailure(
                 [Diagnostic(.error, "edit-syntax", "an edit is one line; put several in a script (--script FILE)",

@@ -243,12 +243,14 @@ struct TextLayout {
 
     /// The last line of a block that starts on `first` and continues on lines indented more
     /// than `indent` (and `- ` lines at `indent` when `sequence`), blank lines between them
-    /// included.
+    /// included. A comment line indented `indent` or less does not end the block: YAML lets a
+    /// comment stand at any column, so one at column 0 between two fields of an item belongs
+    /// to the item when a line of the block follows it (and to what comes after otherwise).
     func blockLastLine(from first: Int, indent: Int, sequence: Bool) -> Int {
         var last = first
         var next = first + 1
         while next < lineCount {
-            if isBlank(next) { next += 1; continue }
+            if isBlank(next) || (isComment(next) && indentation(next) <= indent) { next += 1; continue }
             let lineIndent = indentation(next)
             if lineIndent > indent || (sequence && lineIndent == indent && isDash(next)) {
                 last = next

@@ -6,7 +6,8 @@ import MineralGraphCore
 /// This is a data export, not a picture (`mineral-graph render` draws those): nodes and edges
 /// carry `label` only so that `dot` shows names. Every id and value is quoted (numbers too;
 /// DOT numerals have no exponent), with `\\`, `\"`, `\n` (LF) and `\r` (CR) as the only escapes
-/// (``DOTText``). Attributes are one per line in schema order; graph attributes come first, then
+/// (``DOTText``), and `\u001B` for another control character (a valid graph has none; `dot`
+/// shows the escape as text, ``DOTImporter`` reads the character back). Attributes are one per line in schema order; graph attributes come first, then
 /// nodes and flows in the graph's order. The same graph always gives the same bytes.
 public struct DOTDataWriter: Sendable {
     public init() {}
@@ -44,8 +45,10 @@ public struct DOTDataWriter: Sendable {
 ///
 /// Unlike the diagram writer's display quoting (`DOTValue` in MineralGraphRendering, which
 /// turns every line break into Graphviz's `\n` and keeps Graphviz's own meaning of `\\`),
-/// this one is exact: ``DOTParser`` turns `\\`, `\"`, `\n` and `\r` back into the characters,
-/// so any text, with backslashes, quotes and CR LF line ends, survives the round trip.
+/// this one is exact: ``DOTParser`` turns `\\`, `\"`, `\n`, `\r` and `\u001B` (the other
+/// control characters) back into the characters, so any text, with backslashes, quotes, CR LF
+/// line ends and control characters, survives the round trip, and no raw control character
+/// (NUL above all) reaches `dot`.
 enum DOTText {
     static func quoted(_ text: String) -> String {
         var out = "\""
@@ -56,7 +59,15 @@ enum DOTText {
             case "\"": out += "\\\""
             case "\n": out += "\\n"
             case "\r": out += "\\r"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                // Other control characters as `\u001B`: raw, NUL would end the text for
+                // Graphviz's C parser and the rest are not allowed in its SVG output.
+                if (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

@@ -1,5 +1,4 @@
 import MineralGraphCore
-import Yams
 
 extension GraphFileReader {
     /// Reads one node written in YAML, usually a flow mapping such as
@@ -17,9 +16,9 @@ extension GraphFileReader {
     }
 
     private func readElement<T>(
-        _ yaml: String, file: String, _ decode: (inout Decoding, Yams.Node) -> T?
+        _ yaml: String, file: String, _ decode: (inout Decoding, YAMLNode) -> T?
     ) throws(GraphFileError) -> T {
-        var decoding = Decoding(file: file, text: yaml)
+        var decoding = Decoding(file: file)
         let root = try decoding.compose(yaml, kind: "graph files")
         guard let root, !decoding.isNull(root) else {
             throw GraphFileError(

@@ -1,6 +1,5 @@
 import Foundation
 import MineralGraphCore
-import Yams
 
 /// Reads the `mineral-graph/1` YAML format (docs/graph-format.md) into a ``GraphDocument``.
 ///
@@ -12,10 +11,10 @@ import Yams
 public struct GraphFileReader: Sendable {
     /// The value of the optional `format:` key this reader understands.
     public static let formatVersion = "mineral-graph/1"
-    /// Largest graph text read, in bytes (64 MiB: about 500 000 flows in canonical form).
-    public static let maximumBytes = 64 << 20
-    /// Largest number of YAML nodes (scalars, mappings, lists) in one file.
-    public static let maximumYAMLNodes = 10_000_000
+    /// Largest graph text read, in bytes (``InputLimits/maximumDocumentBytes``).
+    public static let maximumBytes = InputLimits.maximumDocumentBytes
+    /// Largest number of YAML values (scalars, mappings, lists) in one file.
+    public static let maximumYAMLNodes = InputLimits.maximumYAMLValues
 
     public init() {}
 
@@ -28,7 +27,7 @@ public struct GraphFileReader: Sendable {
     /// The text of the file at `path` (`-` for standard input) and its name in diagnostics.
     static func text(contentsOf path: String) throws(GraphFileError) -> (text: String, file: String) {
         do {
-            return (try TextFile.read(path), path == "-" ? "<stdin>" : path)
+            return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
         } catch {
             throw GraphFileError(
                 diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
@@ -40,18 +39,8 @@ public struct GraphFileReader: Sendable {
         // A byte-order mark is not part of the text (TextFile.read drops it too); left in, it
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        let size = text.utf8.count
-        if size > Self.maximumBytes {
-            throw GraphFileError(
-                diagnostics: [Diagnostic(
-                    .error, "file-too-large",
-                    "the file is \(size >> 20) MiB; graph files may be at most \(Self.maximumBytes >> 20) MiB",
-                    at: SourceLocation(file: file, line: 1, column: 1),
-                    notes: ["split the graph by mineral or year, or import trade data with `mineral-graph import`"])],
-                text: nil)
-        }
-        var decoder = Decoding(file: file, text: text)
-        let root = try decoder.compose(text, kind: "graph files")
+        var decoder = Decoding(file: file)
+        let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
             throw GraphFileError(
@@ -67,59 +56,16 @@ public struct GraphFileReader: Sendable {
         throw GraphFileError(diagnostics: errors, text: text)
     }
 
-    /// Anchors and aliases (`&a`, `*a`) are refused: graph files have no use for them, and
-    /// nested aliases can expand exponentially ("billion laughs"). The composer resolves an
-    /// alias to the anchored node, which keeps the anchor's earlier position; since anchors
-    /// precede their aliases, a value positioned before its own key (or before the previous
-    /// list item) is an alias. The walk stops there, and is bounded by ``maximumYAMLNodes``
-    /// besides, so that no input makes reading hang.
-    static func structuralProblem(in root: Yams.Node?, file: String, kind: String = "graph files") -> Diagnostic? {
-        guard let root else { return nil }
-        func position(_ node: Yams.Node) -> (Int, Int) { (node.mark?.line ?? 0, node.mark?.column ?? 0) }
-        func at(_ node: Yams.Node) -> SourceLocation {
-            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        }
-        func alias(_ container: Yams.Node) -> Diagnostic {
-            Diagnostic(
-                .error, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed in \(kind)",
-                at: at(container), notes: ["write the values out in full"])
-        }
-        var stack = [root]
-        var visited = 0
-        while let node = stack.popLast() {
-            visited += 1
-            if visited > maximumYAMLNodes {
-                return Diagnostic(.error, "too-many-values", "the file has more than \(maximumYAMLNodes) YAML values",
-                                  at: SourceLocation(file: file, line: 1, column: 1))
-            }
-            switch node {
-            case .mapping(let mapping):
-                for (key, value) in mapping {
-                    if position(key) < position(node) || position(value) <= position(key) { return alias(key) }
-                    stack.append(value)
-                }
-            case .sequence(let sequence):
-                var previous: Yams.Node?
-                for item in sequence {
-                    if let previous, position(item) <= position(previous) { return alias(previous) }
-                    if position(item) < position(node) { return alias(node) }
-                    previous = item
-                    stack.append(item)
-                }
-            case .alias:
-                return alias(node)
-            case .scalar:
-                break
-            }
-        }
-        return nil
-    }
-
     /// The comment block at the top of `text`: `#` lines and the blank lines between them.
     static func headerComment(of text: String) -> [String] {
         var lines: [String] = []
-        // "\r\n" is one Character in Swift, so split on it as well as on "\n".
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+        // Line by line ("\r\n" is one Character in Swift), stopping at the first line that is
+        // neither a comment nor blank, however long the file.
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex { $0 == "\n" || $0 == "\r\n" } ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
             let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
             if trimmed.hasPrefix("#") {
                 lines.append(String(trimmed))
@@ -140,29 +86,59 @@ struct Decoding {
     let file: String
     var diagnostics: [Diagnostic] = []
     var sourceMap: SourceMap
-    /// The text's lines, to tell flow collections from block ones.
-    private let lines: [[Unicode.Scalar]]
+    /// Countries and minerals resolved so far, by spelling.
+    private var countries: [String: CountryCode] = [:]
+    private var minerals: [String: MineralID] = [:]
+    /// Nodes and flows decoded while composing (``composeGraph(_:)``), by item index; `nil`
+    /// when the file's `nodes` or `flows` is not a list that was streamed.
+    private var streamedNodes: [MineralGraphCore.Node?]?
+    private var streamedFlows: [Flow?]?
 
-    init(file: String, text: String) {
+    init(file: String) {
         self.file = file
         self.sourceMap = SourceMap(file: file)
-        self.lines = Self.scalarLines(text)
     }
 
-    /// Composes `text` into a YAML tree, refusing anchors and aliases (see
-    /// ``GraphFileReader/structuralProblem(in:file:kind:)``); `kind` names the files in messages
-    /// ("graph files"). `nil` when the text holds no document.
-    func compose(_ text: String, kind: String) throws(GraphFileError) -> Yams.Node? {
-        let root: Yams.Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw GraphFileError(diagnostics: [diagnostic(forYAMLError: error, text: text)], text: text)
+    /// Composes `text` into a YAML tree (``YAMLComposer``: no aliases, no repeated keys,
+    /// bounded nesting) after checking its size and line lengths against ``InputLimits``;
+    /// `kind` names the files in messages ("graph files"). `nil` when the text holds no document.
+    func compose(_ text: String, kind: String) throws(GraphFileError) -> YAMLNode? {
+        try checkLimits(text, kind: kind)
+        return try YAMLComposer(file: file, kind: kind).compose(text)
+    }
+
+    /// Refuses text larger than ``InputLimits/maximumDocumentBytes`` or with a line longer
+    /// than ``InputLimits/maximumLineBytes``, before parsing it.
+    func checkLimits(_ text: String, kind: String) throws(GraphFileError) {
+        if let problem = InputLimits.tooLarge(
+            text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: kind,
+            notes: kind == "graph files" ? ["split the graph by mineral or year, or import trade data with `mineral-graph import`"] : [])
+        {
+            throw GraphFileError(diagnostics: [problem], text: nil)
         }
-        if let problem = GraphFileReader.structuralProblem(in: root, file: file, kind: kind) {
+        if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: true) {
             throw GraphFileError(diagnostics: [problem], text: text)
         }
-        return root
+    }
+
+    /// ``compose(_:kind:)`` for a graph file, decoding each node and flow as soon as the
+    /// composer has it (``YAMLComposer/compose(_:streaming:handler:)``), so that the YAML
+    /// values of a large file's elements are never all in memory; ``graph(_:)`` takes the
+    /// decoded elements instead of reading those lists again.
+    mutating func composeGraph(_ text: String) throws(GraphFileError) -> YAMLNode? {
+        try checkLimits(text, kind: "graph files")
+        return try YAMLComposer(file: file, kind: "graph files").compose(text, streaming: ["nodes", "flows"]) { list, index, item in
+            // Appended in place: the lists have hundreds of thousands of items.
+            if list == "nodes" {
+                let decoded = node(item, index: index)
+                if streamedNodes == nil { streamedNodes = [] }
+                streamedNodes!.append(decoded)
+            } else {
+                let decoded = flow(item, index: index)
+                if streamedFlows == nil { streamedFlows = [] }
+                streamedFlows!.append(decoded)
+            }
+        }
     }
 
     /// The diagnostics collected so far, in file order.
@@ -172,7 +148,7 @@ struct Decoding {
 
     // MARK: Graph
 
-    mutating func graph(_ root: Yams.Node) -> SupplyGraph? {
+    mutating func graph(_ root: YAMLNode) -> SupplyGraph? {
         record(.graph(field: nil), root)
         let keys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows", "other_countries"]
         guard let fields = fields(of: root, what: "the graph", allowed: keys, required: ["name", "year"]) else { return nil }
@@ -188,8 +164,10 @@ struct Decoding {
         let description = fields["description"].flatMap { string($0, "description") }
         let scheme = fields["country_scheme"].flatMap { string($0, "country_scheme") }
         let sources = list(fields["sources"], "sources") { decoding, item, i in decoding.source(item, index: i) }
-        let nodes = list(fields["nodes"], "nodes") { decoding, item, i in decoding.node(item, index: i) }
-        let flows = list(fields["flows"], "flows") { decoding, item, i in decoding.flow(item, index: i) }
+        let nodes = streamedNodes.map { $0.compactMap { $0 } }
+            ?? list(fields["nodes"], "nodes") { decoding, item, i in decoding.node(item, index: i) }
+        let flows = streamedFlows.map { $0.compactMap { $0 } }
+            ?? list(fields["flows"], "flows") { decoding, item, i in decoding.flow(item, index: i) }
         let others = list(fields["other_countries"], "other_countries") { decoding, item, i in decoding.otherCountries(item, index: i) }
         guard let name, let year else { return nil }
         return SupplyGraph(
@@ -197,7 +175,7 @@ struct Decoding {
             countryScheme: scheme, sources: sources, nodes: nodes, flows: flows, otherCountries: others)
     }
 
-    mutating func checkUnits(_ node: Yams.Node) {
+    mutating func checkUnits(_ node: YAMLNode) {
         let expected = ["mass": SupplyGraph.massUnit, "value": SupplyGraph.valueUnit, "water": SupplyGraph.waterUnit]
         guard let fields = fields(of: node, what: "units", allowed: ["mass", "value", "water"], required: []) else { return }
         for (key, value) in fields {
@@ -211,7 +189,7 @@ struct Decoding {
 
     // MARK: Elements
 
-    mutating func source(_ node: Yams.Node, index: Int) -> SourceReference? {
+    mutating func source(_ node: YAMLNode, index: Int) -> SourceReference? {
         record(.source(index: index, field: nil), node)
         guard let f = fields(of: node, what: "a source", allowed: ["id", "title", "publisher", "url", "year", "notes"], required: ["id", "title"]) else { return nil }
         for (key, value) in f { record(.source(index: index, field: key), value, key: f.keyNode(key)) }
@@ -222,7 +200,7 @@ struct Decoding {
             notes: f["notes"].flatMap { string($0, "notes") })
     }
 
-    mutating func node(_ node: Yams.Node, index: Int) -> MineralGraphCore.Node? {
+    mutating func node(_ node: YAMLNode, index: Int) -> MineralGraphCore.Node? {
         record(.node(index: index, field: nil), node)
         let keys = ["id", "name", "kind", "fate", "country", "outputs", "capacity_tonnes", "water", "other_inputs_usd", "source", "notes"]
         guard let f = fields(of: node, what: "a node", allowed: keys, required: ["id", "kind", "country"]) else { return nil }
@@ -232,9 +210,7 @@ struct Decoding {
         if let fate = f["fate"], let kind, kind.fate == nil {
             error("fate-without-waste", "only waste destinations have a fate", at: fate, notes: ["use 'kind: waste' or remove 'fate'"])
         }
-        let country = f["country"].flatMap { required($0, "country") }.map { text in
-            CountryTable.resolve(text)?.code ?? CountryCode(text)
-        }
+        let country = f["country"].flatMap { required($0, "country") }.map { self.country($0) }
         let outputs = list(f["outputs"], "outputs") { decoding, item, i in decoding.output(item, node: index, index: i) }
         let water = f["water"].flatMap { waterUse($0, node: index) }
         guard let id, let kind, let country else { return nil }
@@ -245,7 +221,7 @@ struct Decoding {
             source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
     }
 
-    mutating func nodeKind(_ node: Yams.Node, fate fateNode: Yams.Node?) -> NodeKind? {
+    mutating func nodeKind(_ node: YAMLNode, fate fateNode: YAMLNode?) -> NodeKind? {
         guard let text = required(node, "kind") else { return nil }
         switch text {
         case "mine": return .mine
@@ -276,7 +252,7 @@ struct Decoding {
         }
     }
 
-    mutating func output(_ node: Yams.Node, node nodeIndex: Int, index: Int) -> Output? {
+    mutating func output(_ node: YAMLNode, node nodeIndex: Int, index: Int) -> Output? {
         record(.output(node: nodeIndex, index: index, field: nil), node)
         guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "basis", "value_usd"], required: ["mineral"]) else { return nil }
         for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value, key: f.keyNode(key)) }
@@ -290,7 +266,7 @@ struct Decoding {
             valueUSD: f["value_usd"].flatMap { number($0, "value_usd") })
     }
 
-    mutating func waterUse(_ node: Yams.Node, node index: Int) -> WaterUse? {
+    mutating func waterUse(_ node: YAMLNode, node index: Int) -> WaterUse? {
         let keys = ["withdrawal_m3_per_t", "consumption_m3_per_t", "brine_m3_per_t", "seawater_m3_per_t", "aware_cf", "baseline_water_stress"]
         guard let f = fields(of: node, what: "water", allowed: keys, required: []) else { return nil }
         for (key, value) in f { record(.node(index: index, field: "water." + key), value, key: f.keyNode(key)) }
@@ -304,7 +280,7 @@ struct Decoding {
         return water.isEmpty ? nil : water
     }
 
-    mutating func flow(_ node: Yams.Node, index: Int) -> Flow? {
+    mutating func flow(_ node: YAMLNode, index: Int) -> Flow? {
         record(.flow(index: index, field: nil), node)
         let keys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
         guard let f = fields(of: node, what: "a flow", allowed: keys, required: ["from", "to", "mineral"]) else { return nil }
@@ -331,7 +307,7 @@ struct Decoding {
             source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
     }
 
-    mutating func otherCountries(_ node: Yams.Node, index: Int) -> OtherCountries? {
+    mutating func otherCountries(_ node: YAMLNode, index: Int) -> OtherCountries? {
         record(.otherCountries(index: index, field: nil), node)
         let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"]
         guard let f = fields(of: node, what: "an 'other countries' entry", allowed: keys, required: ["mineral", "stage"]) else { return nil }
@@ -355,7 +331,7 @@ struct Decoding {
 
     /// The basis of `contained_tonnes`: `element`, `gross`, the element's symbol or a compound
     /// (`Li2O`, `LCE`, `REO`); a basis the mineral has no factor or symbol for is an error.
-    mutating func basis(_ node: Yams.Node, mineral: MineralID) -> QuantityBasis? {
+    mutating func basis(_ node: YAMLNode, mineral: MineralID) -> QuantityBasis? {
         guard let text = required(node, "basis") else { return nil }
         if let basis = QuantityBasis.parse(text, mineral: mineral) {
             if case .compound(let compound) = basis, let element = compound.element,
@@ -373,25 +349,39 @@ struct Decoding {
         return nil
     }
 
-    mutating func mineral(_ node: Yams.Node) -> MineralID? {
+    mutating func mineral(_ node: YAMLNode) -> MineralID? {
         guard let text = required(node, "mineral") else { return nil }
-        return MineralCatalog.resolve(text)?.id ?? MineralID(text)
+        if let known = minerals[text] { return known }
+        let id = MineralCatalog.resolve(text)?.id ?? MineralID(text)
+        minerals[text] = id
+        return id
+    }
+
+    /// The alpha-3 code of a country given by code or name (as written when unknown),
+    /// remembered per spelling: a large file names the same few countries again and again.
+    mutating func country(_ text: String) -> CountryCode {
+        if let known = countries[text] { return known }
+        let code = CountryTable.resolve(text)?.code ?? CountryCode(text)
+        countries[text] = code
+        return code
     }
 
     // MARK: Structure
 
     /// The known keys of a mapping and their values (and key nodes, for source positions).
+    /// A mapping has a dozen keys at most, so they are looked up by scanning.
     struct Fields: Sequence {
-        fileprivate(set) var values: [String: Yams.Node] = [:]
-        fileprivate(set) var keys: [String: Yams.Node] = [:]
+        fileprivate(set) var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
 
-        subscript(key: String) -> Yams.Node? { values[key] }
-        func keyNode(_ key: String) -> Yams.Node? { keys[key] }
-        func makeIterator() -> Dictionary<String, Yams.Node>.Iterator { values.makeIterator() }
+        subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
+        func keyNode(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.keyNode }
+        func makeIterator() -> some IteratorProtocol<(key: String, value: YAMLNode)> {
+            entries.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
+        }
     }
 
     /// The keys of a mapping, after checking for unknown and missing keys.
-    mutating func fields(of node: Yams.Node, what: String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields? {
         guard case .mapping(let mapping) = node else {
             error("expected-mapping", "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
@@ -403,11 +393,10 @@ struct Decoding {
                 continue
             }
             if allowed.contains(key.string) {
-                result.values[key.string] = value
-                result.keys[key.string] = keyNode
+                result.entries.append((key.string, keyNode, value))
             } else {
                 let hints = ClosestMatches.best(for: key.string, among: allowed, limit: 1)
-                error("unknown-key", "unknown key '\(key.string)' in \(what)", at: keyNode,
+                error("unknown-key", "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: hints.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
@@ -417,28 +406,28 @@ struct Decoding {
         return result
     }
 
-    mutating func list<T>(_ node: Yams.Node?, _ what: String, _ element: (inout Decoding, Yams.Node, Int) -> T?) -> [T] {
+    mutating func list<T>(_ node: YAMLNode?, _ what: String, _ element: (inout Decoding, YAMLNode, Int) -> T?) -> [T] {
         items(node, what).enumerated().compactMap { i, item in element(&self, item, i) }
     }
 
     /// The items of a list; none for a missing or null value, and an error for anything else.
-    mutating func items(_ node: Yams.Node?, _ what: String) -> [Yams.Node] {
+    mutating func items(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
             error("expected-list", "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
             return []
         }
-        return Array(sequence)
+        return sequence.items
     }
 
     // MARK: Scalars
 
-    func isNull(_ node: Yams.Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+    func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.isPlain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    mutating func string(_ node: Yams.Node, _ key: String) -> String? {
+    mutating func string(_ node: YAMLNode, _ key: String) -> String? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
             error("expected-text", "expected text for '\(key)', found \(describe(node))", at: node)
@@ -448,7 +437,7 @@ struct Decoding {
     }
 
     /// A string that must be present and non-empty.
-    mutating func required(_ node: Yams.Node, _ key: String) -> String? {
+    mutating func required(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else {
             if case .scalar = node { error("missing-value", "'\(key)' has no value", at: node) }
             return nil
@@ -456,31 +445,31 @@ struct Decoding {
         return text
     }
 
-    mutating func missing<T>(_ node: Yams.Node, _ key: String) -> T? {
+    mutating func missing<T>(_ node: YAMLNode, _ key: String) -> T? {
         error("missing-value", "'\(key)' has no value", at: node)
         return nil
     }
 
-    mutating func number(_ node: Yams.Node, _ key: String) -> Double? {
+    mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
             error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node)
             return nil
         }
-        if scalar.style == .plain || scalar.style == .any, let value = Self.parseNumber(scalar.string) {
+        if scalar.isPlain, let value = Self.parseNumber(scalar.string) {
             return value
         }
         var notes: [String] = []
-        if scalar.style != .plain && scalar.style != .any && Self.parseNumber(scalar.string) != nil {
+        if !scalar.isPlain && Self.parseNumber(scalar.string) != nil {
             notes.append("remove the quotes")
         } else if scalar.string.contains(",") {
             notes.append("write numbers without thousands separators: 170000 or 170_000")
         }
-        error("expected-number", "expected a number for '\(key)', found '\(scalar.string)'", at: node, notes: notes)
+        error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node, notes: notes)
         return nil
     }
 
-    mutating func integer(_ node: Yams.Node, _ key: String) -> Int? {
+    mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
         guard let value = number(node, key) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
             error("expected-integer", "expected a whole number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
@@ -497,122 +486,60 @@ struct Decoding {
         case "-.inf", "-.Inf", "-.INF": return -.infinity
         default: break
         }
-        let cleaned = text.replacingOccurrences(of: "_", with: "")
-        guard let first = cleaned.first, first.isNumber || first == "-" || first == "+" || first == ".",
-              cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) })
+        // Bytes, not Characters: this runs for every figure of a large file.
+        let cleaned = text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text
+        func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+        func isSign(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") }
+        guard let first = cleaned.utf8.first, isDigit(first) || isSign(first) || first == UInt8(ascii: "."),
+              cleaned.utf8.allSatisfy({ isDigit($0) || isSign($0) || $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") })
         else { return nil }
         return Double(cleaned)
     }
 
     // MARK: Reporting
 
-    func describe(_ node: Yams.Node) -> String {
+    /// A value for a message: a scalar quoted (its first 60 characters), else its kind.
+    func describe(_ node: YAMLNode) -> String {
         switch node {
-        case .scalar(let scalar): "'\(scalar.string)'"
+        case .scalar(let scalar): "'\(Self.excerpt(scalar.string))'"
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .alias: "an alias"
         }
     }
 
-    mutating func record(_ location: GraphLocation, _ node: Yams.Node, key: Yams.Node? = nil) {
-        guard let mark = node.mark else { return }
-        let keyLocation = key?.mark.map { SourceLocation(file: file, line: $0.line, column: $0.column) }
-        let value = SourceLocation(file: file, line: mark.line, column: mark.column)
-        sourceMap.record(location, layout: ValueLayout(key: keyLocation, value: value, shape: shape(of: node)))
+    /// At most `limit` characters of `text`, with `…` where it is cut, for quoting in messages.
+    static func excerpt(_ text: String, limit: Int = 60) -> String {
+        guard text.unicodeScalars.count > limit else { return text }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.prefix(limit))
+        return String(out) + "…"
     }
 
-    /// The YAML style a value is written in. Collections are told apart by their first
-    /// character: Yams 6 gives a mapping the style of its end event, not of its start.
-    func shape(of node: Yams.Node) -> ValueLayout.Shape {
-        func starts(with character: Unicode.Scalar) -> Bool {
-            guard let mark = node.mark, mark.line >= 1, mark.line <= lines.count, mark.column >= 1,
-                mark.column <= lines[mark.line - 1].count
-            else { return false }
-            return lines[mark.line - 1][mark.column - 1] == character
-        }
-        return switch node {
+    mutating func record(_ location: GraphLocation, _ node: YAMLNode, key: YAMLNode? = nil) {
+        sourceMap.record(location, key: key.map { ($0.mark.line, $0.mark.column) }, value: (node.mark.line, node.mark.column), shape: shape(of: node))
+    }
+
+    /// The YAML style a value is written in.
+    func shape(of node: YAMLNode) -> ValueLayout.Shape {
+        switch node {
         case .scalar(let scalar):
             switch scalar.style {
             case .singleQuoted: .singleQuoted
             case .doubleQuoted: .doubleQuoted
             case .literal: .literal
             case .folded: .folded
-            case .plain, .any: scalar.string.isEmpty ? .empty : .plain
+            case .plain: scalar.string.isEmpty ? .empty : .plain
             }
-        case .mapping: starts(with: "{") ? .flowMapping : .blockMapping
-        case .sequence: starts(with: "[") ? .flowSequence : .blockSequence
-        case .alias: .plain
+        case .mapping(let mapping): mapping.isFlow ? .flowMapping : .blockMapping
+        case .sequence(let sequence): sequence.isFlow ? .flowSequence : .blockSequence
         }
     }
 
-    func location(_ node: Yams.Node) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
+    func location(_ node: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    mutating func error(_ code: String, _ message: String, at node: Yams.Node, notes: [String] = []) {
+    mutating func error(_ code: String, _ message: String, at node: YAMLNode, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: location(node), notes: notes))
-    }
-
-    func diagnostic(forYAMLError error: Error, text: String) -> Diagnostic {
-        func at(_ mark: Mark) -> SourceLocation { SourceLocation(file: file, line: mark.line, column: mark.column) }
-        switch error as? YamlError {
-        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var notes: [String] = []
-            // libyaml's context already reads "while parsing a flow sequence"; it adds nothing
-            // when it starts where the problem is.
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                notes.append("\(context.text) starting at line \(context.mark.line), column \(context.mark.column)")
-            }
-            if Self.character(at: mark, in: text) == "\t" {
-                notes.append("YAML does not allow tabs for indentation: indent with spaces")
-            }
-            return Diagnostic(.error, "yaml-syntax", "YAML syntax: \(problem)", at: at(mark), notes: notes)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            // Yams marks the first occurrence; the mistake is the repeat, so point there.
-            let first = context.mark
-            let repeated = duplicates.count == 1 ? Self.repeatedKey(duplicates[0], after: first, in: text) : nil
-            return Diagnostic(.error, "duplicate-key", "duplicate key " + duplicates.map { "'\($0)'" }.joined(separator: ", "),
-                              at: repeated.map { SourceLocation(file: file, line: $0.line, column: $0.column) } ?? at(first),
-                              notes: (repeated == nil ? [] : ["first given at line \(first.line), column \(first.column)"])
-                                  + ["each key may appear once in a mapping"])
-        case .reader(let problem, let offset, _, _):
-            return Diagnostic(.error, "unreadable", "cannot read the text: \(problem)" + (offset.map { " at byte \($0)" } ?? ""),
-                              at: SourceLocation(file: file, line: 1, column: 1))
-        default:
-            return Diagnostic(.error, "yaml", "\(error)", at: SourceLocation(file: file, line: 1, column: 1))
-        }
-    }
-
-    /// The lines of `text` as Unicode scalars, numbered as libyaml numbers them.
-    static func scalarLines(_ text: String) -> [[Unicode.Scalar]] {
-        SourceLines.split(text)
-    }
-
-    static func character(at mark: Mark, in text: String) -> Unicode.Scalar? {
-        let lines = scalarLines(text)
-        guard mark.line >= 1, mark.line <= lines.count, mark.column >= 1, mark.column <= lines[mark.line - 1].count else { return nil }
-        return lines[mark.line - 1][mark.column - 1]
-    }
-
-    /// Where `key`, first given at `first` in a block mapping, is given again: the next line
-    /// indented to the same column that starts with the key, before the mapping ends (a line
-    /// indented less). `nil` when not found, e.g. in a flow mapping `{a: 1, a: 2}`.
-    static func repeatedKey(_ key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = scalarLines(text)
-        let indent = first.column - 1
-        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { Array(($0 + ":").unicodeScalars) }
-        guard first.line >= 1, first.line <= lines.count else { return nil }
-        for index in first.line..<lines.count {
-            let line = lines[index]
-            guard let start = line.firstIndex(where: { $0 != " " }), line[start] != "#" else { continue }
-            if start < indent { return nil }
-            if start == indent, spellings.contains(where: { line[start...].starts(with: $0) }) {
-                return (index + 1, first.column)
-            }
-        }
-        return nil
     }
 }

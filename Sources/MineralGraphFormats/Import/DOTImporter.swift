@@ -19,7 +19,16 @@ public struct DOTImporter: Sendable {
         return try read(text: text, file: file)
     }
 
+    /// Reads DOT text; `file` names it in diagnostics. Text beyond
+    /// ``InputLimits/maximumDocumentBytes`` or with a line beyond
+    /// ``InputLimits/maximumLineBytes`` is refused with a located error.
     public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+        if let problem = InputLimits.tooLarge(text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: "DOT files") {
+            throw GraphFileError(diagnostics: [problem], text: nil)
+        }
+        if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
+            throw GraphFileError(diagnostics: [problem], text: text)
+        }
         let dot: DOTFile
         do {
             dot = try DOTParser.parse(text)

@@ -40,10 +40,13 @@ struct DOTSyntaxError: Error, Sendable {
 /// attributes (`graph [...]`, `name=value`), with attribute lists `[a=1, b="x"; c=2]`.
 ///
 /// Ids are bare words, numerals or double-quoted strings (joined with `+`); in quoted strings
-/// `\"`, `\\`, `\n` and `\r` stand for the characters, a backslash before a line break continues
-/// the line, and any other backslash is kept. Comments (`//`, `/* */`, and lines starting with
+/// `\"`, `\\`, `\n` and `\r` stand for the characters, `\u` and four hex digits for a control
+/// character (C0, DEL, C1; as ``DOTDataWriter`` escapes them), a backslash before a line break
+/// continues the line, and any other backslash is kept. Comments (`//`, `/* */`, and lines starting with
 /// `#`) are skipped. Undirected and `strict` graphs, `node [...]` / `edge [...]` defaults,
-/// subgraphs, ports and HTML-like `<...>` values are refused with their position.
+/// subgraphs, ports and HTML-like `<...>` values are refused with their position, and so is a
+/// statement with more than ``InputLimits/maximumDOTAttributes`` attributes. The parser is a
+/// loop over tokens without recursion, linear in the text.
 struct DOTParser {
     static let keywords: Set<String> = ["node", "edge", "graph", "digraph", "subgraph", "strict"]
 
@@ -213,6 +216,9 @@ struct DOTParser {
                 guard case .id = valueToken else {
                     throw DOTSyntaxError(message: "expected a value for '\(name)', found \(valueToken.display)", at: valueAt)
                 }
+                if attributes.count >= InputLimits.maximumDOTAttributes {
+                    throw DOTSyntaxError(message: "more than \(InputLimits.maximumDOTAttributes) attributes in one statement", at: at)
+                }
                 attributes.append(DOTAttribute(name: name, value: try id(valueToken), nameAt: at, valueAt: valueAt))
                 let separator = try peek().0
                 if separator == .comma || separator == .semicolon { _ = try next() }
@@ -376,6 +382,17 @@ struct DOTParser {
             case "r": text += "\r"; advance()
             case "\n": advance()
             case "\r" where lookahead(1) == "\n": advance(); advance()
+            case "u":
+                // `\u001B`: a control character the data writer escaped; any other `\u` stays.
+                let digits = (1...4).compactMap { lookahead($0) }.map { Character($0) }
+                if digits.count == 4, digits.allSatisfy(\.isHexDigit), let value = UInt32(String(digits), radix: 16),
+                   let control = Unicode.Scalar(value), value < 0x20 || (0x7F...0x9F).contains(value)
+                {
+                    text.unicodeScalars.append(control)
+                    for _ in 0..<5 { advance() }
+                } else {
+                    text += "\\"
+                }
             default: text += "\\"
             }
         }

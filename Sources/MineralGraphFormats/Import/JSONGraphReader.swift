@@ -1,5 +1,4 @@
 import MineralGraphCore
-import Yams
 
 /// Reads the JSON export (``JSONGraphWriter``, `mineral-graph-json/1`) back into a graph.
 ///
@@ -18,7 +17,7 @@ public struct JSONGraphReader: Sendable {
     }
 
     public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
-        var decoder = Decoding(file: file, text: text)
+        var decoder = Decoding(file: file)
         let root = try decoder.compose(text, kind: "graph files")
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root, case .mapping(let mapping) = root else {
@@ -27,13 +26,13 @@ public struct JSONGraphReader: Sendable {
                 text: text)
         }
         var problems: [Diagnostic] = []
-        func at(_ node: Yams.Node) -> SourceLocation {
-            SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        func at(_ node: YAMLNode) -> SourceLocation {
+            SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
         }
         let lists = ["sources", "nodes", "flows", "other_countries"]
         let allowed = ["format", "metadata"] + lists
-        var graphPairs: [(Yams.Node, Yams.Node)] = []
-        var listPairs: [(Yams.Node, Yams.Node)] = []
+        var graphPairs: [(YAMLNode, YAMLNode)] = []
+        var listPairs: [(YAMLNode, YAMLNode)] = []
         var sawMetadata = false
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -62,7 +61,7 @@ public struct JSONGraphReader: Sendable {
         if !sawMetadata {
             problems.append(Diagnostic(.error, "missing-key", "the graph needs 'metadata' (name, year ...)", at: at(root)))
         }
-        let graphRoot = Self.withoutNulls(.mapping(Node.Mapping(graphPairs + listPairs, .implicit, .any, root.mark)), derivedKeys: [])
+        let graphRoot = Self.withoutNulls(.mapping(YAMLNode.Mapping(pairs: (graphPairs + listPairs).map { (key: $0.0, value: $0.1) }, isFlow: mapping.isFlow, mark: root.mark)), derivedKeys: [])
         let graph = problems.isEmpty ? decoder.graph(graphRoot) : nil
         let errors = (problems + decoder.diagnostics).inFileOrder()
         if let graph, errors.isEmpty {
@@ -72,19 +71,20 @@ public struct JSONGraphReader: Sendable {
     }
 
     /// `node` without `null` members in its objects (at any depth) and, in the objects of a
-    /// list, without `derivedKeys`.
-    static func withoutNulls(_ node: Yams.Node, derivedKeys: Set<String>) -> Yams.Node {
+    /// list, without `derivedKeys`. Recursive, to at most ``InputLimits/maximumDepth`` levels.
+    static func withoutNulls(_ node: YAMLNode, derivedKeys: Set<String>) -> YAMLNode {
         switch node {
         case .mapping(let mapping):
-            let pairs = mapping.compactMap { pair -> (Yams.Node, Yams.Node)? in
-                if case .scalar(let scalar) = pair.value, scalar.string == "null", scalar.style == .plain || scalar.style == .any { return nil }
+            let pairs = mapping.compactMap { pair -> (key: YAMLNode, value: YAMLNode)? in
+                if case .scalar(let scalar) = pair.value, scalar.string == "null", scalar.isPlain { return nil }
                 if let key = pair.key.string, derivedKeys.contains(key) { return nil }
                 return (pair.key, withoutNulls(pair.value, derivedKeys: []))
             }
-            return .mapping(Node.Mapping(pairs, mapping.tag, mapping.style, mapping.mark))
+            return .mapping(YAMLNode.Mapping(pairs: pairs, isFlow: mapping.isFlow, mark: mapping.mark))
         case .sequence(let sequence):
-            return .sequence(Node.Sequence(sequence.map { withoutNulls($0, derivedKeys: derivedKeys) }, sequence.tag, sequence.style, sequence.mark))
-        case .scalar, .alias:
+            return .sequence(YAMLNode.Sequence(
+                items: sequence.map { withoutNulls($0, derivedKeys: derivedKeys) }, isFlow: sequence.isFlow, mark: sequence.mark))
+        case .scalar:
             return node
         }
     }

@@ -125,6 +125,10 @@ public struct ProductionTableImporter: Sendable {
     /// (METHODS §1.4: shares within 0.005 of 1).
     public static let roundingTolerance = 0.005
 
+    /// Errors after which a table stops being read (each unknown name is looked up among every
+    /// known spelling for suggestions, so a table of garbage would otherwise take long).
+    public static let maximumErrors = 1_000
+
     public static let requiredColumns = ["country", "quantity"]
     public static let optionalColumns = ["mineral", "stage", "year", "unit", "source"]
 
@@ -153,15 +157,11 @@ public struct ProductionTableImporter: Sendable {
         var tables: [(file: String, bytes: [UInt8])] = []
         var problems: [Diagnostic] = []
         for path in paths {
-            if path == "-" {
-                tables.append(("<stdin>", [UInt8](FileHandle.standardInput.readDataToEndOfFile())))
-                continue
-            }
             do {
-                tables.append((path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))))
+                // Whole, but at most InputLimits' table size (standard input included).
+                tables.append((path == "-" ? "<stdin>" : path, [UInt8](try TextFile.bytes(path, limit: InputLimits.maximumTableBytes))))
             } catch {
-                let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-                problems.append(Diagnostic(.error, "unreadable", "\(path): \(reason)", at: nil))
+                problems.append(Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil))
             }
         }
         if !problems.isEmpty { throw ImportError(diagnostics: problems, text: nil) }
@@ -181,6 +181,10 @@ public struct ProductionTableImporter: Sendable {
         var texts: [String: String] = [:]
         var firstText = ""
         for (index, table) in tables.enumerated() {
+            if let problem = TextFile.encodingProblem(table.bytes) {
+                reader.diagnostics.append(Diagnostic(.error, "not-utf8", "\(table.file): \(problem)", at: nil))
+                continue
+            }
             guard var text = String(bytes: table.bytes, encoding: .utf8) else {
                 reader.diagnostics.append(Diagnostic(.error, "not-utf8", "\(table.file): the file is not UTF-8 text", at: nil))
                 continue
@@ -208,6 +212,6 @@ public struct ProductionTableImporter: Sendable {
         }
         let builder = ProductionGraphBuilder(reader: reader, files: tables.map(\.file))
         return ProductionTableImport(
-            graph: builder.graph(), headerComment: builder.headerComment(), warnings: diagnostics, text: firstText, texts: texts)
+            graph: builder.graph().replacingControlCharacters(), headerComment: builder.headerComment(), warnings: diagnostics, text: firstText, texts: texts)
     }
 }

@@ -102,6 +102,8 @@ struct ProductionTableReader {
 
     let importer: ProductionTableImporter
     var diagnostics: [Diagnostic] = []
+    /// Errors added through `error(_:_:_:notes:)`, for the stop after ``ProductionTableImporter/maximumErrors``.
+    var errorCount = 0
     var rows: [Row] = []
     var layouts: [Layout] = []
     var residuals: [DerivedResidual] = []
@@ -122,6 +124,7 @@ struct ProductionTableReader {
     // MARK: Diagnostics
 
     mutating func error(_ code: String, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
+        errorCount += 1
         diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
     }
 
@@ -204,7 +207,15 @@ struct ProductionTableReader {
         guard let layout = readHeader(header, file: file) else { return }
         layouts.append(layout)
         let before = rows.count
-        for record in records.dropFirst() { readRecord(record, layout) }
+        for record in records.dropFirst() {
+            // A table of garbage stops here: each unknown name is looked up among every spelling.
+            if errorCount >= ProductionTableImporter.maximumErrors {
+                error("too-many-errors", "stopped after \(ProductionTableImporter.maximumErrors) errors", SourceLocation(file: file, line: record.line, column: 1),
+                      notes: ["fix these first; the rest of the table was not read"])
+                return
+            }
+            readRecord(record, layout)
+        }
         if rows.count == before && !diagnostics.contains(where: { $0.severity == .error && $0.location?.file == file }) {
             error("no-rows", "the table has a header but no rows", SourceLocation(file: file, line: header.line, column: 1))
         }

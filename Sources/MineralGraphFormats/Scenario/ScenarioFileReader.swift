@@ -1,5 +1,4 @@
 import MineralGraphCore
-import Yams
 
 /// Reads what-if scenario files (docs/whatif.md, "Scenario files") into a ``ScenarioDocument``.
 ///
@@ -42,7 +41,7 @@ public struct ScenarioFileReader: Sendable {
     /// Reads scenario text; `file` names it in diagnostics.
     public func read(text: String, file: String) throws(GraphFileError) -> ScenarioDocument {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        var decoding = ScenarioDecoding(yaml: Decoding(file: file, text: text), sourceMap: ScenarioSourceMap(file: file))
+        var decoding = ScenarioDecoding(yaml: Decoding(file: file), sourceMap: ScenarioSourceMap(file: file))
         let root = try decoding.yaml.compose(text, kind: "scenario files")
         guard let root, !decoding.yaml.isNull(root) else {
             throw GraphFileError(
@@ -70,13 +69,13 @@ struct ScenarioDecoding {
     static let requiredParameters = ["cut": ["fraction"], "ban": [], "add_capacity": ["tonnes"]]
     static let spareAmounts = ["fraction", "tonnes", "capacity"]
 
-    mutating func record(_ location: ScenarioLocation, _ node: Yams.Node) {
+    mutating func record(_ location: ScenarioLocation, _ node: YAMLNode) {
         sourceMap.record(location, yaml.location(node))
     }
 
     // MARK: Scenario
 
-    mutating func scenario(_ root: Yams.Node) -> Scenario? {
+    mutating func scenario(_ root: YAMLNode) -> Scenario? {
         record(.scenario(field: nil), root)
         if case .mapping(let mapping) = root, mapping["scenario"] == nil, mapping["nodes"] != nil || mapping["flows"] != nil {
             yaml.error("graph-not-scenario", "this is a graph file, not a scenario", at: root,
@@ -109,13 +108,13 @@ struct ScenarioDecoding {
     }
 
     /// ``Decoding/list(_:_:_:)`` for the scenario's own elements.
-    mutating func list<T>(_ node: Yams.Node?, _ what: String, _ element: (inout ScenarioDecoding, Yams.Node, Int) -> T?) -> [T] {
+    mutating func list<T>(_ node: YAMLNode?, _ what: String, _ element: (inout ScenarioDecoding, YAMLNode, Int) -> T?) -> [T] {
         yaml.items(node, what).enumerated().compactMap { i, item in element(&self, item, i) }
     }
 
     // MARK: Shocks
 
-    mutating func shock(_ node: Yams.Node, index: Int) -> Shock? {
+    mutating func shock(_ node: YAMLNode, index: Int) -> Shock? {
         record(.shock(index: index, field: nil), node)
         guard case .mapping(let mapping) = node else {
             yaml.error("expected-mapping", "expected a shock as a mapping such as 'cut: {country: COD}', found \(yaml.describe(node))", at: node)
@@ -201,7 +200,7 @@ struct ScenarioDecoding {
 
     // MARK: Spare capacity
 
-    mutating func spare(_ node: Yams.Node, index: Int) -> SpareCapacity? {
+    mutating func spare(_ node: YAMLNode, index: Int) -> SpareCapacity? {
         record(.spare(index: index, field: nil), node)
         guard let f = yaml.fields(of: node, what: "a spare-capacity entry", allowed: ["nodes", "mineral"] + Self.spareAmounts, required: ["nodes"])
         else { return nil }
@@ -243,7 +242,7 @@ struct ScenarioDecoding {
     /// Node conditions from a selector: a node id (`cod-mines`), a list of ids, or a mapping of
     /// edit-selector filters (`{country: [COD, ZMB], kind: mine}`; every filter must pass; `{}`
     /// selects every node). Positions are recorded under `field`, `field.KEY` and `field.KEY.I`.
-    mutating func selector(_ node: Yams.Node, _ field: String, _ location: (String) -> ScenarioLocation) -> [NodeCondition]? {
+    mutating func selector(_ node: YAMLNode, _ field: String, _ location: (String) -> ScenarioLocation) -> [NodeCondition]? {
         record(location(field), node)
         switch node {
         case .scalar, .sequence:
@@ -282,13 +281,11 @@ struct ScenarioDecoding {
                 if valid, let condition = try? EditParser.nodeCondition(key, values) { conditions.append(condition) }
             }
             return valid ? conditions : nil
-        case .alias:
-            return nil
         }
     }
 
     /// A scalar as a one-item list, or a list of scalars; `nil` (with an error) otherwise.
-    mutating func scalars(_ node: Yams.Node, _ key: String) -> [Yams.Node]? {
+    mutating func scalars(_ node: YAMLNode, _ key: String) -> [YAMLNode]? {
         switch node {
         case .scalar:
             if yaml.isNull(node) { return yaml.missing(node, key) }
@@ -306,8 +303,8 @@ struct ScenarioDecoding {
                     continue
                 }
             }
-            return valid ? Array(items) : nil
-        case .mapping, .alias:
+            return valid ? items.items : nil
+        case .mapping:
             yaml.error("expected-text", "expected a value or a list of values for '\(key)', found \(yaml.describe(node))", at: node)
             return nil
         }
@@ -315,15 +312,15 @@ struct ScenarioDecoding {
 
     // MARK: Values
 
-    func isQuoted(_ node: Yams.Node) -> Bool {
+    func isQuoted(_ node: YAMLNode) -> Bool {
         guard case .scalar(let scalar) = node else { return false }
-        return scalar.style != .plain && scalar.style != .any
+        return !scalar.isPlain
     }
 
     /// A scalar read with one of the edit language's value parsers (countries, minerals,
     /// stages, filters), its error reported at the scalar.
     mutating func parse<T>(
-        _ node: Yams.Node, _ key: String, code: String, _ parser: (EditCursor.Value) throws(EditSyntaxError) -> T
+        _ node: YAMLNode, _ key: String, code: String, _ parser: (EditCursor.Value) throws(EditSyntaxError) -> T
     ) -> T? {
         guard let text = yaml.required(node, key) else { return nil }
         do {
@@ -335,7 +332,7 @@ struct ScenarioDecoding {
     }
 
     /// A share δ or ρ, 0…1.
-    mutating func fraction(_ node: Yams.Node, _ key: String) -> Double? {
+    mutating func fraction(_ node: YAMLNode, _ key: String) -> Double? {
         guard let value = finite(node, key) else { return nil }
         guard (0...1).contains(value) else {
             let percent = value > 1 && value <= 100 ? ["write \(NumberFormatting.plain(value)) % as \(NumberFormatting.plain(value / 100))"] : []
@@ -347,7 +344,7 @@ struct ScenarioDecoding {
     }
 
     /// Tonnes per year, not negative.
-    mutating func tonnes(_ node: Yams.Node, _ key: String) -> Double? {
+    mutating func tonnes(_ node: YAMLNode, _ key: String) -> Double? {
         guard let value = finite(node, key) else { return nil }
         guard value >= 0 else {
             yaml.error("negative-tonnes", "'\(key)' must not be negative, found \(NumberFormatting.plain(value))", at: node,
@@ -357,7 +354,7 @@ struct ScenarioDecoding {
         return value
     }
 
-    mutating func finite(_ node: Yams.Node, _ key: String) -> Double? {
+    mutating func finite(_ node: YAMLNode, _ key: String) -> Double? {
         if yaml.isNull(node) { return yaml.missing(node, key) }
         guard let value = yaml.number(node, key) else { return nil }
         guard value.isFinite else {

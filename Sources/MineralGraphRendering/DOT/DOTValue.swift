@@ -42,7 +42,7 @@ public enum DOTValue: Hashable, Sendable {
     }
 
     /// Quotes display text for an `escString` attribute: `\` → `\\`, `"` → `\"`, and line
-    /// breaks (LF, CR LF, CR) → `\n`.
+    /// breaks (LF, CR LF, CR) → `\n`; other control characters (``isControl(_:)``) → U+FFFD.
     public static func quotedText(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -53,8 +53,7 @@ public enum DOTValue: Hashable, Sendable {
             case "\"": out += "\\\""
             case "\r": out += "\\n"
             case "\n": if !previousWasCR { out += "\\n" }
-            case "\0": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(DOTValue.isControl(scalar) ? "\u{FFFD}" : scalar)
             }
             previousWasCR = scalar == "\r"
         }
@@ -87,15 +86,20 @@ public enum DOTValue: Hashable, Sendable {
             case "\n", "\r":
                 flush(beforeSpecial: true)
                 out.unicodeScalars.append(scalar)
-            case "\0":
-                flush(beforeSpecial: false)
-                out += "\u{FFFD}"
             default:
                 flush(beforeSpecial: false)
-                out.unicodeScalars.append(scalar)
+                out.unicodeScalars.append(DOTValue.isControl(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         flush(beforeSpecial: true)
         return out + "\""
+    }
+
+    /// Control characters Graphviz cannot carry into its output: C0 but tab, LF and CR (NUL
+    /// ends a C string; the others are not allowed in SVG's XML), DEL and C1. The writers
+    /// replace them with U+FFFD; the validator refuses them in graph files, so only graphs
+    /// built in code can bring them.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
     }
 }

@@ -46,7 +46,8 @@ public struct HTMLLabel: Hashable, Sendable {
     /// Whether every opened element has been closed.
     public var isComplete: Bool { openElements.isEmpty }
 
-    /// `&`, `<`, `>`, `"` as XML entities.
+    /// `&`, `<`, `>`, `"` as XML entities; control characters (``DOTValue/isControl(_:)``) as
+    /// U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -56,8 +57,7 @@ public struct HTMLLabel: Hashable, Sendable {
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
-            case "\0": out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
+            default: out.unicodeScalars.append(DOTValue.isControl(scalar) ? "\u{FFFD}" : scalar)
             }
         }
         return out

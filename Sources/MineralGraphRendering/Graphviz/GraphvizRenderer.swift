@@ -31,11 +31,16 @@ public struct GraphvizOutput: Hashable, Sendable {
 /// This file is the only code in mineral-graph that calls C. Each call
 /// - takes a process-wide lock, because libcgraph and libgvc keep global state and are not
 ///   thread-safe;
+/// - uses the one Graphviz context of the process (`gvContext()`, created on first use and
+///   never freed): on Graphviz 2.42 (Debian 12) a context freed after one render and a new one
+///   created for the next leave the pango plugin reading memory the first context freed
+///   (valgrind: invalid reads in `pango_*` when `report A B C --format html` draws three
+///   diagrams). Plugins are loaded once, as the `dot` program does;
 /// - installs an error function with `agseterrf` that collects Graphviz's messages (without it
 ///   libcgraph prints to standard error) and calls `agreseterrors()` before each step, because
 ///   `agerrors()` is sticky;
-/// - frees everything it allocated in reverse order with `defer` — `gvFreeRenderData`,
-///   `gvFreeLayout`, `agclose`, `gvFreeContext` — on success and on every error path.
+/// - frees everything it allocated for the graph in reverse order with `defer` —
+///   `gvFreeRenderData`, `gvFreeLayout`, `agclose` — on success and on every error path.
 ///
 /// The `gvRenderData` length parameter is `unsigned int` in Graphviz 2.42–13 (Debian 12 ships
 /// 2.42.2, reporting 2.43.0) and `size_t` from 14; ``renderData(_:_:_:_:_:)`` has an overload
@@ -43,6 +48,16 @@ public struct GraphvizOutput: Hashable, Sendable {
 public enum GraphvizRenderer {
     /// Serialises all use of the library.
     private static let lock = NSLock()
+
+    /// The process's Graphviz context, created on first use (with ``lock`` held) and kept
+    /// until the process ends; `nil` until then, or when `gvContext()` failed.
+    nonisolated(unsafe) private static var sharedContext: OpaquePointer?
+
+    /// The shared context; call with ``lock`` held.
+    private static func context() -> OpaquePointer? {
+        if sharedContext == nil { sharedContext = gvContext() }
+        return sharedContext
+    }
 
     /// Lays out `dot` with `engine` (`dot`, `neato` ...) and renders it as `format`
     /// (Graphviz's `-T` name: `svg`, `png`, `pdf` ...).
@@ -71,10 +86,9 @@ public enum GraphvizRenderer {
         }
 
         agreseterrors()
-        guard let context = gvContext() else {
+        guard let context = context() else {
             throw failure(.context, "gvContext() returned NULL")
         }
-        defer { gvFreeContext(context) }
         takeWarnings()
 
         agreseterrors()
@@ -112,8 +126,7 @@ public enum GraphvizRenderer {
     public static func libraryVersion() -> String {
         lock.lock()
         defer { lock.unlock() }
-        guard let context = gvContext() else { return "unknown" }
-        defer { gvFreeContext(context) }
+        guard let context = context() else { return "unknown" }
         guard let info = gvcVersion(context) else { return "unknown" }
         return String(cString: info)
     }

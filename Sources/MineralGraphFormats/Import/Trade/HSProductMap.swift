@@ -197,6 +197,12 @@ public struct HSProductMap: Sendable {
                     fail("bad-share", "contained share '\(share.text)' is not a positive number", record.line, share.column)
                     continue
                 }
+                guard value <= 1 else {
+                    fail("bad-share", "contained share \(share.text) is above 1, but contained tonnes may not exceed the product's gross tonnes",
+                         record.line, share.column,
+                         notes: ["give the share as a fraction: 0.6 for 60 % (tonnes of the mineral's contained basis per tonne of product)"])
+                    continue
+                }
                 let source = field(record, "contained_share_source")?.text ?? ""
                 if source.isEmpty {
                     fail("share-without-source", "contained share of \(code.text) has no contained_share_source", record.line, share.column,

@@ -133,7 +133,7 @@ public struct TradeGraphBuilder: Sendable {
         header.append("# intermediates such as matte and alumina to processing); waste products go from the")
         header.append("# exporter's use stage to the importer's waste stage (fate recycling assumed).")
         header += summary.lines(limit: 10).map { "# " + $0 }
-        return (graph, header)
+        return (graph.replacingControlCharacters(), header)
     }
 
     private func fileName(_ file: String) -> String {

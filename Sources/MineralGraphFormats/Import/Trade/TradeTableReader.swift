@@ -106,6 +106,9 @@ public struct TradeTableReader: Sendable {
                     throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
                 }
                 if chunk.isEmpty { break }
+                if bytesRead == 0, let problem = TextFile.encodingProblem(chunk) {
+                    throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+                }
                 bytesRead += chunk.count
                 try parser.parse(chunk) { try sink.consume($0) }
                 progress?(TradeReadProgress(bytesRead: bytesRead, totalBytes: total, rows: sink.summaryRows))
@@ -125,6 +128,9 @@ public struct TradeTableReader: Sendable {
 
     /// Reads table bytes held in memory; `file` names them in diagnostics.
     public func read(bytes: [UInt8], file: String) throws(ImportError) -> TradeImport {
+        if let problem = TextFile.encodingProblem(bytes) {
+            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+        }
         let sink = TradeRowSink(reader: self, file: file)
         var parser = CSVParser()
         do {
@@ -140,14 +146,18 @@ public struct TradeTableReader: Sendable {
     }
 
     /// The whole of a small file (map and code tables), `-` for standard input.
+    /// At most ``InputLimits/maximumTableBytes``; UTF-16, UTF-32 and NUL bytes are refused.
     static func readAll(_ path: String) throws(ImportError) -> [UInt8] {
-        if path == "-" { return [UInt8](FileHandle.standardInput.readDataToEndOfFile()) }
+        let data: Data
         do {
-            return [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+            data = try TextFile.bytes(path, limit: InputLimits.maximumTableBytes)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"
-            throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(reason)", at: nil)], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
         }
+        if let problem = TextFile.encodingProblem(data) {
+            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(path == "-" ? "<stdin>" : path): \(problem)", at: nil)], text: nil)
+        }
+        return [UInt8](data)
     }
 
     /// A text with only `lines` of the file filled in (the others empty), so that diagnostics
