@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "MineralGraphAnalysis", targets: ["MineralGraphAnalysis"]),
         .library(name: "MineralGraphReports", targets: ["MineralGraphReports"]),
         .library(name: "MineralGraphRendering", targets: ["MineralGraphRendering"]),
+        // The checks of the fuzz targets, shared by Fuzz/ and the crasher regression tests.
+        .library(name: "MineralGraphFuzzing", targets: ["MineralGraphFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +44,9 @@ let package = Package(
         ),
         .target(name: "MineralGraphRendering", dependencies: ["MineralGraphCore", "CGraphviz"]),
 
+        // MARK: Fuzz target checks (docs/fuzzing.md); the fuzzers themselves are in Fuzz/
+        .target(name: "MineralGraphFuzzing", dependencies: ["MineralGraphFormats", "MineralGraphCore"]),
+
         // MARK: Command-line tool (no business logic)
         .executableTarget(
             name: "mineral-graph",
@@ -59,7 +64,7 @@ let package = Package(
         .testTarget(name: "MineralGraphCoreTests", dependencies: ["MineralGraphCore"]),
         .testTarget(
             name: "MineralGraphFormatsTests",
-            dependencies: ["MineralGraphFormats", "MineralGraphCore"],
+            dependencies: ["MineralGraphFormats", "MineralGraphCore", "MineralGraphFuzzing"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),

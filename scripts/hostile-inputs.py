@@ -97,6 +97,13 @@ def main():
     write(p("deep-map-100k.yaml"), "a: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n")
     write(p("many-errors.yaml"), "format: mineral-graph/1\nname: x\nyear: 2023\nnodes:\n"
           + "".join(f"  - id: n{i}\n    kind: quarry\n    country: COD\n" for i in range(200_000)))
+    write(p("unknown-countries-200k.yaml"), "name: x\nyear: 2023\nnodes:\n"
+          + "".join(f"  - id: n{i}\n    kind: mine\n    country: Q{i:06d}\n" for i in range(200_000)))
+    write(p("unknown-minerals-200k.yaml"), "name: x\nyear: 2023\nnodes:\n"
+          + "".join(f"  - id: n{i}\n    kind: mine\n    country: COD\n    outputs:\n      - mineral: m{i}\n" for i in range(200_000)))
+    write(p("unknown-flow-ends-50k.yaml"), "name: x\nyear: 2023\nnodes:\n"
+          + "".join(f"  - id: node-{i}\n    kind: mine\n    country: COD\n" for i in range(50_000))
+          + "flows:\n" + "".join(f"  - from: nowhere-{i}\n    to: node-{i}\n    mineral: cobalt\n" for i in range(50_000)))
     write(p("many-unknown-keys.yaml"), "".join(f"k{i}: {i}\n" for i in range(1_000_000)))
 
     # Scenarios.

@@ -37,7 +37,7 @@ case_() {
     local seconds kib
     read -r seconds kib < <(tail -1 "$stats")
     # A process killed by a signal makes time(1) print a "Command terminated" line first.
-    [[ $status -eq 137 ]] && seconds=">20"
+    [[ $status -eq 137 ]] && seconds=">${LIMIT:-20}"
     local mib=$(( ${kib:-0} / 1024 ))
     local bytes
     bytes=$(wc -c <"$err")
@@ -63,6 +63,9 @@ case_ "validate 1M nested flow lists" validate "$in/deep-flow-1m.yaml"
 case_ "validate 10k nested block lists" validate "$in/deep-block-10k.yaml"
 case_ "validate 100k nested flow mappings" validate "$in/deep-map-100k.yaml"
 case_ "validate 200k node errors" validate "$in/many-errors.yaml"
+case_ "validate 200k unknown countries" validate "$in/unknown-countries-200k.yaml"
+case_ "validate 200k unknown minerals" validate "$in/unknown-minerals-200k.yaml"
+case_ "validate 50k flows from unknown nodes" validate "$in/unknown-flow-ends-50k.yaml"
 case_ "validate 1M unknown keys" validate "$in/many-unknown-keys.yaml"
 case_ "whatif 10 MB one-line scenario" whatif "$g" "$in/scenario-one-line-10mb.yaml" -o "$out/w.md"
 case_ "whatif 1M nested scenario" whatif "$g" "$in/scenario-deep-1m.yaml" -o "$out/w.md"

@@ -26,4 +26,23 @@ struct ClosestMatchesTests {
         #expect(ClosestMatches.best(for: "zzzzzzzz", among: ["cobalt", "copper"]).isEmpty)
         #expect(ClosestMatches.best(for: "co", among: ["cobalt", "copper", "cod"], limit: 2).count == 2)
     }
+
+    @Test func aBudgetStopsTheSearchesAfterItsCount() {
+        let budget = SuggestionBudget(searches: 2)
+        var searched = 0
+        let results = (0..<5).map { _ in budget.suggestions { searched += 1; return ClosestMatches.best(for: "kidn", among: ["kind"]) } }
+        #expect(results == [["kind"], ["kind"], [], [], []])
+        #expect(searched == 2)
+        #expect(budget.remaining == 0)
+    }
+
+    /// Issue 19 follow-up: 200,000 unknown countries took minutes of "did you mean" searches
+    /// that were never printed; only the first findings get suggestions now.
+    @Test func theValidatorSuggestsForTheFirstFindingsOnly() {
+        let nodes = (0..<(SuggestionBudget.defaultSearches + 10)).map { Node(id: "n\($0)", kind: .mine, country: CountryCode("CDO")) }
+        let issues = GraphValidator().run(on: SupplyGraph(name: "g", year: 2023, nodes: nodes)).filter { $0.code == "unknown-country" }
+        #expect(issues.count == nodes.count)
+        #expect(issues.prefix(SuggestionBudget.defaultSearches).allSatisfy { $0.notes.first?.hasPrefix("closest matches: COD") == true })
+        #expect(issues.dropFirst(SuggestionBudget.defaultSearches).allSatisfy { $0.notes == ["use an ISO 3166-1 alpha-3 code such as COD or CHN"] })
+    }
 }

@@ -329,6 +329,20 @@ struct GraphFileReaderWriterTests {
         #expect(diagnostics.first?.notes == ["first given at line 3, column 9", "each key may appear once in a mapping"])
     }
 
+    /// libyaml refuses C1 controls and U+FFFE/U+FFFF written raw; the canonical writer escapes
+    /// them, so the text of a graph holding them (validation refuses them, `fmt` still writes
+    /// such a graph) reads back.
+    @Test(arguments: ["\u{80}", "\u{9F}", "\u{FFFE}", "\u{FFFF}", "\u{7F}", "\u{1B}"])
+    func canonicalTextEscapesWhatYAMLRefusesRaw(_ scalar: String) throws {
+        var graph = try Self.read("name: t\nyear: 2023\n").graph
+        graph.description = "a" + scalar + "b"
+        let text = GraphFileWriter().write(graph)
+        #expect(!text.contains(scalar))
+        #expect(try Self.read(text).graph.description == graph.description)
+        #expect(EditScript.quote("x" + scalar) == YAMLText.doubleQuoted("x" + scalar))
+        #expect(EditScript.quote("plain-id_2") == "plain-id_2")
+    }
+
     @Test func duplicateKeysInSeparateMappingsAreFine() throws {
         let text = "name: a\nyear: 2023\nnodes:\n  - id: x\n    kind: mine\n    country: CHL\n  - id: y\n    kind: mine\n    country: CHL\n"
         #expect(try Self.read(text).graph.nodes.count == 2)

@@ -50,3 +50,29 @@ extension String {
         return String(self[first...last])
     }
 }
+
+/// How many "did you mean" searches one reading or validation of a file may make. Each
+/// compares a text with every candidate (every country name, every node id), so a file with a
+/// hundred thousand unknown names would take minutes, while only the first findings are ever
+/// printed (the diagnostic renderer shows 50). Past the budget, findings keep their message
+/// and get no suggestion.
+///
+/// A class, so that the checks of one run share it; use it from one thread.
+public final class SuggestionBudget {
+    /// Searches per run: as many as the findings printed.
+    public static let defaultSearches = 50
+
+    public private(set) var remaining: Int
+
+    public init(searches: Int = SuggestionBudget.defaultSearches) {
+        remaining = searches
+    }
+
+    /// The result of `search` while the budget lasts, else an empty list.
+    public func suggestions<T>(_ search: () -> [T]) -> [T] {
+        guard remaining > 0 else { return [] }
+        remaining -= 1
+        return search()
+    }
+}
+

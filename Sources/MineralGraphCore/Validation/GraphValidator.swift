@@ -22,10 +22,11 @@ public struct GraphValidator: Sendable {
     /// All findings, in the order of the graph's elements.
     public func run(on graph: SupplyGraph) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
+        let hints = SuggestionBudget()
         checkGraph(graph, into: &issues)
-        checkNodes(graph, into: &issues)
-        checkOtherCountries(graph, into: &issues)
-        checkFlows(graph, into: &issues)
+        checkNodes(graph, hints: hints, into: &issues)
+        checkOtherCountries(graph, hints: hints, into: &issues)
+        checkFlows(graph, hints: hints, into: &issues)
         checkMassBalance(graph, into: &issues)
         checkText(graph, into: &issues)
         return issues
@@ -60,7 +61,7 @@ public struct GraphValidator: Sendable {
 
     // MARK: Nodes
 
-    private func checkNodes(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+    private func checkNodes(_ graph: SupplyGraph, hints: SuggestionBudget, into issues: inout [ValidationIssue]) {
         var inFlows = Set<String>()
         for flow in graph.flows {
             inFlows.insert(flow.from)
@@ -81,14 +82,14 @@ public struct GraphValidator: Sendable {
             if let country = CountryTable.country(node.country) {
                 checkPeriod(of: country, node: node, index: i, graph: graph, inFlows: inFlows.contains(node.id), into: &issues)
             } else {
-                issues.append(unknownCountry(node.country, at: .node(index: i, field: "country")))
+                issues.append(unknownCountry(node.country, at: .node(index: i, field: "country"), hints: hints))
             }
             struct OutputKey: Hashable { let mineral: MineralID; let year: Int }
             var seenOutputs = Set<OutputKey>()
             for (j, output) in node.outputs.enumerated() {
                 let at = { (field: String) in GraphLocation.output(node: i, index: j, field: field) }
                 if MineralCatalog.info(output.mineral) == nil {
-                    issues.append(unknownMineral(output.mineral, at: at("mineral")))
+                    issues.append(unknownMineral(output.mineral, at: at("mineral"), hints: hints))
                 } else if !seenOutputs.insert(OutputKey(mineral: output.mineral, year: output.year ?? graph.year)).inserted {
                     issues.append(.init(
                         .error, "duplicate-output",
@@ -146,13 +147,13 @@ public struct GraphValidator: Sendable {
             at: .node(index: i, field: "country"), notes: notes))
     }
 
-    private func checkOtherCountries(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+    private func checkOtherCountries(_ graph: SupplyGraph, hints: SuggestionBudget, into issues: inout [ValidationIssue]) {
         struct Key: Hashable { let mineral: MineralID; let stage: Stage; let year: Int }
         var seen = Set<Key>()
         for (i, other) in graph.otherCountries.enumerated() {
             let at = { (field: String) in GraphLocation.otherCountries(index: i, field: field) }
             if MineralCatalog.info(other.mineral) == nil {
-                issues.append(unknownMineral(other.mineral, at: at("mineral")))
+                issues.append(unknownMineral(other.mineral, at: at("mineral"), hints: hints))
             }
             if !seen.insert(Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)).inserted {
                 issues.append(.init(
@@ -196,22 +197,22 @@ public struct GraphValidator: Sendable {
 
     // MARK: Flows
 
-    private func checkFlows(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
+    private func checkFlows(_ graph: SupplyGraph, hints: SuggestionBudget, into issues: inout [ValidationIssue]) {
         let index = graph.nodeIndex()
         let ids = graph.nodes.map(\.id)
         for (i, flow) in graph.flows.enumerated() {
             let at = { (field: String) in GraphLocation.flow(index: i, field: field) }
             for (end, field) in [(flow.from, "from"), (flow.to, "to")] where index[end] == nil {
-                let hints = ClosestMatches.best(for: end, among: ids)
+                let closest = hints.suggestions { ClosestMatches.best(for: end, among: ids) }
                 issues.append(.init(
                     .error, "unknown-node", "flow \(field) unknown node '\(end)'", at: at(field),
-                    notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"]))
+                    notes: closest.isEmpty ? [] : ["did you mean " + closest.map { "'\($0)'" }.joined(separator: ", ") + "?"]))
             }
             if flow.from == flow.to {
                 issues.append(.init(.error, "self-loop", "flow from '\(flow.from)' to itself", at: at("to")))
             }
             let mineralKnown = MineralCatalog.info(flow.mineral) != nil
-            if !mineralKnown { issues.append(unknownMineral(flow.mineral, at: at("mineral"))) }
+            if !mineralKnown { issues.append(unknownMineral(flow.mineral, at: at("mineral"), hints: hints)) }
             checkQuantity(flow.tonnes, "tonnes", at: at("tonnes"), into: &issues)
             checkQuantity(flow.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
             // Waste can carry negative value: the exporter pays to be rid of it (METHODS §2.5).
@@ -370,20 +371,20 @@ public struct GraphValidator: Sendable {
         return names[scalar.value].map { "\(code) (\($0))" } ?? code
     }
 
-    private func unknownCountry(_ code: CountryCode, at location: GraphLocation) -> ValidationIssue {
-        let hints = CountryTable.suggestions(for: code.rawValue)
+    private func unknownCountry(_ code: CountryCode, at location: GraphLocation, hints: SuggestionBudget) -> ValidationIssue {
+        let closest = hints.suggestions { CountryTable.suggestions(for: code.rawValue) }
         return .init(
             .error, "unknown-country", "unknown country '\(code)'", at: location,
-            notes: hints.isEmpty ? ["use an ISO 3166-1 alpha-3 code such as COD or CHN"]
-                : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
+            notes: closest.isEmpty ? ["use an ISO 3166-1 alpha-3 code such as COD or CHN"]
+                : ["closest matches: " + closest.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
     }
 
-    private func unknownMineral(_ mineral: MineralID, at location: GraphLocation) -> ValidationIssue {
-        let hints = MineralCatalog.suggestions(for: mineral.rawValue)
+    private func unknownMineral(_ mineral: MineralID, at location: GraphLocation, hints: SuggestionBudget) -> ValidationIssue {
+        let closest = hints.suggestions { MineralCatalog.suggestions(for: mineral.rawValue) }
         return .init(
             .error, "unknown-mineral", "unknown mineral '\(mineral)'", at: location,
-            notes: hints.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
-                : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
+            notes: closest.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
+                : ["did you mean " + closest.map { "'\($0)'" }.joined(separator: ", ") + "?"])
     }
 }
 

@@ -66,4 +66,14 @@ public struct EditScript: Sendable {
                 text: text)
         }
     }
+
+    /// `value` as an edit writes it (a selector's id, a value after `=`, a field of `add`):
+    /// bare when it is a plain word of letters, digits, `-` and `_`, else double-quoted with
+    /// YAML's escapes (`\"`, `\\`, `\n`, `\u001B` …), which the edit language reads too.
+    public static func quote(_ value: String) -> String {
+        let plain = !value.isEmpty && value.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+        }
+        return plain ? value : YAMLText.doubleQuoted(value)
+    }
 }

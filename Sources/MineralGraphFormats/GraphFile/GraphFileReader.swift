@@ -86,6 +86,8 @@ struct Decoding {
     let file: String
     var diagnostics: [Diagnostic] = []
     var sourceMap: SourceMap
+    /// "Did you mean" searches left for this file.
+    let hints = SuggestionBudget()
     /// Countries and minerals resolved so far, by spelling.
     private var countries: [String: CountryCode] = [:]
     private var minerals: [String: MineralID] = [:]
@@ -245,7 +247,7 @@ struct Decoding {
             let synonyms = ["refinery": "processor", "refiner": "processor", "smelter": "processor",
                             "converter": "processor", "recycler": "waste (fate: recycling)",
                             "landfill": "waste (fate: landfill)", "market": "consumer", "use": "consumer"]
-            let hint = synonyms[text.lowercased()] ?? ClosestMatches.best(for: text, among: NodeKind.keywords, limit: 1).first
+            let hint = synonyms[text.lowercased()] ?? hints.suggestions { ClosestMatches.best(for: text, among: NodeKind.keywords, limit: 1) }.first
             error("unknown-kind", "unknown node kind '\(text)'", at: node,
                   notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["kinds: " + NodeKind.keywords.joined(separator: ", ")])
             return nil
@@ -343,7 +345,7 @@ struct Decoding {
             return basis
         }
         let known = ["element", "gross"] + Compound.all.map(\.code)
-        let hint = ClosestMatches.best(for: text, among: known, limit: 1).first
+        let hint = hints.suggestions { ClosestMatches.best(for: text, among: known, limit: 1) }.first
         error("unknown-basis", "unknown quantity basis '\(text)'", at: node,
               notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["bases: " + known.joined(separator: ", ")])
         return nil
@@ -395,9 +397,9 @@ struct Decoding {
             if allowed.contains(key.string) {
                 result.entries.append((key.string, keyNode, value))
             } else {
-                let hints = ClosestMatches.best(for: key.string, among: allowed, limit: 1)
+                let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
                 error("unknown-key", "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
-                      notes: hints.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
+                      notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
         for key in required where result[key] == nil {

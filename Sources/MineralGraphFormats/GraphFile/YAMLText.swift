@@ -11,7 +11,7 @@ enum YAMLText {
         if first == " " || last == " " { return true }
         if "-?:,[]{}#&*!|>'\"%@`".unicodeScalars.contains(first) { return true }
         if text.contains(": ") || text.contains(" #") || last == ":" { return true }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || isSpecialBreak($0) }) { return true }
+        if text.unicodeScalars.contains(where: isEscaped) { return true }
         return looksLikeNonString(text)
     }
 
@@ -33,6 +33,14 @@ enum YAMLText {
         scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF
     }
 
+    /// Scalars written as `\uXXXX`: C0 controls, DEL, C1 controls (libyaml refuses them raw,
+    /// NEL aside, which would end the line), the line breaks NEL, LS and PS, the byte-order
+    /// mark, and the non-characters U+FFFE and U+FFFF (also refused raw).
+    static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isSpecialBreak(scalar)
+            || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+    }
+
     static func doubleQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -43,7 +51,7 @@ enum YAMLText {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || isSpecialBreak(scalar) {
+                if isEscaped(scalar) {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

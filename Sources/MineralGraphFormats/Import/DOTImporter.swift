@@ -51,6 +51,8 @@ private struct Building {
     let file: String
     var diagnostics: [Diagnostic] = []
     var sourceMap: SourceMap
+    /// "Did you mean" searches left for this file.
+    let hints = SuggestionBudget()
 
     init(file: String) {
         self.file = file
@@ -169,7 +171,8 @@ private struct Building {
                       notes: ["add fate=\"...\" with one of: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
             } else if kind == nil && !NodeKind.keywords.contains(kindAttribute.value) {
                 error("unknown-kind", "unknown node kind '\(kindAttribute.value)'", at: kindAttribute.valueAt,
-                      notes: ClosestMatches.best(for: kindAttribute.value, among: NodeKind.keywords, limit: 1).map { "did you mean '\($0)'?" }
+                      notes: hints.suggestions { ClosestMatches.best(for: kindAttribute.value, among: NodeKind.keywords, limit: 1) }
+                          .map { "did you mean '\($0)'?" }
                           + ["kinds: " + NodeKind.keywords.joined(separator: ", ")])
             }
             if let kind, kind.fate == nil, let fateAttribute = f["fate"] {
@@ -313,7 +316,7 @@ private struct Building {
                 continue
             }
             let candidates = known + grouped.flatMap { prefix, fields in fields.map { prefix + "1_" + $0 } }
-            let hint = ClosestMatches.best(for: attribute.name, among: candidates, limit: 1)
+            let hint = hints.suggestions { ClosestMatches.best(for: attribute.name, among: candidates, limit: 1) }
             error("unknown-attribute", "unknown attribute '\(attribute.name)' for \(what)", at: attribute.nameAt,
                   notes: hint.map { "did you mean '\($0)'?" } + ["attributes are listed in docs/export.md"])
         }

@@ -55,7 +55,7 @@ public struct JSONGraphReader: Sendable {
             default:
                 problems.append(Diagnostic(
                     .error, "unknown-key", "unknown key '\(key)' in the graph", at: at(keyNode),
-                    notes: ClosestMatches.best(for: key, among: allowed, limit: 1).map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")]))
+                    notes: decoder.hints.suggestions { ClosestMatches.best(for: key, among: allowed, limit: 1) }.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")]))
             }
         }
         if !sawMetadata {

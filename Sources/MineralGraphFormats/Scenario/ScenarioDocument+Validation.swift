@@ -8,6 +8,7 @@ extension ScenarioDocument {
     /// `capacity_tonnes`. A scenario with warnings still runs; its shocks simply do less.
     public func validate(against graph: SupplyGraph) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        let budget = SuggestionBudget()
         let countries = Set(graph.nodes.map(\.country))
         let nodesByID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         func warn(_ code: String, _ message: String, at location: ScenarioLocation, notes: [String] = []) {
@@ -27,7 +28,7 @@ extension ScenarioDocument {
                     notes += codes.filter { !countries.contains($0) }.map { "the graph has no node in \(countryName($0))" }
                 case .id(let ids):
                     for id in ids where nodesByID[id] == nil {
-                        let hints = ClosestMatches.best(for: id, among: graph.nodes.map(\.id), limit: 3)
+                        let hints = budget.suggestions { ClosestMatches.best(for: id, among: graph.nodes.map(\.id), limit: 3) }
                         notes.append("the graph has no node '\(id)'" + (hints.isEmpty ? "" : "; closest: " + hints.joined(separator: ", ")))
                     }
                 default: break
