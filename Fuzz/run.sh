@@ -30,7 +30,7 @@ shift 2
 
 if [[ $target == all ]]; then
     status=0
-    for each in "${targets[@]}"; do "$0" "$each" "$seconds" "$@" || status=1; done
+    for each in "${targets[@]}"; do "$fuzz/run.sh" "$each" "$seconds" "$@" || status=1; done
     exit $status
 fi
 if [[ ! " ${targets[*]} " == *" $target "* ]]; then
