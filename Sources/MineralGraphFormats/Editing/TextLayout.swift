@@ -6,6 +6,8 @@
 /// follows YAML's indentation and quoting rules only as far as needed to find the end of a
 /// value that is known to be well-formed.
 struct TextLayout {
+    /// The text itself, to copy unchanged stretches from in one go.
+    let original: String
     let scalars: [Unicode.Scalar]
     /// Offset of the first scalar of each line.
     let lineStarts: [Int]
@@ -13,6 +15,7 @@ struct TextLayout {
     let newline: String
 
     init(_ text: String) {
+        original = text
         scalars = Array(text.unicodeScalars)
         var starts = [0]
         var crlf = false
