@@ -150,6 +150,8 @@ private struct ImportRun {
     var columns: [String: Int] = [:]
     var headerCount = 0
     var errorCount = 0
+    /// "Did you mean" searches left for this table.
+    let hints = SuggestionBudget()
 
     init(file: String, importer: ProductionTableImporter) {
         self.file = file
@@ -210,7 +212,7 @@ private struct ImportRun {
             } else if known.contains(name) {
                 columns[name] = index
             } else {
-                let hint = ClosestMatches.best(for: name, among: known, limit: 1).first
+                let hint = hints.suggestions { ClosestMatches.best(for: name, among: known, limit: 1) }.first
                 warning("ignored-column", "column '\(header[index])' is not used", at(position.line, position.column),
                         notes: hint.map { ["did you mean '\($0)'?"] } ?? ["columns: " + known.joined(separator: ", ")])
             }
@@ -257,7 +259,7 @@ private struct ImportRun {
         } else if let info = MineralCatalog.resolve(mineralField.text) {
             mineral = info
         } else {
-            let hints = MineralCatalog.suggestions(for: mineralField.text)
+            let hints = self.hints.suggestions { MineralCatalog.suggestions(for: mineralField.text) }
             error("unknown-mineral", "unknown mineral '\(mineralField.text)'", mineralField.at,
                   notes: hints.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
                     : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
@@ -268,7 +270,7 @@ private struct ImportRun {
         let stage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(stageField.text)]
         if stage == nil {
             let words = ProductionTableVocabulary.stages.keys.sorted()
-            let hint = ClosestMatches.best(for: stageField.text, among: words, limit: 1).first
+            let hint = hints.suggestions { ClosestMatches.best(for: stageField.text, among: words, limit: 1) }.first
             error("unknown-stage", stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
                   notes: (hint.map { ["did you mean '\($0)' (\(ProductionTableVocabulary.stages[$0]!.rawValue))?"] } ?? [])
                     + ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
@@ -288,7 +290,7 @@ private struct ImportRun {
             error("missing-country", "the row has no country", countryField.at)
             failed = true
         } else {
-            let hints = CountryTable.suggestions(for: countryField.text)
+            let hints = self.hints.suggestions { CountryTable.suggestions(for: countryField.text) }
             error("unknown-country", "unknown country '\(countryField.text)'", countryField.at,
                   notes: hints.isEmpty ? ["use an ISO 3166-1 code or an English name such as 'Congo (Kinshasa)'"]
                     : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
