@@ -93,6 +93,7 @@ def main():
     write(p("one-line-plain-10mb.yaml"), "name: " + "a" * (10 * MB) + "\n")
     write(p("one-line-junk-10mb.yaml"), "x" * (10 * MB))
     write(p("deep-flow-1m.yaml"), "[" * MB + "]" * MB + "\n")
+    write(p("deep-flow-lines-1m.yaml"), "a:\n" + "  [\n" * MB + "  ]\n" * MB)
     write(p("deep-block-10k.yaml"), "".join(" " * i + "- \n" for i in range(10_000)))
     write(p("deep-map-100k.yaml"), "a: " + "{a: " * 100_000 + "1" + "}" * 100_000 + "\n")
     write(p("many-errors.yaml"), "format: mineral-graph/1\nname: x\nyear: 2023\nnodes:\n"
@@ -111,6 +112,7 @@ def main():
           "{format: mineral-graph-scenario/1, scenario: s, shocks: ["
           + ", ".join("{cut: {country: COD}, mineral: cobalt, fraction: 0.5}" for _ in range(200_000)) + "]}")
     write(p("scenario-deep-1m.yaml"), "shocks: " + "[" * MB + "]" * MB + "\n")
+    write(p("scenario-deep-lines-1m.yaml"), "scenario: s\nshocks:\n" + "  [\n" * MB + "  ]\n" * MB)
 
     # Production CSV: 1M columns, a 10 MB field, many rows of errors.
     header = "mineral,stage,country,quantity,year," + ",".join(f"c{i}" for i in range(1_000_000 - 5))
@@ -137,11 +139,13 @@ def main():
           + "".join(f"  n{i} -> n{i + 1} [mineral=cobalt, contained_tonnes=1];\n" for i in range(100_000)) + "}\n")
     write(p("one-line-10mb.dot"), "digraph g { graph [name=\"" + "a" * (10 * MB) + "\", year=2023]; }")
     write(p("many-attributes.dot"), "digraph g { n [" + ", ".join(f"a{i}=1" for i in range(1_000_000)) + "]; }")
+    write(p("many-attributes-lines.dot"), "digraph g {\nn [\n" + "".join(f"a{i}=1\n" for i in range(1_000_000)) + "];\n}\n")
     write(p("unclosed-braces.dot"), "digraph g {" + "{" * MB + "\n")
 
     # JSON graph: a 10 MB line, deep nesting.
     write(p("one-line-10mb.json"), "{\"format\": \"mineral-graph-json/1\", \"metadata\": {\"name\": \"x\", \"year\": 2023}, \"nodes\": ["
           + ", ".join("{\"id\": \"n%d\", \"kind\": \"mine\", \"country\": \"COD\"}" % i for i in range(200_000)) + "], \"flows\": []}")
+    write(p("deep-lines-1m.json"), "{\"metadata\":\n" + "[\n" * MB + "]\n" * MB + "}\n")
     write(p("deep-1m.json"), "{\"metadata\": " + "[" * MB + "]" * MB + "}")
 
     # Edit scripts: a 10 MB line, many edits, deep values.

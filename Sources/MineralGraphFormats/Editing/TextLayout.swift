@@ -6,6 +6,8 @@
 /// follows YAML's indentation and quoting rules only as far as needed to find the end of a
 /// value that is known to be well-formed.
 struct TextLayout {
+    /// The text itself, to copy unchanged stretches from in one go.
+    let original: String
     let scalars: [Unicode.Scalar]
     /// Offset of the first scalar of each line.
     let lineStarts: [Int]
@@ -13,12 +15,15 @@ struct TextLayout {
     let newline: String
 
     init(_ text: String) {
+        original = text
         scalars = Array(text.unicodeScalars)
+        // Line breaks as libyaml counts them, so that the reader's line numbers find their
+        // lines here: LF, CR LF, a lone CR, NEL, LS and PS.
         var starts = [0]
         var crlf = false
-        for (i, scalar) in scalars.enumerated() where scalar == "\n" {
+        for (i, scalar) in scalars.enumerated() where Self.isBreak(scalar) {
+            if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { crlf = true; continue }
             starts.append(i + 1)
-            if i > 0, scalars[i - 1] == "\r" { crlf = true }
         }
         // A final line break does not start another line.
         if starts.count > 1, starts.last == scalars.count { starts.removeLast() }
@@ -44,11 +49,21 @@ struct TextLayout {
         return low
     }
 
-    /// Where line `line`'s content ends: before its `\r\n` or `\n`, or at the end of the text.
+    /// Whether libyaml reads `scalar` as (part of) a line break.
+    static func isBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "\n", "\r", "\u{85}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
+    }
+
+    /// Where line `line`'s content ends: before its line break, or at the end of the text.
     func contentEnd(_ line: Int) -> Int {
         var end = lineEnd(line)
-        if end > lineStarts[line], scalars[end - 1] == "\n" { end -= 1 }
-        if end > lineStarts[line], scalars[end - 1] == "\r" { end -= 1 }
+        if end > lineStarts[line], Self.isBreak(scalars[end - 1]) {
+            end -= 1
+            if scalars[end] == "\n", end > lineStarts[line], scalars[end - 1] == "\r" { end -= 1 }
+        }
         return end
     }
 
@@ -58,7 +73,7 @@ struct TextLayout {
     }
 
     /// Whether the last line ends with a line break.
-    var endsWithNewline: Bool { scalars.last == "\n" }
+    var endsWithNewline: Bool { scalars.last.map(Self.isBreak) ?? false }
 
     /// Leading spaces of `line`.
     func indentation(_ line: Int) -> Int {
@@ -216,7 +231,7 @@ struct TextLayout {
             case " ", "\t", "\n", "\r":
                 break
             case "#" where i > start && " \t\n\r".unicodeScalars.contains(scalars[i - 1]):
-                while i < scalars.count, scalars[i] != "\n" { i += 1 }
+                while i < scalars.count, !Self.isBreak(scalars[i]) { i += 1 }
                 continue
             case "\"" where atTokenStart:
                 i = doubleQuotedEnd(from: i)

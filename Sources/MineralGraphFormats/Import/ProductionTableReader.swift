@@ -102,6 +102,8 @@ struct ProductionTableReader {
 
     let importer: ProductionTableImporter
     var diagnostics: [Diagnostic] = []
+    /// "Did you mean" searches left for these tables (only the first findings are printed).
+    let hints = SuggestionBudget()
     /// Errors added through `error(_:_:_:notes:)`, for the stop after ``ProductionTableImporter/maximumErrors``.
     var errorCount = 0
     var rows: [Row] = []
@@ -187,7 +189,7 @@ struct ProductionTableReader {
     }
 
     func mineralHints(_ text: String) -> [String] {
-        let hints = MineralNames.suggestions(for: text)
+        let hints = self.hints.suggestions { MineralNames.suggestions(for: text) }
         return hints.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
             : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"]
     }
@@ -258,7 +260,7 @@ struct ProductionTableReader {
                     layout.figures.append(FigureColumn(index: index, year: year.year, stage: year.stage, marker: year.marker, unit: year.unit, headerAt: position))
                 }
             } else {
-                let hint = ClosestMatches.best(for: name.lowercased(), among: known, limit: 1).first
+                let hint = hints.suggestions { ClosestMatches.best(for: name.lowercased(), among: known, limit: 1) }.first
                 warning("ignored-column", "column '\(text)' is not used", position,
                         notes: hint.map { ["did you mean '\($0)'?"] } ?? ["columns: country, quantity, mineral, stage, year, unit, source; or years: 2018, Mine production 2023, 2024e"])
             }
@@ -373,7 +375,7 @@ struct ProductionTableReader {
             rowStage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(stageField.text)]
             if rowStage == nil {
                 let words = ProductionTableVocabulary.stages.keys.sorted()
-                let hint = ClosestMatches.best(for: stageField.text, among: words, limit: 1).first
+                let hint = hints.suggestions { ClosestMatches.best(for: stageField.text, among: words, limit: 1) }.first
                 error("unknown-stage", stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
                       notes: (hint.map { ["did you mean '\($0)' (\(ProductionTableVocabulary.stages[$0]!.rawValue))?"] } ?? [])
                         + ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
@@ -575,7 +577,7 @@ struct ProductionTableReader {
             error("missing-country", "the row has no country", countryField.at)
             return nil
         }
-        let hints = CountryTable.suggestions(for: countryField.text)
+        let hints = self.hints.suggestions { CountryTable.suggestions(for: countryField.text) }
         error("unknown-country", "unknown country '\(countryField.text)'", countryField.at,
               notes: hints.isEmpty ? ["use an ISO 3166-1 code or an English name such as 'Congo (Kinshasa)'"]
                 : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])

@@ -101,6 +101,7 @@ public struct HSProductMap: Sendable {
     public static func parse(bytes: [UInt8], file: String) throws(ImportError) -> HSProductMap {
         let text = String(decoding: bytes, as: UTF8.self)
         var diagnostics: [Diagnostic] = []
+        let budget = SuggestionBudget()
         func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
             diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
@@ -141,7 +142,7 @@ public struct HSProductMap: Sendable {
             let mineral = field(record, "mineral") ?? ("", 1)
             if !mineral.text.isEmpty {
                 guard let info = MineralCatalog.resolve(mineral.text) else {
-                    let hints = MineralCatalog.suggestions(for: mineral.text)
+                    let hints = budget.suggestions { MineralCatalog.suggestions(for: mineral.text) }
                     fail("unknown-mineral", "unknown mineral '\(mineral.text)'", record.line, mineral.column,
                          notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
                     continue
