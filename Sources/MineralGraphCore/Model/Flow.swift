@@ -18,11 +18,15 @@ public struct Flow: Hashable, Codable, Sendable {
     public var type: FlowType
     public var source: String?
     public var notes: String?
+    /// How sure the figures are (ranges, relative uncertainties, estimate marks); `nil` when
+    /// the file states nothing, so the graph's defaults apply.
+    public var uncertainty: FigureUncertainties?
 
     public init(
         from: String, to: String, mineral: MineralID, product: String? = nil,
         tonnes: Double? = nil, containedTonnes: Double? = nil, basis: QuantityBasis? = nil, valueUSD: Double? = nil,
-        type: FlowType = .product, source: String? = nil, notes: String? = nil
+        type: FlowType = .product, source: String? = nil, notes: String? = nil,
+        uncertainty: FigureUncertainties? = nil
     ) {
         self.from = from
         self.to = to
@@ -35,6 +39,7 @@ public struct Flow: Hashable, Codable, Sendable {
         self.type = type
         self.source = source
         self.notes = notes
+        self.uncertainty = uncertainty
     }
 
 }

@@ -16,10 +16,14 @@ public struct OtherCountries: Hashable, Codable, Sendable {
     public var basis: QuantityBasis?
     public var source: String?
     public var notes: String?
+    /// How sure the figures are (ranges, relative uncertainties, estimate marks); `nil` when
+    /// the file states nothing, so the graph's defaults apply.
+    public var uncertainty: FigureUncertainties?
 
     public init(
         mineral: MineralID, stage: Stage, year: Int? = nil, tonnes: Double? = nil,
-        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, source: String? = nil, notes: String? = nil
+        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, source: String? = nil, notes: String? = nil,
+        uncertainty: FigureUncertainties? = nil
     ) {
         self.mineral = mineral
         self.stage = stage
@@ -29,6 +33,7 @@ public struct OtherCountries: Hashable, Codable, Sendable {
         self.basis = basis
         self.source = source
         self.notes = notes
+        self.uncertainty = uncertainty
     }
 
 }

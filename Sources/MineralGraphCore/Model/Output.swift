@@ -19,10 +19,14 @@ public struct Output: Hashable, Codable, Sendable {
     public var basis: QuantityBasis?
     /// Value of the whole output in USD at the graph's price year, where known.
     public var valueUSD: Double?
+    /// How sure the figures are (ranges, relative uncertainties, estimate marks); `nil` when
+    /// the file states nothing, so the graph's defaults apply.
+    public var uncertainty: FigureUncertainties?
 
     public init(
         mineral: MineralID, year: Int? = nil, product: String? = nil, tonnes: Double? = nil,
-        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, valueUSD: Double? = nil
+        containedTonnes: Double? = nil, basis: QuantityBasis? = nil, valueUSD: Double? = nil,
+        uncertainty: FigureUncertainties? = nil
     ) {
         self.mineral = mineral
         self.year = year
@@ -31,6 +35,7 @@ public struct Output: Hashable, Codable, Sendable {
         self.containedTonnes = containedTonnes
         self.basis = basis
         self.valueUSD = valueUSD
+        self.uncertainty = uncertainty
     }
 
 }

@@ -17,6 +17,9 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
     public var flows: [Flow]
     /// Production by unnamed countries ("Other countries" rows), per mineral, stage and year.
     public var otherCountries: [OtherCountries]
+    /// Relative uncertainties for figures that state none (the file's `uncertainty:` block);
+    /// `nil` means ``UncertaintyDefaults/standard``.
+    public var uncertaintyDefaults: UncertaintyDefaults?
 
     /// Units of every quantity in a graph. They are fixed; files state them so that they
     /// describe themselves.
@@ -27,7 +30,8 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
     public init(
         name: String, year: Int, priceYear: Int? = nil, description: String? = nil,
         countryScheme: String? = nil, sources: [SourceReference] = [], nodes: [Node] = [],
-        flows: [Flow] = [], otherCountries: [OtherCountries] = []
+        flows: [Flow] = [], otherCountries: [OtherCountries] = [],
+        uncertaintyDefaults: UncertaintyDefaults? = nil
     ) {
         self.name = name
         self.year = year
@@ -38,6 +42,7 @@ public struct SupplyGraph: Hashable, Codable, Sendable {
         self.nodes = nodes
         self.flows = flows
         self.otherCountries = otherCountries
+        self.uncertaintyDefaults = uncertaintyDefaults
     }
 
     /// Index of the first node with each id (later duplicates are a validation error).

@@ -1,0 +1,72 @@
+/// How sure a figure is: the range its true value lies in.
+///
+/// A graph file states it beside the value (`contained_tonnes: {value: 157000, range: [140000,
+/// 170000]}`, `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}`); a figure
+/// without a statement takes the graph's ``UncertaintyDefaults``. The Monte Carlo propagation
+/// (MineralGraphAnalysis, docs/methods.md §10) draws each uncertain figure uniformly from its
+/// interval, independently of the others (tool convention).
+public enum FigureUncertainty: Hashable, Codable, Sendable {
+    /// The true figure lies in `low...high` (same unit and basis as the value).
+    case range(low: Double, high: Double)
+    /// The true figure lies within ± `fraction` of the stated value (0.1 for ±10 %).
+    case relative(Double)
+    /// The figure is an estimate (USGS "e", a World Mining Data estimate): the graph's
+    /// ``UncertaintyDefaults/estimated`` applies.
+    case estimated
+
+    /// The interval of a figure whose stated value is `value`, or `nil` when it is exact.
+    public func interval(around value: Double, defaults: UncertaintyDefaults) -> ClosedRange<Double>? {
+        switch self {
+        case let .range(low, high):
+            return low < high ? low...high : nil
+        case let .relative(fraction):
+            return Self.interval(value, relative: fraction)
+        case .estimated:
+            return Self.interval(value, relative: defaults.estimated)
+        }
+    }
+
+    /// `value ± |value| · fraction`, or `nil` when that is a single point.
+    public static func interval(_ value: Double, relative fraction: Double) -> ClosedRange<Double>? {
+        let halfWidth = abs(value) * fraction
+        return halfWidth > 0 ? (value - halfWidth)...(value + halfWidth) : nil
+    }
+}
+
+/// The uncertainty statements of one output, flow or "other countries" entry, per figure.
+public struct FigureUncertainties: Hashable, Codable, Sendable {
+    public var tonnes: FigureUncertainty?
+    public var containedTonnes: FigureUncertainty?
+    public var valueUSD: FigureUncertainty?
+
+    public init(tonnes: FigureUncertainty? = nil, containedTonnes: FigureUncertainty? = nil, valueUSD: FigureUncertainty? = nil) {
+        self.tonnes = tonnes
+        self.containedTonnes = containedTonnes
+        self.valueUSD = valueUSD
+    }
+
+    /// Whether no figure has a statement.
+    public var isEmpty: Bool { tonnes == nil && containedTonnes == nil && valueUSD == nil }
+}
+
+/// Relative uncertainties a graph applies to figures that state none of their own (tool
+/// convention; docs/methods.md §10 gives the defaults' sources). Half-widths: 0.1 means ±10 %.
+public struct UncertaintyDefaults: Hashable, Codable, Sendable {
+    /// Figures marked `estimated: true`.
+    public var estimated: Double
+    /// Production figures (node outputs and "other countries") without a statement.
+    public var production: Double
+    /// Flow figures without a statement (trade: the gap between exporter- and importer-reported
+    /// values).
+    public var flows: Double
+
+    /// ±10 % for estimates, every other figure exact: what a graph without an `uncertainty:`
+    /// block means.
+    public static let standard = UncertaintyDefaults()
+
+    public init(estimated: Double = 0.10, production: Double = 0, flows: Double = 0) {
+        self.estimated = estimated
+        self.production = production
+        self.flows = flows
+    }
+}
