@@ -119,4 +119,34 @@ struct UncertaintyTests {
         #expect(first == again)
         #expect(first != other)
     }
+
+    /// Imports into China from two partners: the Congo's flow uniform on [60, 100] t, Indonesia's
+    /// exactly 40 t. As for C1, the HHI's quantiles are those of the Congo's flow.
+    @Test func importSourceHHIOfOneUniformPartner() throws {
+        let nodes = [
+            Node(id: "cod", kind: .mine, country: "COD"), Node(id: "idn", kind: .mine, country: "IDN"),
+            Node(id: "chn", kind: .processor, country: "CHN"),
+        ]
+        var graph = SupplyGraph(name: "t", year: 2022, nodes: nodes, flows: [
+            Flow(from: "cod", to: "chn", mineral: "cobalt", containedTonnes: 80, valueUSD: 800,
+                 uncertainty: FigureUncertainties(containedTonnes: .range(low: 60, high: 100))),
+            Flow(from: "idn", to: "chn", mineral: "cobalt", containedTonnes: 40, valueUSD: 400),
+        ])
+        let settings = MonteCarloSettings(draws: 4_000, seed: 2)
+        let rows = ImportUncertaintyPass(settings: settings).run(on: graph)
+        #expect(rows.map(\.measure) == [.containedTonnes, .valueUSD])
+        let row = try #require(rows.first)
+        let byValue = try #require(rows.last)
+        #expect(byValue.hhi.low == byValue.hhi.value && byValue.hhi.high == byValue.hhi.value, "exact values: a point")
+        #expect(row.importer == "CHN" && row.stage == .mining && abs(row.hhi.value - Self.hhi(80, 40)) < 1e-9)
+        let delta = 4 * (0.25 / Double(settings.draws)).squareRoot()
+        #expect(row.hhi.median > Self.hhi(60 + 40 * (0.5 - delta), 40) && row.hhi.median < Self.hhi(60 + 40 * (0.5 + delta), 40))
+        #expect(row.bandProbability == 1)
+
+        // The graph's default for flows makes every flow figure uncertain, values included.
+        graph.uncertaintyDefaults = UncertaintyDefaults(flows: 0.1)
+        #expect(UncertainFigures(graph).figures.count == 4)
+        let widened = try #require(ImportUncertaintyPass(settings: settings).run(on: graph).last)
+        #expect(widened.hhi.low < widened.hhi.value && widened.hhi.high > widened.hhi.value)
+    }
 }
