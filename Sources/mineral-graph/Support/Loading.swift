@@ -5,9 +5,11 @@ import MineralGraphFormats
 import MineralGraphReports
 
 /// Writes text to standard error, with control characters (which may come from the files read)
-/// escaped as in diagnostics.
+/// escaped as in diagnostics, and its `error:`/`warning:` labels coloured on a terminal
+/// (``Terminal``).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.escapingControlCharacters(keepingLineFeeds: true).utf8))
+    let escaped = text.escapingControlCharacters(keepingLineFeeds: true)
+    FileHandle.standardError.write(Data((Terminal.colorsStandardError ? Terminal.colored(escaped) : escaped).utf8))
 }
 
 /// Reads a graph file, printing its diagnostics to standard error and failing on errors.
