@@ -9,7 +9,7 @@ import MineralGraphCore
 /// `report F --fromat html` used to answer "several graphs need --out-dir" (it took `--fromat`'s
 /// value for a second graph), and a mistyped subcommand (`reprot`) gave "2 unexpected arguments".
 /// This check walks the arguments first: an unknown subcommand or option is reported with the
-/// closest known names (``ClosestMatches``), and nothing else runs.
+/// closest known names (`ClosestMatches`), and nothing else runs.
 ///
 /// The commands and options come from ArgumentParser's own description of the tool
 /// (`_dumpHelp()`, the JSON behind `--experimental-dump-help`), so the check cannot drift from

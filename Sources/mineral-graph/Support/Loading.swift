@@ -41,7 +41,7 @@ func loadValidDocument(_ path: String, refusal: String) throws -> GraphDocument 
 }
 
 /// Checks that no output is one of `inputs`, creates `directories`, then writes each output
-/// (``OutputFile``: atomically where it can), in order. Callers format every output first, so
+/// (`OutputFile`: atomically where it can), in order. Callers format every output first, so
 /// that a failure leaves no file half-updated.
 func writeOutputs(_ outputs: [(path: String, data: Data)], creating directories: [String] = [], inputs: [String]) throws {
     do {
@@ -70,7 +70,7 @@ func writeOutputs(_ outputs: [(path: String, text: String)], creating directorie
 }
 
 /// Runs `body`, which rewrites `path` in place, holding the file's lock
-/// (``OutputFile/withExclusiveLock(on:timeout:_:)``): concurrent rewrites take turns.
+/// (`OutputFile.withExclusiveLock(on:timeout:_:)`): concurrent rewrites take turns.
 func lockedForRewriting<T>(_ path: String, _ body: () throws -> T) throws -> T {
     do {
         return try OutputFile.withExclusiveLock(on: path, body)
