@@ -2,14 +2,15 @@ import ArgumentParser
 import Foundation
 import MineralGraphCore
 
-/// Checks a command line against the commands and options the tool declares, before
-/// ArgumentParser parses it.
+/// Checks a command line against the commands and options the tool declares.
 ///
 /// ArgumentParser runs a command's `validate()` before it looks for unknown options, so
 /// `report F --fromat html` used to answer "several graphs need --out-dir" (it took `--fromat`'s
 /// value for a second graph), and a mistyped subcommand (`reprot`) gave "2 unexpected arguments".
-/// This check walks the arguments first: an unknown subcommand or option is reported with the
-/// closest known names (`ClosestMatches`), and nothing else runs.
+/// When ArgumentParser refuses a command line, ``MineralGraph/main()`` runs this check: an
+/// unknown subcommand or option is reported with the closest known name (`ClosestMatches`)
+/// instead of ArgumentParser's message. A command line ArgumentParser accepts has no unknown
+/// names, so the check costs nothing on the way to a command.
 ///
 /// The commands and options come from ArgumentParser's own description of the tool
 /// (`_dumpHelp()`, the JSON behind `--experimental-dump-help`), so the check cannot drift from
