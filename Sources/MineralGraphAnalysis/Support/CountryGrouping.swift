@@ -26,7 +26,7 @@ public struct CountryGroupingInfo: Hashable, Codable, Sendable {
     }
 }
 
-/// A row label of a country or group result: an ISO country or a ``CountryGroup``.
+/// A row label of a country or group result: an ISO country or a `CountryGroup`.
 public struct CountryOrGroup: Hashable, Codable, Sendable, Comparable {
     public enum Kind: String, Hashable, Codable, Sendable {
         case country
@@ -53,7 +53,7 @@ public struct CountryOrGroup: Hashable, Codable, Sendable, Comparable {
         CountryOrGroup(kind: .group, id: group.rawValue, name: group.title)
     }
 
-    /// Countries before groups; countries by code, groups in ``CountryGroup`` order.
+    /// Countries before groups; countries by code, groups in `CountryGroup` order.
     public static func < (lhs: CountryOrGroup, rhs: CountryOrGroup) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind == .country }
         if lhs.kind == .group {

@@ -42,7 +42,7 @@ public enum DOTValue: Hashable, Sendable {
     }
 
     /// Quotes display text for an `escString` attribute: `\` → `\\`, `"` → `\"`, and line
-    /// breaks (LF, CR LF, CR) → `\n`; other control characters (``isControl(_:)``) → U+FFFD.
+    /// breaks (LF, CR LF, CR) → `\n`; other control characters (`isControl(_:)`) → U+FFFD.
     public static func quotedText(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)

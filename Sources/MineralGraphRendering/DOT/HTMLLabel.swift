@@ -46,7 +46,7 @@ public struct HTMLLabel: Hashable, Sendable {
     /// Whether every opened element has been closed.
     public var isComplete: Bool { openElements.isEmpty }
 
-    /// `&`, `<`, `>`, `"` as XML entities; control characters (``DOTValue/isControl(_:)``) as
+    /// `&`, `<`, `>`, `"` as XML entities; control characters (`DOTValue.isControl(_:)`) as
     /// U+FFFD.
     public static func escape(_ text: String) -> String {
         var out = ""

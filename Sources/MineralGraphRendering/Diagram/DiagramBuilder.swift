@@ -1,6 +1,6 @@
 import MineralGraphCore
 
-/// Turns a ``SupplyGraph`` into a ``Diagram``: the pure "what to draw" step of rendering.
+/// Turns a `SupplyGraph` into a ``Diagram``: the pure "what to draw" step of rendering.
 ///
 /// In order, it
 /// 1. keeps the flows of `--mineral` (and the nodes that produce or handle it);
