@@ -16,8 +16,6 @@ extension ReportSections {
                 .run(on: context.countryConcentration).minerals.map(row)
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { [method] }
-
         static func blocks(_ value: [Report.BottleneckRow], in report: Report) -> [ReportDocument.Block] {
             ReportDocument.bottleneckSection(report)
         }
@@ -48,7 +46,7 @@ extension ReportSections.Bottleneck {
             unavailable: item.unavailable)
     }
 
-    static let method = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "C3", title: "Bottleneck stage per mineral",
         formula: "bottleneck(m, y) = argmax over mining, processing, manufacturing of HHI(m, stage, y)",
         section: "METHODS §1.7–1.8",
@@ -57,7 +55,7 @@ extension ReportSections.Bottleneck {
         sources: [
             "Blengini et al. 2017, EUR 28654 EN, doi:10.2760/73303",
             "meyerdata/CritMAT: critmat/calculations/supply_risk_eu.py",
-        ])
+        ])]
 }
 
 extension ReportDocument {

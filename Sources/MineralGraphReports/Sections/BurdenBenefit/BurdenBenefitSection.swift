@@ -16,8 +16,6 @@ extension ReportSections {
             return burdenBenefit(BurdenBenefitPass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.graph))
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
-
         static func blocks(_ value: Report.BurdenBenefitSection?, in report: Report) -> [ReportDocument.Block] {
             ReportDocument.burdenSection(report)
         }

@@ -55,8 +55,6 @@ extension ReportSections {
             rows(ExportConcentrationPass(guidelines: context.options.guidelines).run(on: context.graph), topSuppliers: context.options.topSuppliers)
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { [method] }
-
         static func blocks(_ value: [Report.ExportConcentrationRow], in report: Report) -> [ReportDocument.Block] {
             ReportDocument.exportSection(report)
         }
@@ -100,12 +98,12 @@ extension ReportSections.ExportConcentration {
         }
     }
 
-    static let method = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "C1-export", title: "Export concentration per mineral and exporting stage",
         formula: "s_i = X_i / Σ_j X_j over exporting countries i; HHI_export = 10,000·Σ_i s_i²; CR_k = sum of the k largest s_i",
         section: "METHODS §1.10",
         notes: "Exports are inter-country product flows of the graph's year from nodes at the stage, in tonnes of the basis the flows carry (gross product tonnes for trade data) and in USD. They measure who ships, not who produces: re-exports and stock draws count, domestic use does not. A stage whose figures are only shipments has no production HHI (NO_PRODUCTION_FIGURES); merge a production table into the graph for that.",
-        sources: ["World Bank WITS/TCdata360, market concentration index: https://tcdata360.worldbank.org/indicators/hh.mkt"])
+        sources: ["World Bank WITS/TCdata360, market concentration index: https://tcdata360.worldbank.org/indicators/hh.mkt"])]
 }
 
 extension ReportDocument {

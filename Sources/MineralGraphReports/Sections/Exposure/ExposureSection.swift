@@ -38,8 +38,6 @@ extension ReportSections {
             rows(CountryExposurePass().run(on: context.graph))
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { [method] }
-
         static func blocks(_ value: [Report.ExposureRow], in report: Report) -> [ReportDocument.Block] {
             ReportDocument.exposureSection(report)
         }
@@ -73,12 +71,12 @@ extension ReportSections.Exposure {
         }
     }
 
-    static let method = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "S1", title: "Origin exposure per importing country",
         formula: "exp_n(s) = Σ_{e into n} (f_e / I_n)·exp_src(e)(s); exp_c(o) = Σ_n I_n·Σ_{s in o} exp_n(s) / Σ_n I_n; HHI_origin(c) = 10,000·Σ_o exp_c(o)²",
         section: "METHODS §4.2, §1.5",
         notes: "Linear origin tracing through the chain, loops solved as a fixed point. A country's supply is what its nodes at the most downstream stage where it receives the mineral receive (tool convention), so a domestic refinery feeding domestic plants is counted once. 'Mined in' traces to mines; 'refined in' to processing nodes. Under proportional rationing a cut δ at an origin gives the country a shortfall of δ times its exposure (first order).",
-        sources: ["Klimek, Obersteiner & Thurner 2015, Systemic trade risk of critical resources, Sci. Adv. 1:e1500522"])
+        sources: ["Klimek, Obersteiner & Thurner 2015, Systemic trade risk of critical resources, Sci. Adv. 1:e1500522"])]
 }
 
 extension ReportDocument {

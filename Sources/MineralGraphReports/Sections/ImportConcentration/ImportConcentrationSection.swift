@@ -18,8 +18,6 @@ extension ReportSections {
             }
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { [method] }
-
         static func blocks(_ value: [Report.ImportConcentrationRow], in report: Report) -> [ReportDocument.Block] {
             ReportDocument.importSection(report)
         }
@@ -58,7 +56,7 @@ extension ReportSections.ImportConcentration {
             byValueWithDomestic: variant(item.byValueWithDomestic, .usd))
     }
 
-    static let method = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "C2", title: "Import-source concentration per importer",
         formula: "s_ij = M_ij / Σ_i M_ij; HHI_import(j, m) = 10,000·Σ_i s_ij²",
         section: "METHODS §1.5",
@@ -68,7 +66,7 @@ extension ReportSections.ImportConcentration {
         sources: [
             "European Commission, Methodology for establishing the EU list of critical raw materials (2017)",
             "World Bank WITS/TCdata360, market concentration index: https://tcdata360.worldbank.org/indicators/hh.mkt",
-        ])
+        ])]
 }
 
 extension ReportDocument {

@@ -28,8 +28,11 @@ protocol ReportSection: SendableMetatype {
 
     /// The section's data for the graph of `context`, from the analysis passes.
     static func build(_ context: ReportContext) -> Value
-    /// The method notes of the metrics the section reports (formula, METHODS section, sources).
+    /// The method notes of the metrics the section reports (formula, METHODS section, sources);
+    /// by default ``methodNotes``.
     static func methods(_ context: ReportContext) -> [Report.MethodNote]
+    /// Method notes that do not depend on the builder's options (none by default).
+    static var methodNotes: [Report.MethodNote] { get }
     /// The section's document blocks (headings, paragraphs, tables, figures); empty when the
     /// report has nothing for it. Formatters render them without knowing the section.
     static func blocks(_ value: Value, in report: Report) -> [ReportDocument.Block]
@@ -51,7 +54,8 @@ enum DocumentPlacement: Sendable {
 extension ReportSection {
     static var placement: DocumentPlacement { .body }
     static var rowSectionTitles: [String: String] { [:] }
-    static func methods(_ context: ReportContext) -> [Report.MethodNote] { [] }
+    static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
+    static var methodNotes: [Report.MethodNote] { [] }
     static func csvLines(_ value: Value) -> [String]? { nil }
 
     // Type-erased entry points for iterating ``ReportSections/all``.

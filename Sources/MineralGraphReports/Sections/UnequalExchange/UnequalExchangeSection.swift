@@ -19,8 +19,6 @@ extension ReportSections {
                 TermsOfTradePass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.graph))
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
-
         static func blocks(_ value: Report.UnequalExchangeSection?, in report: Report) -> [ReportDocument.Block] {
             ReportDocument.tradeSection(report)
         }

@@ -19,8 +19,6 @@ extension ReportSections {
                 StageUnitValuePass().run(on: graph), names: context.names)
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
-
         static func blocks(_ value: Report.ValueAddedSection?, in report: Report) -> [ReportDocument.Block] {
             ReportDocument.valueAddedSection(report)
         }

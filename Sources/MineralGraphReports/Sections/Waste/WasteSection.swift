@@ -15,8 +15,6 @@ extension ReportSections {
             waste(WasteBalancePass(scheme: context.groups).run(on: context.graph))
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
-
         static func blocks(_ value: Report.WasteSection?, in report: Report) -> [ReportDocument.Block] {
             ReportDocument.wasteSection(report)
         }

@@ -18,8 +18,6 @@ extension ReportSections {
                 names: context.names)
         }
 
-        static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
-
         static func blocks(_ value: Report.WaterSection?, in report: Report) -> [ReportDocument.Block] {
             ReportDocument.waterSection(report)
         }
