@@ -74,16 +74,15 @@ struct CountryGrouping: Sendable {
         var note: String?
         if let override {
             scheme = override
-        } else if let name = graph.countryScheme {
-            if let named = CountryGroupScheme.named(name) {
-                scheme = named
-            } else {
+        } else {
+            do {
+                scheme = try CountryGroupScheme.resolve(for: graph)
+            } catch {
+                // A pass cannot fail: an unvalidated graph's unknown scheme is said in the result.
                 scheme = .defaultScheme
-                note = "The graph names the unknown country scheme '\(name)'; "
+                note = "The graph names the unknown country scheme '\(error.id)'; "
                     + "'\(CountryGroupScheme.defaultScheme.id)' was used."
             }
-        } else {
-            scheme = .defaultScheme
         }
         info = CountryGroupingInfo(
             schemeID: scheme.id, title: scheme.title, source: scheme.source, asOf: scheme.asOf,

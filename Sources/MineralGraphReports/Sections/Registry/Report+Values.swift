@@ -2,6 +2,15 @@ import MineralGraphAnalysis
 import MineralGraphCore
 
 extension Report {
+    /// A trading partner of an importer or an exporter of a stage, with its share.
+    public struct Partner: Codable, Hashable, Sendable {
+        public var country: CountryCode
+        public var name: String
+        public var share: Double?
+        /// Tonnes or USD, as the variant's `unit` says.
+        public var amount: Double
+    }
+
     /// A number of the unequal-exchange, value-added, water and waste sections: the rounded
     /// value, or `null` with the reason it is missing (METHODS §0: never a silent zero).
     ///
@@ -19,9 +28,9 @@ extension Report {
             self.unavailable = value == nil ? (unavailable ?? Unavailable("MISSING_VALUE", "no value")) : nil
         }
 
-        /// `metric` rounded with `round` (one of ``Rounding``'s functions).
-        init(_ metric: MetricValue, _ round: (Double) -> Double) {
-            self.init(value: metric.value.map(round), unavailable: metric.unavailable)
+        /// `metric` rounded to its unit.
+        init(_ metric: MetricValue, _ unit: ReportUnit) {
+            self.init(value: metric.value.map(unit.round), unavailable: metric.unavailable)
         }
 
         public func encode(to encoder: Encoder) throws {
@@ -38,10 +47,10 @@ extension Report {
         public var imported: Metric
         public var net: Metric
 
-        init(_ flows: TradeFlows, _ round: (Double) -> Double) {
-            exported = Metric(flows.exported, round)
-            imported = Metric(flows.imported, round)
-            net = Metric(flows.net, round)
+        init(_ flows: TradeFlows, _ unit: ReportUnit) {
+            exported = Metric(flows.exported, unit)
+            imported = Metric(flows.imported, unit)
+            net = Metric(flows.net, unit)
         }
     }
 

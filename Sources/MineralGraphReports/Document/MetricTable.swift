@@ -159,16 +159,12 @@ extension Display {
 
     /// `$2.79 billion`, `$845.3 million`, `$12,345`.
     static func usd(_ value: Double) -> String {
-        let sign = value < 0 ? "−" : ""
-        let a = abs(value)
-        if a >= 1e9 { return sign + "$" + NumberFormatting.grouped(a / 1e9, decimals: 2) + " billion" }
-        if a >= 1e6 { return sign + "$" + NumberFormatting.grouped(a / 1e6, decimals: 1) + " million" }
-        return sign + "$" + NumberFormatting.grouped(a)
+        ReportUnit.usd.display(value)
     }
 
     /// Whole units with separators (`566,667`).
     static func amount(_ value: Double) -> String {
-        NumberFormatting.grouped(value)
+        ReportUnit.tonnes.display(value)
     }
 
     /// Percentage points of a share difference, signed (`−36.0 pp`).
@@ -180,7 +176,7 @@ extension Display {
 
     /// A ratio with two decimals (`0.53`).
     static func ratio(_ value: Double) -> String {
-        NumberFormatting.grouped(value, decimals: 2)
+        ReportUnit.ratio.display(value)
     }
 
     /// "DR Congo (COD)" or the group title.

@@ -39,29 +39,38 @@ public struct CSVFormatter: ReportFormatter {
 
     public func format(_ report: Report) -> String {
         var out = Self.columns.joined(separator: ",") + "\n"
-        for row in report.concentration {
-            let plain: (Double?) -> String = { $0.map(NumberFormatting.plain) ?? "" }
-            let hhi: (Double?) -> String = { $0.map { Self.fixed($0, 2) } ?? "" }
-            let share: (Double?) -> String = { $0.map { Self.fixed($0, 4) } ?? "" }
-            let fields: [String] = [
-                row.mineral.rawValue, row.stage.rawValue, String(row.year), row.basis,
-                hhi(row.hhi), hhi(row.hhiLo), hhi(row.hhiHi), hhi(row.hhiNaive),
-                share(row.cr1), share(row.cr3), hhi(row.nEq), share(row.hNorm), share(row.hUnctad),
-                row.band?.rawValue ?? "", row.bandRobust.map { $0 ? "true" : "false" } ?? "",
-                share(row.residualShare), row.residualFlag ? "true" : "false", String(row.supplierCount),
-                plain(row.totalTonnes), plain(row.residualTonnes), row.complete ? "true" : "false",
-                row.missing.map { "\($0.country) \($0.node)" }.joined(separator: "; "),
-                row.top.map { "\($0.country) " + ($0.share.map { Self.fixed($0, 4) } ?? "") }.joined(separator: "; "),
-                row.unavailable?.code ?? "",
-                "concentration", "", "", "", "", "", "", row.unavailable?.reason ?? "",
-            ]
-            out += fields.map(Escaping.csv).joined(separator: ",") + "\n"
+        // Wide lines first (the concentration rows), then every other section's long rows.
+        var long = MetricRows(year: report.graph.year)
+        for section in ReportSections.all {
+            if let lines = section.csvLines(of: report) {
+                out += lines.joined()
+            } else {
+                section.rows(of: report, into: &long)
+            }
         }
-        // The long rows; concentration is already given in the wide rows above.
-        for row in report.rows() where row.key.section != "concentration" {
-            out += Self.line(row)
-        }
+        for row in long.rows { out += Self.line(row) }
         return out
+    }
+
+    /// A concentration row, wide: the concentration columns, then `section` = `concentration`
+    /// and the reason of a missing HHI.
+    static func line(_ row: Report.ConcentrationRow) -> String {
+        let plain: (Double?) -> String = { $0.map(NumberFormatting.plain) ?? "" }
+        let hhi: (Double?) -> String = { $0.map { fixed($0, 2) } ?? "" }
+        let share: (Double?) -> String = { $0.map { fixed($0, 4) } ?? "" }
+        let fields: [String] = [
+            row.mineral.rawValue, row.stage.rawValue, String(row.year), row.basis,
+            hhi(row.hhi), hhi(row.hhiLo), hhi(row.hhiHi), hhi(row.hhiNaive),
+            share(row.cr1), share(row.cr3), hhi(row.nEq), share(row.hNorm), share(row.hUnctad),
+            row.band?.rawValue ?? "", row.bandRobust.map { $0 ? "true" : "false" } ?? "",
+            share(row.residualShare), row.residualFlag ? "true" : "false", String(row.supplierCount),
+            plain(row.totalTonnes), plain(row.residualTonnes), row.complete ? "true" : "false",
+            row.missing.map { "\($0.country) \($0.node)" }.joined(separator: "; "),
+            row.top.map { "\($0.country) " + ($0.share.map { fixed($0, 4) } ?? "") }.joined(separator: "; "),
+            row.unavailable?.code ?? "",
+            "concentration", "", "", "", "", "", "", row.unavailable?.reason ?? "",
+        ]
+        return fields.map(Escaping.csv).joined(separator: ",") + "\n"
     }
 
     /// A metric row: the concentration columns empty except `mineral`, `stage`, `year`,

@@ -45,37 +45,65 @@ extension Report {
     }
 }
 
-extension ReportBuilder {
-    func exportRows(_ graph: SupplyGraph) -> [Report.ExportConcentrationRow] {
-        ExportConcentrationPass(guidelines: guidelines).run(on: graph).map { item in
-            func top(_ measure: ExportMeasure, money: Bool) -> [Report.Partner] {
+extension ReportSections {
+    /// Export concentration per mineral × exporting stage.
+    enum ExportConcentration: ReportSection {
+        static let key = "exportConcentration"
+        static let empty: [Report.ExportConcentrationRow] = []
+
+        static func build(_ context: ReportContext) -> [Report.ExportConcentrationRow] {
+            rows(ExportConcentrationPass(guidelines: context.options.guidelines).run(on: context.graph), topSuppliers: context.options.topSuppliers)
+        }
+
+        static func blocks(_ value: [Report.ExportConcentrationRow], in report: Report) -> [ReportDocument.Block] {
+            ReportDocument.exportSection(report)
+        }
+
+        static func rows(_ value: [Report.ExportConcentrationRow], into rows: inout MetricRows) {
+            for row in value { rows.add(row) }
+        }
+    }
+}
+
+extension Report {
+    /// Export concentration per mineral × exporting stage (METHODS §1.10).
+    public var exportConcentration: [ExportConcentrationRow] {
+        get { self[ReportSections.ExportConcentration.self] }
+        set { self[ReportSections.ExportConcentration.self] = newValue }
+    }
+}
+
+extension ReportSections.ExportConcentration {
+    static func rows(_ items: [MineralGraphAnalysis.ExportConcentration], topSuppliers: Int) -> [Report.ExportConcentrationRow] {
+        items.map { item in
+            func top(_ measure: ExportMeasure, _ unit: ReportUnit) -> [Report.Partner] {
                 measure.exporters.prefix(topSuppliers).map {
                     Report.Partner(
-                        country: $0.country, name: Self.countryName($0.country), share: $0.share.map(Rounding.share),
-                        amount: money ? Rounding.money($0.amount) : Rounding.tonnes($0.amount))
+                        country: $0.country, name: ReportBuilder.countryName($0.country), share: $0.share.map(ReportUnit.share.round),
+                        amount: unit.round($0.amount))
                 }
             }
             let t = item.byTonnes, v = item.byValue
             return Report.ExportConcentrationRow(
                 mineral: item.mineral, stage: item.stage, year: item.year, basis: item.basis,
-                hhi: t.measures.map { Rounding.hhi($0.hhi) }, hhiLo: t.measures.map { Rounding.hhi($0.hhiLo) },
-                hhiHi: t.measures.map { Rounding.hhi($0.hhiHi) }, cr1: t.measures.map { Rounding.share($0.cr1) },
-                cr3: t.measures.map { Rounding.share($0.cr3) }, nEq: t.measures.map { Rounding.nEq($0.nEq) }, band: t.band,
-                exporterCount: t.exporters.count, totalTonnes: t.total.map(Rounding.tonnes),
-                flowsWithoutQuantity: t.flowsWithoutQuantity, top: top(t, money: false), unavailable: t.unavailable,
+                hhi: t.measures.map { ReportUnit.hhi.round($0.hhi) }, hhiLo: t.measures.map { ReportUnit.hhi.round($0.hhiLo) },
+                hhiHi: t.measures.map { ReportUnit.hhi.round($0.hhiHi) }, cr1: t.measures.map { ReportUnit.share.round($0.cr1) },
+                cr3: t.measures.map { ReportUnit.share.round($0.cr3) }, nEq: t.measures.map { ReportUnit.suppliers.round($0.nEq) }, band: t.band,
+                exporterCount: t.exporters.count, totalTonnes: t.total.map(ReportUnit.tonnes.round),
+                flowsWithoutQuantity: t.flowsWithoutQuantity, top: top(t, .tonnes(item.basis)), unavailable: t.unavailable,
                 byValue: Report.ExportValueVariant(
-                    hhi: v.measures.map { Rounding.hhi($0.hhi) }, cr1: v.measures.map { Rounding.share($0.cr1) },
-                    cr3: v.measures.map { Rounding.share($0.cr3) }, band: v.band, totalUsd: v.total.map(Rounding.money),
-                    flowsWithoutValue: v.flowsWithoutQuantity, top: top(v, money: true), unavailable: v.unavailable))
+                    hhi: v.measures.map { ReportUnit.hhi.round($0.hhi) }, cr1: v.measures.map { ReportUnit.share.round($0.cr1) },
+                    cr3: v.measures.map { ReportUnit.share.round($0.cr3) }, band: v.band, totalUsd: v.total.map(ReportUnit.usd.round),
+                    flowsWithoutValue: v.flowsWithoutQuantity, top: top(v, .usd), unavailable: v.unavailable))
         }
     }
 
-    static let exportConcentrationMethod = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "C1-export", title: "Export concentration per mineral and exporting stage",
         formula: "s_i = X_i / Σ_j X_j over exporting countries i; HHI_export = 10,000·Σ_i s_i²; CR_k = sum of the k largest s_i",
         section: "METHODS §1.10",
         notes: "Exports are inter-country product flows of the graph's year from nodes at the stage, in tonnes of the basis the flows carry (gross product tonnes for trade data) and in USD. They measure who ships, not who produces: re-exports and stock draws count, domestic use does not. A stage whose figures are only shipments has no production HHI (NO_PRODUCTION_FIGURES); merge a production table into the graph for that.",
-        sources: ["World Bank WITS/TCdata360, market concentration index: https://tcdata360.worldbank.org/indicators/hh.mkt"])
+        sources: ["World Bank WITS/TCdata360, market concentration index: https://tcdata360.worldbank.org/indicators/hh.mkt"])]
 }
 
 extension ReportDocument {
@@ -123,17 +151,17 @@ extension MetricRows {
             section: "export_concentration", mineral: row.mineral.rawValue, stage: row.stage.rawValue, year: row.year,
             basis: row.basis, itemKind: "stage", item: row.stage.rawValue)
         let missing = row.unavailable
-        emit(c, "hhi", "HHI", ReportRow.Value(row.hhi, unavailable: missing))
-        emit(c, "cr1", "share", ReportRow.Value(row.cr1, unavailable: missing))
-        emit(c, "cr3", "share", ReportRow.Value(row.cr3, unavailable: missing))
-        emit(c, "band", "label", row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable("MISSING_VALUE", "no HHI")))
-        emit(c, "exports", row.basis, ReportRow.Value(row.totalTonnes, unavailable: missing))
-        emit(c, "hhi_by_value", "HHI", ReportRow.Value(row.byValue.hhi, unavailable: row.byValue.unavailable))
-        emit(c, "exports_value", "USD", ReportRow.Value(row.byValue.totalUsd, unavailable: row.byValue.unavailable))
+        emit(c, "hhi", .hhi, ReportRow.Value(row.hhi, unavailable: missing))
+        emit(c, "cr1", .share, ReportRow.Value(row.cr1, unavailable: missing))
+        emit(c, "cr3", .share, ReportRow.Value(row.cr3, unavailable: missing))
+        emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable("MISSING_VALUE", "no HHI")))
+        emit(c, "exports", .tonnes(row.basis), ReportRow.Value(row.totalTonnes, unavailable: missing))
+        emit(c, "hhi_by_value", .hhi, ReportRow.Value(row.byValue.hhi, unavailable: row.byValue.unavailable))
+        emit(c, "exports_value", .usd, ReportRow.Value(row.byValue.totalUsd, unavailable: row.byValue.unavailable))
         for top in row.top {
             var s = c
             (s.itemKind, s.item, s.itemName) = ("country", top.country.rawValue, top.name)
-            emit(s, "export_share", "share", ReportRow.Value(top.share, unavailable: missing))
+            emit(s, "export_share", .share, ReportRow.Value(top.share, unavailable: missing))
         }
     }
 }

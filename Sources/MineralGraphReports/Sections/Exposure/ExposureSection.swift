@@ -28,27 +28,55 @@ extension Report {
     }
 }
 
-extension ReportBuilder {
-    func exposureRows(_ graph: SupplyGraph) -> [Report.ExposureRow] {
-        CountryExposurePass().run(on: graph).map { row in
+extension ReportSections {
+    /// S1 origin exposure per importing country × mineral.
+    enum Exposure: ReportSection {
+        static let key = "exposure"
+        static let empty: [Report.ExposureRow] = []
+
+        static func build(_ context: ReportContext) -> [Report.ExposureRow] {
+            rows(CountryExposurePass().run(on: context.graph))
+        }
+
+        static func blocks(_ value: [Report.ExposureRow], in report: Report) -> [ReportDocument.Block] {
+            ReportDocument.exposureSection(report)
+        }
+
+        static func rows(_ value: [Report.ExposureRow], into rows: inout MetricRows) {
+            for row in value { rows.add(row) }
+        }
+    }
+}
+
+extension Report {
+    /// S1 origin exposure per importing country × mineral (METHODS §4.2).
+    public var exposure: [ExposureRow] {
+        get { self[ReportSections.Exposure.self] }
+        set { self[ReportSections.Exposure.self] = newValue }
+    }
+}
+
+extension ReportSections.Exposure {
+    static func rows(_ items: [CountryExposureRow]) -> [Report.ExposureRow] {
+        items.map { row in
             func shares(_ list: [CountryExposure]) -> [Report.OriginShare] {
-                list.filter { Rounding.share($0.share) > 0 }.map {
-                    Report.OriginShare(country: $0.country, name: Self.countryName($0.country), share: Rounding.share($0.share))
+                list.filter { ReportUnit.share.round($0.share) > 0 }.map {
+                    Report.OriginShare(country: $0.country, name: ReportBuilder.countryName($0.country), share: ReportUnit.share.round($0.share))
                 }
             }
             return Report.ExposureRow(
-                country: row.country, countryName: Self.countryName(row.country), mineral: row.mineral, stage: row.stage,
-                minedIn: shares(row.minedIn), refinedIn: shares(row.refinedIn), untracedMined: row.untracedMined.map(Rounding.share),
-                originHhi: row.originHHI.map(Rounding.hhi), unavailable: row.unavailable)
+                country: row.country, countryName: ReportBuilder.countryName(row.country), mineral: row.mineral, stage: row.stage,
+                minedIn: shares(row.minedIn), refinedIn: shares(row.refinedIn), untracedMined: row.untracedMined.map(ReportUnit.share.round),
+                originHhi: row.originHHI.map(ReportUnit.hhi.round), unavailable: row.unavailable)
         }
     }
 
-    static let exposureMethod = Report.MethodNote(
+    static let methodNotes = [Report.MethodNote(
         id: "S1", title: "Origin exposure per importing country",
         formula: "exp_n(s) = Σ_{e into n} (f_e / I_n)·exp_src(e)(s); exp_c(o) = Σ_n I_n·Σ_{s in o} exp_n(s) / Σ_n I_n; HHI_origin(c) = 10,000·Σ_o exp_c(o)²",
         section: "METHODS §4.2, §1.5",
         notes: "Linear origin tracing through the chain, loops solved as a fixed point. A country's supply is what its nodes at the most downstream stage where it receives the mineral receive (tool convention), so a domestic refinery feeding domestic plants is counted once. 'Mined in' traces to mines; 'refined in' to processing nodes. Under proportional rationing a cut δ at an origin gives the country a shortfall of δ times its exposure (first order).",
-        sources: ["Klimek, Obersteiner & Thurner 2015, Systemic trade risk of critical resources, Sci. Adv. 1:e1500522"])
+        sources: ["Klimek, Obersteiner & Thurner 2015, Systemic trade risk of critical resources, Sci. Adv. 1:e1500522"])]
 }
 
 extension ReportDocument {
@@ -86,12 +114,12 @@ extension MetricRows {
         let c = Context(
             section: "exposure", mineral: row.mineral.rawValue, stage: row.stage.rawValue, itemKind: "country",
             item: row.country.rawValue, itemName: row.countryName)
-        emit(c, "origin_hhi", "HHI", ReportRow.Value(row.originHhi, unavailable: row.unavailable))
+        emit(c, "origin_hhi", .hhi, ReportRow.Value(row.originHhi, unavailable: row.unavailable))
         for origin in row.minedIn {
-            emit(c, "mined_in_" + origin.country.rawValue, "share", .number(origin.share))
+            emit(c, "mined_in_" + origin.country.rawValue, .share, .number(origin.share))
         }
         for origin in row.refinedIn {
-            emit(c, "refined_in_" + origin.country.rawValue, "share", .number(origin.share))
+            emit(c, "refined_in_" + origin.country.rawValue, .share, .number(origin.share))
         }
     }
 }

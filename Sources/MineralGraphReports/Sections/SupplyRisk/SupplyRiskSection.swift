@@ -70,78 +70,123 @@ extension Report {
     }
 }
 
+extension ReportSections {
+    /// GeoPolRisk and governance-weighted concentration per importer × mineral × stage; empty
+    /// (and no method notes) without a governance table.
+    enum SupplyRisk: ReportSection {
+        static let key = "supplyRisk"
+        static let empty: [Report.SupplyRiskRow] = []
+
+        static func build(_ context: ReportContext) -> [Report.SupplyRiskRow] {
+            context.options.governance.map { context.options.supplyRiskRows(context.graph, governance: $0) } ?? []
+        }
+
+        static func methods(_ context: ReportContext) -> [Report.MethodNote] {
+            context.options.governance == nil ? [] : ReportBuilder.supplyRiskMethods
+        }
+
+        static func blocks(_ value: [Report.SupplyRiskRow], in report: Report) -> [ReportDocument.Block] {
+            ReportDocument.supplyRiskSection(report)
+        }
+
+        static func rows(_ value: [Report.SupplyRiskRow], into rows: inout MetricRows) {
+            for row in value { rows.add(row) }
+        }
+    }
+}
+
+extension Report {
+    /// GeoPolRisk and governance-weighted concentration per importer × mineral × stage
+    /// (METHODS §1.6–1.9); empty when the report was built without a governance table.
+    public var supplyRisk: [SupplyRiskRow] {
+        get { self[ReportSections.SupplyRisk.self] }
+        set { self[ReportSections.SupplyRisk.self] = newValue }
+    }
+}
+
 extension ReportBuilder {
+    /// The supply-risk rows of `graph`, of every importer or only of `countries`.
     func supplyRiskRows(_ graph: SupplyGraph, governance: GovernanceTable, countries: Set<CountryCode> = []) -> [Report.SupplyRiskRow] {
         let concentration = StageConcentrationPass(guidelines: guidelines, upperBound: upperBound).run(on: graph)
         return GeoPolRiskPass(governance: governance, countries: countries).run(on: graph).map { item in
-            let weights = { (country: CountryCode) -> (weight: Double, year: Int)? in
-                governance.meanOfSix(country, year: graph.year).map { (GovernanceScaling.euGovernanceWeight(meanEstimate: $0.value), $0.year) }
-            }
-            func weighted(_ shares: [(CountryCode, Double)], scope: String) -> Report.Metric {
-                let missing = shares.filter { weights($0.0) == nil }.map(\.0.rawValue)
-                guard missing.isEmpty else {
-                    return Report.Metric(value: nil, unavailable: Unavailable(
-                        "MISSING_WGI_DIMENSIONS",
-                        "the EU method weighs \(scope) by the mean of the six WGI dimensions, not given for "
-                            + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
-                            + " (the bundled table has political stability only: pass --governance with a World Bank export of all six)"))
-                }
-                guard !shares.isEmpty else { return Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "no \(scope) figures")) }
-                return Report.Metric(value: Rounding.ratio(EUSupplyRisk.governanceWeightedHHI(shares.map {
-                    EUSupplyRisk.Supplier(country: $0.0, share: $0.1, governanceWeight: weights($0.0)!.weight)
-                })))
-            }
-            let market = concentration.market(item.mineral, item.stage, year: graph.year)
-            let global: Report.Metric =
-                if let market, market.measures != nil {
-                    weighted(market.suppliers.compactMap { s in s.share.map { (s.country, $0) } }, scope: "global supply")
-                } else {
-                    Report.Metric(value: nil, unavailable: market?.unavailable ?? Unavailable("NO_SUPPLY", "the graph has no \(item.stage.rawValue) figures of \(item.mineral)"))
-                }
-            var sourcing: Report.Metric
-            if let domestic = item.domesticTonnes.value {
-                let total = item.importTonnes + domestic
-                var shares = item.partners.map { ($0.country, total > 0 ? $0.tonnes / total : 0) }
-                if domestic > 0 { shares.append((item.importer, domestic / total)) }
-                sourcing = total > 0 ? weighted(shares, scope: "the importer's sourcing")
-                    : Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "\(item.importer) neither imports nor produces \(item.mineral) at this stage"))
-            } else {
-                sourcing = Report.Metric(item.domesticTonnes, Rounding.tonnes)
-            }
             let input = riskInputs.first { $0.mineral == item.mineral && $0.importer == item.importer }
-            var sr = Report.Metric(value: nil, unavailable: Unavailable(
-                "MISSING_RISK_INPUTS", "no import reliance, end-of-life recycling input rate and substitution index given for \(item.mineral) and \(item.importer): the result is gross"))
-            if let input {
-                if let gs = global.value, let eu = sourcing.value {
-                    sr = Report.Metric(value: EUSupplyRisk.supplyRisk(
-                        globalHHI: gs, sourcingHHI: eu, importReliance: input.importReliance,
-                        endOfLifeRecyclingInputRate: input.endOfLifeRecyclingInputRate, substitutionIndex: input.substitutionIndex).map(Rounding.ratio))
-                } else {
-                    sr = Report.Metric(value: nil, unavailable: global.unavailable ?? sourcing.unavailable)
-                }
-            }
+            let hhiWgi = Self.governanceWeighted(item, input: input, graph: graph, governance: governance, concentration: concentration)
             return Report.SupplyRiskRow(
                 mineral: item.mineral, importer: item.importer, importerName: Self.countryName(item.importer), year: item.year,
                 stage: item.stage,
                 geopolrisk: .init(
-                    hhi: Report.Metric(item.hhi, Rounding.ratio), importRisk: Report.Metric(item.importRisk, Rounding.ratio),
-                    score: Report.Metric(item.score, Rounding.ratio)),
+                    hhi: Report.Metric(item.hhi, .ratio), importRisk: Report.Metric(item.importRisk, .ratio),
+                    score: Report.Metric(item.score, .ratio)),
                 inputs: .init(
-                    importTonnes: Rounding.tonnes(item.importTonnes), importBasis: item.importBasis,
-                    domesticTonnes: Report.Metric(item.domesticTonnes, Rounding.tonnes), productionBasis: item.productionBasis,
+                    importTonnes: ReportUnit.tonnes.round(item.importTonnes), importBasis: item.importBasis,
+                    domesticTonnes: Report.Metric(item.domesticTonnes, .tonnes), productionBasis: item.productionBasis,
                     wgiYears: item.wgiYears, wgiSource: governance.source,
                     partners: item.partners.map {
                         Report.GeoPolRiskPartner(
-                            country: $0.country, name: Self.countryName($0.country), tonnes: Rounding.tonnes($0.tonnes),
-                            stabilityEstimate: $0.stabilityEstimate.map(Rounding.ratio), wgiYear: $0.wgiYear,
-                            instability: $0.instability.map(Rounding.ratio))
+                            country: $0.country, name: Self.countryName($0.country), tonnes: ReportUnit.tonnes.round($0.tonnes),
+                            stabilityEstimate: $0.stabilityEstimate.map(ReportUnit.ratio.round), wgiYear: $0.wgiYear,
+                            instability: $0.instability.map(ReportUnit.ratio.round))
                     }),
-                hhiWgi: .init(
-                    kind: input == nil ? "gross" : "full", global: global, sourcing: sourcing, importReliance: input?.importReliance,
-                    eolRir: input?.endOfLifeRecyclingInputRate, substitutionIndex: input?.substitutionIndex, inputsSource: input?.source,
-                    sr: sr, bottleneck: false),
+                hhiWgi: hhiWgi,
                 note: item.note)
         }.markingBottlenecks()
+    }
+
+    /// The EU governance-weighted HHI of global supply and of the importer's sourcing, and SR
+    /// when `input` gives its other inputs (METHODS §1.6–1.7).
+    static func governanceWeighted(
+        _ item: GeoPolRisk, input: SupplyRiskInput?, graph: SupplyGraph, governance: GovernanceTable,
+        concentration: StageConcentrationResult
+    ) -> Report.GovernanceWeighted {
+        let weights = { (country: CountryCode) -> (weight: Double, year: Int)? in
+            governance.meanOfSix(country, year: graph.year).map { (GovernanceScaling.euGovernanceWeight(meanEstimate: $0.value), $0.year) }
+        }
+        func weighted(_ shares: [(CountryCode, Double)], scope: String) -> Report.Metric {
+            let missing = shares.filter { weights($0.0) == nil }.map(\.0.rawValue)
+            guard missing.isEmpty else {
+                return Report.Metric(value: nil, unavailable: Unavailable(
+                    "MISSING_WGI_DIMENSIONS",
+                    "the EU method weighs \(scope) by the mean of the six WGI dimensions, not given for "
+                        + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
+                        + " (the bundled table has political stability only: pass --governance with a World Bank export of all six)"))
+            }
+            guard !shares.isEmpty else { return Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "no \(scope) figures")) }
+            return Report.Metric(value: ReportUnit.ratio.round(EUSupplyRisk.governanceWeightedHHI(shares.map {
+                EUSupplyRisk.Supplier(country: $0.0, share: $0.1, governanceWeight: weights($0.0)!.weight)
+            })))
+        }
+        let market = concentration.market(item.mineral, item.stage, year: graph.year)
+        let global: Report.Metric =
+            if let market, market.measures != nil {
+                weighted(market.suppliers.compactMap { s in s.share.map { (s.country, $0) } }, scope: "global supply")
+            } else {
+                Report.Metric(value: nil, unavailable: market?.unavailable ?? Unavailable("NO_SUPPLY", "the graph has no \(item.stage.rawValue) figures of \(item.mineral)"))
+            }
+        var sourcing: Report.Metric
+        if let domestic = item.domesticTonnes.value {
+            let total = item.importTonnes + domestic
+            var shares = item.partners.map { ($0.country, total > 0 ? $0.tonnes / total : 0) }
+            if domestic > 0 { shares.append((item.importer, domestic / total)) }
+            sourcing = total > 0 ? weighted(shares, scope: "the importer's sourcing")
+                : Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "\(item.importer) neither imports nor produces \(item.mineral) at this stage"))
+        } else {
+            sourcing = Report.Metric(item.domesticTonnes, .tonnes)
+        }
+        var sr = Report.Metric(value: nil, unavailable: Unavailable(
+            "MISSING_RISK_INPUTS", "no import reliance, end-of-life recycling input rate and substitution index given for \(item.mineral) and \(item.importer): the result is gross"))
+        if let input {
+            if let gs = global.value, let eu = sourcing.value {
+                sr = Report.Metric(value: EUSupplyRisk.supplyRisk(
+                    globalHHI: gs, sourcingHHI: eu, importReliance: input.importReliance,
+                    endOfLifeRecyclingInputRate: input.endOfLifeRecyclingInputRate, substitutionIndex: input.substitutionIndex).map(ReportUnit.ratio.round))
+            } else {
+                sr = Report.Metric(value: nil, unavailable: global.unavailable ?? sourcing.unavailable)
+            }
+        }
+        return Report.GovernanceWeighted(
+            kind: input == nil ? "gross" : "full", global: global, sourcing: sourcing, importReliance: input?.importReliance,
+            eolRir: input?.endOfLifeRecyclingInputRate, substitutionIndex: input?.substitutionIndex, inputsSource: input?.source,
+            sr: sr, bottleneck: false)
     }
 
     static let supplyRiskMethods: [Report.MethodNote] = [
@@ -242,11 +287,11 @@ extension MetricRows {
         let c = Context(
             section: "supply_risk", mineral: row.mineral.rawValue, stage: row.stage.rawValue, year: row.year,
             basis: row.inputs.importBasis, itemKind: "country", item: row.importer.rawValue, itemName: row.importerName)
-        emit(c, "geopolrisk", "score", row.geopolrisk.score)
-        emit(c, "import_risk", "ratio", row.geopolrisk.importRisk)
-        emit(c, "hhi_mining", "HHI 0-1", row.geopolrisk.hhi)
-        emit(c, "hhi_wgi_global", "0-10", row.hhiWgi.global)
-        emit(c, "hhi_wgi_sourcing", "0-10", row.hhiWgi.sourcing)
-        emit(c, "eu_supply_risk", "0-10", row.hhiWgi.sr)
+        emit(c, "geopolrisk", .named("score"), row.geopolrisk.score)
+        emit(c, "import_risk", .ratio, row.geopolrisk.importRisk)
+        emit(c, "hhi_mining", .named("HHI 0-1"), row.geopolrisk.hhi)
+        emit(c, "hhi_wgi_global", .named("0-10"), row.hhiWgi.global)
+        emit(c, "hhi_wgi_sourcing", .named("0-10"), row.hhiWgi.sourcing)
+        emit(c, "eu_supply_risk", .named("0-10"), row.hhiWgi.sr)
     }
 }

@@ -6,24 +6,11 @@ import MineralGraphCore
 enum Escaping {
     // MARK: HTML and XML (SVG)
 
-    /// Text for HTML element content and attribute values: `& < > " '` become entities;
-    /// control characters other than tab and newline become spaces.
+    /// Text for HTML element content and attribute values and for SVG (``MarkupEscaping``):
+    /// `& < > " '` become entities; control characters other than tab and line breaks become
+    /// U+FFFD.
     static func html(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(scalar)
-            default:
-                out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(text)
     }
 
     /// HTML text where newlines become `<br>` (table cells).
@@ -89,7 +76,7 @@ enum Escaping {
                 if let digits = leadingDigits, (1...9).contains(digits), endsMarker { out += "\\" }
                 out.unicodeScalars.append(scalar)
             default:
-                out.unicodeScalars.append(isControl(scalar) ? " " : scalar)
+                out.unicodeScalars.append(MarkupEscaping.isControl(scalar) ? " " : scalar)
             }
             atLineStart = false
             if let digits = leadingDigits, ("0"..."9").contains(scalar) {
@@ -131,10 +118,6 @@ enum Escaping {
     static func isAlphanumeric(_ scalar: Unicode.Scalar?) -> Bool {
         guard let scalar else { return false }
         return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
     }
 }
 

@@ -25,9 +25,18 @@ extension ReportDocument {
         guard !measured.stages.isEmpty || va.nodes.contains(where: { $0.valueAddedUsd.value != nil }) else {
             return blocks + nodeValueBlocks(va)
         }
-        let scope = measured.complete ? "chain" : Display.series(measured.stages.map(\.rawValue))
+        return blocks + valueByStageBlocks(va) + valueByPartyBlocks(va, scheme: report.settings.scheme)
+            + valueCaptureBlocks(va) + unitValueBlocks(va) + nodeValueBlocks(va)
+    }
 
-        // By stage
+    /// "chain", or the measured stages in words.
+    static func measuredScope(_ measured: Report.MeasuredValueAdded) -> String {
+        measured.complete ? "chain" : Display.series(measured.stages.map(\.rawValue))
+    }
+
+    /// Value added by stage, with shares over the measured stages.
+    static func valueByStageBlocks(_ va: Report.ValueAddedSection) -> [Block] {
+        let measured = va.measured, scope = measuredScope(va.measured)
         var stages = MetricTable([Column("Stage"), Column("Value added", .right), Column("Share (\(scope))", .right)])
         for s in va.byStage {
             let share: MetricTable.Cell =
@@ -40,13 +49,15 @@ extension ReportDocument {
                 }
             stages.append([.text(s.stage.rawValue), MetricTable.cell(s.valueAddedUsd, Display.usd), share])
         }
-        blocks.append(.heading(level: 3, text: "By stage"))
-        blocks += stages.blocks
+        return [.heading(level: 3, text: "By stage")] + stages.blocks
+    }
 
-        // By group and country
-        blocks.append(.heading(level: 3, text: "By country group and country"))
+    /// Value added by country group and country, over the measured stages and all stages.
+    static func valueByPartyBlocks(_ va: Report.ValueAddedSection, scheme: Report.SchemeInfo) -> [Block] {
+        let measured = va.measured, scope = measuredScope(va.measured)
+        var blocks: [Block] = [.heading(level: 3, text: "By country group and country")]
         blocks.append(.paragraph([
-            "Country groups of the \(report.settings.scheme.title) (\(report.settings.scheme.id), as of \(report.settings.scheme.asOf)); \"developing excluding China\" and the LDCs are cuts of the developing group. Countries are ordered by value added over the \(measured.complete ? "chain" : "measured stages").",
+            "Country groups of the \(scheme.title) (\(scheme.id), as of \(scheme.asOf)); \"developing excluding China\" and the LDCs are cuts of the developing group. Countries are ordered by value added over the \(measured.complete ? "chain" : "measured stages").",
         ]))
         func measuredShare(_ party: CountryOrGroup) -> Report.PartyShare? {
             (measured.countries + measured.groups).first { $0.party == party }
@@ -66,11 +77,7 @@ extension ReportDocument {
                 MetricTable.cell(p.valueAddedUsd, Display.usd),
             ])
         }
-        blocks += parties.blocks
-
-        blocks += valueCaptureBlocks(va)
-        blocks += unitValueBlocks(va)
-        return blocks + nodeValueBlocks(va)
+        return blocks + parties.blocks
     }
 
     static func nodeValueBlocks(_ va: Report.ValueAddedSection) -> [Block] {
