@@ -62,7 +62,9 @@ struct EscapingTests {
     @Test func htmlText() {
         #expect(Escaping.html("<a href=\"x\">O'Brien & co</a>") == "&lt;a href=&quot;x&quot;&gt;O&#39;Brien &amp; co&lt;/a&gt;")
         #expect(Escaping.htmlLines("a\nb") == "a<br>b")
-        #expect(Escaping.html("nul\u{0}esc\u{1B}") == "nul esc ")
+        // One control-character policy for HTML, SVG and Graphviz labels (MarkupEscaping).
+        #expect(Escaping.html("nul\u{0}esc\u{1B}del\u{7F}c1\u{85}") == "nul\u{FFFD}esc\u{FFFD}del\u{FFFD}c1\u{FFFD}")
+        #expect(Escaping.html("a\r\nb\rc\td") == "a\nb\nc\td")
     }
 
     @Test func urls() {

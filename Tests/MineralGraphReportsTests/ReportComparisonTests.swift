@@ -94,12 +94,12 @@ struct ReportComparisonTests {
         #expect(hhi.before == .number(a.hhi!))
         #expect(hhi.after == .number(b.hhi!))
         #expect(hhi.status == .changed)
-        #expect(hhi.delta == Rounding.hhi(b.hhi! - a.hhi!))
+        #expect(hhi.delta == ReportUnit.hhi.round(b.hhi! - a.hhi!))
         #expect(hhi.delta! < 0)
         #expect(hhi.relativeDelta == nil)  // HHI changes are read in points
         let tonnes = try #require(comparison.rows.first { $0.key.section == "concentration" && $0.key.stage == "mining" && $0.key.metric == "total_tonnes" })
         #expect(tonnes.delta == -34)
-        #expect(tonnes.relativeDelta == Rounding.ratio(-34 / a.totalTonnes))
+        #expect(tonnes.relativeDelta == ReportUnit.ratio.round(-34 / a.totalTonnes))
         // The processing market is unchanged in volume terms at CHN only through the flow;
         // whatever changed, the largest change ranks first.
         let largest = comparison.largestChanges(limit: 3)

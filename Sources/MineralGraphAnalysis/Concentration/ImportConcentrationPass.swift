@@ -89,7 +89,7 @@ public struct ImportConcentrationPass: Sendable {
 
     private static let noDomesticFigure = Unavailable("MISSING_DOMESTIC", "the importer's domestic production at this stage has no figure")
 
-    /// The basis the flows' tonnes are added on (``CommonBasis``); the mineral's reference basis
+    /// The basis the flows' tonnes are added on (`CommonBasis`); the mineral's reference basis
     /// when contained figures cannot be added (each then counts as a flow without quantity).
     static func basis(of flows: [Flow], mineral: MineralID) -> QuantityBasis {
         let contained = CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }

@@ -12,7 +12,7 @@ import MineralGraphCore
 /// Sources: METHODS §1 (DOJ/FTC HHI definition; EU CRM method and World Mining Data for the
 /// country-level variant; 2023 Merger Guidelines bands by default).
 public struct StageConcentrationPass: Sendable {
-    /// Stages to measure, in ``Stage`` order. Default: mining, processing, manufacturing, waste.
+    /// Stages to measure, in `Stage` order. Default: mining, processing, manufacturing, waste.
     public var stages: [Stage]
     /// Thresholds of the band labels (METHODS §1.2; 2023 by default).
     public var guidelines: MergerGuidelines

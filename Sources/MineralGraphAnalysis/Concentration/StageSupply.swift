@@ -14,7 +14,7 @@ import MineralGraphCore
 ///   *missing* (a withheld figure, "W" in USGS tables); it is excluded and the market marked
 ///   incomplete.
 /// - The "other countries" entry of the mineral, stage and year is the residual.
-/// - Every figure of a market is taken on one basis (``CommonBasis``, METHODS §0.1): contained
+/// - Every figure of a market is taken on one basis (`CommonBasis`, METHODS §0.1): contained
 ///   tonnes (converted to the mineral's reference basis with stoichiometric factors) when any
 ///   figure of the market states them, else gross tonnes. A node or residual that gives no
 ///   figure on that basis is missing (`grossOnly` when it states gross tonnes), and a flow that

@@ -5,7 +5,7 @@ import MineralGraphCore
 public struct ShockResult: Hashable, Codable, Sendable {
     public var scenarioID: String
     public var scenarioTitle: String?
-    /// One line per shock, in scenario order (``Shock/description``).
+    /// One line per shock, in scenario order (`Shock.description`).
     public var shocks: [String]
     /// One line per spare-capacity entry, in scenario order.
     public var spareCapacity: [String]
@@ -115,7 +115,7 @@ public struct ShockBound: Hashable, Codable, Sendable {
 }
 
 /// Which quantity the tonnes of a node's in- or out-flows are measured in: contained tonnes
-/// (converted to one basis, ``CommonBasis``) when every flow of the group gives them, else gross
+/// (converted to one basis, `CommonBasis`) when every flow of the group gives them, else gross
 /// tonnes when every one does, else `mixed`: contained tonnes where given, and the flows that
 /// give only gross tonnes (or nothing) are left out — never added to contained ones — and the
 /// row carries `MISSING_QUANTITY`.

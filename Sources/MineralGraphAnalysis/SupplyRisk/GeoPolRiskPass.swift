@@ -28,7 +28,7 @@ import MineralGraphCore
 /// Worked example (METHODS §1.9): HHI_A = 0.30; c imports 60 t from i₁ (g = 0.6) and 40 t from i₂
 /// (g = 0.2) and produces 100 t: import risk = (36 + 8) / 200 = 0.22; GeoPolRisk = 0.066.
 public struct GeoPolRiskPass: Sendable {
-    /// WGI estimates; the pass reads ``GovernanceIndicator/politicalStability``.
+    /// WGI estimates; the pass reads `GovernanceIndicator.politicalStability`.
     public var governance: GovernanceTable
     /// Countries to report besides the importers (with import risk 0 when they import nothing).
     public var countries: Set<CountryCode>

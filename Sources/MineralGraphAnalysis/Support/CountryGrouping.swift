@@ -26,7 +26,7 @@ public struct CountryGroupingInfo: Hashable, Codable, Sendable {
     }
 }
 
-/// A row label of a country or group result: an ISO country or a ``CountryGroup``.
+/// A row label of a country or group result: an ISO country or a `CountryGroup`.
 public struct CountryOrGroup: Hashable, Codable, Sendable, Comparable {
     public enum Kind: String, Hashable, Codable, Sendable {
         case country
@@ -53,7 +53,7 @@ public struct CountryOrGroup: Hashable, Codable, Sendable, Comparable {
         CountryOrGroup(kind: .group, id: group.rawValue, name: group.title)
     }
 
-    /// Countries before groups; countries by code, groups in ``CountryGroup`` order.
+    /// Countries before groups; countries by code, groups in `CountryGroup` order.
     public static func < (lhs: CountryOrGroup, rhs: CountryOrGroup) -> Bool {
         if lhs.kind != rhs.kind { return lhs.kind == .country }
         if lhs.kind == .group {
@@ -74,16 +74,15 @@ struct CountryGrouping: Sendable {
         var note: String?
         if let override {
             scheme = override
-        } else if let name = graph.countryScheme {
-            if let named = CountryGroupScheme.named(name) {
-                scheme = named
-            } else {
+        } else {
+            do {
+                scheme = try CountryGroupScheme.resolve(for: graph)
+            } catch {
+                // A pass cannot fail: an unvalidated graph's unknown scheme is said in the result.
                 scheme = .defaultScheme
-                note = "The graph names the unknown country scheme '\(name)'; "
+                note = "The graph names the unknown country scheme '\(error.id)'; "
                     + "'\(CountryGroupScheme.defaultScheme.id)' was used."
             }
-        } else {
-            scheme = .defaultScheme
         }
         info = CountryGroupingInfo(
             schemeID: scheme.id, title: scheme.title, source: scheme.source, asOf: scheme.asOf,

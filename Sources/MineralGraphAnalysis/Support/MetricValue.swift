@@ -3,7 +3,7 @@ import MineralGraphCore
 /// A number that may be unavailable: either a value or `nil` and the reason (METHODS §0).
 ///
 /// Passes never write a silent zero for a missing input. A `MetricValue` carries the value, or
-/// the ``Unavailable`` reason code that reports print where the number would stand, and whether
+/// the `Unavailable` reason code that reports print where the number would stand, and whether
 /// the value rests on a default supplied through an option instead of graph data (`imputed`).
 ///
 /// JSON form: `{"value": 12.5}`, `{"value": 12.5, "imputed": true}` or

@@ -4,7 +4,7 @@ import MineralGraphCore
 public struct PhysicalTradeBalance: Hashable, Codable, Sendable {
     /// Every country with a node, sorted by code (countries without trade: `NO_TRADE`).
     public var countries: [TradeBalanceRow]
-    /// Every ``CountryGroup``, intra-group flows dropped.
+    /// Every `CountryGroup`, intra-group flows dropped.
     public var groups: [TradeBalanceRow]
     public var epsilon: Double
     public var scheme: CountryGroupingInfo

@@ -13,7 +13,7 @@ import MineralGraphCore
 /// likewise). The flag marks a net exporter of mass that earns at most a small monetary surplus
 /// in return; a net mass exporter with a larger surplus is a "compensated exporter". The quadrant
 /// is the sign of PTB × the sign of TB (`net-mass-exporter/monetary-deficit` ...). Also reported
-/// on contained tonnes and on raw-material equivalents (``RawMaterialEquivalents``: mine-product
+/// on contained tonnes and on raw-material equivalents (`RawMaterialEquivalents`: mine-product
 /// tonnes embodied upstream, a lower bound).
 ///
 /// Groups: flows are aggregated first (ratios are of sums) and edges between two members are

@@ -4,7 +4,7 @@ import MineralGraphCore
 ///
 ///     R*_n = r_n + Σ_k a_kn · R*_k
 ///
-/// with the technical coefficients of ``ProductionSystem`` and `r_n` the tonnes extracted at
+/// with the technical coefficients of `ProductionSystem` and `r_n` the tonnes extracted at
 /// node n per tonne of its output: for mines, gross mine-product tonnes per tonne of reference
 /// output (1 on a gross basis; gross ÷ contained when the output is measured in contained tonnes
 /// and gross tonnes are known, else 1); 0 for every other node. Ore and overburden are not in

@@ -40,7 +40,7 @@ public struct WasteBalanceRow: Hashable, Codable, Sendable {
     /// `wasteReceivedTonnes` / all waste in the graph, 0…1.
     public var wasteReceivedShare: MetricValue
     /// Waste received by the fate of the receiving node (`nil` fate: a node that is not a waste
-    /// destination), in ``WasteFate`` order.
+    /// destination), in `WasteFate` order.
     public var receivedByFate: [WasteReceivedByFate]
 
     public init(

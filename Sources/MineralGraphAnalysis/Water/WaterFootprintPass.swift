@@ -4,7 +4,7 @@ import MineralGraphCore
 /// (METHODS §5.1–§5.5).
 ///
 /// **Direct water** `W_n = w_n · O_n` (m³ per year), with `w_n` the node's intensity in m³ per
-/// tonne of its reference output and `O_n` that output in tonnes (see ``ProductionSystem``-style
+/// tonne of its reference output and `O_n` that output in tonnes (see `ProductionSystem`-style
 /// rules below). **Embodied water** per tonne of output:
 ///
 ///     W*_n = w_n + Σ_k a_kn · W*_k,      a_kn = q_(k→n) / O_n

@@ -5,7 +5,7 @@
 /// UN Comtrade and CEPII BACI reference tables ("Dem. Rep. of the Congo", "Rep. of Korea",
 /// "Other Asia, nes" for Taiwan) and World Bank tables ("Korea, Rep.", "Lao PDR"); "Cabo Verde"
 /// and "Cape Verde" (BGS World Mineral Statistics). Former countries' spellings ("USSR", "Zaire")
-/// are in ``HistoricalCountries``. World totals and "Other countries" rows are not countries:
+/// are in `HistoricalCountries`. World totals and "Other countries" rows are not countries:
 /// production importers recognise them before looking a name up here. Names already in
 /// ISO 3166-1 need no entry here; matching ignores case, accents and punctuation, so "Türkiye",
 /// "Turkiye" and "TURKIYE" are one key.

@@ -2,10 +2,10 @@ import Foundation
 
 /// Looks up countries by ISO code, English name or a common alias.
 ///
-/// Data: ISO 3166-1 as published by the iso-codes project (``ISO3166``), Kosovo
+/// Data: ISO 3166-1 as published by the iso-codes project (`ISO3166`), Kosovo
 /// (``kosovo``), the former countries of ISO 3166-3 with their years (``historical``), plus the
 /// spellings used by USGS Mineral Commodity Summaries, World Mining Data, UN Comtrade and BACI
-/// (``CountryAliases``, ``HistoricalCountries``). Matching ignores case, accents, punctuation and
+/// (`CountryAliases`, `HistoricalCountries`). Matching ignores case, accents, punctuation and
 /// extra spaces. Current countries win over historical ones for a shared spelling.
 public enum CountryTable {
     /// Kosovo as `XKX` (alpha-2 `XK`): Kosovo is not in ISO 3166-1, so this is a user-assigned

@@ -43,7 +43,7 @@ public struct MineralInfo: Hashable, Sendable {
 
 /// The minerals and materials graph files may name: the commodity catalogue.
 ///
-/// The catalogue is data, `Resources/commodities.csv` (read by ``CommodityTable``): every
+/// The catalogue is data, `Resources/commodities.csv` (read by `CommodityTable`): every
 /// commodity of the USGS Mineral Commodity Summaries, every World Mining Data table and the EU
 /// 2023 critical raw materials list, plus `e-waste` for waste electrical and electronic equipment
 /// (HS 8549, UNCTAD DER 2024), whose basis is the gross mass. Ores and the metals made from them

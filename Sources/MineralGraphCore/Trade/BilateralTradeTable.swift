@@ -68,7 +68,7 @@ public struct BilateralTradeTable: Sendable {
 
     /// Collects rows in any order and sorts them into a table.
     ///
-    /// - Complexity: O(n log n) in rows for the final sort, O(1) amortised per ``add``.
+    /// - Complexity: O(n log n) in rows for the final sort, O(1) amortised per `add`.
     public struct Builder: Sendable {
         private var countryIndex: [CountryCode: Int32] = [:]
         private var countryList: [CountryCode] = []

@@ -2,8 +2,8 @@ import MineralGraphCore
 
 /// Applies edit scripts to a graph file's text, keeping every byte the edits do not change.
 ///
-/// The edits are applied to the graph by ``GraphEditor`` (which defines what they mean), the
-/// differences are patched into the text by ``GraphTextPatcher``, and the new text is read back:
+/// The edits are applied to the graph by `GraphEditor` (which defines what they mean), the
+/// differences are patched into the text by `GraphTextPatcher`, and the new text is read back:
 /// it must give exactly the edited graph, and it must not have a validation error that the
 /// original did not have. Otherwise nothing is returned but an ``EditFailure`` that points at
 /// the edit (`script.txt:3:1: error: ...`) or at the finding in the edited text, naming the

@@ -4,7 +4,7 @@ import MineralGraphCore
 ///
 /// The columns are the attributes of ``GraphAttributeTables`` that occur in the graph, in
 /// schema order, after `id` (nodes) or `id,from,to` (edges; ids are `f<index>` in flow order).
-/// RFC 4180 quoting (``CSVText``), LF line ends, header first; an empty cell is a missing value.
+/// RFC 4180 quoting (`CSVText`), LF line ends, header first; an empty cell is a missing value.
 /// Numbers are in their shortest exact form, booleans `true` / `false`. Graph attributes,
 /// sources and "other countries" rows are not in the tables; use the JSON export for them.
 public struct CSVTableWriter: Sendable {

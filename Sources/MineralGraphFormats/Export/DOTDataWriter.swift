@@ -6,7 +6,7 @@ import MineralGraphCore
 /// This is a data export, not a picture (`mineral-graph render` draws those): nodes and edges
 /// carry `label` only so that `dot` shows names. Every id and value is quoted (numbers too;
 /// DOT numerals have no exponent), with `\\`, `\"`, `\n` (LF) and `\r` (CR) as the only escapes
-/// (``DOTText``), and `\u001B` for another control character (a valid graph has none; `dot`
+/// (`DOTText`), and `\u001B` for another control character (a valid graph has none; `dot`
 /// shows the escape as text, ``DOTImporter`` reads the character back). Attributes are one per line in schema order; graph attributes come first, then
 /// nodes and flows in the graph's order. The same graph always gives the same bytes.
 public struct DOTDataWriter: Sendable {

@@ -24,7 +24,7 @@ public enum AttributeValue: Hashable, Sendable {
         }
     }
 
-    /// The value as text: strings as they are, numbers in ``NumberFormatting/plain(_:)``
+    /// The value as text: strings as they are, numbers in `NumberFormatting.plain(_:)`
     /// (shortest form that reads back to the same `Double`), booleans `true` / `false`.
     public var text: String {
         switch self {

@@ -5,7 +5,7 @@ import MineralGraphCore
 ///
 /// Every problem found is reported, each with `file:line:column`: YAML syntax errors, unknown
 /// or duplicate keys, missing required fields, values of the wrong type, unknown kinds and
-/// fates. Unknown countries and minerals load as written; ``GraphValidator`` reports them with
+/// fates. Unknown countries and minerals load as written; `GraphValidator` reports them with
 /// the closest matches. Countries given as alpha-2 codes or names are stored as alpha-3 codes
 /// and minerals given by alias as their ids, so the canonical writer normalises them.
 public struct GraphFileReader: Sendable {

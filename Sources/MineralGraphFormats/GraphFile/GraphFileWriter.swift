@@ -3,7 +3,7 @@ import MineralGraphCore
 /// Writes a graph in the canonical `mineral-graph/1` form (docs/graph-format.md).
 ///
 /// The output is a pure function of the graph and its header comment: keys in a fixed order,
-/// empty optional fields left out, numbers in ``NumberFormatting/plain(_:)``, strings quoted
+/// empty optional fields left out, numbers in `NumberFormatting.plain(_:)`, strings quoted
 /// only where YAML needs it, one blank line between sections and list items. Reading the output
 /// back gives the same graph, and writing that again gives the same bytes.
 public struct GraphFileWriter: Sendable {

@@ -2,7 +2,7 @@
 /// in which YAML style it is written.
 ///
 /// ``SourceMap`` keeps one for every element and field it records, so that an edit can change
-/// a value in place (``GraphTextPatcher``) without rewriting anything around it.
+/// a value in place (`GraphTextPatcher`) without rewriting anything around it.
 public struct ValueLayout: Hashable, Sendable {
     /// The YAML style of a value.
     public enum Shape: Hashable, Sendable {

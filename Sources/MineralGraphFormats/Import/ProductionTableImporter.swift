@@ -85,7 +85,7 @@ public struct ProductionTableImport: Sendable {
 /// Bases: figures are stored on the basis the source gives them, with `basis:` in the graph
 /// file where it is not the mineral's reference basis. A unit that names no basis takes it from
 /// the mineral's name in the table (`Lithium (Li2O)`), else ``basis`` (`--basis`), else the
-/// catalogue's ``MineralInfo/bareTonnesBasis``; where all are silent (lithium) it is an error
+/// catalogue's `MineralInfo.bareTonnesBasis`; where all are silent (lithium) it is an error
 /// that names the choices. Every conversion made (scale only: kt → t, kg → t, ct → t) and the
 /// basis of every mineral with its reason are recorded in the header comment.
 ///

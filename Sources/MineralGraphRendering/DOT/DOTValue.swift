@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// The value of a DOT attribute, with the quoting rule its kind of text needs.
 ///
 /// DOT has two layers of escaping. The DOT parser turns `\"` into `"`, keeps the pair `\\` as
@@ -42,7 +44,7 @@ public enum DOTValue: Hashable, Sendable {
     }
 
     /// Quotes display text for an `escString` attribute: `\` → `\\`, `"` → `\"`, and line
-    /// breaks (LF, CR LF, CR) → `\n`; other control characters (``isControl(_:)``) → U+FFFD.
+    /// breaks (LF, CR LF, CR) → `\n`; other control characters (`isControl(_:)`) → U+FFFD.
     public static func quotedText(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -100,6 +102,6 @@ public enum DOTValue: Hashable, Sendable {
     /// replace them with U+FFFD; the validator refuses them in graph files, so only graphs
     /// built in code can bring them.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+        MarkupEscaping.isControl(scalar)
     }
 }

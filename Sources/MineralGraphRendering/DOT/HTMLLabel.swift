@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// An HTML-like Graphviz label whose text parts are escaped as they are added.
 ///
 /// Graphviz parses HTML-like labels as XML, so `&`, `<`, `>` and `"` in text must be entities;
@@ -46,21 +48,10 @@ public struct HTMLLabel: Hashable, Sendable {
     /// Whether every opened element has been closed.
     public var isComplete: Bool { openElements.isEmpty }
 
-    /// `&`, `<`, `>`, `"` as XML entities; control characters (``DOTValue/isControl(_:)``) as
-    /// U+FFFD.
+    /// `&`, `<`, `>`, `"` as XML entities; control characters as U+FFFD (``MarkupEscaping``,
+    /// the escaper the HTML reports use; `'` is kept, as Graphviz labels need no entity for it).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(DOTValue.isControl(scalar) ? "\u{FFFD}" : scalar)
-            }
-        }
-        return out
+        MarkupEscaping.escape(text, apostrophe: false)
     }
 
     private static func attributeText(_ attributes: [String: String]) -> String {

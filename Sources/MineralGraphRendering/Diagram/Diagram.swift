@@ -3,7 +3,7 @@ import MineralGraphCore
 /// A supply graph prepared for drawing: filtered, grouped and summarised, with the figures
 /// each node and edge shows, but no visual attributes yet.
 ///
-/// ``DiagramBuilder`` makes it from a ``SupplyGraph``; ``DiagramEncoder`` turns it into DOT.
+/// ``DiagramBuilder`` makes it from a `SupplyGraph`; ``DiagramEncoder`` turns it into DOT.
 /// Nodes are sorted by stage, then "other" nodes last, then id; edges by endpoints, mineral
 /// and flow type. It is a pure value: building the same graph with the same options gives an
 /// equal diagram.

@@ -1,6 +1,6 @@
 import MineralGraphCore
 
-/// Turns a ``SupplyGraph`` into a ``Diagram``: the pure "what to draw" step of rendering.
+/// Turns a `SupplyGraph` into a ``Diagram``: the pure "what to draw" step of rendering.
 ///
 /// In order, it
 /// 1. keeps the flows of `--mineral` (and the nodes that produce or handle it);
@@ -232,11 +232,11 @@ public struct DiagramBuilder: Sendable {
     }
 
     private func resolveScheme(_ graph: SupplyGraph) throws(DiagramError) -> CountryGroupScheme {
-        guard let id = options.scheme ?? graph.countryScheme else { return .defaultScheme }
-        guard let scheme = CountryGroupScheme.named(id) else {
-            throw .unknownScheme(id, available: CountryGroupScheme.all.map(\.id))
+        do {
+            return try CountryGroupScheme.resolve(options.scheme, for: graph)
+        } catch {
+            throw .unknownScheme(error.id, available: error.known)
         }
-        return scheme
     }
 
     private func unitID(of node: Node) -> String {

@@ -4,9 +4,9 @@ import MineralGraphCore
 public struct DiagramOptions: Hashable, Sendable {
     /// The quantity edge widths and shares measure.
     public enum Weight: String, CaseIterable, Hashable, Sendable {
-        /// Contained tonnes where given, else gross tonnes (``Flow/basisTonnes``).
+        /// Contained tonnes where given, else gross tonnes (`Flow.basisTonnes`).
         case tonnes
-        /// USD value (``Flow/valueUSD``).
+        /// USD value (`Flow.valueUSD`).
         case value
     }
 
@@ -48,7 +48,7 @@ public struct DiagramOptions: Hashable, Sendable {
     /// rest are summarised by "other" nodes.
     public var top: Int?
     /// The country-group scheme for fills; `nil` uses the graph's `country_scheme`, else
-    /// ``CountryGroupScheme/defaultScheme``.
+    /// `CountryGroupScheme.defaultScheme`.
     public var scheme: CountryGroupScheme.ID?
     /// Whether edges carry text labels. `nil` means: label them unless the diagram has more
     /// than ``DiagramOptions/maximumLabelledEdges`` edges (tooltips always carry the figures).

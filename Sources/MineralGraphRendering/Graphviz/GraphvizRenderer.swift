@@ -43,7 +43,7 @@ public struct GraphvizOutput: Hashable, Sendable {
 ///   `gvFreeRenderData`, `gvFreeLayout`, `agclose` — on success and on every error path.
 ///
 /// The `gvRenderData` length parameter is `unsigned int` in Graphviz 2.42–13 (Debian 12 ships
-/// 2.42.2, reporting 2.43.0) and `size_t` from 14; ``renderData(_:_:_:_:_:)`` has an overload
+/// 2.42.2, reporting 2.43.0) and `size_t` from 14; `renderData(_:_:_:_:_:)` has an overload
 /// for each, so this file builds against both.
 public enum GraphvizRenderer {
     /// Serialises all use of the library.

@@ -62,8 +62,8 @@ public struct CountryBriefBuilder: Sendable {
                     bound.regions.filter { $0.party.id == country.rawValue && $0.baselineInTonnes > 0 }.map {
                         CountryBrief.ScenarioEffect.Row(
                             mineral: $0.mineral, stage: $0.stage, bound: bound.bound.rawValue,
-                            baselineInTonnes: Rounding.tonnes($0.baselineInTonnes), deliveredTonnes: Rounding.tonnes($0.deliveredTonnes),
-                            shortfallTonnes: Rounding.tonnes($0.shortfallTonnes), shortfallShare: Report.Metric($0.shortfallShare, Rounding.share))
+                            baselineInTonnes: ReportUnit.tonnes.round($0.baselineInTonnes), deliveredTonnes: ReportUnit.tonnes.round($0.deliveredTonnes),
+                            shortfallTonnes: ReportUnit.tonnes.round($0.shortfallTonnes), shortfallShare: Report.Metric($0.shortfallShare, .share))
                     }
                 })
         }

@@ -163,13 +163,8 @@ public struct ComparisonFormatter: Sendable {
         return ReportDocument.Table(columns: columns, rows: cells)
     }
 
-    static let sectionTitles = [
-        "concentration": "Concentration (countries)", "facility_concentration": "Concentration (facilities)",
-        "import_concentration": "Import-source concentration", "bottleneck": "Bottleneck stage",
-        "value_added": "Value added", "value_capture": "Value capture", "unit_values": "Unit values",
-        "trade_balance": "Physical trade balance", "terms_of_trade": "Terms of trade", "bilateral": "Bilateral exchange",
-        "water": "Water", "virtual_water": "Virtual water", "burden_benefit": "Burden and benefit", "waste": "Waste",
-    ]
+    /// Headings of the row sections, from the registered report sections.
+    static var sectionTitles: [String: String] { ReportSections.rowSectionTitles }
 
     static func market(_ key: ReportRow.Key) -> String {
         let mineral = key.mineral.isEmpty ? "" : Display.mineral(MineralID(rawValue: key.mineral))

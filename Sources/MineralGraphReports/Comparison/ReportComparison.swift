@@ -57,14 +57,14 @@ public struct ReportComparison: Hashable, Sendable {
         public var delta: Double? {
             guard let a = before?.number, let b = after?.number else { return nil }
             // Report figures have at most four decimals, so their difference has too.
-            return Rounding.to(b - a, 4)
+            return ReportUnit.round(b - a, 4)
         }
 
         /// `(after − before) / |before|` for amounts (tonnes, USD, m³, counts, ratios); `nil`
         /// when `before` is 0 and for shares, HHI and indices, whose change is read in points.
         public var relativeDelta: Double? {
             guard let delta, let a = before?.number, a != 0, !Self.pointUnits.contains(key.unit) else { return nil }
-            return Rounding.to(delta / abs(a), 4)
+            return ReportUnit.round(delta / abs(a), 4)
         }
 
         /// Units whose differences are read as absolute points, not percentages.

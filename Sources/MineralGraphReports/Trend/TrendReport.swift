@@ -81,16 +81,16 @@ public struct TrendReportBuilder: Sendable {
                     points: item.points.map { point in
                         let m = point.measures
                         return TrendReport.Point(
-                            year: point.year, basis: point.basis, hhi: m.map { Rounding.hhi($0.hhi) }, hhiLo: m.map { Rounding.hhi($0.hhiLo) },
-                            hhiHi: m.map { Rounding.hhi($0.hhiHi) }, cr1: m.map { Rounding.share($0.cr1) }, cr3: m.map { Rounding.share($0.cr3) },
-                            nEq: m.map { Rounding.nEq($0.nEq) }, band: point.band, complete: point.complete,
+                            year: point.year, basis: point.basis, hhi: m.map { ReportUnit.hhi.round($0.hhi) }, hhiLo: m.map { ReportUnit.hhi.round($0.hhiLo) },
+                            hhiHi: m.map { ReportUnit.hhi.round($0.hhiHi) }, cr1: m.map { ReportUnit.share.round($0.cr1) }, cr3: m.map { ReportUnit.share.round($0.cr3) },
+                            nEq: m.map { ReportUnit.suppliers.round($0.nEq) }, band: point.band, complete: point.complete,
                             top: point.top.prefix(topSuppliers).map {
-                                TrendReport.Top(country: $0.country, name: ReportBuilder.countryName($0.country), share: $0.share.map(Rounding.share))
+                                TrendReport.Top(country: $0.country, name: ReportBuilder.countryName($0.country), share: $0.share.map(ReportUnit.share.round))
                             },
                             unavailable: point.unavailable)
                     },
-                    change: item.change.map(Rounding.hhi),
-                    yearOnYear: item.yearOnYear.map { TrendReport.YearChange(year: $0.year, hhiChange: Rounding.hhi($0.delta)) },
+                    change: item.change.map(ReportUnit.hhi.round),
+                    yearOnYear: item.yearOnYear.map { TrendReport.YearChange(year: $0.year, hhiChange: ReportUnit.hhi.round($0.delta)) },
                     topSupplierChanges: item.topSupplierChanges, bandChanges: item.bandChanges)
             })
     }

@@ -107,7 +107,8 @@ public struct WhatIfReportBuilder: Sendable {
         } catch {
             throw .report(error)
         }
-        let scheme = reports.scheme.flatMap(CountryGroupScheme.named)
+        // The baseline's scheme (it resolved, or building it failed above).
+        let scheme = try? CountryGroupScheme.resolve(reports.scheme, for: graph)
         let result: ShockResult
         do {
             result = try ShockPropagationPass(scenario: scenario, options: options, scheme: scheme).run(on: graph)

@@ -5,9 +5,11 @@ import MineralGraphFormats
 import MineralGraphReports
 
 /// Writes text to standard error, with control characters (which may come from the files read)
-/// escaped as in diagnostics.
+/// escaped as in diagnostics, and its `error:`/`warning:` labels coloured on a terminal
+/// (``Terminal``).
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data(text.escapingControlCharacters(keepingLineFeeds: true).utf8))
+    let escaped = text.escapingControlCharacters(keepingLineFeeds: true)
+    FileHandle.standardError.write(Data((Terminal.colorsStandardError ? Terminal.colored(escaped) : escaped).utf8))
 }
 
 /// Reads a graph file, printing its diagnostics to standard error and failing on errors.
@@ -39,7 +41,7 @@ func loadValidDocument(_ path: String, refusal: String) throws -> GraphDocument 
 }
 
 /// Checks that no output is one of `inputs`, creates `directories`, then writes each output
-/// (``OutputFile``: atomically where it can), in order. Callers format every output first, so
+/// (`OutputFile`: atomically where it can), in order. Callers format every output first, so
 /// that a failure leaves no file half-updated.
 func writeOutputs(_ outputs: [(path: String, data: Data)], creating directories: [String] = [], inputs: [String]) throws {
     do {
@@ -68,7 +70,7 @@ func writeOutputs(_ outputs: [(path: String, text: String)], creating directorie
 }
 
 /// Runs `body`, which rewrites `path` in place, holding the file's lock
-/// (``OutputFile/withExclusiveLock(on:timeout:_:)``): concurrent rewrites take turns.
+/// (`OutputFile.withExclusiveLock(on:timeout:_:)`): concurrent rewrites take turns.
 func lockedForRewriting<T>(_ path: String, _ body: () throws -> T) throws -> T {
     do {
         return try OutputFile.withExclusiveLock(on: path, body)

@@ -1,7 +1,7 @@
 import Foundation
 import MineralGraphCore
 
-/// Reads World Bank Worldwide Governance Indicators tables into a ``GovernanceTable``.
+/// Reads World Bank Worldwide Governance Indicators tables into a `GovernanceTable`.
 ///
 /// Layouts, recognised by their header (column names are case-insensitive):
 /// - **long**, as mineral-graph bundles it: `code,series,year,estimate` (`#` lines are comments);

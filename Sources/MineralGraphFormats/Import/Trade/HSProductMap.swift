@@ -9,7 +9,7 @@ import MineralGraphCore
 ///   and the longest matching prefix wins);
 /// - `hs_revisions`: the HS revisions the code exists in, `HS92-HS22` or a single `HS22`
 ///   (optional in a user's map: the code is then taken in every revision);
-/// - `mineral` (a ``MineralCatalog`` id or alias; empty to mark a code as "not a mineral
+/// - `mineral` (a `MineralCatalog` id or alias; empty to mark a code as "not a mineral
 ///   product", which overrides a shorter prefix);
 /// - `stage` (mining, processing, manufacturing or waste: the stage of the node that supplies
 ///   the product; waste products are shipped from the exporter's use stage to the importer's

@@ -15,7 +15,7 @@ public struct TradeImport: Sendable {
     public var summary: TradeImportSummary
 }
 
-/// Reads CEPII BACI and UN Comtrade CSV files into a ``BilateralTradeTable`` in one streaming
+/// Reads CEPII BACI and UN Comtrade CSV files into a `BilateralTradeTable` in one streaming
 /// pass (DATA-FORMATS.md).
 ///
 /// - The format is recognised from the header (BACI `t,i,j,k,v,q` or Comtrade's `reporterCode`
@@ -32,7 +32,7 @@ public struct TradeImport: Sendable {
 ///   Partner World (0) and aggregate areas, re-imports (RM), the other side's rows and breakdown
 ///   rows (mode of transport, customs procedure, second partner other than the total) are
 ///   skipped and counted. `isAggregate` is not used: it marks total rows too.
-/// - Countries: numeric codes through ``TradeAreaCodes`` (ISO 3166-1 numeric plus the sources'
+/// - Countries: numeric codes through `TradeAreaCodes` (ISO 3166-1 numeric plus the sources'
 ///   exceptions) or a `--countries` table; Comtrade's ISO columns where the code is unknown.
 /// - Products: every code is kept in the table (product-level HHI covers them all); the map
 ///   gives mineral and stage, and unmapped codes are counted in the summary. Rows of an HS

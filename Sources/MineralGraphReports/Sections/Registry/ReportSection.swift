@@ -1,0 +1,117 @@
+import MineralGraphAnalysis
+import MineralGraphCore
+
+/// One part of a report, in one folder under `Sections/<Name>/`: the data it adds to the
+/// ``Report`` (its JSON member), how that data is built from the analysis passes, its method
+/// notes, the document blocks every formatter renders, and its figures as ``ReportRow``s (the
+/// CSV's long rows, `diff` and `whatif`).
+///
+/// Adding a metric: an Analysis folder with the pass, one folder here with a type conforming
+/// to this protocol, and one line in ``ReportSections/all``. Nothing else: ``ReportBuilder``,
+/// the JSON coding of ``Report``, ``ReportDocument`` (so Markdown and HTML), the CSV,
+/// ``ReportComparison`` and ``WhatIfReport`` iterate the registry. CONTRIBUTING.md has the recipe.
+protocol ReportSection: SendableMetatype {
+    /// The section's data: an array of rows (empty when the graph has nothing for it) or an
+    /// optional section (`nil` when the report was built without it).
+    associatedtype Value: Codable, Hashable, Sendable
+
+    /// The ``Report`` member name in lowerCamelCase; the JSON key is its snake_case form.
+    static var key: String { get }
+    /// The value of a report without the section; also what a JSON report without the key
+    /// decodes to.
+    static var empty: Value { get }
+    /// Where the document shows the section; the appendix holds the long tables.
+    static var placement: DocumentPlacement { get }
+    /// Titles of the ``ReportRow/Key/section`` names the section's rows use, for `diff` and
+    /// `whatif` headings (a name without a title is shown as it is).
+    static var rowSectionTitles: [String: String] { get }
+
+    /// The section's data for the graph of `context`, from the analysis passes.
+    static func build(_ context: ReportContext) -> Value
+    /// The method notes of the metrics the section reports (formula, METHODS section, sources);
+    /// by default ``methodNotes``.
+    static func methods(_ context: ReportContext) -> [Report.MethodNote]
+    /// Method notes that do not depend on the builder's options (none by default).
+    static var methodNotes: [Report.MethodNote] { get }
+    /// The section's document blocks (headings, paragraphs, tables, figures); empty when the
+    /// report has nothing for it. Formatters render them without knowing the section.
+    static func blocks(_ value: Value, in report: Report) -> [ReportDocument.Block]
+    /// The section's figures as keyed rows, in a fixed order.
+    static func rows(_ value: Value, into rows: inout MetricRows)
+    /// Lines the CSV prints instead of the section's long rows (the wide concentration rows);
+    /// `nil`: the long rows.
+    static func csvLines(_ value: Value) -> [String]?
+}
+
+/// Where in the document a section's blocks go.
+enum DocumentPlacement: Sendable {
+    /// After the reading, in ``ReportSections/documentOrder``.
+    case body
+    /// After every body section, before the methods: the long per-facility and per-importer tables.
+    case appendix
+}
+
+extension ReportSection {
+    static var placement: DocumentPlacement { .body }
+    static var rowSectionTitles: [String: String] { [:] }
+    static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
+    static var methodNotes: [Report.MethodNote] { [] }
+    static func csvLines(_ value: Value) -> [String]? { nil }
+
+    // Type-erased entry points for iterating ``ReportSections/all``.
+
+    static func build(into values: inout Report.SectionValues, _ context: ReportContext) {
+        values[Self.self] = build(context)
+    }
+
+    static func blocks(of report: Report) -> [ReportDocument.Block] {
+        blocks(report[Self.self], in: report)
+    }
+
+    static func rows(of report: Report, into rows: inout MetricRows) {
+        self.rows(report[Self.self], into: &rows)
+    }
+
+    static func csvLines(of report: Report) -> [String]? {
+        csvLines(report[Self.self])
+    }
+
+    static func same(_ a: Report.SectionValues, _ b: Report.SectionValues) -> Bool {
+        a[Self.self] == b[Self.self]
+    }
+
+    static func hash(_ values: Report.SectionValues, into hasher: inout Hasher) {
+        hasher.combine(values[Self.self])
+    }
+
+    static func encode(_ report: Report, to container: inout KeyedEncodingContainer<Report.SectionKey>) throws {
+        try container.encode(report[Self.self], forKey: Report.SectionKey(key))
+    }
+
+    static func decode(from container: KeyedDecodingContainer<Report.SectionKey>, into values: inout Report.SectionValues) throws {
+        values[Self.self] = try container.decodeIfPresent(Value.self, forKey: Report.SectionKey(key)) ?? empty
+    }
+}
+
+/// What a section's ``ReportSection/build(_:)`` reads: the graph, the builder's options, the
+/// resolved country-group scheme and node names, and pass results several sections share
+/// (computed once, on first use).
+final class ReportContext {
+    let graph: SupplyGraph
+    let options: ReportBuilder
+    let groups: CountryGroupScheme
+    /// Node id → display name.
+    let names: [String: String]
+
+    init(graph: SupplyGraph, options: ReportBuilder, groups: CountryGroupScheme) {
+        self.graph = graph
+        self.options = options
+        self.groups = groups
+        names = Dictionary(graph.nodes.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// C1 over countries with the builder's bands and residual bound (concentration, bottleneck, supply risk).
+    private(set) lazy var countryConcentration = StageConcentrationPass(
+        guidelines: options.guidelines, upperBound: options.upperBound
+    ).run(on: graph)
+}
