@@ -122,6 +122,24 @@ public enum GraphvizRenderer {
         return GraphvizOutput(data: Data(bytes: result, count: length), warnings: warnings)
     }
 
+    /// Whether the linked Graphviz has an output device for `format` (`jpg`, `png` ...),
+    /// from `gvPluginList(context, "device", ...)`, whose entries read `jpg:cairo` or `jpg`.
+    public static func supportsFormat(_ format: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = context() else { return false }
+        var count: Int32 = 0
+        guard let list = gvPluginList(context, "device", &count, nil) else { return false }
+        defer {
+            for index in 0..<Int(max(count, 0)) { free(list[index]) }
+            free(list)
+        }
+        return (0..<Int(max(count, 0))).contains { index in
+            guard let entry = list[index] else { return false }
+            return String(cString: entry).split(separator: ":").first.map(String.init) == format
+        }
+    }
+
     /// The version of the linked Graphviz library, e.g. "2.43.0".
     public static func libraryVersion() -> String {
         lock.lock()
