@@ -214,7 +214,7 @@ struct DiagramEncoderTests {
         #expect(try label(.share) == .text("0.5 %"))
         #expect(try label(.both) == .text("250 t Co · 0.5 %"))
         #expect(try label(.none) == nil)
-        let legend = try encode(DiagramOptions(edgeLabels: .none)).attributes["label"]?.source ?? ""
+        let legend = try encode(DiagramOptions(edgeLabels: EdgeLabels.none)).attributes["label"]?.source ?? ""
         #expect(legend.contains("No edge labels; SVG tooltips give the figures."))
     }
 
