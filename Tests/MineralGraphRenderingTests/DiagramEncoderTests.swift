@@ -245,6 +245,16 @@ struct DiagramEncoderTests {
         for bad in ["7", "0x3", "-1x2", "axb", "3x4x5", "infx2"] { #expect(FigureOptions.Size(parsing: bad) == nil, "\(bad)") }
     }
 
+    @Test func compactFiguresHaveShortLabelsAndCloserColumns() throws {
+        let diagram = try DiagramBuilder(options: DiagramOptions(grouping: .country)).build(Fixtures.cobalt())
+        let compact = DiagramEncoder(figure: FigureOptions(compact: true)).encode(diagram)
+        #expect(compact.attributes["ranksep"] == .number(0.5))
+        #expect(nodes(compact.statements)["COD/mining"]?["label"] == .text("DR Congo · 58 %"))
+        let full = DiagramEncoder().encode(diagram)
+        #expect(full.attributes["ranksep"] == .number(1.1))
+        #expect(nodes(full.statements)["COD/mining"]?["label"] != .text("DR Congo · 58 %"))
+    }
+
     @Test func springEnginesRemoveOverlapsAndRouteSplines() throws {
         for engine in [LayoutEngine.neato, .sfdp, .fdp] {
             let graph = try encode(engine: engine)

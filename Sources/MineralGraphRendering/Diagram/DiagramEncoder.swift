@@ -58,8 +58,8 @@ public struct DiagramEncoder: Sendable {
         if engine.isLayered {
             graph.attributes["rankdir"] = .plain("LR")
             graph.attributes["newrank"] = .plain("true")
-            graph.attributes["ranksep"] = .number(1.1)
-            graph.attributes["nodesep"] = .number(0.2)
+            graph.attributes["ranksep"] = .number(figure.compact ? 0.5 : 1.1)
+            graph.attributes["nodesep"] = .number(figure.compact ? 0.12 : 0.2)
         } else {
             // Remove node overlaps after the spring layout, then route edges as splines
             // around the nodes (both need overlap removal to have happened).
@@ -215,6 +215,13 @@ public struct DiagramEncoder: Sendable {
     /// Name (wrapped, so that long names do not stretch the shapes), then country or facility
     /// count and the stage share.
     private func label(of node: DiagramNode, multipleMinerals: Bool) -> String {
+        if figure.compact {
+            let share = node.largestShare.map { " · " + DiagramText.share($0.1) } ?? ""
+            switch node.role {
+            case .facility: return DiagramText.wrap(node.name, width: 20) + "\n" + (node.country?.rawValue ?? "") + share
+            case .countryStage, .other: return node.name + share
+            }
+        }
         var second: [String] = []
         switch node.role {
         case .facility:

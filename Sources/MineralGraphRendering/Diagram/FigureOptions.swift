@@ -46,12 +46,16 @@ public struct FigureOptions: Hashable, Sendable {
     /// text stays readable when `size` shrinks a large drawing.
     public var fontScale: Double
     public var legend: LegendPlacement
+    /// Short node labels (name and share: "China · 82 %", no facility count or stage name)
+    /// and closer columns, so that a drawing shrunk to a column keeps larger text.
+    public var compact: Bool
 
-    public init(dpi: Double? = nil, size: Size? = nil, fontScale: Double = 1, legend: LegendPlacement = .below) {
+    public init(dpi: Double? = nil, size: Size? = nil, fontScale: Double = 1, legend: LegendPlacement = .below, compact: Bool = false) {
         self.dpi = dpi
         self.size = size
         self.fontScale = fontScale
         self.legend = legend
+        self.compact = compact
     }
 
     /// A font size in points, scaled by ``fontScale`` and rounded to 0.1 pt.

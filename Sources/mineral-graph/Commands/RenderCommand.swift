@@ -93,6 +93,9 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Where the legend goes: below, above or none.")
     var legend: FigureOptions.LegendPlacement = .below
 
+    @Flag(help: "Short node labels (name and share) and closer columns, for figures shrunk to a column.")
+    var compact = false
+
     /// The format asked for, else the one the output extension names, else SVG on standard output.
     func resolvedFormat() throws -> RenderFormat {
         try outputFormat(explicit: format, output: output, standard: .svg, known: RenderFormat.allCases,
@@ -100,7 +103,7 @@ struct RenderCommand: ParsableCommand {
     }
 
     var figure: FigureOptions {
-        FigureOptions(dpi: dpi, size: size.flatMap(FigureOptions.Size.init(parsing:)), fontScale: fontScale, legend: legend)
+        FigureOptions(dpi: dpi, size: size.flatMap(FigureOptions.Size.init(parsing:)), fontScale: fontScale, legend: legend, compact: compact)
     }
 
     func validate() throws {
