@@ -23,7 +23,8 @@ What this does (standard library only, deterministic output):
   Douglas-Peucker at 0.35 units, drops rings smaller than 1 square unit (tiny islets) unless
   they are a country's only ring, and rounds to 0.1 units;
 - writes one line per country, sorted by code: code, name, label point x and y (centre of the
-  largest ring's area) and the SVG path data ("M x y L ... Z", absolute coordinates).
+  largest ring's area, or the middle of its widest horizontal stretch where that centre falls
+  outside the ring) and the SVG path data ("M x y L ... Z", absolute coordinates).
 """
 import json
 import math
@@ -93,6 +94,32 @@ def area_and_centre(ring):
     return abs(area), (cx / (6 * area), cy / (6 * area))
 
 
+def inside(point, ring):
+    x, y = point
+    result = False
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            result = not result
+    return result
+
+
+def label_point(ring, centre):
+    """The area centre when it lies inside the ring; otherwise (Chile, Norway, Vietnam: thin or
+    bent shapes whose centre falls outside) the middle of the widest stretch of the ring on
+    the horizontal line through the centre."""
+    if inside(centre, ring):
+        return centre
+    y = centre[1]
+    crossings = sorted(
+        x0 + (y - y0) * (x1 - x0) / (y1 - y0)
+        for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]) if (y0 > y) != (y1 > y))
+    spans = list(zip(crossings[0::2], crossings[1::2]))
+    if not spans:
+        return centre
+    left, right = max(spans, key=lambda span: span[1] - span[0])
+    return ((left + right) / 2, y)
+
+
 def number(value):
     text = f"{value:.1f}"
     if text.endswith(".0"):
@@ -138,7 +165,7 @@ def main(path):
             if len(simplified) < 3:
                 continue
             area, centre = area_and_centre(simplified)
-            rings.append((area, centre, simplified))
+            rings.append((area, label_point(simplified, centre), simplified))
         if not rings:
             continue
         largest = max(rings, key=lambda r: r[0])

@@ -24,8 +24,9 @@ struct RenderCommand: ParsableCommand {
 
             For a figure in a paper: --size WxH scales the drawing to fit a box in inches, \
             --font-scale enlarges the text before layout, --dpi sets the resolution of png and \
-            jpg, --legend none leaves the legend to the caption, --edge-labels chooses what the \
-            edge labels say (docs/rendering.md has one- and two-column recipes).
+            jpg, --legend none leaves the legend to the caption, --compact shortens node labels \
+            and brings the columns closer, --edge-labels chooses what the edge labels say \
+            (docs/rendering.md has one- and two-column recipes).
 
             Output goes to standard output for svg and dot unless -o is given; png, pdf and jpg \
             need -o when standard output is a terminal. Without --format the format is -o's \
