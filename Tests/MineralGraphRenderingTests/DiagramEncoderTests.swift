@@ -261,5 +261,16 @@ struct DiagramEncoderTests {
             #expect(graph.attributes["overlap"] == .plain("false"))
             #expect(graph.attributes["splines"] == .plain("true"))
         }
+        #expect(try encode().attributes["splines"] == nil)  // dot routes its own splines
+        // Above 150 edges spline routing takes seconds to minutes: straight edges.
+        var big = SupplyGraph(name: "Big", year: 2023)
+        big.nodes = [Node(id: "m", kind: .mine, country: "CHL", outputs: [Output(mineral: "lithium")])]
+        for i in 0...DiagramEncoder.maximumSplineEdges {
+            big.nodes.append(Node(id: "p\(i)", kind: .processor, country: "CHN"))
+            big.flows.append(Flow(from: "m", to: "p\(i)", mineral: "lithium", containedTonnes: Double(i + 1)))
+        }
+        let large = DiagramEncoder(engine: .neato).encode(try DiagramBuilder(options: DiagramOptions()).build(big))
+        #expect(large.attributes["splines"] == nil)
+        #expect(large.attributes["overlap"] == .plain("false"))
     }
 }
