@@ -142,6 +142,11 @@ struct RenderFigureCommandTests {
             #expect(result.stdout.contains(text), "\(text)")
         }
         #expect(!result.stdout.contains("labelloc"))
+        let directory = try RenderCommandTests().temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let small = try CLI.run(["render", Self.fixture, "--size", "3.5x3", "-o", directory.appendingPathComponent("f.svg").path])
+        #expect(small.status == 0)
+        #expect(small.stderr.contains("note: drawn at ") && small.stderr.contains("% to fit 3.5x3: node text prints at "), "\(small.stderr)")
         let none = try CLI.run(["render", Self.fixture, "--format", "dot", "--no-edge-labels"])
         #expect(none.status == 0 && !none.stdout.contains("xlabel"))
         for (arguments, message) in [(["--size", "3.5"], "--size '3.5' is not WxH"), (["--dpi", "0"], "--dpi must be"),

@@ -37,6 +37,24 @@ struct FigureOutputTests {
         #expect(height <= 1000)
     }
 
+    @Test func scaleSaysHowLargeTextPrints() throws {
+        func width(_ svg: Data) throws -> Double {
+            let text = String(decoding: svg, as: UTF8.self)
+            let match = try #require(text.firstMatch(of: /<svg width="([0-9.]+)pt"/))
+            return Double(match.1)!
+        }
+        let unsized = DiagramRenderer(figure: FigureOptions(fontScale: 2))
+        let natural = try width(unsized.render(graph, as: .svg).data)
+        #expect(try unsized.render(graph, as: .svg).scale == nil)
+        let figure = FigureOptions(size: FigureOptions.Size(widthInches: 3.5, heightInches: 100), fontScale: 2)
+        let fitted = try DiagramRenderer(figure: figure).render(graph, as: .svg)
+        let scale = try #require(fitted.scale)
+        // Graphviz's own scaling: 252 pt wide from the natural width (pad included).
+        #expect(abs(scale - 252 / natural) < 0.005, "\(scale) vs \(252 / natural)")
+        #expect(abs(try width(fitted.data) - 252) < 1)
+        #expect(fitted.nodeTextPoints(fontScale: 2) == 20 * scale)
+    }
+
     @Test func pdfIsTheSameBytesTwiceAndHasNoRunDate() throws {
         let first = try DiagramRenderer().render(graph, as: .pdf).data
         Thread.sleep(forTimeInterval: 1.1)  // cairo's date has whole seconds

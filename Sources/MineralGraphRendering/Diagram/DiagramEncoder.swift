@@ -42,7 +42,7 @@ public struct DiagramEncoder: Sendable {
             "fontsize": .number(figure.fontSize(11)),
             "layout": .plain(engine.rawValue),
             "outputorder": .plain("edgesfirst"),
-            "pad": .number(0.3),
+            "pad": .number(Self.padInches),
             "tooltip": .text(diagram.title),
         ]
         if figure.legend != .none {
@@ -153,6 +153,9 @@ public struct DiagramEncoder: Sendable {
         }
         return graph
     }
+
+    /// White space around the drawing, in inches (Graphviz `pad`).
+    public static let padInches = 0.3
 
     /// Above this many edges the spring engines draw straight edges (see ``encode(_:)``).
     public static let maximumSplineEdges = 150

@@ -20,6 +20,14 @@ public struct RenderedDiagram: Hashable, Sendable {
     public var data: Data
     /// Graphviz warnings (none for DOT, which Graphviz does not touch).
     public var warnings: [String]
+    /// With ``FigureOptions/size``: the factor the drawing was scaled by to fit the box, so
+    /// that node text prints at `10 × fontScale × scale` points; `nil` otherwise.
+    public var scale: Double? = nil
+
+    /// The printed size of node text (10 pt × font scale × ``scale``), with `--size`.
+    public func nodeTextPoints(fontScale: Double) -> Double? {
+        scale.map { 10 * fontScale * $0 }
+    }
 }
 
 /// Draws supply graphs: ``DiagramBuilder`` → ``DiagramEncoder`` → ``DOTWriter`` → Graphviz.
@@ -76,7 +84,13 @@ public struct DiagramRenderer: Sendable {
         case .pdf: data = DeterministicPDF.fixingDates(data)
         default: break
         }
-        return RenderedDiagram(format: format, data: data, warnings: output.warnings)
+        var scale: Double?
+        if let size = figure.size, let layout = output.layoutSize, layout.width > 0, layout.height > 0 {
+            // size="W,H!": the drawing with its pad is scaled up or down until one side fits.
+            let pad = 2 * DiagramEncoder.padInches * 72
+            scale = min(size.widthInches * 72 / (layout.width + pad), size.heightInches * 72 / (layout.height + pad))
+        }
+        return RenderedDiagram(format: format, data: data, warnings: output.warnings, scale: scale)
     }
 
     /// Graphviz writes `font-family="DejaVu Sans"`; a browser without the font would fall

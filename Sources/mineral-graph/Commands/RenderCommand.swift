@@ -156,6 +156,13 @@ struct RenderCommand: ParsableCommand {
             throw UserError(error.description)
         }
         for warning in rendered.warnings { printError("warning: Graphviz: \(warning)\n") }
+        if let scale = rendered.scale, let points = rendered.nodeTextPoints(fontScale: fontScale) {
+            // Say what the reader will see: journals ask for 6–7 pt at the printed size.
+            let percent = NumberFormatting.compact(scale * 100, decimals: 0)
+            let text = NumberFormatting.compact(points, decimals: 1)
+            printError("note: drawn at \(percent) % to fit \(size ?? ""): node text prints at \(text) pt"
+                       + (points < 6 ? " (below 6 pt: try --compact, --top N, --group-by country or a larger --size)" : "") + "\n")
+        }
         try writeOutputs([(output ?? "-", rendered.data)], inputs: [file])
     }
 }
