@@ -44,7 +44,12 @@ let package = Package(
             pkgConfig: "libgvc",
             providers: [.apt(["libgraphviz-dev"])]
         ),
-        .target(name: "MineralGraphRendering", dependencies: ["MineralGraphCore", "CGraphviz"]),
+        .target(
+            name: "MineralGraphRendering",
+            dependencies: ["MineralGraphCore", "CGraphviz"],
+            // Natural Earth 1:110m country outlines for `map` (scripts/gen-world-map.py).
+            resources: [.copy("Resources/world-110m.tsv")]
+        ),
 
         // MARK: Fuzz target checks (docs/fuzzing.md); the fuzzers themselves are in Fuzz/
         .target(name: "MineralGraphFuzzing", dependencies: ["MineralGraphFormats", "MineralGraphCore"]),

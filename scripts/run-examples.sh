@@ -5,11 +5,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! pkg-config --exists libgvc 2>/dev/null; then
-    echo "Installing libgraphviz-dev (the Graphviz C library) with apt-get..." >&2
+if ! pkg-config --exists libgvc 2>/dev/null || [[ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]]; then
+    echo "Installing libgraphviz-dev (the Graphviz C library) and fonts-dejavu-core (the diagrams' font) with apt-get..." >&2
     sudo=""; [[ "$(id -u)" -ne 0 ]] && sudo="sudo"
     $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev pkg-config >/dev/null
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libgraphviz-dev pkg-config fonts-dejavu-core >/dev/null
 fi
 
 swift build -c release --product mineral-graph

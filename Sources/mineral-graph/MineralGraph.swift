@@ -18,7 +18,7 @@ struct MineralGraph: ParsableCommand {
         subcommands: [
             ValidateCommand.self, SummaryCommand.self, FormatCommand.self, EditCommand.self, ReportCommand.self,
             RenderCommand.self, ImportCommand.self, ExportCommand.self, WhatIfCommand.self, DiffCommand.self,
-            TradeHHICommand.self, MergeCommand.self, TrendCommand.self, BriefCommand.self,
+            TradeHHICommand.self, MergeCommand.self, TrendCommand.self, BriefCommand.self, MapCommand.self,
         ]
     )
 

@@ -97,14 +97,16 @@ struct DiagramEncoderTests {
 
     @Test func edgeLabelsGiveTonnesAndShare() throws {
         let edges = edges(try encode())
-        let thin = try #require(edges.first { $0.from == "idn-weda" }?.attributes["label"])
+        let thin = try #require(edges.first { $0.from == "idn-weda" }?.attributes["xlabel"])
         guard case .html(let html) = thin else {
             Issue.record("a 3.2 pt line gets a padded HTML label, got \(thin)")
             return
         }
         #expect(html.markup.contains(">7,000 t Co · 14 %<"))
-        #expect(edges.first { $0.from == "civ-refinery" }?.attributes["label"] == .text("250 t Co · 0.5 %"))
-        #expect(edges.first { $0.from == "aus-murrin" && $0.to == "civ-refinery" }?.attributes["label"] == .text("t n/a"))
+        #expect(edges.first { $0.from == "civ-refinery" }?.attributes["xlabel"] == .text("250 t Co · 0.5 %"))
+        #expect(edges.first { $0.from == "aus-murrin" && $0.to == "civ-refinery" }?.attributes["xlabel"] == .text("t n/a"))
+        // Labels sit next to their edge (xlabel), never as a layout node of their own.
+        #expect(!edges.contains { $0.attributes["label"] != nil })
         #expect(edges.first { $0.from == "aus-murrin" && $0.to == "civ-refinery" }?.attributes["style"] == .plain("dotted"))
     }
 
@@ -196,10 +198,79 @@ struct DiagramEncoderTests {
         }
         func labelled(_ options: DiagramOptions) throws -> Int {
             let dot = DiagramEncoder().encode(try DiagramBuilder(options: options).build(big))
-            return edges(dot).filter { $0.attributes["label"] != nil }.count
+            return edges(dot).filter { $0.attributes["xlabel"] != nil }.count
         }
         #expect(try labelled(DiagramOptions()) == 0)
-        #expect(try labelled(DiagramOptions(edgeLabels: true)) == big.flows.count)
+        #expect(try labelled(DiagramOptions(edgeLabels: .both)) == big.flows.count)
+        #expect(try labelled(DiagramOptions(edgeLabels: .share)) == big.flows.count)
         #expect(try labelled(DiagramOptions(top: 10)) == 11)  // ten kept flows and one summary
+    }
+
+    @Test func edgeLabelsSayWhatIsAskedFor() throws {
+        func label(_ labels: EdgeLabels) throws -> DOTValue? {
+            edges(try encode(DiagramOptions(edgeLabels: labels))).first { $0.from == "civ-refinery" }?.attributes["xlabel"]
+        }
+        #expect(try label(.value) == .text("250 t Co"))
+        #expect(try label(.share) == .text("0.5 %"))
+        #expect(try label(.both) == .text("250 t Co · 0.5 %"))
+        #expect(try label(.none) == nil)
+        let legend = try encode(DiagramOptions(edgeLabels: EdgeLabels.none)).attributes["label"]?.source ?? ""
+        #expect(legend.contains("No edge labels; SVG tooltips give the figures."))
+    }
+
+    @Test func arrowheadsShrinkAsLinesThicken() throws {
+        let edges = edges(try encode())
+        func arrow(_ from: String, _ to: String) -> DOTValue? { edges.first { $0.from == from && $0.to == to }?.attributes["arrowsize"] }
+        #expect(arrow("chn-huayou", "chn-cathode") == .number(0.075))   // 16 pt: 0.6 × 2 / 16
+        #expect(arrow("idn-weda", "chn-huayou") == .number(0.375))       // 3.2 pt
+        #expect(arrow("civ-refinery", "kor-cathode") == nil)              // 0.6 pt keeps the default
+    }
+
+    @Test func figureOptionsSetSizeFontsDpiAndLegend() throws {
+        let diagram = try DiagramBuilder(options: DiagramOptions()).build(Fixtures.cobalt())
+        let figure = FigureOptions(dpi: 300, size: FigureOptions.Size(parsing: "3.5x4"), fontScale: 1.5, legend: .above)
+        let bitmap = DiagramEncoder(figure: figure, bitmap: true).encode(diagram)
+        #expect(bitmap.attributes["size"] == .plain("3.5,4!"))
+        #expect(bitmap.attributes["dpi"] == .number(300))
+        #expect(bitmap.attributes["labelloc"] == .plain("t"))
+        #expect(bitmap.attributes["fontsize"] == .number(16.5))
+        #expect(bitmap.nodeDefaults["fontsize"] == .number(15))
+        #expect(bitmap.edgeDefaults["fontsize"] == .number(12))
+        #expect(bitmap.attributes["label"]?.source.contains("POINT-SIZE=\"21\"") == true)
+        // Graphviz 2.43 scales an SVG's size but not its viewBox by dpi: vector output has none.
+        #expect(DiagramEncoder(figure: figure).encode(diagram).attributes["dpi"] == nil)
+        let bare = DiagramEncoder(figure: FigureOptions(legend: .none)).encode(diagram)
+        #expect(bare.attributes["label"] == nil && bare.attributes["size"] == nil)
+        #expect(FigureOptions.Size(parsing: "7X5") == FigureOptions.Size(widthInches: 7, heightInches: 5))
+        for bad in ["7", "0x3", "-1x2", "axb", "3x4x5", "infx2"] { #expect(FigureOptions.Size(parsing: bad) == nil, "\(bad)") }
+    }
+
+    @Test func compactFiguresHaveShortLabelsAndCloserColumns() throws {
+        let diagram = try DiagramBuilder(options: DiagramOptions(grouping: .country)).build(Fixtures.cobalt())
+        let compact = DiagramEncoder(figure: FigureOptions(compact: true)).encode(diagram)
+        #expect(compact.attributes["ranksep"] == .number(0.5))
+        #expect(nodes(compact.statements)["COD/mining"]?["label"] == .text("DR Congo · 58 %"))
+        let full = DiagramEncoder().encode(diagram)
+        #expect(full.attributes["ranksep"] == .number(1.1))
+        #expect(nodes(full.statements)["COD/mining"]?["label"] != .text("DR Congo · 58 %"))
+    }
+
+    @Test func springEnginesRemoveOverlapsAndRouteSplines() throws {
+        for engine in [LayoutEngine.neato, .sfdp, .fdp] {
+            let graph = try encode(engine: engine)
+            #expect(graph.attributes["overlap"] == .plain("false"))
+            #expect(graph.attributes["splines"] == .plain("true"))
+        }
+        #expect(try encode().attributes["splines"] == nil)  // dot routes its own splines
+        // Above 150 edges spline routing takes seconds to minutes: straight edges.
+        var big = SupplyGraph(name: "Big", year: 2023)
+        big.nodes = [Node(id: "m", kind: .mine, country: "CHL", outputs: [Output(mineral: "lithium")])]
+        for i in 0...DiagramEncoder.maximumSplineEdges {
+            big.nodes.append(Node(id: "p\(i)", kind: .processor, country: "CHN"))
+            big.flows.append(Flow(from: "m", to: "p\(i)", mineral: "lithium", containedTonnes: Double(i + 1)))
+        }
+        let large = DiagramEncoder(engine: .neato).encode(try DiagramBuilder(options: DiagramOptions()).build(big))
+        #expect(large.attributes["splines"] == nil)
+        #expect(large.attributes["overlap"] == .plain("false"))
     }
 }

@@ -39,7 +39,9 @@ struct DotProgramCrossCheckTests {
         // which clusters are emitted can differ after earlier renders in the same process, so
         // lines are compared as a multiset.)
         if DotProgram.version == GraphvizRenderer.libraryVersion() {
-            let theirLines = String(decoding: external.stdout, as: UTF8.self).split(separator: "\n").sorted()
+            // The renderer adds CSS fallbacks to the font name; so does the comparison.
+            let theirSVG = DiagramRenderer.withFontFallbacks(svg: external.stdout)
+            let theirLines = String(decoding: theirSVG, as: UTF8.self).split(separator: "\n").sorted()
             let ourLines = String(decoding: inProcess, as: UTF8.self).split(separator: "\n").sorted()
             #expect(theirLines == ourLines, "\(name): dot and libgvc drew different SVG")
         }

@@ -15,16 +15,23 @@ import MineralGraphCore
 /// Statements come out in a fixed order (clusters, nodes, edges, rank groups), each sorted.
 public struct DiagramEncoder: Sendable {
     public var engine: LayoutEngine
+    /// Page size, text size and legend placement.
+    public var figure: FigureOptions
+    /// Whether the output is a bitmap (PNG, JPEG), the only kind ``FigureOptions/dpi`` is
+    /// written for: Graphviz 2.43 scales an SVG's size but not its viewBox by the dpi.
+    public var bitmap: Bool
 
-    public init(engine: LayoutEngine = .dot) {
+    public init(engine: LayoutEngine = .dot, figure: FigureOptions = FigureOptions(), bitmap: Bool = false) {
         self.engine = engine
+        self.figure = figure
+        self.bitmap = bitmap
     }
 
     public func encode(_ diagram: Diagram) -> DOTGraph {
         let options = diagram.options
         let names = Dictionary(diagram.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let maximumWeight = diagram.maximumEdgeWeight
-        let labelEdges = options.edgeLabels ?? (diagram.edges.count <= DiagramOptions.maximumLabelledEdges)
+        let labelEdges = options.edgeLabels ?? (diagram.edges.count <= DiagramOptions.maximumLabelledEdges ? .both : .none)
         let multipleMinerals = diagram.minerals.count > 1
 
         var graph = DOTGraph(name: diagram.title)
@@ -32,28 +39,40 @@ public struct DiagramEncoder: Sendable {
             "bgcolor": .plain("white"),
             "charset": .plain("UTF-8"),
             "fontname": .plain(DiagramStyle.fontName),
-            "fontsize": .number(11),
-            "label": .html(legend(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges)),
-            "labeljust": .plain("l"),
-            "labelloc": .plain("b"),
+            "fontsize": .number(figure.fontSize(11)),
             "layout": .plain(engine.rawValue),
             "outputorder": .plain("edgesfirst"),
-            "pad": .number(0.3),
+            "pad": .number(Self.padInches),
             "tooltip": .text(diagram.title),
         ]
+        if figure.legend != .none {
+            graph.attributes["label"] = .html(legend(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges))
+            graph.attributes["labeljust"] = .plain("l")
+            graph.attributes["labelloc"] = .plain(figure.legend == .above ? "t" : "b")
+        }
+        if let size = figure.size {
+            // "!" scales up as well as down, so the figure fills the column it is made for.
+            graph.attributes["size"] = .plain(DOTValue.format(size.widthInches) + "," + DOTValue.format(size.heightInches) + "!")
+        }
+        if bitmap, let dpi = figure.dpi { graph.attributes["dpi"] = .number(dpi) }
         if engine.isLayered {
             graph.attributes["rankdir"] = .plain("LR")
             graph.attributes["newrank"] = .plain("true")
-            graph.attributes["ranksep"] = .number(1.1)
-            graph.attributes["nodesep"] = .number(0.2)
+            graph.attributes["ranksep"] = .number(figure.compact ? 0.5 : 1.1)
+            graph.attributes["nodesep"] = .number(figure.compact ? 0.12 : 0.2)
         } else {
+            // Remove node overlaps after the spring layout, then route edges as splines
+            // around the nodes. Spline routing grows fast with the edge count (180 nodes and
+            // 480 edges: 21 s against 0.7 s with straight lines), so large diagrams keep
+            // straight edges.
             graph.attributes["overlap"] = .plain("false")
             graph.attributes["sep"] = .plain("+8")
+            if diagram.edges.count <= Self.maximumSplineEdges { graph.attributes["splines"] = .plain("true") }
         }
         graph.nodeDefaults = [
             "color": .plain("#333333"),
             "fontname": .plain(DiagramStyle.fontName),
-            "fontsize": .number(10),
+            "fontsize": .number(figure.fontSize(10)),
             "margin": .plain("0.1,0.04"),
             "penwidth": .number(0.8),
             "style": .plain("filled"),
@@ -63,7 +82,7 @@ public struct DiagramEncoder: Sendable {
             "color": .plain(DiagramStyle.productColor),
             "fontcolor": .plain("#333333"),
             "fontname": .plain(DiagramStyle.fontName),
-            "fontsize": .number(8),
+            "fontsize": .number(figure.fontSize(8)),
         ]
 
         // Invisible anchors, one per stage present, chained in stage order: without them `dot`
@@ -135,6 +154,12 @@ public struct DiagramEncoder: Sendable {
         return graph
     }
 
+    /// White space around the drawing, in inches (Graphviz `pad`).
+    public static let padInches = 0.3
+
+    /// Above this many edges the spring engines draw straight edges (see ``encode(_:)``).
+    public static let maximumSplineEdges = 150
+
     // MARK: Nodes
 
     /// Stage anchors take no space and are not drawn (Graphviz leaves them out of SVG too).
@@ -198,6 +223,13 @@ public struct DiagramEncoder: Sendable {
     /// Name (wrapped, so that long names do not stretch the shapes), then country or facility
     /// count and the stage share.
     private func label(of node: DiagramNode, multipleMinerals: Bool) -> String {
+        if figure.compact {
+            let share = node.largestShare.map { " · " + DiagramText.share($0.1) } ?? ""
+            switch node.role {
+            case .facility: return DiagramText.wrap(node.name, width: 20) + "\n" + (node.country?.rawValue ?? "") + share
+            case .countryStage, .other: return node.name + share
+            }
+        }
         var second: [String] = []
         switch node.role {
         case .facility:
@@ -257,7 +289,7 @@ public struct DiagramEncoder: Sendable {
     // MARK: Edges
 
     private func attributes(
-        of edge: DiagramEdge, maximumWeight: Double?, weight: DiagramOptions.Weight, label: Bool,
+        of edge: DiagramEdge, maximumWeight: Double?, weight: DiagramOptions.Weight, label: EdgeLabels,
         names: [String: String], multipleMinerals: Bool
     ) -> DOTAttributes {
         var attributes: DOTAttributes = [:]
@@ -274,6 +306,7 @@ public struct DiagramEncoder: Sendable {
             penWidth = DiagramStyle.minimumPenWidth
         }
         attributes["penwidth"] = .number(penWidth)
+        if let arrowSize = Self.arrowSize(penWidth: penWidth) { attributes["arrowsize"] = .number(arrowSize) }
 
         var classes = ["flow", edge.type.rawValue]
         if edge.isRecyclingLoop {
@@ -292,11 +325,17 @@ public struct DiagramEncoder: Sendable {
         }
 
         let quantity = quantityText(edge, weight: weight)
-        if label {
-            var text = quantity
-            if let share = edge.share { text += " · " + DiagramText.share(share) }
+        var parts: [String] = []
+        if label == .value || label == .both { parts.append(quantity) }
+        if label == .share || label == .both { parts.append(edge.share.map(DiagramText.share) ?? (label == .share ? "share n/a" : "")) }
+        parts.removeAll(where: \.isEmpty)
+        if !parts.isEmpty {
+            var text = parts.joined(separator: " · ")
             if multipleMinerals, MineralCatalog.info(edge.mineral) == nil { text = edge.mineral.rawValue + " " + text }
-            attributes["label"] = Self.edgeLabel(text, penWidth: penWidth)
+            // An external label is placed next to its edge after layout; a `label` would
+            // become a node of its own between the ranks, stacked with the others in a column
+            // away from the line it names.
+            attributes["xlabel"] = Self.edgeLabel(text, penWidth: penWidth)
         }
 
         var tooltip = [(names[edge.from] ?? edge.from) + " → " + (names[edge.to] ?? edge.to)]
@@ -315,6 +354,16 @@ public struct DiagramEncoder: Sendable {
         }
         attributes["tooltip"] = .text(tooltip.joined(separator: "\n"))
         return attributes
+    }
+
+    /// The arrowhead size of a line `penWidth` points wide, `nil` for the default (0.6) of
+    /// lines up to 2 pt. Graphviz draws the arrowhead's outline with the line's pen, so a
+    /// default head on a 16 pt line is a blob that covers the node: the size falls as
+    /// 2 / penWidth (0.6 × 2 / 16 = 0.075 at the widest), and the head stays about as long as
+    /// the line is wide.
+    static func arrowSize(penWidth: Double) -> Double? {
+        guard penWidth > 2 else { return nil }
+        return 0.6 * 2 / penWidth
     }
 
     /// A plain label for thin lines. `dot` routes an edge along one side of its label, so a
@@ -349,14 +398,14 @@ public struct DiagramEncoder: Sendable {
         [
             "color": .plain("#999999"),
             "fontcolor": .plain("#444444"),
-            "fontsize": .number(11),
+            "fontsize": .number(figure.fontSize(11)),
             "label": .text(label),
             "labeljust": .plain("l"),
             "style": .plain("rounded"),
         ]
     }
 
-    private func legend(_ diagram: Diagram, maximumWeight: Double?, labelEdges: Bool) -> HTMLLabel {
+    private func legend(_ diagram: Diagram, maximumWeight: Double?, labelEdges: EdgeLabels) -> HTMLLabel {
         let options = diagram.options
         var html = HTMLLabel()
         html.open("TABLE", ["BORDER": "0", "CELLBORDER": "0", "CELLPADDING": "1", "CELLSPACING": "2"])
@@ -368,7 +417,7 @@ public struct DiagramEncoder: Sendable {
             html.close("TR")
         }
         row { html in
-            html.open("FONT", ["POINT-SIZE": "14"])
+            html.open("FONT", ["POINT-SIZE": DOTValue.format(figure.fontSize(14))])
             html.open("B")
             html.text(diagram.title)
             html.close("B")
@@ -439,9 +488,16 @@ public struct DiagramEncoder: Sendable {
                 }
                 text += "; widest line " + widest
             }
-            if labelEdges {
+            switch labelEdges {
+            case .both:
                 text += ". Labels: quantity · share of the flows of that mineral and type leaving the source stage."
-            } else {
+            case .value:
+                text += ". Labels: quantity."
+            case .share:
+                text += ". Labels: share of the flows of that mineral and type leaving the source stage."
+            case .none where options.edgeLabels == EdgeLabels.none:
+                text += ". No edge labels; SVG tooltips give the figures."
+            case .none:
                 text += ". Edge labels left off (\(diagram.edges.count) edges); SVG tooltips give the figures."
             }
             html.text(text)

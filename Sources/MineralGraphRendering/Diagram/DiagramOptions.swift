@@ -50,9 +50,10 @@ public struct DiagramOptions: Hashable, Sendable {
     /// The country-group scheme for fills; `nil` uses the graph's `country_scheme`, else
     /// `CountryGroupScheme.defaultScheme`.
     public var scheme: CountryGroupScheme.ID?
-    /// Whether edges carry text labels. `nil` means: label them unless the diagram has more
-    /// than ``DiagramOptions/maximumLabelledEdges`` edges (tooltips always carry the figures).
-    public var edgeLabels: Bool?
+    /// What edge labels say. `nil` means: quantity and share unless the diagram has more
+    /// than ``DiagramOptions/maximumLabelledEdges`` edges, then none (tooltips always carry
+    /// the figures).
+    public var edgeLabels: EdgeLabels?
 
     /// Above this many edges, labels are left off unless asked for: they double the layout
     /// time of `dot` and turn large diagrams into text soup.
@@ -61,7 +62,7 @@ public struct DiagramOptions: Hashable, Sendable {
     public init(
         weight: Weight = .tonnes, grouping: Grouping = .none, clustering: Clustering = .none,
         coloring: Coloring = .group, mineral: MineralID? = nil, minShare: Double? = nil,
-        top: Int? = nil, scheme: CountryGroupScheme.ID? = nil, edgeLabels: Bool? = nil
+        top: Int? = nil, scheme: CountryGroupScheme.ID? = nil, edgeLabels: EdgeLabels? = nil
     ) {
         self.weight = weight
         self.grouping = grouping

@@ -8,8 +8,15 @@ import MineralGraphCore
 /// https://jfly.uni-koeln.de/color/. Fills by stage share use the five-class ColorBrewer
 /// "YlOrBr" sequential scheme, which is colour-blind safe (https://colorbrewer2.org).
 public enum DiagramStyle {
-    /// Font for all text: the PostScript name Graphviz knows, with CSS fallbacks for SVG.
-    public static let fontName = "Helvetica,Arial,sans-serif"
+    /// Font for all text: DejaVu Sans, which the set-up installs (Debian `fonts-dejavu-core`),
+    /// so that layouts, and the committed SVGs, are the same on every machine; a font name
+    /// fontconfig does not find would be replaced by whatever the machine has, with other
+    /// widths. SVG output names CSS fallbacks after it (``svgFontFamily``).
+    public static let fontName = "DejaVu Sans"
+
+    /// The `font-family` written into SVG: DejaVu Sans, then Verdana (DejaVu Sans descends from
+    /// Bitstream Vera, whose widths Verdana's resemble), then any sans-serif.
+    public static let svgFontFamily = "DejaVu Sans,Verdana,sans-serif"
 
     /// Fill of a development group.
     public static func fill(_ group: DevelopmentGroup) -> String {

@@ -23,6 +23,21 @@ public struct GraphvizOutput: Hashable, Sendable {
     public var data: Data
     /// Graphviz's warning lines (e.g. about fonts or unknown attributes), in order.
     public var warnings: [String]
+    /// Width and height of the laid-out drawing in points, before `size` scales it (the `bb`
+    /// attribute `gvLayout` sets); `nil` if Graphviz gave none.
+    public var layoutSize: (width: Double, height: Double)? = nil
+
+    public static func == (a: GraphvizOutput, b: GraphvizOutput) -> Bool {
+        a.data == b.data && a.warnings == b.warnings && a.layoutSize?.width == b.layoutSize?.width
+            && a.layoutSize?.height == b.layoutSize?.height
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(data)
+        hasher.combine(warnings)
+        hasher.combine(layoutSize?.width)
+        hasher.combine(layoutSize?.height)
+    }
 }
 
 /// Lays out and renders DOT text in-process with libgvc (Graphviz's C library), never by
@@ -109,6 +124,11 @@ public enum GraphvizRenderer {
             throw failure(.layout, "gvLayout() returned \(layoutStatus) for engine '\(engine)'")
         }
         takeWarnings()
+        // "llx lly urx ury" in points (2.43 writes spaces, `dot -Tdot` commas), set by gvLayout
+        // before any scaling to `size`.
+        let box = "bb".withCString { agget(UnsafeMutableRawPointer(graph), UnsafeMutablePointer(mutating: $0)) }
+            .map { String(cString: $0).split(whereSeparator: { $0 == "," || $0 == " " }).compactMap { Double($0) } }
+        let layoutSize = box.flatMap { $0.count == 4 ? (width: $0[2] - $0[0], height: $0[3] - $0[1]) : nil }
 
         agreseterrors()
         var result: UnsafeMutablePointer<CChar>? = nil
@@ -119,7 +139,25 @@ public enum GraphvizRenderer {
         }
         guard let result else { throw failure(.render, "gvRenderData() gave no data") }
         takeWarnings()
-        return GraphvizOutput(data: Data(bytes: result, count: length), warnings: warnings)
+        return GraphvizOutput(data: Data(bytes: result, count: length), warnings: warnings, layoutSize: layoutSize)
+    }
+
+    /// Whether the linked Graphviz has an output device for `format` (`jpg`, `png` ...),
+    /// from `gvPluginList(context, "device", ...)`, whose entries read `jpg:cairo` or `jpg`.
+    public static func supportsFormat(_ format: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let context = context() else { return false }
+        var count: Int32 = 0
+        guard let list = gvPluginList(context, "device", &count, nil) else { return false }
+        defer {
+            for index in 0..<Int(max(count, 0)) { free(list[index]) }
+            free(list)
+        }
+        return (0..<Int(max(count, 0))).contains { index in
+            guard let entry = list[index] else { return false }
+            return String(cString: entry).split(separator: ":").first.map(String.init) == format
+        }
     }
 
     /// The version of the linked Graphviz library, e.g. "2.43.0".

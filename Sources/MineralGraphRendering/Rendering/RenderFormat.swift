@@ -5,6 +5,8 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
     case svg
     case png
     case pdf
+    /// JPEG through Graphviz's own renderer (refused where the linked Graphviz has none).
+    case jpg
 
     /// The Graphviz output format name (`-T`), `nil` for DOT source.
     public var graphvizFormat: String? {
@@ -13,16 +15,20 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
         case .svg: "svg"
         case .png: "png"
         case .pdf: "pdf"
+        case .jpg: "jpg"
         }
     }
 
     /// Whether the output is binary (and should not be written to a terminal).
-    public var isBinary: Bool { self == .png || self == .pdf }
+    public var isBinary: Bool { self == .png || self == .pdf || self == .jpg }
+
+    /// Whether the output is a bitmap, whose resolution `--dpi` sets.
+    public var isBitmap: Bool { self == .png || self == .jpg }
 
     /// The usual file extension.
     public var fileExtension: String { rawValue }
 
-    /// The format a file name's extension names (`x.PNG` → png, `x.gv` → dot), if any.
+    /// The format a file name's extension names (`x.PNG` → png, `x.gv` → dot, `x.jpeg` → jpg), if any.
     public init?(fileExtensionOf path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
@@ -30,6 +36,7 @@ public enum RenderFormat: String, CaseIterable, Hashable, Sendable {
         case "svg": self = .svg
         case "png": self = .png
         case "pdf": self = .pdf
+        case "jpg", "jpeg": self = .jpg
         default: return nil
         }
     }

@@ -38,6 +38,10 @@ public struct HTMLFormatter: ReportFormatter {
         table{border-collapse:collapse;margin:.8rem 0;font-size:.9rem}th,td{border:1px solid #d0d7de;padding:.3rem .5rem;vertical-align:top;text-align:left}
         th{background:#f6f8fa}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}
         .figures{display:flex;flex-wrap:wrap;gap:1rem}details{margin:.8rem 0}summary{cursor:pointer;font-weight:600}figure{margin:.5rem 0}figcaption{font-size:.85rem;color:#57606a}
+        p,li,figcaption,td,th{overflow-wrap:break-word}.figures>figure{min-width:0;max-width:100%}svg{max-width:100%;height:auto}
+        table{display:block;max-width:100%;overflow-x:auto}td.num,th.num{white-space:nowrap}
+        @media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.35rem}table{font-size:.8rem}th,td{padding:.25rem .35rem}}
+        @media print{body{max-width:none;margin:0;padding:0;font-size:10pt;color:#000}a{color:inherit}table{display:table;overflow:visible}table,figure{break-inside:avoid}h2,h3{break-after:avoid}summary{list-style:none}}
         """
 
     public func render(_ document: ReportDocument) -> String {

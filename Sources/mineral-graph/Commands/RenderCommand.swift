@@ -22,15 +22,24 @@ struct RenderCommand: ParsableCommand {
             For large graphs: --mineral to focus one mineral, --group-by country to collapse \
             facilities, --min-share / --top to summarise small flows in "other" nodes.
 
-            Output goes to standard output for svg and dot unless -o is given; png and pdf \
-            need -o when standard output is a terminal. Files are written atomically.
+            For a figure in a paper: --size WxH scales the drawing to fit a box in inches, \
+            --font-scale enlarges the text before layout, --dpi sets the resolution of png and \
+            jpg, --legend none leaves the legend to the caption, --compact shortens node labels \
+            and brings the columns closer, --edge-labels chooses what the edge labels say \
+            (docs/rendering.md has one- and two-column recipes).
+
+            Output goes to standard output for svg and dot unless -o is given; png, pdf and jpg \
+            need -o when standard output is a terminal. Without --format the format is -o's \
+            extension (.svg .png .pdf .jpg .dot .gv); any other extension is refused. Files are \
+            written atomically, and a PDF is the same bytes for the same input (no creation \
+            date, or SOURCE_DATE_EPOCH's).
             """
     )
 
     @Argument(help: "A graph file (- for standard input).")
     var file: String
 
-    @Option(help: "Output format (default: from the -o file extension, else svg).")
+    @Option(help: "Output format (default: from the -o file extension; svg on standard output).")
     var format: RenderFormat?
 
     @Option(name: .shortAndLong, help: "Output file (- for standard output).")
@@ -65,15 +74,56 @@ struct RenderCommand: ParsableCommand {
     @Option(help: "Country-group scheme (default: the graph's country_scheme, else unctad-der-2024).")
     var scheme: String?
 
-    @Flag(inversion: .prefixedNo, help: "Label edges with quantity and share (default: only up to 150 edges).")
-    var edgeLabels: Bool?
+    @Option(name: .customLong("edge-labels"), help: ArgumentHelp(
+        "What edge labels say: none (tooltips only), value, share or both (default: both up to 150 edges, else none).",
+        valueName: "none|value|share|both"))
+    var edgeLabels: EdgeLabels?
 
-    /// The format asked for, else the one the output extension names, else SVG.
-    var resolvedFormat: RenderFormat {
-        format ?? output.flatMap { RenderFormat(fileExtensionOf: $0) } ?? .svg
+    @Flag(name: .customLong("no-edge-labels"), help: .hidden)
+    var noEdgeLabels = false
+
+    @Option(help: ArgumentHelp("Resolution of png and jpg output (default 96).", valueName: "N"))
+    var dpi: Double?
+
+    @Option(help: ArgumentHelp("Scale the drawing to fit this box, in inches (3.5x4 for one journal column).", valueName: "WxH"))
+    var size: String?
+
+    @Option(name: .customLong("font-scale"), help: ArgumentHelp("Multiply every text size before layout (1.5 = 50 % larger).", valueName: "X"))
+    var fontScale: Double = 1
+
+    @Option(help: "Where the legend goes: below, above or none.")
+    var legend: FigureOptions.LegendPlacement = .below
+
+    @Flag(help: "Short node labels (name and share) and closer columns, for figures shrunk to a column.")
+    var compact = false
+
+    /// The format asked for, else the one the output extension names, else SVG on standard output.
+    func resolvedFormat() throws -> RenderFormat {
+        try outputFormat(explicit: format, output: output, standard: .svg, known: RenderFormat.allCases,
+                         fromExtension: RenderFormat.init(fileExtensionOf:))
+    }
+
+    var figure: FigureOptions {
+        FigureOptions(dpi: dpi, size: size.flatMap(FigureOptions.Size.init(parsing:)), fontScale: fontScale, legend: legend, compact: compact)
     }
 
     func validate() throws {
+        let resolvedFormat = try resolvedFormat()
+        if let dpi, !(dpi >= 10 && dpi <= 2400) {
+            throw ValidationError("--dpi must be between 10 and 2400 (300 for print)")
+        }
+        if let size, FigureOptions.Size(parsing: size) == nil {
+            throw ValidationError("--size '\(size)' is not WxH in inches, both positive and at most 200 (3.5x4, 7x5)")
+        }
+        if !(fontScale >= 0.2 && fontScale <= 10) {
+            throw ValidationError("--font-scale must be between 0.2 and 10")
+        }
+        if noEdgeLabels && edgeLabels != nil && edgeLabels != EdgeLabels.none {
+            throw ValidationError("--no-edge-labels contradicts --edge-labels \(edgeLabels!.rawValue)")
+        }
+        if resolvedFormat == .jpg && !GraphvizRenderer.supportsFormat("jpg") {
+            throw ValidationError("this Graphviz has no JPEG renderer (its gd plugin is missing): use png, or install Graphviz with libgd")
+        }
         if let minShare, !(minShare >= 0 && minShare <= 1) {
             throw ValidationError("--min-share must be a fraction between 0 and 1 (0.05 for 5 %)")
         }
@@ -97,14 +147,22 @@ struct RenderCommand: ParsableCommand {
         let options = DiagramOptions(
             weight: weight, grouping: groupBy, clustering: cluster, coloring: colorBy,
             mineral: mineral.flatMap { MineralCatalog.resolve($0)?.id }, minShare: minShare, top: top,
-            scheme: scheme, edgeLabels: edgeLabels)
+            scheme: scheme, edgeLabels: noEdgeLabels ? EdgeLabels.none : edgeLabels)
+        let format = try resolvedFormat()
         let rendered: RenderedDiagram
         do {
-            rendered = try DiagramRenderer(options: options, engine: engine).render(document.graph, as: resolvedFormat)
+            rendered = try DiagramRenderer(options: options, engine: engine, figure: figure).render(document.graph, as: format)
         } catch {
             throw UserError(error.description)
         }
         for warning in rendered.warnings { printError("warning: Graphviz: \(warning)\n") }
+        if let scale = rendered.scale, let points = rendered.nodeTextPoints(fontScale: fontScale) {
+            // Say what the reader will see: journals ask for 6–7 pt at the printed size.
+            let percent = NumberFormatting.compact(scale * 100, decimals: 0)
+            let text = NumberFormatting.compact(points, decimals: 1)
+            printError("note: drawn at \(percent) % to fit \(size ?? ""): node text prints at \(text) pt"
+                       + (points < 6 ? " (below 6 pt: try --compact, --top N, --group-by country or a larger --size)" : "") + "\n")
+        }
         try writeOutputs([(output ?? "-", rendered.data)], inputs: [file])
     }
 }
@@ -115,3 +173,5 @@ extension DiagramOptions.Weight: ExpressibleByArgument {}
 extension DiagramOptions.Grouping: ExpressibleByArgument {}
 extension DiagramOptions.Clustering: ExpressibleByArgument {}
 extension DiagramOptions.Coloring: ExpressibleByArgument {}
+extension EdgeLabels: ExpressibleByArgument {}
+extension FigureOptions.LegendPlacement: ExpressibleByArgument {}
