@@ -33,12 +33,16 @@ public struct ReportBuilder: Sendable {
     /// Import reliance, end-of-life recycling and substitution per mineral and importer, for the
     /// full EU SR; without them SR is left out and the result labelled "gross".
     public var riskInputs: [SupplyRiskInput]
+    /// Draws, seed and interval of the uncertainty section (METHODS §11); used only when the
+    /// graph has uncertain figures.
+    public var monteCarlo: MonteCarloSettings
 
     public init(
         guidelines: MergerGuidelines = .us2023, scheme: String? = nil, topSuppliers: Int = 5,
         upperBound: ResidualUpperBound = .smallestNamedCap, governance: GovernanceTable? = nil,
-        riskInputs: [SupplyRiskInput] = []
+        riskInputs: [SupplyRiskInput] = [], monteCarlo: MonteCarloSettings = .standard
     ) {
+        self.monteCarlo = monteCarlo
         self.riskInputs = riskInputs
         self.guidelines = guidelines
         self.scheme = scheme

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
 import Testing
@@ -13,14 +14,17 @@ struct ReportSectionRegistryTests {
     /// The bundled cobalt and e-waste graphs, with the bundled WGI table: together they give
     /// every section something to say.
     static func builder() throws -> ReportBuilder {
-        ReportBuilder(governance: try GovernanceTableReader.bundledPoliticalStability())
+        ReportBuilder(governance: try GovernanceTableReader.bundledPoliticalStability(), monteCarlo: MonteCarloSettings(draws: 100))
     }
 
     static func reports() throws -> [Report] {
         let builder = try builder()
         return try ["cobalt-2023.yaml", "ewaste-2022.yaml"].map { name in
             let path = ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs").appendingPathComponent(name).path
-            return try builder.build(try GraphFileReader().read(contentsOf: path).graph, file: name)
+            var graph = try GraphFileReader().read(contentsOf: path).graph
+            // Production figures uncertain by ±5 %, so that the uncertainty section has something to say.
+            if name.hasPrefix("cobalt"), graph.uncertaintyDefaults == nil { graph.uncertaintyDefaults = UncertaintyDefaults(production: 0.05) }
+            return try builder.build(graph, file: name)
         }
     }
 

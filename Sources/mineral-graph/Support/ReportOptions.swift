@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
@@ -24,8 +25,28 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "CSV of mineral,importer,import_reliance,eol_rir,substitution_index[,source] for the full EU supply risk (SR); without it SR is 'gross'.")
     var riskInputs: String?
 
+    @Option(help: "Monte Carlo draws for the uncertainty section (graphs with uncertain figures only).")
+    var draws = MonteCarloSettings.standard.draws
+
+    @Option(help: "Seed of the Monte Carlo draws: the same seed gives the same intervals.")
+    var seed = MonteCarloSettings.standard.seed
+
+    @Option(help: ArgumentHelp("The reported interval, in percent: LOW-HIGH.", valueName: "low-high"))
+    var interval = "5-95"
+
+    /// `--interval` as probabilities, or `nil` when malformed.
+    var intervalProbabilities: (Double, Double)? {
+        let parts = interval.split(separator: "-").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        guard parts.count == 2, parts[0] >= 0, parts[0] < 50, parts[1] > 50, parts[1] <= 100 else { return nil }
+        return (parts[0] / 100, parts[1] / 100)
+    }
+
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if draws < 1 || draws > 1_000_000 { throw ValidationError("--draws must be between 1 and 1,000,000") }
+        if intervalProbabilities == nil {
+            throw ValidationError("--interval takes LOW-HIGH in percent with LOW below 50 and HIGH above 50, such as 5-95 or 2.5-97.5")
+        }
         if let scheme, CountryGroupScheme.named(scheme) == nil {
             throw ValidationError("unknown scheme '\(scheme)' (known: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ") + ")")
         }
@@ -42,6 +63,9 @@ struct ReportOptions: ParsableArguments {
             printError(error.description)
             throw ExitCode.failure
         }
-        return ReportBuilder(guidelines: bands, scheme: scheme, topSuppliers: top, governance: table, riskInputs: inputs)
+        let (low, high) = intervalProbabilities ?? (0.05, 0.95)
+        return ReportBuilder(
+            guidelines: bands, scheme: scheme, topSuppliers: top, governance: table, riskInputs: inputs,
+            monteCarlo: MonteCarloSettings(draws: draws, seed: seed, lowerProbability: low, upperProbability: high))
     }
 }

@@ -22,6 +22,9 @@ protocol ReportSection: SendableMetatype {
     static var empty: Value { get }
     /// Where the document shows the section; the appendix holds the long tables.
     static var placement: DocumentPlacement { get }
+    /// Whether the JSON leaves the key out when the value is ``empty`` (a section that only
+    /// some graphs have, so that the others' reports are unchanged); `false` by default.
+    static var omitsEmptyValue: Bool { get }
     /// Titles of the ``ReportRow/Key/section`` names the section's rows use, for `diff` and
     /// `whatif` headings (a name without a title is shown as it is).
     static var rowSectionTitles: [String: String] { get }
@@ -53,6 +56,7 @@ enum DocumentPlacement: Sendable {
 
 extension ReportSection {
     static var placement: DocumentPlacement { .body }
+    static var omitsEmptyValue: Bool { false }
     static var rowSectionTitles: [String: String] { [:] }
     static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
     static var methodNotes: [Report.MethodNote] { [] }
@@ -85,7 +89,9 @@ extension ReportSection {
     }
 
     static func encode(_ report: Report, to container: inout KeyedEncodingContainer<Report.SectionKey>) throws {
-        try container.encode(report[Self.self], forKey: Report.SectionKey(key))
+        let value = report[Self.self]
+        if omitsEmptyValue, value == empty { return }
+        try container.encode(value, forKey: Report.SectionKey(key))
     }
 
     static func decode(from container: KeyedDecodingContainer<Report.SectionKey>, into values: inout Report.SectionValues) throws {

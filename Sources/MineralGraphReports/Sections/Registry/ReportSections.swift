@@ -16,6 +16,7 @@ enum ReportSections {
         Water.self,
         BurdenBenefit.self,
         Waste.self,
+        Uncertainty.self,
     ]
 
     /// The order of the body sections in the document, by key; sections not listed (new
