@@ -7,7 +7,8 @@ import MineralGraphCore
 /// graph attributes hold the graph's fields, sources and "other countries" rows. Attribute
 /// names and meanings are those of ``GraphAttributeTables`` (docs/export.md); the derived ones
 /// (`label`, `stage`, `country_name`, `development_group`, `least_developed`, `group_scheme`) are
-/// ignored. Unknown attributes, values of the wrong type, nodes declared twice and repeated
+/// ignored. The graph's and nodes' `name` may be spelled `graph_name` and `node_name` (as
+/// ``DOTDataWriter`` writes them, for pydot) or `name` (as it wrote them before 0.2.0). Unknown attributes, values of the wrong type, nodes declared twice and repeated
 /// attributes are errors, each with `file:line:column`; the document's source map points
 /// validation findings at the DOT text.
 public struct DOTImporter: Sendable {
@@ -63,14 +64,23 @@ private struct Building {
     static let nodeFields = ["name", "kind", "fate", "country", "outputs", "capacity_tonnes"]
         + GraphAttributeTables.waterFields.map { "water_" + $0 } + ["other_inputs_usd", "source", "notes"]
 
+    /// The attributes with `spelling` (`graph_name`, `node_name`) read as `name`.
+    static func renaming(_ attributes: [DOTAttribute], _ spelling: String) -> [DOTAttribute] {
+        attributes.map { attribute in
+            var attribute = attribute
+            if attribute.name == spelling { attribute.name = GraphKey.name.rawValue }
+            return attribute
+        }
+    }
+
     mutating func graph(_ dot: DOTFile) -> SupplyGraph? {
         var graphAttributes: [DOTAttribute] = []
         var nodeStatements: [(String, DOTPosition, [DOTAttribute])] = []
         var edgeStatements: [(String, DOTPosition, String, DOTPosition, [DOTAttribute])] = []
         for statement in dot.statements {
             switch statement {
-            case .graphAttributes(let attributes, _): graphAttributes += attributes
-            case .node(let id, let at, let attributes): nodeStatements.append((id, at, attributes))
+            case .graphAttributes(let attributes, _): graphAttributes += Self.renaming(attributes, DOTDataWriter.graphNameAttribute)
+            case .node(let id, let at, let attributes): nodeStatements.append((id, at, Self.renaming(attributes, DOTDataWriter.nodeNameAttribute)))
             case .edge(let from, let fromAt, let to, let toAt, let attributes): edgeStatements.append((from, fromAt, to, toAt, attributes))
             }
         }

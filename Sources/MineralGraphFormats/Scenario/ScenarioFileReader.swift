@@ -160,7 +160,7 @@ struct ScenarioDecoding {
         }
     }
 
-    mutating func exportBan(_ f: Decoding.Fields, mineral: MineralID?, index: Int) -> Shock? {
+    mutating func exportBan(_ f: Decoding.Fields<String>, mineral: MineralID?, index: Int) -> Shock? {
         let countryNode = f["ban"]!
         record(.shock(index: index, field: "ban"), countryNode)
         var country: CountryCode?
