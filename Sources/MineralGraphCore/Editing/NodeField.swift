@@ -97,6 +97,9 @@ public enum NodeField: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The fields that are one key of the node, in file order (not `water` or an output).
+    public static let singleFields: [NodeField] = [.name, .kind, .fate, .country, .capacityTonnes, .otherInputsUSD, .source, .notes]
+
     /// The word an edit names an output field with (the file key is `outputs`).
     public static let outputWord = "output"
 
