@@ -119,7 +119,7 @@ public struct GraphFileEditor: Sendable {
     /// Findings compare by code and message: positions shift when elements are removed.
     private struct Key: Hashable {
         let severity: Severity
-        let code: String
+        let code: ValidationCode
         let message: String
     }
 

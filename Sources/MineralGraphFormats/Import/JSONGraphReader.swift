@@ -29,29 +29,29 @@ public struct JSONGraphReader: Sendable {
         func at(_ node: YAMLNode) -> SourceLocation {
             SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
         }
-        let lists = ["sources", "nodes", "flows", "other_countries"]
-        let allowed = ["format", "metadata"] + lists
+        let lists = [GraphKey.sources, .nodes, .flows, .otherCountries].map(\.rawValue)
+        let allowed = [GraphKey.format.rawValue, JSONGraphWriter.metadataKey] + lists
         var graphPairs: [(YAMLNode, YAMLNode)] = []
         var listPairs: [(YAMLNode, YAMLNode)] = []
         var sawMetadata = false
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
-            case "format":
+            case GraphKey.format.rawValue:
                 if value.string != JSONGraphWriter.formatVersion {
                     problems.append(Diagnostic(
                         .error, "unsupported-format", "unsupported format \(value.string.map { "'\($0)'" } ?? "value")", at: at(value),
                         notes: ["this version of mineral-graph reads '\(JSONGraphWriter.formatVersion)'"]))
                 }
-            case "metadata":
+            case JSONGraphWriter.metadataKey:
                 sawMetadata = true
                 guard case .mapping(let metadata) = value else {
                     problems.append(Diagnostic(.error, "expected-mapping", "expected 'metadata' to be an object", at: at(value)))
                     continue
                 }
-                graphPairs += metadata.filter { $0.key.string != "group_scheme" }.map { ($0.key, $0.value) }
+                graphPairs += metadata.filter { $0.key.string != GraphAttributeTables.groupScheme }.map { ($0.key, $0.value) }
             case _ where lists.contains(key):
-                listPairs.append((keyNode, Self.withoutNulls(value, derivedKeys: key == "nodes" ? GraphAttributeTables.derivedNodeNames : [])))
+                listPairs.append((keyNode, Self.withoutNulls(value, derivedKeys: key == GraphKey.nodes.rawValue ? GraphAttributeTables.derivedNodeNames : [])))
             default:
                 problems.append(Diagnostic(
                     .error, "unknown-key", "unknown key '\(key)' in the graph", at: at(keyNode),
