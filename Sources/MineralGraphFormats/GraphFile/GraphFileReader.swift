@@ -30,7 +30,7 @@ public struct GraphFileReader: Sendable {
             return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
         } catch {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
+                diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
         }
     }
 
@@ -44,7 +44,7 @@ public struct GraphFileReader: Sendable {
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "empty-file", "the file holds no graph: it is empty or has only comments",
+                diagnostics: [Diagnostic(.error, .emptyFile, "the file holds no graph: it is empty or has only comments",
                                          at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
@@ -155,7 +155,7 @@ struct Decoding {
         guard let fields = fields(of: root, what: "the graph", required: [GraphKey.name, .year]) else { return nil }
         for (key, value) in fields { record(.graph(key), value, key: fields.keyNode(key)) }
         if let format = string(fields, .format), format != GraphFileReader.formatVersion {
-            error("unsupported-format", "unsupported format '\(format)'", at: fields[.format]!,
+            error(.unsupportedFormat, "unsupported format '\(format)'", at: fields[.format]!,
                   notes: ["this version of mineral-graph reads '\(GraphFileReader.formatVersion)'"])
         }
         if let units = fields[.units] { checkUnits(units) }
@@ -182,7 +182,7 @@ struct Decoding {
         for (key, value) in fields {
             guard let unit = string(value, "\(GraphKey.units.rawValue).\(key.rawValue)") else { continue }
             if unit != expected[key]! {
-                error("unsupported-unit", "\(key.rawValue) unit '\(unit)' is not supported", at: value,
+                error(.unsupportedUnit, "\(key.rawValue) unit '\(unit)' is not supported", at: value,
                       notes: ["graph files use \(expected[key]!) for \(key.rawValue); convert the figures (importers do this for you)"])
             }
         }
@@ -207,7 +207,7 @@ struct Decoding {
         let id = required(f, .id)
         let kind = f[.kind].flatMap { nodeKind($0, fate: f[.fate]) }
         if let fate = f[.fate], let kind, kind.fate == nil {
-            error("fate-without-waste", "only waste destinations have a fate", at: fate, notes: ["use 'kind: waste' or remove 'fate'"])
+            error(.fateWithoutWaste, "only waste destinations have a fate", at: fate, notes: ["use 'kind: waste' or remove 'fate'"])
         }
         let country = required(f, .country).map { self.country($0) }
         let outputs = list(f, .outputs) { decoding, item, i in decoding.output(item, node: index, index: i) }
@@ -229,13 +229,13 @@ struct Decoding {
         case "consumer": return .consumer
         case "waste":
             guard let fateNode else {
-                error("missing-fate", "waste destination needs a fate", at: node,
+                error(.missingFate, "waste destination needs a fate", at: node,
                       notes: ["add 'fate:' with one of: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
             guard let fateText = required(fateNode, NodeKey.fate.rawValue) else { return nil }
             guard let fate = WasteFate(rawValue: fateText) else {
-                error("unknown-fate", "unknown waste fate '\(fateText)'", at: fateNode,
+                error(.unknownFate, "unknown waste fate '\(fateText)'", at: fateNode,
                       notes: ["fates: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
@@ -245,7 +245,7 @@ struct Decoding {
                             "converter": "processor", "recycler": "waste (fate: recycling)",
                             "landfill": "waste (fate: landfill)", "market": "consumer", "use": "consumer"]
             let hint = synonyms[text.lowercased()] ?? hints.suggestions { ClosestMatches.best(for: text, among: NodeKind.keywords, limit: 1) }.first
-            error("unknown-kind", "unknown node kind '\(text)'", at: node,
+            error(.unknownKind, "unknown node kind '\(text)'", at: node,
                   notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["kinds: " + NodeKind.keywords.joined(separator: ", ")])
             return nil
         }
@@ -279,7 +279,7 @@ struct Decoding {
             if let parsed = FlowType(rawValue: text) {
                 type = parsed
             } else {
-                error("unknown-flow-type", "unknown flow type '\(text)'", at: typeNode,
+                error(.unknownFlowType, "unknown flow type '\(text)'", at: typeNode,
                       notes: ["types: " + FlowType.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
@@ -300,7 +300,7 @@ struct Decoding {
         if let stageNode = f[.stage], let text = required(stageNode, OtherCountriesKey.stage.rawValue) {
             stage = Stage(rawValue: text)
             if stage == nil {
-                error("unknown-stage", "unknown stage '\(text)'", at: stageNode,
+                error(.unknownStage, "unknown stage '\(text)'", at: stageNode,
                       notes: ["stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ")])
             }
         }
@@ -318,7 +318,7 @@ struct Decoding {
         if let basis = QuantityBasis.parse(text, mineral: mineral) {
             if case .compound(let compound) = basis, let element = compound.element,
                let info = MineralCatalog.info(mineral), info.element != element {
-                error("basis-mineral", "basis '\(text)' is a compound of \(element), not of \(info.name.lowercased())", at: node,
+                error(.basisMineral, "basis '\(text)' is a compound of \(element), not of \(info.name.lowercased())", at: node,
                       notes: ["bases of \(info.name.lowercased()): " + info.bases.map(\.code).joined(separator: ", ")])
                 return nil
             }
@@ -326,7 +326,7 @@ struct Decoding {
         }
         let known = ["element", "gross"] + Compound.all.map(\.code)
         let hint = hints.suggestions { ClosestMatches.best(for: text, among: known, limit: 1) }.first
-        error("unknown-basis", "unknown quantity basis '\(text)'", at: node,
+        error(.unknownBasis, "unknown quantity basis '\(text)'", at: node,
               notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["bases: " + known.joined(separator: ", ")])
         return nil
     }
@@ -376,25 +376,25 @@ struct Decoding {
         of node: YAMLNode, what: String, allowed: [String], required: [String], known: (String) -> Key?
     ) -> Fields<Key>? {
         guard case .mapping(let mapping) = node else {
-            error("expected-mapping", "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
+            error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
         }
         var result = Fields<Key>()
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                error("bad-key", "keys must be plain words", at: keyNode)
+                error(.badKey, "keys must be plain words", at: keyNode)
                 continue
             }
             if let known = known(key.string) {
                 result.entries.append((known, key.string, keyNode, value))
             } else {
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
-                error("unknown-key", "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
+                error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
         for key in required where !result.entries.contains(where: { $0.name == key }) {
-            error("missing-key", "\(what) needs '\(key)'", at: node)
+            error(.missingKey, "\(what) needs '\(key)'", at: node)
         }
         return result
     }
@@ -432,7 +432,7 @@ struct Decoding {
     mutating func items(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
-            error("expected-list", "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
+            error(.expectedList, "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
             return []
         }
         return sequence.items
@@ -448,7 +448,7 @@ struct Decoding {
     mutating func string(_ node: YAMLNode, _ key: String) -> String? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
-            error("expected-text", "expected text for '\(key)', found \(describe(node))", at: node)
+            error(.expectedText, "expected text for '\(key)', found \(describe(node))", at: node)
             return nil
         }
         return scalar.string
@@ -457,21 +457,21 @@ struct Decoding {
     /// A string that must be present and non-empty.
     mutating func required(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else {
-            if case .scalar = node { error("missing-value", "'\(key)' has no value", at: node) }
+            if case .scalar = node { error(.missingValue, "'\(key)' has no value", at: node) }
             return nil
         }
         return text
     }
 
     mutating func missing<T>(_ node: YAMLNode, _ key: String) -> T? {
-        error("missing-value", "'\(key)' has no value", at: node)
+        error(.missingValue, "'\(key)' has no value", at: node)
         return nil
     }
 
     mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
-            error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node)
+            error(.expectedNumber, "expected a number for '\(key)', found \(describe(node))", at: node)
             return nil
         }
         if scalar.isPlain, let value = Self.parseNumber(scalar.string) {
@@ -483,14 +483,14 @@ struct Decoding {
         } else if scalar.string.contains(",") {
             notes.append("write numbers without thousands separators: 170000 or 170_000")
         }
-        error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node, notes: notes)
+        error(.expectedNumber, "expected a number for '\(key)', found \(describe(node))", at: node, notes: notes)
         return nil
     }
 
     mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
         guard let value = number(node, key) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
-            error("expected-integer", "expected a whole number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
+            error(.expectedInteger, "expected a whole number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
             return nil
         }
         return Int(value)
@@ -557,7 +557,7 @@ struct Decoding {
         SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    mutating func error(_ code: String, _ message: String, at node: YAMLNode, notes: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: location(node), notes: notes))
     }
 }

@@ -79,7 +79,7 @@ public struct SourceMap: Sendable {
 
     /// A validation finding as a located diagnostic.
     public func diagnostic(for issue: ValidationIssue) -> Diagnostic {
-        Diagnostic(issue.severity, issue.code.rawValue, issue.message, at: location(of: issue.location), notes: issue.notes)
+        Diagnostic(issue.severity, issue.code, issue.message, at: location(of: issue.location), notes: issue.notes)
     }
 
     // MARK: Storage

@@ -35,7 +35,7 @@ public struct DOTImporter: Sendable {
             dot = try DOTParser.parse(text)
         } catch {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "dot-syntax", error.message, at: SourceLocation(file: file, line: error.at.line, column: error.at.column), notes: error.notes)],
+                diagnostics: [Diagnostic(.error, .dotSyntax, error.message, at: SourceLocation(file: file, line: error.at.line, column: error.at.column), notes: error.notes)],
                 text: text)
         }
         var building = Building(file: file)
@@ -93,9 +93,9 @@ private struct Building {
                                  GraphAttributeTables.otherCountriesPrefix: GraphAttributeTables.otherCountriesFields])
         for (name, attribute) in g.plain { sourceMap.record(.graph(field: name), line: attribute.valueAt.line, column: attribute.valueAt.column) }
         let name = g[.name].map(\.value) ?? dot.name
-        if name == nil { error("missing-key", "the graph needs a name: add graph [name=\"...\"]", at: dot.start) }
+        if name == nil { error(.missingKey, "the graph needs a name: add graph [name=\"...\"]", at: dot.start) }
         let year = g[.year].flatMap { integer($0) }
-        if g[.year] == nil { error("missing-key", "the graph needs a year: add graph [year=\"...\"]", at: dot.start) }
+        if g[.year] == nil { error(.missingKey, "the graph needs a year: add graph [year=\"...\"]", at: dot.start) }
         let sources = (g.groups[GraphAttributeTables.sourcePrefix] ?? []).enumerated().compactMap { index, group in source(group, index: index) }
         let others = (g.groups[GraphAttributeTables.otherCountriesPrefix] ?? []).enumerated().compactMap { index, group in otherCountries(group, index: index) }
 
@@ -104,7 +104,7 @@ private struct Building {
         var declared: [String: DOTPosition] = [:]
         for (id, at, attributes) in nodeStatements {
             if let first = declared[id] {
-                error("duplicate-node", "node '\(id)' is declared again", at: at,
+                error(.duplicateNode, "node '\(id)' is declared again", at: at,
                       notes: ["first declared at line \(first.line), column \(first.column); give all its attributes there"])
                 continue
             }
@@ -141,7 +141,7 @@ private struct Building {
         guard let mineral = require(group, .mineral, index: index), let stageAttribute = require(group, .stage, index: index)
         else { return nil }
         guard let stage = Stage(rawValue: stageAttribute.value) else {
-            error("unknown-stage", "unknown stage '\(stageAttribute.value)'", at: stageAttribute.valueAt,
+            error(.unknownStage, "unknown stage '\(stageAttribute.value)'", at: stageAttribute.valueAt,
                   notes: ["stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ")])
             return nil
         }
@@ -163,7 +163,7 @@ private struct Building {
         }
         let f = Keyed<NodeKey>(fields(known, what: "node '\(id)'", known: Self.nodeFields, derived: GraphAttributeTables.derivedNodeNames, grouped: [:]).plain)
         let repeated = Self.repeated(outputAttributes)
-        for attribute in repeated { error("duplicate-attribute", "attribute '\(attribute.name)' is given twice", at: attribute.nameAt) }
+        for attribute in repeated { error(.duplicateAttribute, "attribute '\(attribute.name)' is given twice", at: attribute.nameAt) }
         for (name, attribute) in f.all {
             let location = WaterKey.allCases.first { GraphAttributeTables.waterAttributeName($0) == name }
                 .map { GraphLocation.node(index, water: $0) } ?? .node(index: index, field: name)
@@ -173,7 +173,7 @@ private struct Building {
         if let fateAttribute = f[.fate] {
             fate = WasteFate(rawValue: fateAttribute.value)
             if fate == nil {
-                error("unknown-fate", "unknown waste fate '\(fateAttribute.value)'", at: fateAttribute.valueAt,
+                error(.unknownFate, "unknown waste fate '\(fateAttribute.value)'", at: fateAttribute.valueAt,
                       notes: ["fates: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
             }
         }
@@ -181,22 +181,22 @@ private struct Building {
         if let kindAttribute = f[.kind] {
             kind = NodeKind(keyword: kindAttribute.value, fate: fate)
             if kind == nil && kindAttribute.value == "waste" && f[.fate] == nil {
-                error("missing-fate", "waste destination '\(id)' needs a fate", at: kindAttribute.valueAt,
+                error(.missingFate, "waste destination '\(id)' needs a fate", at: kindAttribute.valueAt,
                       notes: ["add fate=\"...\" with one of: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
             } else if kind == nil && !NodeKind.keywords.contains(kindAttribute.value) {
-                error("unknown-kind", "unknown node kind '\(kindAttribute.value)'", at: kindAttribute.valueAt,
+                error(.unknownKind, "unknown node kind '\(kindAttribute.value)'", at: kindAttribute.valueAt,
                       notes: hints.suggestions { ClosestMatches.best(for: kindAttribute.value, among: NodeKind.keywords, limit: 1) }
                           .map { "did you mean '\($0)'?" }
                           + ["kinds: " + NodeKind.keywords.joined(separator: ", ")])
             }
             if let kind, kind.fate == nil, let fateAttribute = f[.fate] {
-                error("fate-without-waste", "only waste destinations have a fate", at: fateAttribute.nameAt,
+                error(.fateWithoutWaste, "only waste destinations have a fate", at: fateAttribute.nameAt,
                       notes: ["use kind=\"waste\" or remove 'fate'"])
             }
         } else {
-            error("missing-key", "node '\(id)' needs a kind", at: at)
+            error(.missingKey, "node '\(id)' needs a kind", at: at)
         }
-        if f[.country] == nil { error("missing-key", "node '\(id)' needs a country", at: at) }
+        if f[.country] == nil { error(.missingKey, "node '\(id)' needs a country", at: at) }
         let outputs = self.outputs(list: f[.outputs], outputAttributes, node: index, nodeAt: at, graphYear: graphYear)
         var water = WaterUse()
         for key in WaterKey.allCases {
@@ -219,7 +219,7 @@ private struct Building {
                 let parts = text.split(separator: "@", omittingEmptySubsequences: false)
                 let year = parts.count == 2 ? Int(parts[1]) : nil
                 guard !parts[0].isEmpty, parts.count == 1 || (parts.count == 2 && year != nil) else {
-                    error("bad-outputs", "'\(text)' in 'outputs' is not a mineral or mineral@year", at: list.valueAt,
+                    error(.badOutputs, "'\(text)' in 'outputs' is not a mineral or mineral@year", at: list.valueAt,
                           notes: ["write outputs=\"cobalt,copper@2022\""])
                     return []
                 }
@@ -255,7 +255,7 @@ private struct Building {
                 valueUSD: values[.valueUSD].flatMap { number($0) }))
         }
         for attribute in attributes where !used.contains(attribute.name) {
-            error("unlisted-output", "'\(attribute.name)' belongs to no output in 'outputs'", at: attribute.nameAt,
+            error(.unlistedOutput, "'\(attribute.name)' belongs to no output in 'outputs'", at: attribute.nameAt,
                   notes: ["add its mineral (with @year for another year than the graph's) to outputs=\"...\""])
         }
         return outputs
@@ -270,14 +270,14 @@ private struct Building {
         var type = FlowType.product
         if let typeAttribute = f[.type] {
             guard let parsed = FlowType(rawValue: typeAttribute.value) else {
-                error("unknown-flow-type", "unknown flow type '\(typeAttribute.value)'", at: typeAttribute.valueAt,
+                error(.unknownFlowType, "unknown flow type '\(typeAttribute.value)'", at: typeAttribute.valueAt,
                       notes: ["types: " + FlowType.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
             type = parsed
         }
         guard let mineral = f[.mineral] else {
-            error("missing-key", "the flow \(from) -> \(to) needs a mineral", at: fromAt)
+            error(.missingKey, "the flow \(from) -> \(to) needs a mineral", at: fromAt)
             return nil
         }
         return Flow(
@@ -290,7 +290,7 @@ private struct Building {
     /// A `basis` attribute (`element`, `gross`, `Li2O` …); an unknown one is an error at its value.
     mutating func basis(_ attribute: DOTAttribute, mineral: MineralID) -> QuantityBasis? {
         if let basis = QuantityBasis.parse(attribute.value, mineral: mineral) { return basis }
-        error("unknown-basis", "unknown quantity basis '\(attribute.value)'", at: attribute.valueAt,
+        error(.unknownBasis, "unknown quantity basis '\(attribute.value)'", at: attribute.valueAt,
               notes: ["bases: " + (["element", "gross"] + Compound.all.map(\.code)).joined(separator: ", ")])
         return nil
     }
@@ -321,7 +321,7 @@ private struct Building {
         var seen: [String: DOTAttribute] = [:]
         for attribute in attributes {
             if let first = seen[attribute.name] {
-                error("duplicate-attribute", "attribute '\(attribute.name)' is given twice", at: attribute.nameAt,
+                error(.duplicateAttribute, "attribute '\(attribute.name)' is given twice", at: attribute.nameAt,
                       notes: ["first given at line \(first.nameAt.line), column \(first.nameAt.column)"])
                 continue
             }
@@ -337,7 +337,7 @@ private struct Building {
             }
             let candidates = known + grouped.flatMap { prefix, fields in fields.map { prefix + "1_" + $0 } }
             let hint = hints.suggestions { ClosestMatches.best(for: attribute.name, among: candidates, limit: 1) }
-            error("unknown-attribute", "unknown attribute '\(attribute.name)' for \(what)", at: attribute.nameAt,
+            error(.unknownAttribute, "unknown attribute '\(attribute.name)' for \(what)", at: attribute.nameAt,
                   notes: hint.map { "did you mean '\($0)'?" } + ["attributes are listed in docs/export.md"])
         }
         for (prefix, groups) in numbered {
@@ -376,7 +376,7 @@ private struct Building {
         if let attribute = group[field] { return attribute }
         let prefix = Key.self == SourceKey.self ? GraphAttributeTables.sourcePrefix : GraphAttributeTables.otherCountriesPrefix
         let at = group.all.values.map(\.nameAt).min { ($0.line, $0.column) < ($1.line, $1.column) } ?? DOTPosition(line: 1, column: 1)
-        error("missing-key", "\(prefix)\(index + 1) needs '\(prefix)\(index + 1)_\(field.rawValue)'", at: at)
+        error(.missingKey, "\(prefix)\(index + 1) needs '\(prefix)\(index + 1)_\(field.rawValue)'", at: at)
         return nil
     }
 
@@ -388,7 +388,7 @@ private struct Building {
 
     mutating func number(_ attribute: DOTAttribute) -> Double? {
         if let value = Decoding.parseNumber(attribute.value) { return value }
-        error("expected-number", "expected a number for '\(attribute.name)', found '\(attribute.value)'", at: attribute.valueAt,
+        error(.expectedNumber, "expected a number for '\(attribute.name)', found '\(attribute.value)'", at: attribute.valueAt,
               notes: attribute.value.contains(",") ? ["write numbers without thousands separators: 170000"] : [])
         return nil
     }
@@ -396,13 +396,13 @@ private struct Building {
     mutating func integer(_ attribute: DOTAttribute) -> Int? {
         guard let value = number(attribute) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
-            error("expected-integer", "expected a whole number for '\(attribute.name)', found '\(attribute.value)'", at: attribute.valueAt)
+            error(.expectedInteger, "expected a whole number for '\(attribute.name)', found '\(attribute.value)'", at: attribute.valueAt)
             return nil
         }
         return Int(value)
     }
 
-    mutating func error(_ code: String, _ message: String, at position: DOTPosition, notes: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at position: DOTPosition, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: position.line, column: position.column), notes: notes))
     }
 }

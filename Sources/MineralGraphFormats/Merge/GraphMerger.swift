@@ -89,8 +89,8 @@ private struct MergeState {
     mutating func conflict(_ what: String, _ first: String, at a: Origin, _ second: String, at b: Origin, notes: [String] = []) {
         let (here, there) = (location(a), location(b))
         let advice = notes + ["the files disagree: correct one of them, or leave one out of the merge"]
-        diagnostics.append(Diagnostic(.error, "merge-conflict", "\(what): \(first) here, \(second) in \(there)", at: here, notes: advice))
-        diagnostics.append(Diagnostic(.error, "merge-conflict", "\(what): \(second) here, \(first) in \(here)", at: there, notes: advice))
+        diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(first) here, \(second) in \(there)", at: here, notes: advice))
+        diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(second) here, \(first) in \(here)", at: there, notes: advice))
         conflicts += 1
     }
 
