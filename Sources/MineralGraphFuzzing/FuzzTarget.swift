@@ -187,7 +187,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         } catch let finding as FuzzFinding {
             throw finding
         } catch let failure as EditFailure {
-            if failure.diagnostics.contains(where: { $0.code == "edit-internal" }) {
+            if failure.diagnostics.contains(where: { $0.code == DiagnosticCode.editInternal.rawValue }) {
                 throw FuzzFinding("an edit failed inside the patcher:\n\(failure.description)\nedits: "
                                   + scripts.map(\.text).joined(separator: " | ") + "\nfile:\n" + document.text)
             }

@@ -10,12 +10,17 @@ struct ExportCommandTests {
         #expect(graphML.status == 0 && graphML.stderr.isEmpty)
         #expect(graphML.stdout.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"))
         #expect(graphML.stdout.components(separatedBy: "<node id=").count - 1 == 32)
-        #expect(graphML.stdout.components(separatedBy: "<edge id=").count - 1 == 47)
+        #expect(graphML.stdout.components(separatedBy: "<edge source=").count - 1 == 47)
 
         let json = try CLI.run(["export", Self.cobalt, "--format", "json", "-o", "-"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect((object?["nodes"] as? [Any])?.count == 32)
         #expect(object?["format"] as? String == "mineral-graph-json/1")
+
+        let nodeLink = try CLI.run(["export", Self.cobalt, "--format", "node-link"])
+        let data = try JSONSerialization.jsonObject(with: Data(nodeLink.stdout.utf8)) as? [String: Any]
+        #expect(nodeLink.status == 0 && data?["multigraph"] as? Bool == true)
+        #expect((data?["nodes"] as? [Any])?.count == 32 && (data?["links"] as? [Any])?.count == 47)
 
         let dot = try CLI.run(["export", Self.cobalt, "--format", "dot"])
         #expect(dot.stdout.contains("digraph \"Cobalt supply chain, 2023\" {\n"))

@@ -40,7 +40,7 @@ struct ClosestMatchesTests {
     /// that were never printed; only the first findings get suggestions now.
     @Test func theValidatorSuggestsForTheFirstFindingsOnly() {
         let nodes = (0..<(SuggestionBudget.defaultSearches + 10)).map { Node(id: "n\($0)", kind: .mine, country: CountryCode("CDO")) }
-        let issues = GraphValidator().run(on: SupplyGraph(name: "g", year: 2023, nodes: nodes)).filter { $0.code == "unknown-country" }
+        let issues = GraphValidator().run(on: SupplyGraph(name: "g", year: 2023, nodes: nodes)).filter { $0.code == .unknownCountry }
         #expect(issues.count == nodes.count)
         #expect(issues.prefix(SuggestionBudget.defaultSearches).allSatisfy { $0.notes.first?.hasPrefix("closest matches: COD") == true })
         #expect(issues.dropFirst(SuggestionBudget.defaultSearches).allSatisfy { $0.notes == ["use an ISO 3166-1 alpha-3 code such as COD or CHN"] })

@@ -21,7 +21,7 @@ struct GraphValidatorTests {
     }
 
     static func codes(_ graph: SupplyGraph, tolerance: Double = 0.01) -> [String] {
-        GraphValidator(massBalanceTolerance: tolerance).run(on: graph).map(\.code)
+        GraphValidator(massBalanceTolerance: tolerance).run(on: graph).map(\.code.rawValue)
     }
 
     /// The findings of `graph` must be exactly one, with this code, severity and location.
@@ -31,8 +31,8 @@ struct GraphValidatorTests {
         tolerance: Double = 0.01, sourceLocation: SourceLocation = #_sourceLocation
     ) -> ValidationIssue? {
         let issues = GraphValidator(massBalanceTolerance: tolerance).run(on: graph)
-        #expect(issues.map(\.code) == [code], sourceLocation: sourceLocation)
-        guard let issue = issues.first(where: { $0.code == code }) else { return nil }
+        #expect(issues.map(\.code.rawValue) == [code], sourceLocation: sourceLocation)
+        guard let issue = issues.first(where: { $0.code.rawValue == code }) else { return nil }
         #expect(issue.severity == severity, sourceLocation: sourceLocation)
         #expect(issue.location == location, sourceLocation: sourceLocation)
         #expect(!issue.message.isEmpty, sourceLocation: sourceLocation)
@@ -49,16 +49,23 @@ struct GraphValidatorTests {
         "country-out-of-period", "control-character",
     ]
 
-    @Test func everyCodeTheValidatorEmitsIsTested() throws {
-        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Sources/MineralGraphCore/Validation/GraphValidator.swift")
-        let source = try String(contentsOf: path, encoding: .utf8)
-        let regex = try NSRegularExpression(pattern: #"\.(?:error|warning),\s*"([a-z0-9-]+)""#)
-        let matches = regex.matches(in: source, range: NSRange(source.startIndex..., in: source))
-        let emitted = Set(matches.compactMap { Range($0.range(at: 1), in: source).map { String(source[$0]) } })
-        #expect(emitted.count > 20)
-        #expect(emitted.subtracting(Self.testedCodes).isEmpty, "codes without a test: \(emitted.subtracting(Self.testedCodes).sorted())")
-        #expect(Self.testedCodes.subtracting(emitted).isEmpty, "tested codes the validator no longer emits")
+    /// Every code the validator can give (its ``ValidationCode`` cases) has a test above that
+    /// produces it, and every tested code is one of them.
+    @Test func everyCodeTheValidatorEmitsIsTested() {
+        let codes = Set(ValidationCode.allCases.map(\.rawValue))
+        #expect(codes.count > 20)
+        #expect(codes.subtracting(Self.testedCodes).isEmpty, "codes without a test: \(codes.subtracting(Self.testedCodes).sorted())")
+        #expect(Self.testedCodes.subtracting(codes).isEmpty, "tested codes the validator no longer has")
+    }
+
+    /// Codes are kebab-case words, for scripts (`unknown-country`).
+    @Test func codesAreKebabCase() {
+        for code in ValidationCode.allCases {
+            #expect(code.rawValue.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } && !code.rawValue.hasPrefix("-"), "\(code)")
+        }
+        for code in ReasonCode.allCases {
+            #expect(code.rawValue.allSatisfy { $0.isUppercase || $0 == "_" } && code.rawValue.first != "_", "\(code)")
+        }
     }
 
     @Test func validChainHasNoFindings() {
@@ -97,7 +104,7 @@ struct GraphValidatorTests {
         graph.nodes[0].outputs[0].product = "x\u{2}"
         graph.flows[1].notes = "bell\u{7}"
         graph.flows[0].product = "y\u{0}"
-        let locations = GraphValidator().run(on: graph).filter { $0.code == "control-character" }.map(\.location)
+        let locations = GraphValidator().run(on: graph).filter { $0.code == .controlCharacter }.map(\.location)
         #expect(locations == [
             .graph(field: "description"), .source(index: 0, field: "title"), .output(node: 0, index: 0, field: "product"),
             .flow(index: 0, field: "product"), .flow(index: 1, field: "notes"),
@@ -403,7 +410,7 @@ struct GraphValidatorTests {
         graph = Self.chain()
         graph.flows.append(Flow(from: "nowhere", to: "maker", mineral: "cobalt", containedTonnes: 1))
         let from = GraphValidator().run(on: graph)
-        #expect(from.map(\.code) == ["unknown-node"])
+        #expect(from.map(\.code.rawValue) == ["unknown-node"])
         #expect(from.first?.location == .flow(index: 2, field: "from"))
         #expect(from.first?.notes == [])
     }
@@ -627,7 +634,7 @@ struct MassBalanceBasisTests {
 
     @Test func grossFlowsAreComparedWithGrossOutput() throws {
         let issue = try #require(GraphValidator().run(on: Self.mixed(flowTonnes: 120)).first)
-        #expect(issue.code == "ships-more-than-output")
+        #expect(issue.code == .shipsMoreThanOutput)
         #expect(issue.message == "node 'mine' ships 120 t of cobalt but its output is 100 t (gross)")
         #expect(issue.location == .output(node: 0, index: 0, field: "tonnes"))
     }
@@ -654,7 +661,7 @@ struct MassBalanceBasisTests {
                 Flow(from: "hub", to: "site", mineral: "e-waste", tonnes: 12, type: .waste),
             ])
         let issue = try #require(GraphValidator().run(on: graph).first)
-        #expect(issue.code == "mass-balance")
+        #expect(issue.code == .massBalance)
         #expect(issue.message == "node 'hub' ships 12 t of e-waste but receives 10 t and produces 0 t (gross)")
     }
 }

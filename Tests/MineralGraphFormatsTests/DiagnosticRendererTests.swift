@@ -6,7 +6,7 @@ import Testing
 @Suite("Diagnostic renderer")
 struct DiagnosticRendererTests {
     static func error(_ line: Int, _ column: Int, _ message: String = "bad", notes: [String] = []) -> Diagnostic {
-        Diagnostic(.error, "code", message, at: SourceLocation(file: "g.yaml", line: line, column: column), notes: notes)
+        Diagnostic(.error, .unknownKey, message, at: SourceLocation(file: "g.yaml", line: line, column: column), notes: notes)
     }
 
     @Test func printsLocationMessageSourceLineCaretAndNotes() {
@@ -25,9 +25,9 @@ struct DiagnosticRendererTests {
 
     @Test func warningsAndFileLevelMessages() {
         let renderer = DiagnosticRenderer(text: "a: 1\n")
-        let warning = Diagnostic(.warning, "w", "looks odd", at: SourceLocation(file: "g.yaml", line: 1, column: 4))
+        let warning = Diagnostic(.warning, .unknownKey, "looks odd", at: SourceLocation(file: "g.yaml", line: 1, column: 4))
         #expect(renderer.render(warning) == "g.yaml:1:4: warning: looks odd\na: 1\n   ^\n")
-        let whole = Diagnostic(.error, "unreadable", "g.yaml: no such file", at: nil, notes: ["check the path"])
+        let whole = Diagnostic(.error, .unreadable, "g.yaml: no such file", at: nil, notes: ["check the path"])
         #expect(renderer.render(whole) == "error: g.yaml: no such file\nnote: check the path\n")
     }
 
@@ -111,7 +111,7 @@ struct DiagnosticRendererTests {
         let rendered = renderer.render(errors)
         #expect(rendered.components(separatedBy: "error: bad").count - 1 == 50)
         #expect(rendered.hasSuffix("a: 1\n^\n… and 70 more errors\n"))
-        let warning = Diagnostic(.warning, "w", "odd", at: nil)
+        let warning = Diagnostic(.warning, .unknownKey, "odd", at: nil)
         #expect(renderer.render(Array(errors.prefix(50)) + [warning]).hasSuffix("… and 1 more warning\n"))
         #expect(renderer.render(Array(errors.prefix(51)) + [warning]).hasSuffix("… and 2 more diagnostics\n"))
         #expect(renderer.render(Array(errors.prefix(51))).hasSuffix("… and 1 more error\n"))
@@ -121,7 +121,7 @@ struct DiagnosticRendererTests {
     @Test func controlCharactersAreEscapedAndTheCaretStillLinesUp() {
         let text = "name: a\u{1B}[31mred\u{7}\u{0}\u{9B}x: CDO\n"
         let diagnostic = Diagnostic(
-            .error, "code", "unknown country 'a\u{1B}[31m'", at: SourceLocation(file: "g\u{1B}.yaml", line: 1, column: 22),
+            .error, .unknownKey, "unknown country 'a\u{1B}[31m'", at: SourceLocation(file: "g\u{1B}.yaml", line: 1, column: 22),
             notes: ["bell \u{7}", "line\nfeed"])
         let rendered = DiagnosticRenderer(text: text).render(diagnostic)
         #expect(rendered == """

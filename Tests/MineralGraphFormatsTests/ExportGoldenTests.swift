@@ -6,7 +6,7 @@ import Testing
 
 /// The exports of ``ExportFixtures/tiny``, checked by hand: key types, escaping (`&`, `<`, quotes,
 /// line breaks, commas, non-ASCII), derived attributes (DR Congo is an LDC, Finland developed),
-/// flattened outputs with the second year in the name, parallel edges with ids.
+/// flattened outputs with the second year in the name, parallel edges with their flow ids.
 @Suite("Export golden text")
 struct ExportGoldenTests {
     @Test func graphML() {
@@ -15,6 +15,10 @@ struct ExportGoldenTests {
 
     @Test func dot() {
         #expect(DOTDataWriter().write(ExportFixtures.tiny) == Self.dot + "\n")
+    }
+
+    @Test func nodeLink() {
+        #expect(NodeLinkWriter().write(ExportFixtures.tiny) == Self.nodeLink + "\n")
     }
 
     @Test func csvTables() {
@@ -58,13 +62,14 @@ struct ExportGoldenTests {
           <key id="n16" for="node" attr.name="water_consumption_m3_per_t" attr.type="double"/>
           <key id="n17" for="node" attr.name="source" attr.type="string"/>
           <key id="n18" for="node" attr.name="notes" attr.type="string"/>
-          <key id="e0" for="edge" attr.name="mineral" attr.type="string"/>
-          <key id="e1" for="edge" attr.name="tonnes" attr.type="double"/>
-          <key id="e2" for="edge" attr.name="contained_tonnes" attr.type="double"/>
-          <key id="e3" for="edge" attr.name="value_usd" attr.type="double"/>
-          <key id="e4" for="edge" attr.name="type" attr.type="string"/>
-          <key id="e5" for="edge" attr.name="source" attr.type="string"/>
-          <key id="e6" for="edge" attr.name="notes" attr.type="string"/>
+          <key id="e0" for="edge" attr.name="flow_id" attr.type="string"/>
+          <key id="e1" for="edge" attr.name="mineral" attr.type="string"/>
+          <key id="e2" for="edge" attr.name="tonnes" attr.type="double"/>
+          <key id="e3" for="edge" attr.name="contained_tonnes" attr.type="double"/>
+          <key id="e4" for="edge" attr.name="value_usd" attr.type="double"/>
+          <key id="e5" for="edge" attr.name="type" attr.type="string"/>
+          <key id="e6" for="edge" attr.name="source" attr.type="string"/>
+          <key id="e7" for="edge" attr.name="notes" attr.type="string"/>
           <graph id="G" edgedefault="directed">
             <data key="g0">Tiny &amp; &lt;small&gt;</data>
             <data key="g1">2023</data>
@@ -108,21 +113,98 @@ struct ExportGoldenTests {
               <data key="n8">false</data>
               <data key="n18">a,b</data>
             </node>
-            <edge id="f0" source="mine-a" target="dump">
-              <data key="e0">cobalt</data>
-              <data key="e1">10</data>
-              <data key="e4">waste</data>
+            <edge source="mine-a" target="dump">
+              <data key="e0">f0</data>
+              <data key="e1">cobalt</data>
+              <data key="e2">10</data>
+              <data key="e5">waste</data>
             </edge>
-            <edge id="f1" source="mine-a" target="dump">
-              <data key="e0">cobalt</data>
-              <data key="e2">3</data>
-              <data key="e3">0.25</data>
-              <data key="e4">product</data>
-              <data key="e5">s1</data>
-              <data key="e6">second, &quot;parallel&quot;</data>
+            <edge source="mine-a" target="dump">
+              <data key="e0">f1</data>
+              <data key="e1">cobalt</data>
+              <data key="e3">3</data>
+              <data key="e4">0.25</data>
+              <data key="e5">product</data>
+              <data key="e6">s1</data>
+              <data key="e7">second, &quot;parallel&quot;</data>
             </edge>
           </graph>
         </graphml>
+        """#
+
+    static let nodeLink = #"""
+        {
+          "directed": true,
+          "multigraph": true,
+          "graph": {
+            "name": "Tiny & <small>",
+            "year": 2023,
+            "price_year": 2022,
+            "description": "Two \"nodes\"\nand a loop",
+            "group_scheme": "unctad-der-2024",
+            "source_1_id": "s1",
+            "source_1_title": "Survey, 2024",
+            "source_1_year": 2024,
+            "other_countries_1_mineral": "cobalt",
+            "other_countries_1_stage": "mining",
+            "other_countries_1_tonnes": 5
+          },
+          "nodes": [
+            {
+              "id": "mine-a",
+              "label": "Mine Ä",
+              "name": "Mine Ä",
+              "kind": "mine",
+              "stage": "mining",
+              "country": "COD",
+              "country_name": "DR Congo",
+              "development_group": "developing",
+              "least_developed": true,
+              "outputs": "cobalt,copper@2022",
+              "output_cobalt_product": "hydroxide",
+              "output_cobalt_tonnes": 100,
+              "output_cobalt_contained_tonnes": 30,
+              "output_cobalt_value_usd": 1500000,
+              "output_copper_2022_tonnes": 50,
+              "capacity_tonnes": 40,
+              "water_consumption_m3_per_t": 2.5,
+              "data_source": "s1"
+            },
+            {
+              "id": "dump",
+              "label": "dump",
+              "kind": "waste",
+              "fate": "landfill",
+              "stage": "waste",
+              "country": "FIN",
+              "country_name": "Finland",
+              "development_group": "developed",
+              "least_developed": false,
+              "notes": "a,b"
+            }
+          ],
+          "links": [
+            {
+              "source": "mine-a",
+              "target": "dump",
+              "key": "f0",
+              "mineral": "cobalt",
+              "tonnes": 10,
+              "type": "waste"
+            },
+            {
+              "source": "mine-a",
+              "target": "dump",
+              "key": "f1",
+              "mineral": "cobalt",
+              "contained_tonnes": 3,
+              "value_usd": 0.25,
+              "type": "product",
+              "data_source": "s1",
+              "notes": "second, \"parallel\""
+            }
+          ]
+        }
         """#
 
     static let dot = #"""
@@ -130,7 +212,7 @@ struct ExportGoldenTests {
         // Read it back with `mineral-graph import dot FILE`; draw it with `mineral-graph render`.
         digraph "Tiny & <small>" {
           graph [
-            name="Tiny & <small>"
+            graph_name="Tiny & <small>"
             year="2023"
             price_year="2022"
             description="Two \"nodes\"\nand a loop"
@@ -144,7 +226,7 @@ struct ExportGoldenTests {
           ];
           "mine-a" [
             label="Mine Ä"
-            name="Mine Ä"
+            node_name="Mine Ä"
             kind="mine"
             stage="mining"
             country="COD"

@@ -139,12 +139,12 @@ struct ExportRoundTripTests {
             Dictionary(uniqueKeysWithValues: attributes.map { ($0.name, legal($0.value.text)) })
         }
         #expect(reader.keys.filter { $0.domain == "node" }.map(\.name) == tables.nodeKeys.map(\.name))
-        #expect(reader.keys.filter { $0.domain == "edge" }.map(\.type) == tables.edgeKeys.map(\.type.rawValue))
+        #expect(reader.keys.filter { $0.domain == "edge" }.map(\.type) == ["string"] + tables.edgeKeys.map(\.type.rawValue))
         #expect(reader.graphData == named(tables.graph))
         #expect(reader.nodes.map(\.id) == tables.nodes.map { legal($0.id) })
         #expect(reader.nodes.map(\.data) == tables.nodes.map { named($0.attributes) })
-        #expect(reader.edges.map(\.ends) == tables.edges.map { [$0.id, legal($0.from), legal($0.to)] })
-        #expect(reader.edges.map(\.data) == tables.edges.map { named($0.attributes) })
+        #expect(reader.edges.map(\.ends) == tables.edges.map { [legal($0.from), legal($0.to)] })
+        #expect(reader.edges.map(\.data) == tables.edges.map { named([Attribute(GraphMLWriter.flowIDAttribute, .string($0.id))] + $0.attributes) })
     }
 }
 
@@ -163,7 +163,7 @@ final class GraphMLCollector: NSObject, XMLParserDelegate {
         switch name {
         case "key": keys.append(Key(id: attributes["id"]!, domain: attributes["for"]!, name: attributes["attr.name"]!, type: attributes["attr.type"]!))
         case "node": element = "node"; nodes.append((attributes["id"]!, [:]))
-        case "edge": element = "edge"; edges.append(([attributes["id"]!, attributes["source"]!, attributes["target"]!], [:]))
+        case "edge": element = "edge"; edges.append(([attributes["source"]!, attributes["target"]!], [:]))
         case "data": dataKey = attributes["key"]; text = ""
         default: break
         }

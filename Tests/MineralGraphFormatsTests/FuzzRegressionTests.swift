@@ -51,11 +51,11 @@ struct FuzzRegressionTests {
     /// printed with a raw control character, an imported graph that does not validate.
     @Test func checksFailOnWhatTheyGuardAgainst() {
         #expect(throws: FuzzFinding.self) {
-            try FuzzTarget.expectGoodFailure([Diagnostic(.error, "x", "bad \u{0} byte", at: SourceLocation(file: "f", line: 1, column: 1))],
+            try FuzzTarget.expectGoodFailure([Diagnostic(.error, .unknownKey, "bad \u{0} byte", at: SourceLocation(file: "f", line: 1, column: 1))],
                                              rendered: "f:1:1: error: bad \u{0} byte\n", "test")
         }
         #expect(throws: FuzzFinding.self) {
-            try FuzzTarget.expectGoodFailure([Diagnostic(.error, "x", "nowhere", at: nil)], rendered: "error: nowhere\n", "test")
+            try FuzzTarget.expectGoodFailure([Diagnostic(.error, .unknownKey, "nowhere", at: nil)], rendered: "error: nowhere\n", "test")
         }
         #expect(throws: FuzzFinding.self) {
             try FuzzTarget.expectValidImport(.init(name: "", year: 2023), "test")

@@ -144,7 +144,7 @@ struct InputLimitsTests {
         let message = DiagnosticRenderer(text: nil).render(diagnostics)
         #expect(message.utf8.count < 1_000)
         #expect(message.contains("found 'xxxxxxxxxx"))
-        let long = Diagnostic(.error, "x", String(repeating: "m", count: 5_000), at: nil, notes: [String(repeating: "n", count: 5_000)])
+        let long = Diagnostic(.error, .unknownKey, String(repeating: "m", count: 5_000), at: nil, notes: [String(repeating: "n", count: 5_000)])
         let rendered = DiagnosticRenderer(text: nil).render([long])
         #expect(rendered.contains("… (4600 more characters)"))
         #expect(rendered.utf8.count < 1_000)

@@ -4,12 +4,13 @@ import Testing
 
 @testable import MineralGraphFormats
 
-/// Runs Python with NetworkX, where installed (`python3 -m pip install networkx`).
-enum NetworkX {
-    /// Whether `python3 -c "import networkx"` succeeds.
-    static let isAvailable: Bool = (try? python(["-c", "import networkx"]).status) == 0
+/// Runs `python3`, for the tests that load the exports in Python's graph libraries
+/// (`.ci/run` installs networkx, pydot and python-igraph with pip where it can).
+enum Python {
+    /// Whether `python3 -c "import MODULE"` succeeds.
+    static func has(_ module: String) -> Bool { (try? run(["-c", "import " + module]).status) == 0 }
 
-    static func python(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3"] + arguments
@@ -22,20 +23,26 @@ enum NetworkX {
         process.waitUntilExit()
         return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Runs Python with NetworkX, where installed (`python3 -m pip install networkx`).
+enum NetworkX {
+    static let isAvailable = Python.has("networkx")
 
     /// Loads GraphML with `networkx.read_graphml` and prints what it read as JSON.
     static let script = """
         import json, sys
         import networkx as nx
         g = nx.read_graphml(sys.argv[1])
-        edges = g.edges(keys=True, data=True) if g.is_multigraph() else ((u, v, d.get("id"), d) for u, v, d in g.edges(data=True))
+        # The flow id is the edge attribute flow_id; NetworkX numbers parallel edges itself.
+        edges = ((u, v, d.get("flow_id"), d) for u, v, d in g.edges(data=True))
         json.dump({
             "directed": g.is_directed(), "multigraph": g.is_multigraph(),
             "node_count": g.number_of_nodes(), "edge_count": g.number_of_edges(),
             # NetworkX adds its own node_default and edge_default graph attributes.
             "graph": {k: v for k, v in g.graph.items() if k not in ("node_default", "edge_default")},
             "nodes": [[n, d] for n, d in g.nodes(data=True)],
-            "edges": [[u, v, k, {a: b for a, b in d.items() if a != "id"}] for u, v, k, d in edges],
+            "edges": [[u, v, k, {a: b for a, b in d.items() if a != "flow_id"}] for u, v, k, d in edges],
         }, sys.stdout)
         """
 }
@@ -50,7 +57,7 @@ struct NetworkXTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-\(UUID().uuidString).graphml")
         try GraphMLWriter().write(graph).write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try NetworkX.python(["-c", NetworkX.script, file.path])
+        let result = try Python.run(["-c", NetworkX.script, file.path])
         #expect(result.status == 0, "python: \(result.stderr)")
         guard result.status == 0 else { return }
         let read = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

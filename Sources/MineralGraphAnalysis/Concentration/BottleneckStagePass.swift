@@ -55,7 +55,7 @@ public struct BottleneckStagePass: Sendable {
                 return BottleneckStage(
                     mineral: key.mineral, year: key.year, stage: nil, hhi: nil, band: nil, isTie: false,
                     isRobust: false, candidates: candidates,
-                    unavailable: Unavailable("NO_MEASURED_STAGE", "no stage of this mineral has a concentration figure"))
+                    unavailable: Unavailable(ReasonCode.noMeasuredStage, "no stage of this mineral has a concentration figure"))
             }
             let others = measured.filter { $0.stage != top.stage }
             let isTie = others.contains { $0.hhi == top.hhi }

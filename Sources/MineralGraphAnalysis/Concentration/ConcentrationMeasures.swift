@@ -18,15 +18,15 @@ public enum ConcentrationError: Error, Hashable, Sendable {
     public var unavailable: Unavailable {
         switch self {
         case .negativeQuantity(let value):
-            Unavailable("NEGATIVE_QUANTITY", "a supplier has a negative quantity (\(value))")
+            Unavailable(ReasonCode.negativeQuantity, "a supplier has a negative quantity (\(value))")
         case .notFinite:
-            Unavailable("NOT_FINITE", "a quantity is not a finite number")
+            Unavailable(ReasonCode.notFinite, "a quantity is not a finite number")
         case .sharesExceedOne(let sum):
-            Unavailable("SHARES_EXCEED_ONE", "shares sum to \(sum), above 1: they come from mixed sources, years or stages")
+            Unavailable(ReasonCode.sharesExceedOne, "shares sum to \(sum), above 1: they come from mixed sources, years or stages")
         case .noSupply:
-            Unavailable("NO_SUPPLY", "the total quantity is zero, so HHI is undefined")
+            Unavailable(ReasonCode.noSupply, "the total quantity is zero, so HHI is undefined")
         case .noNamedSuppliers:
-            Unavailable("NO_NAMED_SUPPLIERS", "all supply is in the 'other countries' residual")
+            Unavailable(ReasonCode.noNamedSuppliers, "all supply is in the 'other countries' residual")
         }
     }
 }

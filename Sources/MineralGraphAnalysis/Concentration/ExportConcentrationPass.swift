@@ -47,12 +47,12 @@ public struct ExportConcentrationPass: Sendable {
             let basis = ImportConcentrationPass.basis(of: flows.map(\.flow), mineral: key.mineral)
             return ExportConcentration(
                 mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis.unitLabel(for: key.mineral),
-                byTonnes: measure(flows.map { ($0.exporter, $0.flow.quantity(on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: "MISSING_TONNES"),
-                byValue: measure(flows.map { ($0.exporter, $0.flow.valueUSD) }, unit: "USD", missingCode: "MISSING_VALUE"))
+                byTonnes: measure(flows.map { ($0.exporter, $0.flow.quantity(on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: ReasonCode.missingTonnes),
+                byValue: measure(flows.map { ($0.exporter, $0.flow.valueUSD) }, unit: "USD", missingCode: ReasonCode.missingValue))
         }
     }
 
-    private func measure(_ amounts: [(CountryCode, Double?)], unit: String, missingCode: String) -> ExportMeasure {
+    private func measure(_ amounts: [(CountryCode, Double?)], unit: String, missingCode: ReasonCode) -> ExportMeasure {
         var byExporter: [CountryCode: Double] = [:]
         var without = 0
         for (exporter, amount) in amounts {

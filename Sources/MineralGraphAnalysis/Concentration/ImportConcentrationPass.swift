@@ -69,7 +69,7 @@ public struct ImportConcentrationPass: Sendable {
                 domesticMissing ? .unknown(Self.noDomesticFigure)
                 : domesticFactor.map { factor in .known(domesticNodes.reduce(0) { $0 + $1.tonnes } * factor) }
                 ?? .unknown(Unavailable(
-                    "MIXED_BASES",
+                    ReasonCode.mixedBases,
                     "the importer's domestic production is on \(domesticBasis[market]!.unitLabel(for: key.mineral)), its imports on \(importBasis.unitLabel(for: key.mineral)): they cannot be added"))
             // Domestic value: the declared output values of the importer's nodes at the stage.
             let domesticValues = domesticNodes.map { nodes[$0.node]?.output(of: key.mineral, year: graph.year, graphYear: graph.year)?.valueUSD }
@@ -79,15 +79,15 @@ public struct ImportConcentrationPass: Sendable {
             let values = flows.map { ($0.partner, $0.flow.valueUSD) }
             return ImportConcentration(
                 importer: key.importer, mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis,
-                byTonnes: measure(tonnes, unit: basis, domestic: .excluded, importer: key.importer, missingCode: "MISSING_TONNES"),
-                byValue: measure(values, unit: "USD", domestic: .excluded, importer: key.importer, missingCode: "MISSING_VALUE"),
-                byTonnesWithDomestic: measure(tonnes, unit: basis, domestic: domesticTonnes, importer: key.importer, missingCode: "MISSING_TONNES"),
-                byValueWithDomestic: measure(values, unit: "USD", domestic: domesticValue, importer: key.importer, missingCode: "MISSING_VALUE"))
+                byTonnes: measure(tonnes, unit: basis, domestic: .excluded, importer: key.importer, missingCode: ReasonCode.missingTonnes),
+                byValue: measure(values, unit: "USD", domestic: .excluded, importer: key.importer, missingCode: ReasonCode.missingValue),
+                byTonnesWithDomestic: measure(tonnes, unit: basis, domestic: domesticTonnes, importer: key.importer, missingCode: ReasonCode.missingTonnes),
+                byValueWithDomestic: measure(values, unit: "USD", domestic: domesticValue, importer: key.importer, missingCode: ReasonCode.missingValue))
         }
         return ImportConcentrationResult(guidelines: guidelines, importers: rows)
     }
 
-    private static let noDomesticFigure = Unavailable("MISSING_DOMESTIC", "the importer's domestic production at this stage has no figure")
+    private static let noDomesticFigure = Unavailable(ReasonCode.missingDomestic, "the importer's domestic production at this stage has no figure")
 
     /// The basis the flows' tonnes are added on (`CommonBasis`); the mineral's reference basis
     /// when contained figures cannot be added (each then counts as a flow without quantity).
@@ -108,7 +108,7 @@ public struct ImportConcentrationPass: Sendable {
 
     /// One variant of the index over `amounts` (partner, tonnes or USD).
     private func measure(
-        _ amounts: [(CountryCode, Double?)], unit: String, domestic: Domestic, importer: CountryCode, missingCode: String
+        _ amounts: [(CountryCode, Double?)], unit: String, domestic: Domestic, importer: CountryCode, missingCode: ReasonCode
     ) -> ImportSourceConcentration {
         var byPartner: [CountryCode: Double] = [:]
         var without = 0

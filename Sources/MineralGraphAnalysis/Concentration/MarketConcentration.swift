@@ -81,7 +81,7 @@ public struct MarketConcentration: Hashable, Codable, Sendable {
             unavailable = mixed
         } else if supply.fromFlowsOnly {
             unavailable = Unavailable(
-                "NO_PRODUCTION_FIGURES",
+                ReasonCode.noProductionFigures,
                 "no node states an output of \(supply.mineral) at this stage: its figures are shipments (trade), which measure exports, not production (see export concentration)")
         } else {
             do {

@@ -109,8 +109,8 @@ public struct TradeConcentrationPass: Sendable {
             if tonnesKnown { tonnes.append(partnerTonnes) } else if tonnesMissing { withoutTonnes += 1 }
             if top == nil || value > top!.value { top = (exporter, value) }
         }
-        let valueIndex = concentration(values, missingCode: "MISSING_VALUE", what: "value")
-        let tonnesIndex = concentration(tonnes, missingCode: "MISSING_TONNES", what: "tonnes")
+        let valueIndex = concentration(values, missingCode: ReasonCode.missingValue, what: "value")
+        let tonnesIndex = concentration(tonnes, missingCode: ReasonCode.missingTonnes, what: "tonnes")
         let valueTotal = values.reduce(0, +)
         return TradeConcentration(
             level: level, importer: table.countries[Int(entries.first!.importer)], productCode: code,
@@ -126,7 +126,7 @@ public struct TradeConcentrationPass: Sendable {
     }
 
     /// The index over partner amounts, largest first as ``ImportConcentrationPass`` passes them.
-    private func concentration(_ amounts: [Double], missingCode: String, what: String) -> (hhi: Double?, unavailable: Unavailable?) {
+    private func concentration(_ amounts: [Double], missingCode: ReasonCode, what: String) -> (hhi: Double?, unavailable: Unavailable?) {
         if amounts.isEmpty { return (nil, Unavailable(missingCode, "no import gives its \(what)")) }
         do {
             return (try ConcentrationMeasures.fromQuantities(named: amounts.sorted(by: >)).hhi, nil)

@@ -73,14 +73,14 @@ public struct CountryExposurePass: Sendable {
                 untraced += weight * (exposure.untracedShare.value ?? 0)
                 for share in exposure.byCountry { weighted[share.country, default: 0] += weight * share.share }
             }
-            guard total > 0 else { return .failure(Unavailable("NO_SUPPLY", "\(country) receives no \(mineral) at the \(stage.rawValue) stage")) }
+            guard total > 0 else { return .failure(Unavailable(ReasonCode.noSupply, "\(country) receives no \(mineral) at the \(stage.rawValue) stage")) }
             let shares = weighted.map { CountryExposure(country: $0.key, share: $0.value / total) }
                 .sorted { ($1.share, $0.country) < ($0.share, $1.country) }
             return .success((shares, untraced / total))
         }
         if nodes.count > 1, Set(nodes.map { mined[$0.nodeID]?.inflowBasis }).count > 1 {
             result.unavailable = Unavailable(
-                "MIXED_BASES", "\(country)'s \(stage.rawValue) nodes receive \(mineral) on different bases: their supplies cannot be weighted together")
+                ReasonCode.mixedBases, "\(country)'s \(stage.rawValue) nodes receive \(mineral) on different bases: their supplies cannot be weighted together")
             return result
         }
         switch aggregate(mined) {

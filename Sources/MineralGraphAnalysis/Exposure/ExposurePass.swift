@@ -95,11 +95,11 @@ public struct ExposurePass: Sendable {
                 if total > 0 {
                     coefficients = quantities.map { $0 / total }
                 } else {
-                    nodeReason[n] = Unavailable("NO_SUPPLY", "\(index.label(node: n)) receives no \(mineral)")
+                    nodeReason[n] = Unavailable(ReasonCode.noSupply, "\(index.label(node: n)) receives no \(mineral)")
                 }
             } else {
                 nodeReason[n] = Unavailable(
-                    "MISSING_QUANTITY",
+                    ReasonCode.missingQuantity,
                     "the \(mineral) in-flows of \(index.label(node: n)) give neither contained tonnes on one basis nor gross tonnes throughout")
             }
             if quantities == nil, let reason = nodeReason[n] { supply[n] = MetricValue(unavailable: reason) }
@@ -153,12 +153,12 @@ public struct ExposurePass: Sendable {
     private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: [Unavailable?], index: FlowIndex) -> Unavailable {
         switch blocker {
         case .coefficient(let node, _):
-            let base = nodeReason[node] ?? Unavailable("MISSING_QUANTITY", "an in-flow of \(index.label(node: node)) has no tonnes")
+            let base = nodeReason[node] ?? Unavailable(ReasonCode.missingQuantity, "an in-flow of \(index.label(node: node)) has no tonnes")
             return node == n ? base : Unavailable(base.code, "upstream: \(base.reason)")
         case .notConverged(let node):
-            return Unavailable("NOT_CONVERGED", "the loop through \(index.label(node: node)) did not converge")
+            return Unavailable(ReasonCode.notConverged, "the loop through \(index.label(node: node)) did not converge")
         case .local, nil:
-            return Unavailable("MISSING_VALUE", "exposure is unavailable")
+            return Unavailable(ReasonCode.missingValue, "exposure is unavailable")
         }
     }
 }

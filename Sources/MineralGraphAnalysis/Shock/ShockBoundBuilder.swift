@@ -83,7 +83,7 @@ struct ShockBoundBuilder {
                 for (groups, group, side) in [(ins, g, "in-flows"), (outs, h, "out-flows")] {
                     guard issue == nil, let group, groups.basis[group] == .mixed else { continue }
                     issue = Unavailable(
-                        "MISSING_QUANTITY",
+                        ReasonCode.missingQuantity,
                         groups.missing[group] > 0
                             ? "\(groups.missing[group]) \(mineral) \(side) of \(network.label(node: n)) give no tonnes; left out"
                             : "the \(mineral) \(side) of \(network.label(node: n)) mix contained and gross tonnes")
@@ -111,7 +111,7 @@ struct ShockBoundBuilder {
     /// `reason` when the baseline is 0.
     static func shortfall(baseline: Double, delivered: Double, else reason: @autoclosure () -> String) -> (Double, MetricValue) {
         let tonnes = clean(baseline - delivered, scale: baseline)
-        return (tonnes, baseline > 0 ? MetricValue(tonnes / baseline) : .unavailable("NO_SUPPLY", reason()))
+        return (tonnes, baseline > 0 ? MetricValue(tonnes / baseline) : .unavailable(ReasonCode.noSupply, reason()))
     }
 
     // MARK: Countries, groups and final demand
@@ -230,7 +230,7 @@ struct ShockBoundBuilder {
             terms[allocation.spare] = supplierTerms
             let inContained = ins.basis[allocation.group] != .gross
             let valueUSD = supplierTerms.unitValue.map { MetricValue($0 * tonnes) }
-                ?? .unavailable("NO_UNIT_VALUE", "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
+                ?? .unavailable(ReasonCode.noUnitValue, "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
             let ratio = supplierTerms.grossPerContained
             let flow = Flow(
                 from: supplier.id, to: customer.id, mineral: mineral, product: supplierTerms.product,
@@ -252,7 +252,7 @@ struct ShockBoundBuilder {
                 nodeID: node.id, country: node.country, stage: node.stage, mineral: network.minerals[spare.mineral],
                 spareTonnes: spare.tonnes, usedTonnes: state.spareUsed[j],
                 unusable: state.spareAffected[j]
-                    ? Unavailable("AFFECTED", "\(network.label(node: spare.node)) is itself cut or short of supply")
+                    ? Unavailable(ReasonCode.affected, "\(network.label(node: spare.node)) is itself cut or short of supply")
                     : nil)
         }
     }
@@ -268,7 +268,7 @@ struct ShockBoundBuilder {
                 if let value {
                     sum.add(lost * value)
                 } else {
-                    sum.add(.unavailable("MISSING_VALUE", "\(label()) has no value"))
+                    sum.add(.unavailable(ReasonCode.missingValue, "\(label()) has no value"))
                     withoutValue += 1
                     lostTonnes += lost * (tonnes ?? 0)
                 }

@@ -76,7 +76,7 @@ public struct GeoPolRiskPass: Sendable {
             if let measures = mining?.measures { MetricValue(measures.hhi / 10_000) }
             else {
                 MetricValue(unavailable: Unavailable(
-                    "NO_MINING_HHI",
+                    ReasonCode.noMiningHHI,
                     "the graph has no global mining HHI of \(mineral) for \(graph.year)"
                         + (mining?.unavailable.map { " (\($0.code): \($0.reason))" } ?? "")))
             }
@@ -104,7 +104,7 @@ public struct GeoPolRiskPass: Sendable {
         let market = markets.first { $0.mineral == mineral && $0.stage == stage }
         let domestic: MetricValue
         if let market, market.missing.contains(where: { $0.country == importer }) {
-            domestic = .unavailable("MISSING_DOMESTIC", "\(importer)'s \(stage.rawValue) production of \(mineral) has no figure")
+            domestic = .unavailable(ReasonCode.missingDomestic, "\(importer)'s \(stage.rawValue) production of \(mineral) has no figure")
         } else {
             domestic = MetricValue((market?.nodes.filter { $0.country == importer }.reduce(0) { $0 + $1.tonnes }) ?? 0)
         }
@@ -114,15 +114,15 @@ public struct GeoPolRiskPass: Sendable {
             importRisk = MetricValue(0)
             note = "no imports: import risk 0"
         } else if withoutTonnes == flows.count {
-            importRisk = .unavailable("MISSING_TONNES", "no import flow of \(mineral) into \(importer) states tonnes")
+            importRisk = .unavailable(ReasonCode.missingTonnes, "no import flow of \(mineral) into \(importer) states tonnes")
         } else if !missingWGI.isEmpty {
             importRisk = .unavailable(
-                "MISSING_WGI",
+                ReasonCode.missingWGI,
                 "no WGI political-stability estimate up to \(graph.year) for " + missingWGI.map(\.rawValue).joined(separator: ", "))
         } else if let p = domestic.value {
             let weighted = partners.reduce(0) { $0 + $1.instability! * $1.tonnes }
             importRisk = importTotal + p > 0 ? MetricValue(weighted / (importTotal + p))
-                : .unavailable("NO_SUPPLY", "\(importer) neither imports nor produces \(mineral) at this stage")
+                : .unavailable(ReasonCode.noSupply, "\(importer) neither imports nor produces \(mineral) at this stage")
         } else {
             importRisk = MetricValue(unavailable: domestic.unavailable!)
         }

@@ -30,6 +30,11 @@ public struct MetricValue: Hashable, Codable, Sendable, CustomStringConvertible 
     }
 
     /// An unavailable value with `code` and `reason`.
+    public static func unavailable(_ code: ReasonCode, _ reason: String) -> MetricValue {
+        MetricValue(unavailable: Unavailable(code, reason))
+    }
+
+    /// An unavailable value with a code given as text (one carried over from another value).
     public static func unavailable(_ code: String, _ reason: String) -> MetricValue {
         MetricValue(unavailable: Unavailable(code, reason))
     }
@@ -57,10 +62,19 @@ public struct MetricValue: Hashable, Codable, Sendable, CustomStringConvertible 
     }
 
     /// `self / denominator`, unavailable with `code` and `reason` when the denominator is 0.
+    public func divided(by denominator: MetricValue, ifZero code: ReasonCode, _ reason: String) -> MetricValue {
+        divided(by: denominator, ifZero: Unavailable(code, reason))
+    }
+
+    /// ``divided(by:ifZero:_:)`` with a code given as text.
     public func divided(by denominator: MetricValue, ifZero code: String, _ reason: String) -> MetricValue {
+        divided(by: denominator, ifZero: Unavailable(code, reason))
+    }
+
+    private func divided(by denominator: MetricValue, ifZero zero: @autoclosure () -> Unavailable) -> MetricValue {
         guard let a = value else { return self }
         guard let b = denominator.value else { return denominator }
-        guard b != 0 else { return .unavailable(code, reason) }
+        guard b != 0 else { return MetricValue(unavailable: zero()) }
         return MetricValue(a / b, imputed: imputed || denominator.imputed)
     }
 

@@ -33,9 +33,9 @@ struct PartialSum: Sendable {
     /// The sum, or the quoted reason with the count of missing terms.
     var metric: MetricValue {
         guard missing > 0 else { return MetricValue(sum, imputed: imputed) }
-        let first = firstMissing ?? Unavailable("MISSING_VALUE", "a term is missing")
+        let first = firstMissing ?? Unavailable(ReasonCode.missingValue, "a term is missing")
         if terms == 1 { return MetricValue(unavailable: first) }
-        return .unavailable(first.code, "\(missing) of \(terms) terms unavailable, for example: \(first.reason)")
+        return MetricValue(unavailable: Unavailable(first.code, "\(missing) of \(terms) terms unavailable, for example: \(first.reason)"))
     }
 
     /// The sum of the terms that are available, whatever is missing (for "stated" totals).

@@ -91,13 +91,13 @@ struct ProductionSystem: Sendable {
                     output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.tonnes! })
                 } else {
                     output[n] = .unavailable(
-                        "MISSING_QUANTITY",
+                        ReasonCode.missingQuantity,
                         "\(index.label(node: n)) declares no output tonnes and its out-flows give "
                             + "neither contained tonnes on one basis nor gross tonnes throughout")
                 }
             } else if index.referenceOutput(ofNode: n) != nil {
                 output[n] = .unavailable(
-                    "MISSING_QUANTITY", "\(index.label(node: n)) declares an output without tonnes and ships nothing")
+                    ReasonCode.missingQuantity, "\(index.label(node: n)) declares an output without tonnes and ships nothing")
             } else {
                 isSink[n] = true
             }
@@ -106,17 +106,17 @@ struct ProductionSystem: Sendable {
         var flowQuantity: [MetricValue] = []
         for (i, flow) in graph.flows.enumerated() {
             guard let (from, _) = index.endpoints[i] else {
-                flowQuantity.append(.unavailable("UNKNOWN_NODE", "\(index.label(flow: i)) names an unknown node"))
+                flowQuantity.append(.unavailable(ReasonCode.unknownNode, "\(index.label(flow: i)) names an unknown node"))
                 continue
             }
             if let target = unit[from] {
                 flowQuantity.append(MetricValue(
                     flow.quantity(on: target),
-                    else: Unavailable("MISSING_QUANTITY", "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flow.mineral)), "
+                    else: Unavailable(ReasonCode.missingQuantity, "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flow.mineral)), "
                         + "the basis of its source's output")))
             } else {
                 flowQuantity.append(MetricValue(unavailable: output[from].unavailable
-                    ?? Unavailable("MISSING_QUANTITY", "the basis of \(index.label(flow: i)) is unknown")))
+                    ?? Unavailable(ReasonCode.missingQuantity, "the basis of \(index.label(flow: i)) is unknown")))
             }
         }
 
@@ -136,7 +136,7 @@ struct ProductionSystem: Sendable {
                         coefficient = q / o
                     } else {
                         reasons[i] = Unavailable(
-                            "ZERO_OUTPUT", "\(index.label(node: n)) receives and ships material but declares zero output")
+                            ReasonCode.zeroOutput, "\(index.label(node: n)) receives and ships material but declares zero output")
                     }
                 } else {
                     reasons[i] = flowQuantity[i].unavailable ?? output[n].unavailable
@@ -175,17 +175,17 @@ struct ProductionSystem: Sendable {
     ) -> Unavailable {
         switch blocker {
         case .local(let node):
-            let base = localReasons[node] ?? Unavailable("MISSING_INTENSITY", "no \(quantity) at \(index.label(node: node))")
+            let base = localReasons[node] ?? Unavailable(ReasonCode.missingIntensity, "no \(quantity) at \(index.label(node: node))")
             return node == n ? base : Unavailable(base.code, "upstream: \(base.reason)")
         case .coefficient(let node, let from):
             let flow = zip(inputs[node], inputFlows[node]).first { $0.0.from == from && $0.0.coefficient == nil }?.1
             if let flow, let reason = coefficientReasons[flow] { return reason }
-            return Unavailable("MISSING_QUANTITY", "an input coefficient of \(index.label(node: node)) is missing")
+            return Unavailable(ReasonCode.missingQuantity, "an input coefficient of \(index.label(node: node)) is missing")
         case .notConverged(let node):
             return Unavailable(
-                "NOT_CONVERGED", "the loop through \(index.label(node: node)) did not converge (a loop that loses no material?)")
+                ReasonCode.notConverged, "the loop through \(index.label(node: node)) did not converge (a loop that loses no material?)")
         case nil:
-            return Unavailable("MISSING_VALUE", "\(quantity) is unavailable")
+            return Unavailable(ReasonCode.missingValue, "\(quantity) is unavailable")
         }
     }
 }

@@ -62,10 +62,10 @@ public struct BurdenBenefitPass: Sendable {
                 var own = PartialSum()
                 for n in members { own.add(amounts[n]) }
                 let share = own.metric.divided(
-                    by: totals[resource]!, ifZero: "NO_BURDEN", "the chain has no \(resource.rawValue)")
-                var ratio = share.divided(by: valueShare, ifZero: "NO_GROUP_VA", "\(value.party.name) captures no value added")
+                    by: totals[resource]!, ifZero: ReasonCode.noBurden, "the chain has no \(resource.rawValue)")
+                var ratio = share.divided(by: valueShare, ifZero: ReasonCode.noGroupVA, "\(value.party.name) captures no value added")
                 if let v = valueShare.value, v < 0 {
-                    ratio = .unavailable("NEGATIVE_GROUP_VA", "\(value.party.name)'s value added is negative")
+                    ratio = .unavailable(ReasonCode.negativeGroupVA, "\(value.party.name)'s value added is negative")
                 }
                 return BurdenBenefitRatio(burden: resource, amount: own.metric, share: share, ratio: ratio)
             }

@@ -72,8 +72,8 @@ public struct TermsOfTradePass: Sendable {
         func sum(_ side: [PartialSum], _ measure: TradeLedger.Measure) -> MetricValue { side[measure.rawValue].metric }
         let exportUV = perUnit(sum(totals.exported, .valueUSD), sum(totals.exported, .tonnes), side: "exports", unit: "tonnes")
         let importUV = perUnit(sum(totals.imported, .valueUSD), sum(totals.imported, .tonnes), side: "imports", unit: "tonnes")
-        let ett = exportUV.divided(by: importUV, ifZero: "ZERO_VALUE", "imports have no value")
-        let teq = MetricValue(1).divided(by: ett, ifZero: "ZERO_VALUE", "exports have no value")
+        let ett = exportUV.divided(by: importUV, ifZero: ReasonCode.zeroValue, "imports have no value")
+        let teq = MetricValue(1).divided(by: ett, ifZero: ReasonCode.zeroValue, "exports have no value")
         let ratios = TradeResource.allCases.map { resource in
             exchangeRatio(
                 resource, exportedValue: sum(totals.exported, .valueUSD),
@@ -92,13 +92,13 @@ public struct TermsOfTradePass: Sendable {
         let valueIn = bToA.exported[TradeLedger.Measure.valueUSD.rawValue].metric
         var gate: Unavailable?
         if aToB.exportFlows == 0 || bToA.exportFlows == 0 {
-            gate = Unavailable("ONE_SIDED", "\(a) and \(b) trade in one direction only")
+            gate = Unavailable(ReasonCode.oneSided, "\(a) and \(b) trade in one direction only")
         } else if let out = valueOut.value, let back = valueIn.value,
                   let exports = totalsOfA.exported[TradeLedger.Measure.valueUSD.rawValue].metric.value,
                   let imports = totalsOfA.imported[TradeLedger.Measure.valueUSD.rawValue].metric.value,
                   out < minimumTradeShare * exports || back < minimumTradeShare * imports {
             gate = Unavailable(
-                "BELOW_MINIMUM_SHARE",
+                ReasonCode.belowMinimumShare,
                 "trade between \(a) and \(b) is below \(minimumTradeShare * 100) % of \(a)'s exports or imports in one direction")
         }
         let ratios = TradeResource.allCases.map { resource -> ExchangeRatio in
@@ -117,16 +117,16 @@ public struct TermsOfTradePass: Sendable {
     }
 
     private func perUnit(_ value: MetricValue, _ quantity: MetricValue, side: String, unit: String) -> MetricValue {
-        value.divided(by: quantity, ifZero: "ONE_SIDED", "no \(side) (zero \(unit))")
+        value.divided(by: quantity, ifZero: ReasonCode.oneSided, "no \(side) (zero \(unit))")
     }
 
     func exchangeRatio(
         _ resource: TradeResource, exportedValue: MetricValue, exported: MetricValue, importedValue: MetricValue,
         imported: MetricValue
     ) -> ExchangeRatio {
-        let out = exported.divided(by: exportedValue, ifZero: "ONE_SIDED", "no exports (zero value)")
-        let back = imported.divided(by: importedValue, ifZero: "ONE_SIDED", "no imports (zero value)")
-        let ratio = out.divided(by: back, ifZero: "NO_RESOURCE_RECEIVED", "the imports carry no \(resource.rawValue)")
+        let out = exported.divided(by: exportedValue, ifZero: ReasonCode.oneSided, "no exports (zero value)")
+        let back = imported.divided(by: importedValue, ifZero: ReasonCode.oneSided, "no imports (zero value)")
+        let ratio = out.divided(by: back, ifZero: ReasonCode.noResourceReceived, "the imports carry no \(resource.rawValue)")
         return ExchangeRatio(resource: resource, exportedPerUSD: out, importedPerUSD: back, ratio: ratio)
     }
 }

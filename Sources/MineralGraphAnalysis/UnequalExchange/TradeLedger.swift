@@ -52,17 +52,17 @@ struct TradeLedger: Sendable {
             let vw = water.flowWater(i)
             var amounts = [MetricValue](repeating: MetricValue(0), count: Measure.allCases.count)
             amounts[Measure.valueUSD.rawValue] = MetricValue(
-                flow.valueUSD, else: Unavailable("MISSING_VALUE", "\(label) has no value"))
+                flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value"))
             amounts[Measure.tonnes.rawValue] = MetricValue(
-                flow.tonnes, else: Unavailable("MISSING_TONNES", "\(label) has no gross tonnes"))
+                flow.tonnes, else: Unavailable(ReasonCode.missingTonnes, "\(label) has no gross tonnes"))
             // Contained tonnes on the mineral's reference basis (t Co, t LCE), converted where the
             // flow states another (METHODS §0.1).
             let reference = MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element
             amounts[Measure.containedTonnes.rawValue] = flow.containedTonnes == nil
-                ? .unavailable("MISSING_CONTAINED", "\(label) has no contained tonnes")
+                ? .unavailable(ReasonCode.missingContained, "\(label) has no contained tonnes")
                 : MetricValue(
                     flow.contained?.converted(to: reference)?.tonnes,
-                    else: Unavailable("MIXED_BASES", "\(label) states contained tonnes on \(flow.containedBasis.unitLabel(for: flow.mineral)), which has no factor to \(reference.unitLabel(for: flow.mineral))"))
+                    else: Unavailable(ReasonCode.mixedBases, "\(label) states contained tonnes on \(flow.containedBasis.unitLabel(for: flow.mineral)), which has no factor to \(reference.unitLabel(for: flow.mineral))"))
             amounts[Measure.rme.rawValue] = rme.flowRME(i)
             for quantity in WaterQuantity.allCases { amounts[Measure.of(quantity).rawValue] = vw[quantity] }
             entries.append(TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: amounts))
@@ -81,5 +81,5 @@ struct TradeLedger: Sendable {
         return TradeFlows(exported: totals.exported[measure.rawValue].metric, imported: totals.imported[measure.rawValue].metric)
     }
 
-    static let noTrade = Unavailable("NO_TRADE", "no product flows cross the border")
+    static let noTrade = Unavailable(ReasonCode.noTrade, "no product flows cross the border")
 }

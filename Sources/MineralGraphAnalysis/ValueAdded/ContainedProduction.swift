@@ -23,7 +23,7 @@ enum ContainedProduction {
         let flows = productFlows(n, mineral, index: index)
         guard !flows.isEmpty, flows.allSatisfy({ $0.containedTonnes != nil }) else {
             return .unavailable(
-                "MISSING_CONTAINED",
+                ReasonCode.missingContained,
                 "\(index.label(node: n)) states no contained tonnes of \(mineral) for its output or all its shipments")
         }
         var sum = PartialSum()
@@ -34,7 +34,7 @@ enum ContainedProduction {
     /// The "other countries" residual on the mineral's reference basis.
     static func residualTonnes(_ residual: OtherCountries) -> MetricValue {
         guard let contained = residual.contained else {
-            return .unavailable("MISSING_CONTAINED", "the \(residual.mineral) \"other countries\" entry states no contained tonnes")
+            return .unavailable(ReasonCode.missingContained, "the \(residual.mineral) \"other countries\" entry states no contained tonnes")
         }
         return reference(contained, residual.mineral, of: "the \"other countries\" entry")
     }
@@ -44,7 +44,7 @@ enum ContainedProduction {
         let target = MineralCatalog.info(mineral)?.referenceBasis ?? .element
         guard let converted = quantity.converted(to: target) else {
             return .unavailable(
-                "MIXED_BASES",
+                ReasonCode.mixedBases,
                 "\(label) states \(mineral) on \(quantity.basis.unitLabel(for: mineral)), which has no factor to \(target.unitLabel(for: mineral))")
         }
         return MetricValue(converted.tonnes)
@@ -70,10 +70,10 @@ enum ContainedProduction {
         let label = index.label(node: n)
         let reason: Unavailable =
             if output?.valueUSD == nil && !flowsHaveValue {
-                Unavailable("MISSING_VALUE", "\(label) states no value of \(mineral) for its output or all its shipments")
+                Unavailable(ReasonCode.missingValue, "\(label) states no value of \(mineral) for its output or all its shipments")
             } else {
                 Unavailable(
-                    "MISSING_CONTAINED",
+                    ReasonCode.missingContained,
                     "\(label) states no contained tonnes of \(mineral) beside the value of its output or shipments")
             }
         return (MetricValue(unavailable: reason), MetricValue(unavailable: reason))

@@ -46,7 +46,7 @@ public struct StageUnitValuePass: Sendable {
                     contained.add(figures.containedTonnes)
                 }
                 let unitValue = value.metric.divided(
-                    by: contained.metric, ifZero: "NO_PRODUCTION", "the \(stage.rawValue) stage produces no contained \(mineral)")
+                    by: contained.metric, ifZero: ReasonCode.noProduction, "the \(stage.rawValue) stage produces no contained \(mineral)")
                 stageRows.append(StageUnitValue(
                     stage: stage, nodes: nodes.map { graph.nodes[$0].id }, valueUSD: value.metric,
                     containedTonnes: contained.metric, unitValueUSDPerTonne: unitValue))
@@ -56,9 +56,9 @@ public struct StageUnitValuePass: Sendable {
                 UnitValueRatio(
                     from: from.stage, to: to.stage,
                     ratio: to.unitValueUSDPerTonne.divided(
-                        by: from.unitValueUSDPerTonne, ifZero: "ZERO_VALUE", "the \(from.stage.rawValue) output has no value"),
+                        by: from.unitValueUSDPerTonne, ifZero: ReasonCode.zeroValue, "the \(from.stage.rawValue) output has no value"),
                     payableShare: from.unitValueUSDPerTonne.divided(
-                        by: to.unitValueUSDPerTonne, ifZero: "ZERO_VALUE", "the \(to.stage.rawValue) output has no value"))
+                        by: to.unitValueUSDPerTonne, ifZero: ReasonCode.zeroValue, "the \(to.stage.rawValue) output has no value"))
             }
             results.append(MineralStageUnitValues(
                 mineral: mineral, containedBasis: MineralCatalog.info(mineral)?.containedBasis ?? "t",

@@ -57,12 +57,12 @@ public struct ValueAddedPass: Sendable {
         rows.forEach { total.add($0.grossMarginOverMaterialsUSD) }
         let chainTotal = total.metric
         let incomplete: Unavailable? = chainTotal.value == nil
-            ? Unavailable("CHAIN_INCOMPLETE", "value added is unavailable at some node: \(chainTotal.unavailable?.reason ?? "")")
+            ? Unavailable(ReasonCode.chainIncomplete, "value added is unavailable at some node: \(chainTotal.unavailable?.reason ?? "")")
             : nil
         func share(_ value: MetricValue) -> MetricValue {
             if let incomplete { return MetricValue(unavailable: incomplete) }
             guard let t = chainTotal.value, t > 0 else {
-                return .unavailable("NON_POSITIVE_TOTAL", "the chain's total value added is not positive")
+                return .unavailable(ReasonCode.nonPositiveTotal, "the chain's total value added is not positive")
             }
             return value.map { $0 / t }
         }
@@ -77,7 +77,7 @@ public struct ValueAddedPass: Sendable {
             let fromConsumer = graph.nodes[from].kind == .consumer
             let toConsumer = graph.nodes[to].kind == .consumer
             guard fromConsumer != toConsumer else { continue }
-            let value = MetricValue(flow.valueUSD, else: Unavailable("MISSING_VALUE", "\(index.label(flow: i)) has no value"))
+            let value = MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(index.label(flow: i)) has no value"))
             final.add(toConsumer ? value : value.map { -$0 })
         }
 
@@ -125,7 +125,7 @@ public struct ValueAddedPass: Sendable {
             for i in index.outgoing[n] where flows[i].mineral == output.mineral {
                 guard let tonnes = flows[i].quantity(on: declared.basis) else {
                     return .unavailable(
-                        "MISSING_QUANTITY",
+                        ReasonCode.missingQuantity,
                         "\(index.label(flow: i)) gives no figure on \(declared.basis.unitLabel(for: output.mineral)), "
                             + "the basis of its source's output")
                 }
@@ -133,7 +133,7 @@ public struct ValueAddedPass: Sendable {
             }
             if shippedTonnes < declared.tonnes * (1 - tolerance) {
                 return .unavailable(
-                    "MISSING_VALUE",
+                    ReasonCode.missingValue,
                     "\(index.label(node: n)) ships \(NumberFormatting.compact(shippedTonnes)) of "
                         + "\(NumberFormatting.compact(declared.tonnes)) \(declared.basis.unitLabel(for: output.mineral)); "
                         + "the value of the rest is not stated")
@@ -146,7 +146,7 @@ public struct ValueAddedPass: Sendable {
         let graph = index.graph
         let node = graph.nodes[n]
         func value(_ i: Int) -> MetricValue {
-            MetricValue(graph.flows[i].valueUSD, else: Unavailable("MISSING_VALUE", "\(index.label(flow: i)) has no value"))
+            MetricValue(graph.flows[i].valueUSD, else: Unavailable(ReasonCode.missingValue, "\(index.label(flow: i)) has no value"))
         }
         var shipped = PartialSum()
         var shippedProducts = PartialSum()
@@ -164,7 +164,7 @@ public struct ValueAddedPass: Sendable {
         if !declared.isEmpty {
             if declared.count < outputs.count {
                 unshipped = .unavailable(
-                    "MISSING_VALUE", "\(index.label(node: n)) states the value of some of its outputs only")
+                    ReasonCode.missingValue, "\(index.label(node: n)) states the value of some of its outputs only")
             } else {
                 let whole = declared.reduce(0, +)
                 unshipped = shippedProducts.metric.map { max(0, whole - $0) }
@@ -173,7 +173,7 @@ public struct ValueAddedPass: Sendable {
         } else if index.outgoing[n].isEmpty {
             unshipped = outputs.isEmpty
                 ? MetricValue(0)
-                : .unavailable("MISSING_VALUE", "\(index.label(node: n)) keeps its output but states no value for it")
+                : .unavailable(ReasonCode.missingValue, "\(index.label(node: n)) keeps its output but states no value for it")
         } else if !system.declaredOutput[n] {
             unshipped = MetricValue(0)  // its output is what it ships
         } else {

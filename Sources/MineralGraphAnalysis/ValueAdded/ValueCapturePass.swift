@@ -59,9 +59,9 @@ public struct ValueCapturePass: Sendable {
             for (n, contained) in tonnes { byCountry[graph.nodes[n].country, default: PartialSum()].add(contained) }
             func row(_ party: PartyValueAdded, own: PartialSum) -> ValueCaptureRow {
                 let physical = own.metric.divided(
-                    by: total.metric, ifZero: "NO_PRODUCTION", "the stage produces no \(mineral)")
+                    by: total.metric, ifZero: ReasonCode.noProduction, "the stage produces no \(mineral)")
                 let ratio = party.share.divided(
-                    by: physical, ifZero: "NO_PHYSICAL_SHARE", "\(party.party.name) produces none of the stage's \(mineral)")
+                    by: physical, ifZero: ReasonCode.noPhysicalShare, "\(party.party.name) produces none of the stage's \(mineral)")
                 return ValueCaptureRow(
                     party: party.party, valueShare: party.share, containedTonnes: own.metric, physicalShare: physical,
                     valueCaptureRatio: ratio, gap: party.share.combined(with: physical, -))

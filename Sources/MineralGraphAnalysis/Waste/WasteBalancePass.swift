@@ -40,7 +40,7 @@ public struct WasteBalancePass: Sendable {
                 let label = index.label(flow: i)
                 return TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: [
                     WasteTonnes.gross(flow, label: label),
-                    MetricValue(flow.valueUSD, else: Unavailable("MISSING_VALUE", "\(label) has no value")),
+                    MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
                 ])
             }
         }
@@ -76,20 +76,20 @@ public struct WasteBalancePass: Sendable {
                 exported: recoveredTotals.exported[1].metric, imported: recoveredTotals.imported[1].metric)
             let recapture: MetricValue
             if wasteTotals.importFlows == 0 {
-                recapture = .unavailable("NO_WASTE_IMPORTS", "\(party.name) imports no waste")
+                recapture = .unavailable(ReasonCode.noWasteImports, "\(party.name) imports no waste")
             } else if let value = wasteValue.imported.value, value <= 0 {
                 recapture = .unavailable(
-                    "NON_POSITIVE_WASTE_VALUE", "\(party.name)'s waste imports have zero or negative value (the exporters pay)")
+                    ReasonCode.nonPositiveWasteValue, "\(party.name)'s waste imports have zero or negative value (the exporters pay)")
             } else {
                 recapture = recoveredValue.exported.divided(
-                    by: wasteValue.imported, ifZero: "NON_POSITIVE_WASTE_VALUE", "\(party.name)'s waste imports have no value")
+                    by: wasteValue.imported, ifZero: ReasonCode.nonPositiveWasteValue, "\(party.name)'s waste imports have no value")
             }
             return WasteBalanceRow(
                 party: party, wasteTonnes: TradeFlows(exported: wasteTotals.exported[0].metric, imported: wasteTotals.imported[0].metric),
                 wasteValueUSD: wasteValue,
                 recoveredTonnes: TradeFlows(exported: recoveredTotals.exported[0].metric, imported: recoveredTotals.imported[0].metric),
                 recoveredValueUSD: recoveredValue, valueRecaptureRatio: recapture, wasteReceivedTonnes: own.metric,
-                wasteReceivedShare: own.metric.divided(by: allWaste.metric, ifZero: "NO_WASTE", "the graph has no waste tonnes"),
+                wasteReceivedShare: own.metric.divided(by: allWaste.metric, ifZero: ReasonCode.noWaste, "the graph has no waste tonnes"),
                 receivedByFate: fates)
         }
         let countries = zip(waste.countries, recovered.countries).map { w, r in

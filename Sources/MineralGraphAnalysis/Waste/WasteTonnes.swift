@@ -5,6 +5,6 @@ import MineralGraphCore
 enum WasteTonnes {
     static func gross(_ flow: Flow, label: String) -> MetricValue {
         if let tonnes = flow.quantity(on: .gross) { return MetricValue(tonnes) }
-        return .unavailable("MISSING_TONNES", "\(label) has no gross tonnes")
+        return .unavailable(ReasonCode.missingTonnes, "\(label) has no gross tonnes")
     }
 }

@@ -92,7 +92,7 @@ public struct WaterFootprintPass: Sendable {
                 highStress.append(inStress ? withdrawal : MetricValue(0))
             } else {
                 highStress.append(.unavailable(
-                    "MISSING_STRESS", "\(index.label(node: n)) withdraws water but states no baseline water stress"))
+                    ReasonCode.missingStress, "\(index.label(node: n)) withdraws water but states no baseline water stress"))
             }
         }
 
@@ -115,7 +115,7 @@ public struct WaterFootprintPass: Sendable {
                 direct == 0 ? 0 : abs(embodied - direct) / abs(direct)
             }
             if directTotal.value == 0, let embodied = finalTotal.value, embodied != 0 {
-                error = .unavailable("NO_DIRECT_WATER", "final output embodies water although no node uses any")
+                error = .unavailable(ReasonCode.noDirectWater, "final output embodies water although no node uses any")
             }
             return WaterTotal(
                 directM3: directTotal, statedDirectM3: direct.statedSum, nodesMissing: missing,
@@ -141,7 +141,7 @@ public struct WaterFootprintPass: Sendable {
         var stressTotal = PartialSum()
         highStress.forEach { stressTotal.add($0) }
         let stressShare = stressTotal.metric.divided(
-            by: totals.withdrawal.directM3, ifZero: "NO_WITHDRAWAL", "the graph withdraws no water")
+            by: totals.withdrawal.directM3, ifZero: ReasonCode.noWithdrawal, "the graph withdraws no water")
 
         return WaterFootprint(
             nodes: nodes, totals: totals, highStressWithdrawalM3: stressTotal.metric,
@@ -176,10 +176,10 @@ public struct WaterFootprintPass: Sendable {
             func field(_ path: KeyPath<WaterUse, Double?>, _ name: String) -> MetricValue {
                 guard let (value, imputed) = resolved(node, path) else {
                     if isConsumer || system.isSink[n] { return MetricValue(0) }  // system boundary
-                    return .unavailable("MISSING_INTENSITY", "\(index.label(node: n)) states no water \(name) intensity")
+                    return .unavailable(ReasonCode.missingIntensity, "\(index.label(node: n)) states no water \(name) intensity")
                 }
                 guard value >= 0, value.isFinite else {
-                    return .unavailable("NEGATIVE_INTENSITY", "\(index.label(node: n)) has an invalid water \(name) intensity")
+                    return .unavailable(ReasonCode.negativeIntensity, "\(index.label(node: n)) has an invalid water \(name) intensity")
                 }
                 return MetricValue(value, imputed: imputed)
             }
@@ -187,9 +187,9 @@ public struct WaterFootprintPass: Sendable {
                 if let (value, imputed) = resolved(node, \.awareFactor) {
                     value > 0 && value.isFinite
                         ? MetricValue(value, imputed: imputed)
-                        : .unavailable("NEGATIVE_INTENSITY", "\(index.label(node: n)) has an invalid AWARE factor")
+                        : .unavailable(ReasonCode.negativeIntensity, "\(index.label(node: n)) has an invalid AWARE factor")
                 } else {
-                    .unavailable("MISSING_AWARE", "\(index.label(node: n)) states no AWARE factor")
+                    .unavailable(ReasonCode.missingAware, "\(index.label(node: n)) states no AWARE factor")
                 }
             aware.append(cf)
             intensity.withdrawal.append(field(\.withdrawalM3PerTonne, "withdrawal"))
@@ -218,7 +218,7 @@ public struct WaterFootprintPass: Sendable {
                 if system.isSink[n] {
                     direct[quantity].append(MetricValue(0))
                     embodied[quantity].append(.unavailable(
-                        "NO_OUTPUT", "\(index.label(node: n)) has no output: per-tonne water is undefined"))
+                        ReasonCode.noOutput, "\(index.label(node: n)) has no output: per-tonne water is undefined"))
                     continue
                 }
                 direct[quantity].append(w[n].combined(with: system.output[n], *))

@@ -14,14 +14,31 @@ public enum NodeField: Hashable, Sendable, CustomStringConvertible {
     /// every quantity: tonnes, contained tonnes and value.
     case output(MineralID?, OutputField?)
 
-    /// A field of an output.
-    public enum OutputField: String, CaseIterable, Hashable, Sendable {
+    /// A field of an output that an edit can change, named by its file key (``OutputKey``).
+    public enum OutputField: CaseIterable, Hashable, Sendable, RawRepresentable {
         case product
         case tonnes
-        case containedTonnes = "contained_tonnes"
-        case valueUSD = "value_usd"
+        case containedTonnes
+        case valueUSD
 
         public var isQuantity: Bool { self != .product }
+
+        /// The graph-file key of the field.
+        public var key: OutputKey {
+            switch self {
+            case .product: .product
+            case .tonnes: .tonnes
+            case .containedTonnes: .containedTonnes
+            case .valueUSD: .valueUSD
+            }
+        }
+
+        public var rawValue: String { key.rawValue }
+
+        public init?(rawValue: String) {
+            guard let field = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+            self = field
+        }
     }
 
     /// A figure of a node's `water` block, named by its file key.
@@ -64,20 +81,35 @@ public enum NodeField: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The graph-file key of the field (`outputs` for an output field).
+    public var key: NodeKey {
+        switch self {
+        case .name: .name
+        case .kind: .kind
+        case .fate: .fate
+        case .country: .country
+        case .capacityTonnes: .capacityTonnes
+        case .otherInputsUSD: .otherInputsUSD
+        case .source: .source
+        case .notes: .notes
+        case .water: .water
+        case .output: .outputs
+        }
+    }
+
+    /// The fields that are one key of the node, in file order (not `water` or an output).
+    public static let singleFields: [NodeField] = [.name, .kind, .fate, .country, .capacityTonnes, .otherInputsUSD, .source, .notes]
+
+    /// The word an edit names an output field with (the file key is `outputs`).
+    public static let outputWord = "output"
+
     /// The field as written in an edit: `name`, `water.aware_cf`, `output[cobalt].tonnes`.
     public var description: String {
         switch self {
-        case .name: "name"
-        case .kind: "kind"
-        case .fate: "fate"
-        case .country: "country"
-        case .capacityTonnes: "capacity_tonnes"
-        case .otherInputsUSD: "other_inputs_usd"
-        case .source: "source"
-        case .notes: "notes"
-        case .water(let field): "water" + (field.map { "." + $0.rawValue } ?? "")
+        case .water(let field): key.rawValue + (field.map { "." + $0.rawValue } ?? "")
         case .output(let mineral, let field):
-            "output" + (mineral.map { "[\($0)]" } ?? "") + (field.map { "." + $0.rawValue } ?? "")
+            Self.outputWord + (mineral.map { "[\($0)]" } ?? "") + (field.map { "." + $0.rawValue } ?? "")
+        default: key.rawValue
         }
     }
 }

@@ -35,7 +35,7 @@ public enum CommonBasis {
             return basis.unitLabel(for: mineral) + " (" + shown + ")"
         }
         return .failure(Unavailable(
-            "MIXED_BASES",
+            ReasonCode.mixedBases,
             "\(mineral) figures on " + described.joined(separator: " and ")
                 + " cannot be added: no stoichiometric factor converts one into the other"))
     }

@@ -36,23 +36,23 @@ public struct GraphValidator: Sendable {
 
     private func checkGraph(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
         if graph.name.trimmingSpaces().isEmpty {
-            issues.append(.init(.error, "empty-name", "the graph has an empty name", at: .graph(field: "name")))
+            issues.append(.init(.error, .emptyName, "the graph has an empty name", at: .graph(.name)))
         }
         if !(1900...2100).contains(graph.year) {
-            issues.append(.init(.warning, "implausible-year", "year \(graph.year) is outside 1900–2100", at: .graph(field: "year")))
+            issues.append(.init(.warning, .implausibleYear, "year \(graph.year) is outside 1900–2100", at: .graph(.year)))
         }
         if let scheme = graph.countryScheme, CountryGroupScheme.named(scheme) == nil {
             issues.append(.init(
-                .error, "unknown-country-scheme", "unknown country scheme '\(scheme)'",
-                at: .graph(field: "country_scheme"),
+                .error, .unknownCountryScheme, "unknown country scheme '\(scheme)'",
+                at: .graph(.countryScheme),
                 notes: ["known schemes: " + CountryGroupScheme.all.map(\.id).joined(separator: ", ")]))
         }
         var firstSource: [String: Int] = [:]
         for (i, source) in graph.sources.enumerated() {
             if let first = firstSource[source.id] {
                 issues.append(.init(
-                    .error, "duplicate-source-id", "duplicate source id '\(source.id)'",
-                    at: .source(index: i, field: "id"), notes: ["first defined as source #\(first + 1)"]))
+                    .error, .duplicateSourceId, "duplicate source id '\(source.id)'",
+                    at: .source(i, .id), notes: ["first defined as source #\(first + 1)"]))
             } else {
                 firstSource[source.id] = i
             }
@@ -70,11 +70,11 @@ public struct GraphValidator: Sendable {
         var firstIndex: [String: Int] = [:]
         for (i, node) in graph.nodes.enumerated() {
             if node.id.trimmingSpaces().isEmpty {
-                issues.append(.init(.error, "empty-id", "node has an empty id", at: .node(index: i, field: "id")))
+                issues.append(.init(.error, .emptyId, "node has an empty id", at: .node(i, .id)))
             } else if let first = firstIndex[node.id] {
                 issues.append(.init(
-                    .error, "duplicate-node-id", "duplicate node id '\(node.id)'",
-                    at: .node(index: i, field: "id"),
+                    .error, .duplicateNodeId, "duplicate node id '\(node.id)'",
+                    at: .node(i, .id),
                     notes: ["first defined as node #\(first + 1) (\(graph.nodes[first].displayName))"]))
             } else {
                 firstIndex[node.id] = i
@@ -82,34 +82,34 @@ public struct GraphValidator: Sendable {
             if let country = CountryTable.country(node.country) {
                 checkPeriod(of: country, node: node, index: i, graph: graph, inFlows: inFlows.contains(node.id), into: &issues)
             } else {
-                issues.append(unknownCountry(node.country, at: .node(index: i, field: "country"), hints: hints))
+                issues.append(unknownCountry(node.country, at: .node(i, .country), hints: hints))
             }
-            struct OutputKey: Hashable { let mineral: MineralID; let year: Int }
-            var seenOutputs = Set<OutputKey>()
+            struct OutputIdentity: Hashable { let mineral: MineralID; let year: Int }
+            var seenOutputs = Set<OutputIdentity>()
             for (j, output) in node.outputs.enumerated() {
-                let at = { (field: String) in GraphLocation.output(node: i, index: j, field: field) }
+                let at = { (key: OutputKey) in GraphLocation.output(node: i, index: j, key) }
                 if MineralCatalog.info(output.mineral) == nil {
-                    issues.append(unknownMineral(output.mineral, at: at("mineral"), hints: hints))
-                } else if !seenOutputs.insert(OutputKey(mineral: output.mineral, year: output.year ?? graph.year)).inserted {
+                    issues.append(unknownMineral(output.mineral, at: at(.mineral), hints: hints))
+                } else if !seenOutputs.insert(OutputIdentity(mineral: output.mineral, year: output.year ?? graph.year)).inserted {
                     issues.append(.init(
-                        .error, "duplicate-output",
+                        .error, .duplicateOutput,
                         "node '\(node.id)' lists \(output.mineral) twice for \(output.year ?? graph.year)",
-                        at: at("mineral"), notes: ["give one output per mineral and year, and sum the products"]))
+                        at: at(.mineral), notes: ["give one output per mineral and year, and sum the products"]))
                 }
-                checkQuantity(output.tonnes, "tonnes", at: at("tonnes"), into: &issues)
-                checkQuantity(output.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
-                checkQuantity(output.valueUSD, "value_usd", at: at("value_usd"), into: &issues)
-                checkContainedShare(tonnes: output.tonnes, contained: output.containedTonnes, at: at("contained_tonnes"), into: &issues)
+                checkQuantity(output.tonnes, at(.tonnes), into: &issues)
+                checkQuantity(output.containedTonnes, at(.containedTonnes), into: &issues)
+                checkQuantity(output.valueUSD, at(.valueUSD), into: &issues)
+                checkContainedShare(tonnes: output.tonnes, contained: output.containedTonnes, at: at(.containedTonnes), into: &issues)
             }
-            checkQuantity(node.capacityTonnes, "capacity_tonnes", at: .node(index: i, field: "capacity_tonnes"), into: &issues)
-            checkQuantity(node.otherInputsUSD, "other_inputs_usd", at: .node(index: i, field: "other_inputs_usd"), into: &issues)
+            checkQuantity(node.capacityTonnes, .node(i, .capacityTonnes), into: &issues)
+            checkQuantity(node.otherInputsUSD, .node(i, .otherInputsUSD), into: &issues)
             if let capacity = node.capacityTonnes, let output = node.outputs.first(where: { ($0.year ?? graph.year) == graph.year }).flatMap({ $0.containedTonnes ?? $0.tonnes }),
                 capacity.isFinite, capacity >= 0, output > capacity * (1 + massBalanceTolerance)
             {
                 issues.append(.init(
-                    .warning, "output-above-capacity",
+                    .warning, .outputAboveCapacity,
                     "node '\(node.id)' produces \(format(output)) t, above its capacity of \(format(capacity)) t",
-                    at: .node(index: i, field: "capacity_tonnes")))
+                    at: .node(i, .capacityTonnes)))
             }
             if let water = node.water { checkWater(water, node: i, into: &issues) }
         }
@@ -142,56 +142,48 @@ public struct GraphValidator: Sendable {
             }
         }
         issues.append(.init(
-            .warning, "country-out-of-period",
+            .warning, .countryOutOfPeriod,
             "node '\(node.id)' is in \(country.name) (\(country.code)), which existed \(period), but has figures for \(list)",
-            at: .node(index: i, field: "country"), notes: notes))
+            at: .node(i, .country), notes: notes))
     }
 
     private func checkOtherCountries(_ graph: SupplyGraph, hints: SuggestionBudget, into issues: inout [ValidationIssue]) {
         struct Key: Hashable { let mineral: MineralID; let stage: Stage; let year: Int }
         var seen = Set<Key>()
         for (i, other) in graph.otherCountries.enumerated() {
-            let at = { (field: String) in GraphLocation.otherCountries(index: i, field: field) }
+            let at = { (key: OtherCountriesKey) in GraphLocation.otherCountries(i, key) }
             if MineralCatalog.info(other.mineral) == nil {
-                issues.append(unknownMineral(other.mineral, at: at("mineral"), hints: hints))
+                issues.append(unknownMineral(other.mineral, at: at(.mineral), hints: hints))
             }
             if !seen.insert(Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)).inserted {
                 issues.append(.init(
-                    .error, "duplicate-other-countries",
+                    .error, .duplicateOtherCountries,
                     "two 'other countries' entries for \(other.mineral), \(other.stage.rawValue), \(other.year ?? graph.year)",
-                    at: at("mineral")))
+                    at: at(.mineral)))
             }
-            checkQuantity(other.tonnes, "tonnes", at: at("tonnes"), into: &issues)
-            checkQuantity(other.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
-            checkContainedShare(tonnes: other.tonnes, contained: other.containedTonnes, at: at("contained_tonnes"), into: &issues)
+            checkQuantity(other.tonnes, at(.tonnes), into: &issues)
+            checkQuantity(other.containedTonnes, at(.containedTonnes), into: &issues)
+            checkContainedShare(tonnes: other.tonnes, contained: other.containedTonnes, at: at(.containedTonnes), into: &issues)
         }
     }
 
     private func checkWater(_ water: WaterUse, node i: Int, into issues: inout [ValidationIssue]) {
-        let fields: [(Double?, String)] = [
-            (water.withdrawalM3PerTonne, "withdrawal_m3_per_t"),
-            (water.consumptionM3PerTonne, "consumption_m3_per_t"),
-            (water.brineM3PerTonne, "brine_m3_per_t"),
-            (water.seawaterM3PerTonne, "seawater_m3_per_t"),
-            (water.awareFactor, "aware_cf"),
-            (water.baselineWaterStress, "baseline_water_stress"),
-        ]
-        for (value, key) in fields {
-            checkQuantity(value, key, at: .node(index: i, field: "water." + key), into: &issues)
+        for key in WaterKey.allCases {
+            checkQuantity(water[keyPath: key.keyPath], .node(i, water: key), named: key.rawValue, into: &issues)
         }
         if let withdrawal = water.withdrawalM3PerTonne, let consumption = water.consumptionM3PerTonne,
             consumption > withdrawal * (1 + 1e-9)
         {
             issues.append(.init(
-                .error, "consumption-above-withdrawal",
+                .error, .consumptionAboveWithdrawal,
                 "water consumption \(format(consumption)) m³/t exceeds withdrawal \(format(withdrawal)) m³/t",
-                at: .node(index: i, field: "water.consumption_m3_per_t"),
+                at: .node(i, water: .consumption),
                 notes: ["consumption is withdrawal minus discharge (GRI 303-5), so it cannot exceed withdrawal"]))
         }
         if let cf = water.awareFactor, cf.isFinite, cf >= 0, !(0.1...100).contains(cf) {
             issues.append(.init(
-                .warning, "aware-out-of-range", "AWARE factor \(format(cf)) is outside the method's range 0.1–100",
-                at: .node(index: i, field: "water.aware_cf")))
+                .warning, .awareOutOfRange, "AWARE factor \(format(cf)) is outside the method's range 0.1–100",
+                at: .node(i, water: .awareFactor)))
         }
     }
 
@@ -201,26 +193,26 @@ public struct GraphValidator: Sendable {
         let index = graph.nodeIndex()
         let ids = graph.nodes.map(\.id)
         for (i, flow) in graph.flows.enumerated() {
-            let at = { (field: String) in GraphLocation.flow(index: i, field: field) }
-            for (end, field) in [(flow.from, "from"), (flow.to, "to")] where index[end] == nil {
+            let at = { (key: FlowKey) in GraphLocation.flow(i, key) }
+            for (end, field) in [(flow.from, FlowKey.from), (flow.to, .to)] where index[end] == nil {
                 let closest = hints.suggestions { ClosestMatches.best(for: end, among: ids) }
                 issues.append(.init(
-                    .error, "unknown-node", "flow \(field) unknown node '\(end)'", at: at(field),
+                    .error, .unknownNode, "flow \(field.rawValue) unknown node '\(end)'", at: at(field),
                     notes: closest.isEmpty ? [] : ["did you mean " + closest.map { "'\($0)'" }.joined(separator: ", ") + "?"]))
             }
             if flow.from == flow.to {
-                issues.append(.init(.error, "self-loop", "flow from '\(flow.from)' to itself", at: at("to")))
+                issues.append(.init(.error, .selfLoop, "flow from '\(flow.from)' to itself", at: at(.to)))
             }
             let mineralKnown = MineralCatalog.info(flow.mineral) != nil
-            if !mineralKnown { issues.append(unknownMineral(flow.mineral, at: at("mineral"), hints: hints)) }
-            checkQuantity(flow.tonnes, "tonnes", at: at("tonnes"), into: &issues)
-            checkQuantity(flow.containedTonnes, "contained_tonnes", at: at("contained_tonnes"), into: &issues)
+            if !mineralKnown { issues.append(unknownMineral(flow.mineral, at: at(.mineral), hints: hints)) }
+            checkQuantity(flow.tonnes, at(.tonnes), into: &issues)
+            checkQuantity(flow.containedTonnes, at(.containedTonnes), into: &issues)
             // Waste can carry negative value: the exporter pays to be rid of it (METHODS §2.5).
-            checkQuantity(flow.valueUSD, "value_usd", at: at("value_usd"), allowNegative: flow.type == .waste, into: &issues)
-            checkContainedShare(tonnes: flow.tonnes, contained: flow.containedTonnes, at: at("contained_tonnes"), into: &issues)
+            checkQuantity(flow.valueUSD, at(.valueUSD), allowNegative: flow.type == .waste, into: &issues)
+            checkContainedShare(tonnes: flow.tonnes, contained: flow.containedTonnes, at: at(.containedTonnes), into: &issues)
             if flow.tonnes == nil && flow.containedTonnes == nil && flow.valueUSD == nil {
                 issues.append(.init(
-                    .warning, "empty-flow", "flow \(flow.from) → \(flow.to) has no tonnes, contained tonnes or value",
+                    .warning, .emptyFlow, "flow \(flow.from) → \(flow.to) has no tonnes, contained tonnes or value",
                     at: .flow(index: i, field: nil)))
             }
             if let source = index[flow.from].map({ graph.nodes[$0] }), mineralKnown,
@@ -228,17 +220,17 @@ public struct GraphValidator: Sendable {
             {
                 let listed = source.outputs.map(\.mineral.rawValue)
                 issues.append(.init(
-                    .error, "mineral-not-output",
-                    "node '\(source.id)' ships \(flow.mineral) but does not output it", at: at("mineral"),
+                    .error, .mineralNotOutput,
+                    "node '\(source.id)' ships \(flow.mineral) but does not output it", at: at(.mineral),
                     notes: [listed.isEmpty ? "'\(source.id)' lists no outputs" : "'\(source.id)' outputs: " + listed.joined(separator: ", ")]))
             }
             if flow.type == .waste, let target = index[flow.to].map({ graph.nodes[$0] }),
                 target.kind.fate == nil
             {
                 issues.append(.init(
-                    .warning, "waste-to-non-waste-node",
+                    .warning, .wasteToNonWasteNode,
                     "waste flow goes to '\(target.id)', a \(target.kind.keyword), not a waste destination",
-                    at: at("to")))
+                    at: at(.to)))
             }
         }
     }
@@ -276,15 +268,15 @@ public struct GraphValidator: Sendable {
                     let key = Key(node: node.id, mineral: mineral, contained: contained)
                     let out = shipped[key] ?? 0
                     guard out > 0 else { continue }
-                    let field = contained ? "contained_tonnes" : "tonnes"
+                    let field: OutputKey = contained ? .containedTonnes : .tonnes
                     let basis = contained ? "contained" : "gross"
                     let reference = MineralCatalog.info(mineral)?.referenceBasis ?? .element
                     let declared = contained ? node.outputs[j].contained?.converted(to: reference)?.tonnes : node.outputs[j].tonnes
                     if let declared, exceeds(out, declared) {
                         issues.append(.init(
-                            .warning, "ships-more-than-output",
+                            .warning, .shipsMoreThanOutput,
                             "node '\(node.id)' ships \(format(out)) t of \(mineral) but its output is \(format(declared)) t (\(basis))",
-                            at: .output(node: i, index: j, field: field)))
+                            at: .output(node: i, index: j, field)))
                         continue
                     }
                     guard contained || grossIsConserved else { continue }
@@ -295,9 +287,9 @@ public struct GraphValidator: Sendable {
                     let produced = producesDeclared ? (declared ?? 0) : 0
                     if exceeds(out, inflow + produced) {
                         issues.append(.init(
-                            .warning, "mass-balance",
+                            .warning, .massBalance,
                             "node '\(node.id)' ships \(format(out)) t of \(mineral) but receives \(format(inflow)) t and produces \(format(produced)) t (\(basis))",
-                            at: .node(index: i, field: "id"),
+                            at: .node(i, .id),
                             notes: ["tolerance \(format(massBalanceTolerance * 100)) %"]))
                     }
                 }
@@ -311,15 +303,18 @@ public struct GraphValidator: Sendable {
 
     // MARK: Helpers
 
+    /// A quantity at `location`, named in messages by its field's key (`named` for a water figure,
+    /// whose location field is `water.<key>`).
     private func checkQuantity(
-        _ value: Double?, _ name: String, at location: GraphLocation, allowNegative: Bool = false,
+        _ value: Double?, _ location: GraphLocation, named: String? = nil, allowNegative: Bool = false,
         into issues: inout [ValidationIssue]
     ) {
         guard let value else { return }
+        let name = named ?? location.field ?? ""
         if !value.isFinite {
-            issues.append(.init(.error, "non-finite", "\(name) is \(value), not a finite number", at: location))
+            issues.append(.init(.error, .nonFinite, "\(name) is \(value), not a finite number", at: location))
         } else if value < 0 && !allowNegative {
-            issues.append(.init(.error, "negative-quantity", "\(name) is negative (\(format(value)))", at: location))
+            issues.append(.init(.error, .negativeQuantity, "\(name) is negative (\(format(value)))", at: location))
         }
     }
 
@@ -331,7 +326,7 @@ public struct GraphValidator: Sendable {
         else { return }
         let share = tonnes > 0 ? NumberFormatting.grouped(contained / tonnes * 100, decimals: 1) + " %" : "infinite"
         issues.append(.init(
-            .error, "share-above-100",
+            .error, .shareAbove100,
             "contained tonnes (\(format(contained))) exceed gross tonnes (\(format(tonnes))): a contained share of \(share)",
             at: location))
     }
@@ -351,7 +346,7 @@ public struct GraphValidator: Sendable {
                  .otherCountries(_, let field): field ?? ""
             }
             issues.append(.init(
-                .error, "control-character", "'\(field)' contains the control character \(Self.describeControlCharacter(scalar))",
+                .error, .controlCharacter, "'\(field)' contains the control character \(Self.describeControlCharacter(scalar))",
                 at: location, notes: ["text may hold tabs and line breaks (LF), but no other control character"]))
         }
     }
@@ -374,7 +369,7 @@ public struct GraphValidator: Sendable {
     private func unknownCountry(_ code: CountryCode, at location: GraphLocation, hints: SuggestionBudget) -> ValidationIssue {
         let closest = hints.suggestions { CountryTable.suggestions(for: code.rawValue) }
         return .init(
-            .error, "unknown-country", "unknown country '\(code)'", at: location,
+            .error, .unknownCountry, "unknown country '\(code)'", at: location,
             notes: closest.isEmpty ? ["use an ISO 3166-1 alpha-3 code such as COD or CHN"]
                 : ["closest matches: " + closest.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
     }
@@ -382,7 +377,7 @@ public struct GraphValidator: Sendable {
     private func unknownMineral(_ mineral: MineralID, at location: GraphLocation, hints: SuggestionBudget) -> ValidationIssue {
         let closest = hints.suggestions { MineralCatalog.suggestions(for: mineral.rawValue) }
         return .init(
-            .error, "unknown-mineral", "unknown mineral '\(mineral)'", at: location,
+            .error, .unknownMineral, "unknown mineral '\(mineral)'", at: location,
             notes: closest.isEmpty ? ["known minerals: " + MineralCatalog.all.map(\.id.rawValue).joined(separator: ", ")]
                 : ["did you mean " + closest.map { "'\($0)'" }.joined(separator: ", ") + "?"])
     }

@@ -9,43 +9,43 @@ extension SupplyGraph {
             body(&value, location)
             text = value
         }
-        body(&name, .graph(field: "name"))
-        visit(&description, .graph(field: "description"))
-        visit(&countryScheme, .graph(field: "country_scheme"))
+        body(&name, .graph(.name))
+        visit(&description, .graph(.description))
+        visit(&countryScheme, .graph(.countryScheme))
         for i in sources.indices {
-            let at = { (field: String) in GraphLocation.source(index: i, field: field) }
-            body(&sources[i].id, at("id"))
-            body(&sources[i].title, at("title"))
-            visit(&sources[i].publisher, at("publisher"))
-            visit(&sources[i].url, at("url"))
-            visit(&sources[i].notes, at("notes"))
+            let at = { (key: SourceKey) in GraphLocation.source(i, key) }
+            body(&sources[i].id, at(.id))
+            body(&sources[i].title, at(.title))
+            visit(&sources[i].publisher, at(.publisher))
+            visit(&sources[i].url, at(.url))
+            visit(&sources[i].notes, at(.notes))
         }
         for i in nodes.indices {
-            let at = { (field: String) in GraphLocation.node(index: i, field: field) }
-            body(&nodes[i].id, at("id"))
-            visit(&nodes[i].name, at("name"))
-            body(&nodes[i].country.rawValue, at("country"))
+            let at = { (key: NodeKey) in GraphLocation.node(i, key) }
+            body(&nodes[i].id, at(.id))
+            visit(&nodes[i].name, at(.name))
+            body(&nodes[i].country.rawValue, at(.country))
             for j in nodes[i].outputs.indices {
-                body(&nodes[i].outputs[j].mineral.rawValue, .output(node: i, index: j, field: "mineral"))
-                visit(&nodes[i].outputs[j].product, .output(node: i, index: j, field: "product"))
+                body(&nodes[i].outputs[j].mineral.rawValue, .output(node: i, index: j, .mineral))
+                visit(&nodes[i].outputs[j].product, .output(node: i, index: j, .product))
             }
-            visit(&nodes[i].source, at("source"))
-            visit(&nodes[i].notes, at("notes"))
+            visit(&nodes[i].source, at(.source))
+            visit(&nodes[i].notes, at(.notes))
         }
         for i in otherCountries.indices {
-            let at = { (field: String) in GraphLocation.otherCountries(index: i, field: field) }
-            body(&otherCountries[i].mineral.rawValue, at("mineral"))
-            visit(&otherCountries[i].source, at("source"))
-            visit(&otherCountries[i].notes, at("notes"))
+            let at = { (key: OtherCountriesKey) in GraphLocation.otherCountries(i, key) }
+            body(&otherCountries[i].mineral.rawValue, at(.mineral))
+            visit(&otherCountries[i].source, at(.source))
+            visit(&otherCountries[i].notes, at(.notes))
         }
         for i in flows.indices {
-            let at = { (field: String) in GraphLocation.flow(index: i, field: field) }
-            body(&flows[i].from, at("from"))
-            body(&flows[i].to, at("to"))
-            body(&flows[i].mineral.rawValue, at("mineral"))
-            visit(&flows[i].product, at("product"))
-            visit(&flows[i].source, at("source"))
-            visit(&flows[i].notes, at("notes"))
+            let at = { (key: FlowKey) in GraphLocation.flow(i, key) }
+            body(&flows[i].from, at(.from))
+            body(&flows[i].to, at(.to))
+            body(&flows[i].mineral.rawValue, at(.mineral))
+            visit(&flows[i].product, at(.product))
+            visit(&flows[i].source, at(.source))
+            visit(&flows[i].notes, at(.notes))
         }
     }
 

@@ -21,6 +21,14 @@ public enum GraphLocation: Hashable, Sendable {
     case flow(index: Int, field: String?)
     case otherCountries(index: Int, field: String?)
 
+    /// The field, by its file key (`water.<key>` for a water figure); `nil` for a whole element.
+    public var field: String? {
+        switch self {
+        case .graph(let field), .source(_, let field), .node(_, let field), .output(_, _, let field), .flow(_, let field),
+             .otherCountries(_, let field): field
+        }
+    }
+
     /// The same element without a field.
     public var element: GraphLocation {
         switch self {
@@ -38,14 +46,14 @@ public enum GraphLocation: Hashable, Sendable {
 public struct ValidationIssue: Hashable, Sendable {
     public var severity: Severity
     /// Stable kebab-case code, e.g. `unknown-country`, for scripts and tests.
-    public var code: String
+    public var code: ValidationCode
     public var message: String
     public var location: GraphLocation
     /// Hints printed under the message ("did you mean ...", "first defined here").
     public var notes: [String]
 
     public init(
-        _ severity: Severity, _ code: String, _ message: String, at location: GraphLocation,
+        _ severity: Severity, _ code: ValidationCode, _ message: String, at location: GraphLocation,
         notes: [String] = []
     ) {
         self.severity = severity

@@ -18,11 +18,11 @@ struct CSVTable {
                 !(record.count == 1 && record[0].trimmingCharacters().isEmpty) && !(comments && record[0].hasPrefix("#"))
             }
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
+            throw ImportError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
         }
         guard let header = records.first else {
             throw ImportError(
-                diagnostics: [Diagnostic(.error, "empty-table", "the \(what) is empty", at: SourceLocation(file: file, line: 1, column: 1),
+                diagnostics: [Diagnostic(.error, .emptyTable, "the \(what) is empty", at: SourceLocation(file: file, line: 1, column: 1),
                                          notes: expected.isEmpty ? [] : ["columns: " + expected.joined(separator: ",")])],
                 text: text)
         }

@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// `graphs/x.yaml:12:7: error: unknown country 'CDO'`, then the line and a caret.
 public struct Diagnostic: Hashable, Sendable, Error {
     public var severity: Severity
-    /// Stable code, e.g. `unknown-key` or a `ValidationIssue` code.
+    /// Stable code, e.g. `unknown-key` (a ``DiagnosticCode``) or a ``ValidationCode``.
     public var code: String
     public var message: String
     /// Where; `nil` for a message about the file as a whole (it cannot be read).
@@ -27,9 +27,21 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public var notes: [String]
 
     public init(
-        _ severity: Severity, _ code: String, _ message: String, at location: SourceLocation?,
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
         notes: [String] = []
     ) {
+        self.init(severity, code: code.rawValue, message, at: location, notes: notes)
+    }
+
+    /// A validation finding's diagnostic.
+    public init(
+        _ severity: Severity, _ code: ValidationCode, _ message: String, at location: SourceLocation?,
+        notes: [String] = []
+    ) {
+        self.init(severity, code: code.rawValue, message, at: location, notes: notes)
+    }
+
+    private init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?, notes: [String]) {
         self.severity = severity
         self.code = code
         self.message = message

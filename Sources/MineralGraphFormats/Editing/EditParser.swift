@@ -235,21 +235,14 @@ public struct EditParser: Sendable {
 
     // MARK: Fields
 
-    private static let nodeFieldNames = ["name", "kind", "fate", "country", "capacity_tonnes", "other_inputs_usd", "source", "notes", "water", "output"]
+    private static let nodeFieldNames = NodeField.singleFields.map(\.description) + [NodeKey.water.rawValue, NodeField.outputWord]
 
     private func parseNodeField(_ cursor: inout EditCursor) throws(EditSyntaxError) -> NodeField {
         let column = cursor.column
         let name = cursor.word()
+        if let field = NodeField.singleFields.first(where: { $0.description == name }) { return field }
         switch name {
-        case "name": return .name
-        case "kind": return .kind
-        case "fate": return .fate
-        case "country": return .country
-        case "capacity_tonnes": return .capacityTonnes
-        case "other_inputs_usd": return .otherInputsUSD
-        case "source": return .source
-        case "notes": return .notes
-        case "water":
+        case NodeKey.water.rawValue:
             guard cursor.take(".") else { return .water(nil) }
             let subColumn = cursor.column
             let sub = cursor.word()
@@ -259,8 +252,8 @@ public struct EditParser: Sendable {
                                       notes: Self.hint(sub, keys) + ["water fields: " + keys.joined(separator: ", ")])
             }
             return .water(field)
-        case "output", "outputs":
-            if name == "outputs" {
+        case NodeField.outputWord, NodeKey.outputs.rawValue:
+            if name == NodeKey.outputs.rawValue {
                 throw EditSyntaxError("unknown node field 'outputs'", column: column,
                                       notes: ["outputs are selected with output (every output) or output[MINERAL]"])
             }
@@ -278,7 +271,7 @@ public struct EditParser: Sendable {
                                       notes: Self.hint(sub, keys) + ["output fields: " + keys.joined(separator: ", ")])
             }
             return .output(mineral, field)
-        case "id":
+        case NodeKey.id.rawValue:
             throw EditSyntaxError("a node's id is changed with rename, which also updates its flows", column: column,
                                   notes: ["rename node[OLD_ID] NEW_ID"])
         default:

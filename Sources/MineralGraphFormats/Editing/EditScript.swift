@@ -39,7 +39,7 @@ public struct EditScript: Sendable {
                 edits.append(edit)
             } catch {
                 diagnostics.append(Diagnostic(
-                    .error, "edit-syntax", error.message,
+                    .error, .editSyntax, error.message,
                     at: SourceLocation(file: file, line: index + 1, column: error.column), notes: error.notes))
             }
         }
@@ -54,7 +54,7 @@ public struct EditScript: Sendable {
         }
         if text.contains(where: { $0 == "\n" || $0 == "\r\n" }) {
             throw EditFailure(
-                [Diagnostic(.error, "edit-syntax", "an edit is one line; put several in a script (--script FILE)",
+                [Diagnostic(.error, .editSyntax, "an edit is one line; put several in a script (--script FILE)",
                             at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
@@ -62,7 +62,7 @@ public struct EditScript: Sendable {
             return EditScript(file: file, text: text, edits: [try EditParser().parse(text)])
         } catch {
             throw EditFailure(
-                [Diagnostic(.error, "edit-syntax", error.message, at: SourceLocation(file: file, line: 1, column: error.column), notes: error.notes)],
+                [Diagnostic(.error, .editSyntax, error.message, at: SourceLocation(file: file, line: 1, column: error.column), notes: error.notes)],
                 text: text)
         }
     }

@@ -54,7 +54,7 @@ public struct GraphFileEditor: Sendable {
             let (s, parsed) = located[error.editIndex]
             let script = scripts[s]
             throw EditFailure(
-                [Diagnostic(.error, "edit", error.message,
+                [Diagnostic(.error, .edit, error.message,
                             at: SourceLocation(file: script.file, line: parsed.line, column: parsed.column(of: error.part)),
                             notes: error.notes + ["nothing was changed"])],
                 text: script.text)
@@ -97,7 +97,7 @@ public struct GraphFileEditor: Sendable {
             throw EditFailure(sections: [
                 EditFailure.Section(diagnostics: diagnostics, text: text),
                 EditFailure.Section(
-                    diagnostics: [Diagnostic(.error, "edit-invalid",
+                    diagnostics: [Diagnostic(.error, .editInvalid,
                                              "the edits would add \(count) validation error\(count == 1 ? "" : "s") to \(document.sourceMap.file); nothing was changed",
                                              at: nil)],
                     text: nil),
@@ -119,7 +119,7 @@ public struct GraphFileEditor: Sendable {
     /// Findings compare by code and message: positions shift when elements are removed.
     private struct Key: Hashable {
         let severity: Severity
-        let code: String
+        let code: ValidationCode
         let message: String
     }
 
@@ -163,7 +163,7 @@ public struct GraphFileEditor: Sendable {
 
     private static func internalFailure(_ message: String) -> EditFailure {
         EditFailure(
-            [Diagnostic(.error, "edit-internal", message + "; nothing was changed", at: nil,
+            [Diagnostic(.error, .editInternal, message + "; nothing was changed", at: nil,
                         notes: ["this is a limitation of mineral-graph edit: please report it with the file",
                                 "running `mineral-graph fmt` on the file first avoids it (fmt keeps only the comment block at the top)"])],
             text: nil)

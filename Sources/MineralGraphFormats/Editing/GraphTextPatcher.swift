@@ -78,11 +78,11 @@ struct GraphTextPatcher {
             }
         }
         try patchList(
-            "nodes", count: original.nodes.count, kept: result.nodeOrigins.compactMap { $0 },
+            .nodes, count: original.nodes.count, kept: result.nodeOrigins.compactMap { $0 },
             added: zip(result.graph.nodes, result.nodeOrigins).filter { $0.1 == nil }.map { .mapping(GraphFields.node($0.0)) },
             item: { .node(index: $0, field: nil) })
         try patchList(
-            "flows", count: original.flows.count, kept: result.flowOrigins.compactMap { $0 },
+            .flows, count: original.flows.count, kept: result.flowOrigins.compactMap { $0 },
             added: zip(result.graph.flows, result.flowOrigins).filter { $0.1 == nil }.map { .mapping(GraphFields.flow($0.0)) },
             item: { .flow(index: $0, field: nil) })
     }
@@ -92,11 +92,11 @@ struct GraphTextPatcher {
         let map = self.map
         try patchMapping(ref, old: GraphFields.node(old), new: GraphFields.node(new)) { key, index throws(Failure) in
             switch (key, index) {
-            case ("water", nil):
-                return try Self.mapping(map, .node(index: origin, field: "water"), keys: GraphFields.waterKeys) {
-                    .node(index: origin, field: "water." + $0)
+            case (NodeKey.water.rawValue, nil):
+                return try Self.mapping(map, .node(origin, .water), keys: GraphFields.waterKeys) {
+                    .node(index: origin, field: NodeKey.water.rawValue + "." + $0)
                 }
-            case ("outputs", let index?):
+            case (NodeKey.outputs.rawValue, let index?):
                 return try Self.mapping(map, .output(node: origin, index: index, field: nil), keys: GraphFields.outputKeys) {
                     .output(node: origin, index: index, field: $0)
                 }
@@ -261,12 +261,12 @@ struct GraphTextPatcher {
 
     /// Removes the items of the top-level list `key` that are not `kept` and appends `added`.
     private mutating func patchList(
-        _ key: String, count: Int, kept: [Int], added: [YAMLValue], item: (Int) -> GraphLocation
+        _ key: GraphKey, count: Int, kept: [Int], added: [YAMLValue], item: (Int) -> GraphLocation
     ) throws(Failure) {
         guard kept.count != count || !added.isEmpty else { return }
-        guard let list = map.layout(of: .graph(field: key)), let keyLocation = list.key else {
+        guard let list = map.layout(of: .graph(key)), let keyLocation = list.key else {
             let root = try mapping(.graph(field: nil), keys: GraphFields.graphKeys) { .graph(field: $0) }
-            try insert(key, .sequence(added), into: root, fields: spans(of: root), priority: 2)
+            try insert(key.rawValue, .sequence(added), into: root, fields: spans(of: root), priority: 2)
             return
         }
         let keyLine = text.line(of: text.offset(keyLocation))

@@ -26,7 +26,7 @@ public struct CSVTableWriter: Sendable {
     }
 
     private func nodes(_ tables: GraphAttributeTables) -> String {
-        var out = CSVText.record(["id"] + tables.nodeKeys.map(\.name))
+        var out = CSVText.record([NodeKey.id.rawValue] + tables.nodeKeys.map(\.name))
         for node in tables.nodes {
             out += CSVText.record([node.id] + cells(node.attributes, tables.nodeKeys))
         }
@@ -34,7 +34,7 @@ public struct CSVTableWriter: Sendable {
     }
 
     private func edges(_ tables: GraphAttributeTables) -> String {
-        var out = CSVText.record(["id", "from", "to"] + tables.edgeKeys.map(\.name))
+        var out = CSVText.record([NodeKey.id.rawValue, FlowKey.from.rawValue, FlowKey.to.rawValue] + tables.edgeKeys.map(\.name))
         for edge in tables.edges {
             out += CSVText.record([edge.id, edge.from, edge.to] + cells(edge.attributes, tables.edgeKeys))
         }

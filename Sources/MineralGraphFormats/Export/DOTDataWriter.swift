@@ -9,7 +9,16 @@ import MineralGraphCore
 /// (`DOTText`), and `\u001B` for another control character (a valid graph has none; `dot`
 /// shows the escape as text, ``DOTImporter`` reads the character back). Attributes are one per line in schema order; graph attributes come first, then
 /// nodes and flows in the graph's order. The same graph always gives the same bytes.
+///
+/// The `name` attribute of the graph and of nodes is written `graph_name` and `node_name`:
+/// pydot (and so `networkx.nx_pydot.read_dot`) passes DOT attributes to its constructors as
+/// keyword arguments, where `name` is the element's own name. ``DOTImporter`` reads both spellings.
 public struct DOTDataWriter: Sendable {
+    /// The DOT spelling of the graph's `name`.
+    public static let graphNameAttribute = "graph_name"
+    /// The DOT spelling of a node's `name`.
+    public static let nodeNameAttribute = "node_name"
+
     public init() {}
 
     public func write(_ graph: SupplyGraph) -> String {
@@ -20,18 +29,19 @@ public struct DOTDataWriter: Sendable {
             digraph \(DOTText.quoted(graph.name)) {
 
             """
-        func attributeList(_ attributes: [Attribute]) {
+        func attributeList(_ attributes: [Attribute], name: String? = nil) {
             out += " [\n"
             for attribute in attributes {
-                out += "    " + DOTText.attributeName(attribute.name) + "=" + DOTText.quoted(attribute.value.text) + "\n"
+                let attributeName = attribute.name == GraphKey.name.rawValue ? name ?? attribute.name : attribute.name
+                out += "    " + DOTText.attributeName(attributeName) + "=" + DOTText.quoted(attribute.value.text) + "\n"
             }
             out += "  ];\n"
         }
         out += "  graph"
-        attributeList(tables.graph)
+        attributeList(tables.graph, name: Self.graphNameAttribute)
         for node in tables.nodes {
             out += "  " + DOTText.quoted(node.id)
-            attributeList(node.attributes)
+            attributeList(node.attributes, name: Self.nodeNameAttribute)
         }
         for edge in tables.edges {
             out += "  " + DOTText.quoted(edge.from) + " -> " + DOTText.quoted(edge.to)

@@ -90,9 +90,9 @@ public struct GraphAttributeTables: Sendable {
     /// Node attributes computed from the data, not read back: the stage (from the kind), the
     /// country's name, its development group under the graph's scheme, LDC membership, and the
     /// display label (the name, else the id).
-    public static let derivedNodeNames: Set<String> = ["label", "stage", "country_name", "development_group", "least_developed"]
+    public static let derivedNodeNames: Set<String> = [label, stage, countryName, developmentGroup, leastDeveloped]
     /// Graph attributes computed from the data: the scheme development groups follow.
-    public static let derivedGraphNames: Set<String> = ["group_scheme"]
+    public static let derivedGraphNames: Set<String> = [groupScheme]
 
     public init(_ graph: SupplyGraph) {
         self.graph = Self.graphAttributes(graph)
@@ -107,21 +107,31 @@ public struct GraphAttributeTables: Sendable {
 
     // MARK: Names
 
+    // The file's keys come from the key enums (``NodeKey`` …); only the derived names are spelled here.
+    static let label = "label", stage = "stage", countryName = "country_name", developmentGroup = "development_group"
+    static let leastDeveloped = "least_developed", groupScheme = "group_scheme"
+
     /// Node attributes before the outputs, in order.
-    static let nodeFieldsBeforeOutputs = ["label", "name", "kind", "fate", "stage", "country", "country_name", "development_group", "least_developed", "outputs"]
+    static let nodeFieldsBeforeOutputs = [label, NodeKey.name.rawValue, NodeKey.kind.rawValue, NodeKey.fate.rawValue, stage,
+                                          NodeKey.country.rawValue, countryName, developmentGroup, leastDeveloped, NodeKey.outputs.rawValue]
     /// Node attributes after the outputs, in order (water fields with their `water_` prefix).
-    static let nodeFieldsAfterOutputs = ["capacity_tonnes"] + waterFields.map { "water_" + $0 } + ["other_inputs_usd", "source", "notes"]
-    static let waterFields = ["withdrawal_m3_per_t", "consumption_m3_per_t", "brine_m3_per_t", "seawater_m3_per_t", "aware_cf", "baseline_water_stress"]
-    /// The fields of one flattened output, in order.
-    static let outputFields = ["product", "tonnes", "contained_tonnes", "basis", "value_usd"]
-    static let flowFields = ["mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
-    static let sourceFields = ["id", "title", "publisher", "url", "year", "notes"]
-    static let otherCountriesFields = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"]
+    static let nodeFieldsAfterOutputs = [NodeKey.capacityTonnes.rawValue] + WaterKey.allCases.map(waterAttributeName)
+        + [NodeKey.otherInputsUSD, .source, .notes].map(\.rawValue)
+    static let waterFields = WaterKey.names
+    /// The fields of one flattened output, in order: the output's keys but its mineral and year.
+    static let outputFields = OutputKey.allCases.filter { $0 != .mineral && $0 != .year }.map(\.rawValue)
+    /// The edge attributes: a flow's keys but its ends.
+    static let flowFields = FlowKey.allCases.filter { $0 != .from && $0 != .to }.map(\.rawValue)
+    static let sourceFields = SourceKey.names
+    static let otherCountriesFields = OtherCountriesKey.names
+
+    /// `water_<key>`: a figure of the node's water block.
+    static func waterAttributeName(_ key: WaterKey) -> String { NodeKey.water.rawValue + "_" + key.rawValue }
 
     /// `output_<mineral>[_<year>]_<field>`; the year only when it is not the graph's.
     public static func outputAttributeName(mineral: MineralID, year: Int?, graphYear: Int, field: String) -> String {
         let yearPart = year.map { $0 == graphYear ? "" : "_\($0)" } ?? ""
-        return "output_" + mineral.rawValue + yearPart + "_" + field
+        return OutputAttributeName.prefix + mineral.rawValue + yearPart + "_" + field
     }
 
     /// The `outputs` entry of an output: its mineral, and `@year` when the file gives a year.
@@ -129,89 +139,87 @@ public struct GraphAttributeTables: Sendable {
         output.mineral.rawValue + (output.year.map { "@\($0)" } ?? "")
     }
 
+    /// The prefixes of the numbered graph attributes: `source_<n>_<key>`, `other_countries_<n>_<key>`.
+    static let sourcePrefix = "source_", otherCountriesPrefix = GraphKey.otherCountries.rawValue + "_"
+
     // MARK: Rows
 
     static func graphAttributes(_ graph: SupplyGraph) -> [Attribute] {
         var out = Builder()
-        out.add("name", graph.name)
-        out.add("year", graph.year)
-        out.add("price_year", graph.priceYear)
-        out.add("description", graph.description)
-        out.add("country_scheme", graph.countryScheme)
-        out.add("group_scheme", (graph.countryScheme.flatMap(CountryGroupScheme.named) ?? .defaultScheme).id)
+        out.add(GraphKey.name, graph.name)
+        out.add(GraphKey.year, graph.year)
+        out.add(GraphKey.priceYear, graph.priceYear)
+        out.add(GraphKey.description, graph.description)
+        out.add(GraphKey.countryScheme, graph.countryScheme)
+        out.add(groupScheme, (graph.countryScheme.flatMap(CountryGroupScheme.named) ?? .defaultScheme).id)
         for (index, source) in graph.sources.enumerated() {
-            let prefix = "source_\(index + 1)_"
-            out.add(prefix + "id", source.id)
-            out.add(prefix + "title", source.title)
-            out.add(prefix + "publisher", source.publisher)
-            out.add(prefix + "url", source.url)
-            out.add(prefix + "year", source.year)
-            out.add(prefix + "notes", source.notes)
+            let prefix = sourcePrefix + "\(index + 1)_"
+            out.add(prefix + SourceKey.id.rawValue, source.id)
+            out.add(prefix + SourceKey.title.rawValue, source.title)
+            out.add(prefix + SourceKey.publisher.rawValue, source.publisher)
+            out.add(prefix + SourceKey.url.rawValue, source.url)
+            out.add(prefix + SourceKey.year.rawValue, source.year)
+            out.add(prefix + SourceKey.notes.rawValue, source.notes)
         }
         for (index, other) in graph.otherCountries.enumerated() {
-            let prefix = "other_countries_\(index + 1)_"
-            out.add(prefix + "mineral", other.mineral.rawValue)
-            out.add(prefix + "stage", other.stage.rawValue)
-            out.add(prefix + "year", other.year)
-            out.add(prefix + "tonnes", other.tonnes)
-            out.add(prefix + "contained_tonnes", other.containedTonnes)
-            out.add(prefix + "basis", other.basis?.code)
-            out.add(prefix + "source", other.source)
-            out.add(prefix + "notes", other.notes)
+            let prefix = otherCountriesPrefix + "\(index + 1)_"
+            out.add(prefix + OtherCountriesKey.mineral.rawValue, other.mineral.rawValue)
+            out.add(prefix + OtherCountriesKey.stage.rawValue, other.stage.rawValue)
+            out.add(prefix + OtherCountriesKey.year.rawValue, other.year)
+            out.add(prefix + OtherCountriesKey.tonnes.rawValue, other.tonnes)
+            out.add(prefix + OtherCountriesKey.containedTonnes.rawValue, other.containedTonnes)
+            out.add(prefix + OtherCountriesKey.basis.rawValue, other.basis?.code)
+            out.add(prefix + OtherCountriesKey.source.rawValue, other.source)
+            out.add(prefix + OtherCountriesKey.notes.rawValue, other.notes)
         }
         return out.attributes
     }
 
     static func nodeAttributes(_ node: Node, graphYear: Int, scheme: CountryGroupScheme) -> [Attribute] {
         var out = Builder()
-        out.add("label", node.displayName)
-        out.add("name", node.name)
-        out.add("kind", node.kind.keyword)
-        out.add("fate", node.kind.fate?.rawValue)
-        out.add("stage", node.stage.rawValue)
-        out.add("country", node.country.rawValue)
-        out.add("country_name", CountryTable.country(node.country)?.name)
-        out.add("development_group", scheme.status(of: node.country).rawValue)
-        out.add("least_developed", scheme.isLeastDeveloped(node.country))
+        out.add(label, node.displayName)
+        out.add(NodeKey.name, node.name)
+        out.add(NodeKey.kind, node.kind.keyword)
+        out.add(NodeKey.fate, node.kind.fate?.rawValue)
+        out.add(stage, node.stage.rawValue)
+        out.add(NodeKey.country, node.country.rawValue)
+        out.add(countryName, CountryTable.country(node.country)?.name)
+        out.add(developmentGroup, scheme.status(of: node.country).rawValue)
+        out.add(leastDeveloped, scheme.isLeastDeveloped(node.country))
         if !node.outputs.isEmpty {
-            out.add("outputs", node.outputs.map(outputListEntry).joined(separator: ","))
+            out.add(NodeKey.outputs, node.outputs.map(outputListEntry).joined(separator: ","))
         }
         for output in node.outputs {
-            func name(_ field: String) -> String {
-                outputAttributeName(mineral: output.mineral, year: output.year, graphYear: graphYear, field: field)
+            func name(_ field: OutputKey) -> String {
+                outputAttributeName(mineral: output.mineral, year: output.year, graphYear: graphYear, field: field.rawValue)
             }
-            out.add(name("product"), output.product)
-            out.add(name("tonnes"), output.tonnes)
-            out.add(name("contained_tonnes"), output.containedTonnes)
-            out.add(name("basis"), output.basis?.code)
-            out.add(name("value_usd"), output.valueUSD)
+            out.add(name(.product), output.product)
+            out.add(name(.tonnes), output.tonnes)
+            out.add(name(.containedTonnes), output.containedTonnes)
+            out.add(name(.basis), output.basis?.code)
+            out.add(name(.valueUSD), output.valueUSD)
         }
-        out.add("capacity_tonnes", node.capacityTonnes)
+        out.add(NodeKey.capacityTonnes, node.capacityTonnes)
         if let water = node.water {
-            out.add("water_withdrawal_m3_per_t", water.withdrawalM3PerTonne)
-            out.add("water_consumption_m3_per_t", water.consumptionM3PerTonne)
-            out.add("water_brine_m3_per_t", water.brineM3PerTonne)
-            out.add("water_seawater_m3_per_t", water.seawaterM3PerTonne)
-            out.add("water_aware_cf", water.awareFactor)
-            out.add("water_baseline_water_stress", water.baselineWaterStress)
+            for key in WaterKey.allCases { out.add(waterAttributeName(key), water[keyPath: key.keyPath]) }
         }
-        out.add("other_inputs_usd", node.otherInputsUSD)
-        out.add("source", node.source)
-        out.add("notes", node.notes)
+        out.add(NodeKey.otherInputsUSD, node.otherInputsUSD)
+        out.add(NodeKey.source, node.source)
+        out.add(NodeKey.notes, node.notes)
         return out.attributes
     }
 
     static func flowAttributes(_ flow: Flow) -> [Attribute] {
         var out = Builder()
-        out.add("mineral", flow.mineral.rawValue)
-        out.add("product", flow.product)
-        out.add("tonnes", flow.tonnes)
-        out.add("contained_tonnes", flow.containedTonnes)
-        out.add("basis", flow.basis?.code)
-        out.add("value_usd", flow.valueUSD)
-        out.add("type", flow.type.rawValue)
-        out.add("source", flow.source)
-        out.add("notes", flow.notes)
+        out.add(FlowKey.mineral, flow.mineral.rawValue)
+        out.add(FlowKey.product, flow.product)
+        out.add(FlowKey.tonnes, flow.tonnes)
+        out.add(FlowKey.containedTonnes, flow.containedTonnes)
+        out.add(FlowKey.basis, flow.basis?.code)
+        out.add(FlowKey.valueUSD, flow.valueUSD)
+        out.add(FlowKey.type, flow.type.rawValue)
+        out.add(FlowKey.source, flow.source)
+        out.add(FlowKey.notes, flow.notes)
         return out.attributes
     }
 
@@ -250,21 +258,27 @@ public struct GraphAttributeTables: Sendable {
         mutating func add(_ name: String, _ value: Double?) { if let value { attributes.append(Attribute(name, .double(value))) } }
         mutating func add(_ name: String, _ value: Int?) { if let value { attributes.append(Attribute(name, .int(value))) } }
         mutating func add(_ name: String, _ value: Bool) { attributes.append(Attribute(name, .boolean(value))) }
+        mutating func add(_ key: some GraphFileKey, _ value: String?) { add(key.rawValue, value) }
+        mutating func add(_ key: some GraphFileKey, _ value: Double?) { add(key.rawValue, value) }
+        mutating func add(_ key: some GraphFileKey, _ value: Int?) { add(key.rawValue, value) }
     }
 }
 
 /// The parts of a flattened output attribute name, `output_<mineral>[_<year>]_<field>`.
 struct OutputAttributeName: Hashable {
+    static let prefix = "output_"
+    /// Longest first: "contained_tonnes" ends with "tonnes".
+    static let fieldsLongestFirst = GraphAttributeTables.outputFields.sorted { $0.count > $1.count }
+
     var mineral: String
     /// The year in the name; `nil` for the graph's year.
     var year: Int?
     var field: String
 
     init?(_ name: String) {
-        guard name.hasPrefix("output_") else { return nil }
-        let rest = name.dropFirst("output_".count)
-        // Longest field first: "contained_tonnes" ends with "tonnes".
-        guard let field = ["contained_tonnes", "value_usd", "product", "tonnes", "basis"].first(where: { rest.hasSuffix("_" + $0) }) else { return nil }
+        guard name.hasPrefix(Self.prefix) else { return nil }
+        let rest = name.dropFirst(Self.prefix.count)
+        guard let field = Self.fieldsLongestFirst.first(where: { rest.hasSuffix("_" + $0) }) else { return nil }
         var middle = String(rest.dropLast(field.count + 1))
         var year: Int?
         if let underscore = middle.lastIndex(of: "_"), let parsed = Int(middle[middle.index(after: underscore)...]),

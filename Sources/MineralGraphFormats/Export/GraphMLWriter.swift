@@ -6,11 +6,16 @@ import MineralGraphCore
 /// Every attribute of ``GraphAttributeTables`` is a declared `<key>` with its `attr.type`
 /// (`string`, `double`, `int`, `boolean`); keys for the graph come first, then nodes, then
 /// edges, each in schema order. The graph is directed and may have parallel edges: every edge
-/// has an id, `f<index>` in flow order (NetworkX then reads a `MultiDiGraph` keyed by it).
+/// carries its flow's id, `f<index>` in flow order, as the data attribute `flow_id`, the first
+/// edge key. Not as GraphML's own `<edge id>`: python-igraph reads that into an edge
+/// attribute `id` that collides with its vertex ids.
 /// Missing values have no `<data>` element. Text is UTF-8 with `& < > "` escaped, carriage
 /// returns kept as `&#13;`, and characters XML 1.0 cannot carry (other control characters,
 /// U+FFFE, U+FFFF) replaced by U+FFFD. The same graph always gives the same bytes.
 public struct GraphMLWriter: Sendable {
+    /// The edge attribute with the flow's id (`f0`, `f1`, … in flow order).
+    public static let flowIDAttribute = "flow_id"
+
     public init() {}
 
     public func write(_ graph: SupplyGraph) -> String {
@@ -33,7 +38,7 @@ public struct GraphMLWriter: Sendable {
         }
         declare(tables.graphKeys, domain: "graph", prefix: "g", into: &graphIDs)
         declare(tables.nodeKeys, domain: "node", prefix: "n", into: &nodeIDs)
-        declare(tables.edgeKeys, domain: "edge", prefix: "e", into: &edgeIDs)
+        declare([AttributeKey(name: Self.flowIDAttribute, type: .string)] + tables.edgeKeys, domain: "edge", prefix: "e", into: &edgeIDs)
 
         func data(_ attributes: [Attribute], _ ids: [String: String], indent: String) {
             for attribute in attributes {
@@ -48,8 +53,8 @@ public struct GraphMLWriter: Sendable {
             out += "    </node>\n"
         }
         for edge in tables.edges {
-            out += "    <edge id=\"\(edge.id)\" source=\"\(XMLText.escape(edge.from, inAttribute: true))\" target=\"\(XMLText.escape(edge.to, inAttribute: true))\">\n"
-            data(edge.attributes, edgeIDs, indent: "      ")
+            out += "    <edge source=\"\(XMLText.escape(edge.from, inAttribute: true))\" target=\"\(XMLText.escape(edge.to, inAttribute: true))\">\n"
+            data([Attribute(Self.flowIDAttribute, .string(edge.id))] + edge.attributes, edgeIDs, indent: "      ")
             out += "    </edge>\n"
         }
         out += "  </graph>\n</graphml>\n"

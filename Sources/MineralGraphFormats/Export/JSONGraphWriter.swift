@@ -27,48 +27,50 @@ import MineralGraphCore
 /// (`group_scheme`, `stage`, `country_name`, `development_group`, `least_developed`).
 public struct JSONGraphWriter: Sendable {
     public static let formatVersion = "mineral-graph-json/1"
+    /// The object that holds the graph's own fields (the graph file's top-level keys).
+    public static let metadataKey = "metadata"
 
     public init() {}
 
     public func write(_ graph: SupplyGraph) -> String {
         let scheme = graph.countryScheme.flatMap(CountryGroupScheme.named) ?? .defaultScheme
         let root: JSONValue = .object([
-            ("format", .string(Self.formatVersion)),
-            ("metadata", .object([
-                ("name", .string(graph.name)),
-                ("year", .int(graph.year)),
-                ("price_year", .int(graph.priceYear)),
-                ("description", .string(graph.description)),
-                ("country_scheme", .string(graph.countryScheme)),
-                ("group_scheme", .string(scheme.id)),
-                ("units", .object([
-                    ("mass", .string(SupplyGraph.massUnit)), ("value", .string(SupplyGraph.valueUnit)),
-                    ("water", .string(SupplyGraph.waterUnit)),
+            (GraphKey.format.rawValue, .string(Self.formatVersion)),
+            (Self.metadataKey, .object([
+                (GraphKey.name.rawValue, .string(graph.name)),
+                (GraphKey.year.rawValue, .int(graph.year)),
+                (GraphKey.priceYear.rawValue, .int(graph.priceYear)),
+                (GraphKey.description.rawValue, .string(graph.description)),
+                (GraphKey.countryScheme.rawValue, .string(graph.countryScheme)),
+                (GraphAttributeTables.groupScheme, .string(scheme.id)),
+                (GraphKey.units.rawValue, .object([
+                    (UnitsKey.mass.rawValue, .string(SupplyGraph.massUnit)), (UnitsKey.value.rawValue, .string(SupplyGraph.valueUnit)),
+                    (UnitsKey.water.rawValue, .string(SupplyGraph.waterUnit)),
                 ])),
             ])),
-            ("sources", .array(graph.sources.map { source in
+            (GraphKey.sources.rawValue, .array(graph.sources.map { source in
                 .object([
-                    ("id", .string(source.id)), ("title", .string(source.title)), ("publisher", .string(source.publisher)),
-                    ("url", .string(source.url)), ("year", .int(source.year)), ("notes", .string(source.notes)),
+                    (SourceKey.id.rawValue, .string(source.id)), (SourceKey.title.rawValue, .string(source.title)), (SourceKey.publisher.rawValue, .string(source.publisher)),
+                    (SourceKey.url.rawValue, .string(source.url)), (SourceKey.year.rawValue, .int(source.year)), (SourceKey.notes.rawValue, .string(source.notes)),
                 ])
             })),
-            ("nodes", .array(graph.nodes.map { node(($0), scheme: scheme) })),
-            ("flows", .array(graph.flows.map { flow in
+            (GraphKey.nodes.rawValue, .array(graph.nodes.map { node(($0), scheme: scheme) })),
+            (GraphKey.flows.rawValue, .array(graph.flows.map { flow in
                 .object([
-                    ("from", .string(flow.from)), ("to", .string(flow.to)), ("mineral", .string(flow.mineral.rawValue)),
-                    ("product", .string(flow.product)), ("tonnes", .number(flow.tonnes)),
-                    ("contained_tonnes", .number(flow.containedTonnes)), ("basis", .string(flow.basis?.code)),
-                    ("value_usd", .number(flow.valueUSD)),
-                    ("type", .string(flow.type.rawValue)), ("source", .string(flow.source)), ("notes", .string(flow.notes)),
+                    (FlowKey.from.rawValue, .string(flow.from)), (FlowKey.to.rawValue, .string(flow.to)), (FlowKey.mineral.rawValue, .string(flow.mineral.rawValue)),
+                    (FlowKey.product.rawValue, .string(flow.product)), (FlowKey.tonnes.rawValue, .number(flow.tonnes)),
+                    (FlowKey.containedTonnes.rawValue, .number(flow.containedTonnes)), (FlowKey.basis.rawValue, .string(flow.basis?.code)),
+                    (FlowKey.valueUSD.rawValue, .number(flow.valueUSD)),
+                    (FlowKey.type.rawValue, .string(flow.type.rawValue)), (FlowKey.source.rawValue, .string(flow.source)), (FlowKey.notes.rawValue, .string(flow.notes)),
                 ])
             })),
-            ("other_countries", .array(graph.otherCountries.map { other in
+            (GraphKey.otherCountries.rawValue, .array(graph.otherCountries.map { other in
                 .object([
-                    ("mineral", .string(other.mineral.rawValue)), ("stage", .string(other.stage.rawValue)),
-                    ("year", .int(other.year)), ("tonnes", .number(other.tonnes)),
-                    ("contained_tonnes", .number(other.containedTonnes)), ("basis", .string(other.basis?.code)),
-                    ("source", .string(other.source)),
-                    ("notes", .string(other.notes)),
+                    (OtherCountriesKey.mineral.rawValue, .string(other.mineral.rawValue)), (OtherCountriesKey.stage.rawValue, .string(other.stage.rawValue)),
+                    (OtherCountriesKey.year.rawValue, .int(other.year)), (OtherCountriesKey.tonnes.rawValue, .number(other.tonnes)),
+                    (OtherCountriesKey.containedTonnes.rawValue, .number(other.containedTonnes)), (OtherCountriesKey.basis.rawValue, .string(other.basis?.code)),
+                    (OtherCountriesKey.source.rawValue, .string(other.source)),
+                    (OtherCountriesKey.notes.rawValue, .string(other.notes)),
                 ])
             })),
         ])
@@ -80,31 +82,24 @@ public struct JSONGraphWriter: Sendable {
     private func node(_ node: Node, scheme: CountryGroupScheme) -> JSONValue {
         let water = node.water ?? WaterUse()
         return .object([
-            ("id", .string(node.id)), ("name", .string(node.name)), ("kind", .string(node.kind.keyword)),
-            ("fate", .string(node.kind.fate?.rawValue)), ("stage", .string(node.stage.rawValue)),
-            ("country", .string(node.country.rawValue)),
-            ("country_name", .string(CountryTable.country(node.country)?.name)),
-            ("development_group", .string(scheme.status(of: node.country).rawValue)),
-            ("least_developed", .bool(scheme.isLeastDeveloped(node.country))),
-            ("outputs", .array(node.outputs.map { output in
+            (NodeKey.id.rawValue, .string(node.id)), (NodeKey.name.rawValue, .string(node.name)), (NodeKey.kind.rawValue, .string(node.kind.keyword)),
+            (NodeKey.fate.rawValue, .string(node.kind.fate?.rawValue)), (GraphAttributeTables.stage, .string(node.stage.rawValue)),
+            (NodeKey.country.rawValue, .string(node.country.rawValue)),
+            (GraphAttributeTables.countryName, .string(CountryTable.country(node.country)?.name)),
+            (GraphAttributeTables.developmentGroup, .string(scheme.status(of: node.country).rawValue)),
+            (GraphAttributeTables.leastDeveloped, .bool(scheme.isLeastDeveloped(node.country))),
+            (NodeKey.outputs.rawValue, .array(node.outputs.map { output in
                 .object([
-                    ("mineral", .string(output.mineral.rawValue)), ("year", .int(output.year)),
-                    ("product", .string(output.product)), ("tonnes", .number(output.tonnes)),
-                    ("contained_tonnes", .number(output.containedTonnes)), ("basis", .string(output.basis?.code)),
-                    ("value_usd", .number(output.valueUSD)),
+                    (OutputKey.mineral.rawValue, .string(output.mineral.rawValue)), (OutputKey.year.rawValue, .int(output.year)),
+                    (OutputKey.product.rawValue, .string(output.product)), (OutputKey.tonnes.rawValue, .number(output.tonnes)),
+                    (OutputKey.containedTonnes.rawValue, .number(output.containedTonnes)), (OutputKey.basis.rawValue, .string(output.basis?.code)),
+                    (OutputKey.valueUSD.rawValue, .number(output.valueUSD)),
                 ])
             })),
-            ("capacity_tonnes", .number(node.capacityTonnes)),
-            ("water", .object([
-                ("withdrawal_m3_per_t", .number(water.withdrawalM3PerTonne)),
-                ("consumption_m3_per_t", .number(water.consumptionM3PerTonne)),
-                ("brine_m3_per_t", .number(water.brineM3PerTonne)),
-                ("seawater_m3_per_t", .number(water.seawaterM3PerTonne)),
-                ("aware_cf", .number(water.awareFactor)),
-                ("baseline_water_stress", .number(water.baselineWaterStress)),
-            ])),
-            ("other_inputs_usd", .number(node.otherInputsUSD)),
-            ("source", .string(node.source)), ("notes", .string(node.notes)),
+            (NodeKey.capacityTonnes.rawValue, .number(node.capacityTonnes)),
+            (NodeKey.water.rawValue, .object(WaterKey.allCases.map { ($0.rawValue, .number(water[keyPath: $0.keyPath])) })),
+            (NodeKey.otherInputsUSD.rawValue, .number(node.otherInputsUSD)),
+            (NodeKey.source.rawValue, .string(node.source)), (NodeKey.notes.rawValue, .string(node.notes)),
         ])
     }
 }

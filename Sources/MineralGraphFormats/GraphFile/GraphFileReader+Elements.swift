@@ -22,7 +22,7 @@ extension GraphFileReader {
         let root = try decoding.compose(yaml, kind: "graph files")
         guard let root, !decoding.isNull(root) else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "empty", "expected a mapping such as {id: x, ...}", at: SourceLocation(file: file, line: 1, column: 1))],
+                diagnostics: [Diagnostic(.error, .empty, "expected a mapping such as {id: x, ...}", at: SourceLocation(file: file, line: 1, column: 1))],
                 text: yaml)
         }
         let value = decode(&decoding, root)

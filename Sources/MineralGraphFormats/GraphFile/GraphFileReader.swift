@@ -30,7 +30,7 @@ public struct GraphFileReader: Sendable {
             return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
         } catch {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
+                diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
         }
     }
 
@@ -44,7 +44,7 @@ public struct GraphFileReader: Sendable {
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "empty-file", "the file holds no graph: it is empty or has only comments",
+                diagnostics: [Diagnostic(.error, .emptyFile, "the file holds no graph: it is empty or has only comments",
                                          at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
@@ -129,9 +129,9 @@ struct Decoding {
     /// decoded elements instead of reading those lists again.
     mutating func composeGraph(_ text: String) throws(GraphFileError) -> YAMLNode? {
         try checkLimits(text, kind: "graph files")
-        return try YAMLComposer(file: file, kind: "graph files").compose(text, streaming: ["nodes", "flows"]) { list, index, item in
+        return try YAMLComposer(file: file, kind: "graph files").compose(text, streaming: [GraphKey.nodes.rawValue, GraphKey.flows.rawValue]) { list, index, item in
             // Appended in place: the lists have hundreds of thousands of items.
-            if list == "nodes" {
+            if list == GraphKey.nodes.rawValue {
                 let decoded = node(item, index: index)
                 if streamedNodes == nil { streamedNodes = [] }
                 streamedNodes!.append(decoded)
@@ -152,25 +152,24 @@ struct Decoding {
 
     mutating func graph(_ root: YAMLNode) -> SupplyGraph? {
         record(.graph(field: nil), root)
-        let keys = ["format", "name", "year", "price_year", "description", "country_scheme", "units", "sources", "nodes", "flows", "other_countries"]
-        guard let fields = fields(of: root, what: "the graph", allowed: keys, required: ["name", "year"]) else { return nil }
-        for (key, value) in fields { record(.graph(field: key), value, key: fields.keyNode(key)) }
-        if let format = fields["format"].flatMap({ string($0, "format") }), format != GraphFileReader.formatVersion {
-            error("unsupported-format", "unsupported format '\(format)'", at: fields["format"]!,
+        guard let fields = fields(of: root, what: "the graph", required: [GraphKey.name, .year]) else { return nil }
+        for (key, value) in fields { record(.graph(key), value, key: fields.keyNode(key)) }
+        if let format = string(fields, .format), format != GraphFileReader.formatVersion {
+            error(.unsupportedFormat, "unsupported format '\(format)'", at: fields[.format]!,
                   notes: ["this version of mineral-graph reads '\(GraphFileReader.formatVersion)'"])
         }
-        if let units = fields["units"] { checkUnits(units) }
-        let name = fields["name"].flatMap { required($0, "name") }
-        let year = fields["year"].flatMap { isNull($0) ? missing($0, "year") : integer($0, "year") }
-        let priceYear = fields["price_year"].flatMap { integer($0, "price_year") }
-        let description = fields["description"].flatMap { string($0, "description") }
-        let scheme = fields["country_scheme"].flatMap { string($0, "country_scheme") }
-        let sources = list(fields["sources"], "sources") { decoding, item, i in decoding.source(item, index: i) }
+        if let units = fields[.units] { checkUnits(units) }
+        let name = required(fields, .name)
+        let year = fields[.year].flatMap { isNull($0) ? missing($0, GraphKey.year.rawValue) : integer($0, GraphKey.year.rawValue) }
+        let priceYear = integer(fields, .priceYear)
+        let description = string(fields, .description)
+        let scheme = string(fields, .countryScheme)
+        let sources = list(fields, .sources) { decoding, item, i in decoding.source(item, index: i) }
         let nodes = streamedNodes.map { $0.compactMap { $0 } }
-            ?? list(fields["nodes"], "nodes") { decoding, item, i in decoding.node(item, index: i) }
+            ?? list(fields, .nodes) { decoding, item, i in decoding.node(item, index: i) }
         let flows = streamedFlows.map { $0.compactMap { $0 } }
-            ?? list(fields["flows"], "flows") { decoding, item, i in decoding.flow(item, index: i) }
-        let others = list(fields["other_countries"], "other_countries") { decoding, item, i in decoding.otherCountries(item, index: i) }
+            ?? list(fields, .flows) { decoding, item, i in decoding.flow(item, index: i) }
+        let others = list(fields, .otherCountries) { decoding, item, i in decoding.otherCountries(item, index: i) }
         guard let name, let year else { return nil }
         return SupplyGraph(
             name: name, year: year, priceYear: priceYear, description: description,
@@ -178,13 +177,13 @@ struct Decoding {
     }
 
     mutating func checkUnits(_ node: YAMLNode) {
-        let expected = ["mass": SupplyGraph.massUnit, "value": SupplyGraph.valueUnit, "water": SupplyGraph.waterUnit]
-        guard let fields = fields(of: node, what: "units", allowed: ["mass", "value", "water"], required: []) else { return }
+        let expected: [UnitsKey: String] = [.mass: SupplyGraph.massUnit, .value: SupplyGraph.valueUnit, .water: SupplyGraph.waterUnit]
+        guard let fields = fields(of: node, what: GraphKey.units.rawValue, required: [UnitsKey]()) else { return }
         for (key, value) in fields {
-            guard let unit = string(value, "units.\(key)") else { continue }
+            guard let unit = string(value, "\(GraphKey.units.rawValue).\(key.rawValue)") else { continue }
             if unit != expected[key]! {
-                error("unsupported-unit", "\(key) unit '\(unit)' is not supported", at: value,
-                      notes: ["graph files use \(expected[key]!) for \(key); convert the figures (importers do this for you)"])
+                error(.unsupportedUnit, "\(key.rawValue) unit '\(unit)' is not supported", at: value,
+                      notes: ["graph files use \(expected[key]!) for \(key.rawValue); convert the figures (importers do this for you)"])
             }
         }
     }
@@ -193,38 +192,36 @@ struct Decoding {
 
     mutating func source(_ node: YAMLNode, index: Int) -> SourceReference? {
         record(.source(index: index, field: nil), node)
-        guard let f = fields(of: node, what: "a source", allowed: ["id", "title", "publisher", "url", "year", "notes"], required: ["id", "title"]) else { return nil }
-        for (key, value) in f { record(.source(index: index, field: key), value, key: f.keyNode(key)) }
-        guard let id = f["id"].flatMap({ required($0, "id") }), let title = f["title"].flatMap({ required($0, "title") }) else { return nil }
+        guard let f = fields(of: node, what: "a source", required: [SourceKey.id, .title]) else { return nil }
+        for (key, value) in f { record(.source(index, key), value, key: f.keyNode(key)) }
+        guard let id = required(f, .id), let title = required(f, .title) else { return nil }
         return SourceReference(
-            id: id, title: title, publisher: f["publisher"].flatMap { string($0, "publisher") },
-            url: f["url"].flatMap { string($0, "url") }, year: f["year"].flatMap { integer($0, "year") },
-            notes: f["notes"].flatMap { string($0, "notes") })
+            id: id, title: title, publisher: string(f, .publisher), url: string(f, .url), year: integer(f, .year),
+            notes: string(f, .notes))
     }
 
     mutating func node(_ node: YAMLNode, index: Int) -> MineralGraphCore.Node? {
         record(.node(index: index, field: nil), node)
-        let keys = ["id", "name", "kind", "fate", "country", "outputs", "capacity_tonnes", "water", "other_inputs_usd", "source", "notes"]
-        guard let f = fields(of: node, what: "a node", allowed: keys, required: ["id", "kind", "country"]) else { return nil }
-        for (key, value) in f { record(.node(index: index, field: key), value, key: f.keyNode(key)) }
-        let id = f["id"].flatMap { required($0, "id") }
-        let kind = f["kind"].flatMap { nodeKind($0, fate: f["fate"]) }
-        if let fate = f["fate"], let kind, kind.fate == nil {
-            error("fate-without-waste", "only waste destinations have a fate", at: fate, notes: ["use 'kind: waste' or remove 'fate'"])
+        guard let f = fields(of: node, what: "a node", required: [NodeKey.id, .kind, .country]) else { return nil }
+        for (key, value) in f { record(.node(index, key), value, key: f.keyNode(key)) }
+        let id = required(f, .id)
+        let kind = f[.kind].flatMap { nodeKind($0, fate: f[.fate]) }
+        if let fate = f[.fate], let kind, kind.fate == nil {
+            error(.fateWithoutWaste, "only waste destinations have a fate", at: fate, notes: ["use 'kind: waste' or remove 'fate'"])
         }
-        let country = f["country"].flatMap { required($0, "country") }.map { self.country($0) }
-        let outputs = list(f["outputs"], "outputs") { decoding, item, i in decoding.output(item, node: index, index: i) }
-        let water = f["water"].flatMap { waterUse($0, node: index) }
+        let country = required(f, .country).map { self.country($0) }
+        let outputs = list(f, .outputs) { decoding, item, i in decoding.output(item, node: index, index: i) }
+        let water = f[.water].flatMap { waterUse($0, node: index) }
         guard let id, let kind, let country else { return nil }
         return MineralGraphCore.Node(
-            id: id, name: f["name"].flatMap { string($0, "name") }, kind: kind, country: country,
-            outputs: outputs, capacityTonnes: f["capacity_tonnes"].flatMap { number($0, "capacity_tonnes") },
-            water: water, otherInputsUSD: f["other_inputs_usd"].flatMap { number($0, "other_inputs_usd") },
-            source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
+            id: id, name: string(f, .name), kind: kind, country: country,
+            outputs: outputs, capacityTonnes: number(f, .capacityTonnes),
+            water: water, otherInputsUSD: number(f, .otherInputsUSD),
+            source: string(f, .source), notes: string(f, .notes))
     }
 
     mutating func nodeKind(_ node: YAMLNode, fate fateNode: YAMLNode?) -> NodeKind? {
-        guard let text = required(node, "kind") else { return nil }
+        guard let text = required(node, NodeKey.kind.rawValue) else { return nil }
         switch text {
         case "mine": return .mine
         case "processor": return .processor
@@ -232,13 +229,13 @@ struct Decoding {
         case "consumer": return .consumer
         case "waste":
             guard let fateNode else {
-                error("missing-fate", "waste destination needs a fate", at: node,
+                error(.missingFate, "waste destination needs a fate", at: node,
                       notes: ["add 'fate:' with one of: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
-            guard let fateText = required(fateNode, "fate") else { return nil }
+            guard let fateText = required(fateNode, NodeKey.fate.rawValue) else { return nil }
             guard let fate = WasteFate(rawValue: fateText) else {
-                error("unknown-fate", "unknown waste fate '\(fateText)'", at: fateNode,
+                error(.unknownFate, "unknown waste fate '\(fateText)'", at: fateNode,
                       notes: ["fates: " + WasteFate.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
@@ -248,7 +245,7 @@ struct Decoding {
                             "converter": "processor", "recycler": "waste (fate: recycling)",
                             "landfill": "waste (fate: landfill)", "market": "consumer", "use": "consumer"]
             let hint = synonyms[text.lowercased()] ?? hints.suggestions { ClosestMatches.best(for: text, among: NodeKind.keywords, limit: 1) }.first
-            error("unknown-kind", "unknown node kind '\(text)'", at: node,
+            error(.unknownKind, "unknown node kind '\(text)'", at: node,
                   notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["kinds: " + NodeKind.keywords.joined(separator: ", ")])
             return nil
         }
@@ -256,89 +253,72 @@ struct Decoding {
 
     mutating func output(_ node: YAMLNode, node nodeIndex: Int, index: Int) -> Output? {
         record(.output(node: nodeIndex, index: index, field: nil), node)
-        guard let f = fields(of: node, what: "an output", allowed: ["mineral", "year", "product", "tonnes", "contained_tonnes", "basis", "value_usd"], required: ["mineral"]) else { return nil }
-        for (key, value) in f { record(.output(node: nodeIndex, index: index, field: key), value, key: f.keyNode(key)) }
-        guard let mineral = f["mineral"].flatMap({ mineral($0) }) else { return nil }
+        guard let f = fields(of: node, what: "an output", required: [OutputKey.mineral]) else { return nil }
+        for (key, value) in f { record(.output(node: nodeIndex, index: index, key), value, key: f.keyNode(key)) }
+        guard let mineral = f[.mineral].flatMap({ mineral($0) }) else { return nil }
         return Output(
-            mineral: mineral, year: f["year"].flatMap { integer($0, "year") },
-            product: f["product"].flatMap { string($0, "product") },
-            tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
-            containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
-            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
-            valueUSD: f["value_usd"].flatMap { number($0, "value_usd") })
+            mineral: mineral, year: integer(f, .year), product: string(f, .product), tonnes: number(f, .tonnes),
+            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            valueUSD: number(f, .valueUSD))
     }
 
     mutating func waterUse(_ node: YAMLNode, node index: Int) -> WaterUse? {
-        let keys = ["withdrawal_m3_per_t", "consumption_m3_per_t", "brine_m3_per_t", "seawater_m3_per_t", "aware_cf", "baseline_water_stress"]
-        guard let f = fields(of: node, what: "water", allowed: keys, required: []) else { return nil }
-        for (key, value) in f { record(.node(index: index, field: "water." + key), value, key: f.keyNode(key)) }
-        let water = WaterUse(
-            withdrawalM3PerTonne: f["withdrawal_m3_per_t"].flatMap { number($0, "withdrawal_m3_per_t") },
-            consumptionM3PerTonne: f["consumption_m3_per_t"].flatMap { number($0, "consumption_m3_per_t") },
-            brineM3PerTonne: f["brine_m3_per_t"].flatMap { number($0, "brine_m3_per_t") },
-            seawaterM3PerTonne: f["seawater_m3_per_t"].flatMap { number($0, "seawater_m3_per_t") },
-            awareFactor: f["aware_cf"].flatMap { number($0, "aware_cf") },
-            baselineWaterStress: f["baseline_water_stress"].flatMap { number($0, "baseline_water_stress") })
+        guard let f = fields(of: node, what: NodeKey.water.rawValue, required: [WaterKey]()) else { return nil }
+        for (key, value) in f { record(.node(index, water: key), value, key: f.keyNode(key)) }
+        var water = WaterUse()
+        for key in WaterKey.allCases { water[keyPath: key.keyPath] = number(f, key) }
         return water.isEmpty ? nil : water
     }
 
     mutating func flow(_ node: YAMLNode, index: Int) -> Flow? {
         record(.flow(index: index, field: nil), node)
-        let keys = ["from", "to", "mineral", "product", "tonnes", "contained_tonnes", "basis", "value_usd", "type", "source", "notes"]
-        guard let f = fields(of: node, what: "a flow", allowed: keys, required: ["from", "to", "mineral"]) else { return nil }
-        for (key, value) in f { record(.flow(index: index, field: key), value, key: f.keyNode(key)) }
+        guard let f = fields(of: node, what: "a flow", required: [FlowKey.from, .to, .mineral]) else { return nil }
+        for (key, value) in f { record(.flow(index, key), value, key: f.keyNode(key)) }
         var type = FlowType.product
-        if let typeNode = f["type"], let text = string(typeNode, "type") {
+        if let typeNode = f[.type], let text = string(typeNode, FlowKey.type.rawValue) {
             if let parsed = FlowType(rawValue: text) {
                 type = parsed
             } else {
-                error("unknown-flow-type", "unknown flow type '\(text)'", at: typeNode,
+                error(.unknownFlowType, "unknown flow type '\(text)'", at: typeNode,
                       notes: ["types: " + FlowType.allCases.map(\.rawValue).joined(separator: ", ")])
                 return nil
             }
         }
-        guard let from = f["from"].flatMap({ required($0, "from") }), let to = f["to"].flatMap({ required($0, "to") }),
-              let mineral = f["mineral"].flatMap({ mineral($0) })
+        guard let from = required(f, .from), let to = required(f, .to), let mineral = f[.mineral].flatMap({ mineral($0) })
         else { return nil }
         return Flow(
-            from: from, to: to, mineral: mineral, product: f["product"].flatMap { string($0, "product") },
-            tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
-            containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
-            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
-            valueUSD: f["value_usd"].flatMap { number($0, "value_usd") }, type: type,
-            source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
+            from: from, to: to, mineral: mineral, product: string(f, .product), tonnes: number(f, .tonnes),
+            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            valueUSD: number(f, .valueUSD), type: type, source: string(f, .source), notes: string(f, .notes))
     }
 
     mutating func otherCountries(_ node: YAMLNode, index: Int) -> OtherCountries? {
         record(.otherCountries(index: index, field: nil), node)
-        let keys = ["mineral", "stage", "year", "tonnes", "contained_tonnes", "basis", "source", "notes"]
-        guard let f = fields(of: node, what: "an 'other countries' entry", allowed: keys, required: ["mineral", "stage"]) else { return nil }
-        for (key, value) in f { record(.otherCountries(index: index, field: key), value, key: f.keyNode(key)) }
+        guard let f = fields(of: node, what: "an 'other countries' entry", required: [OtherCountriesKey.mineral, .stage]) else { return nil }
+        for (key, value) in f { record(.otherCountries(index, key), value, key: f.keyNode(key)) }
         var stage: Stage?
-        if let stageNode = f["stage"], let text = required(stageNode, "stage") {
+        if let stageNode = f[.stage], let text = required(stageNode, OtherCountriesKey.stage.rawValue) {
             stage = Stage(rawValue: text)
             if stage == nil {
-                error("unknown-stage", "unknown stage '\(text)'", at: stageNode,
+                error(.unknownStage, "unknown stage '\(text)'", at: stageNode,
                       notes: ["stages: " + Stage.allCases.map(\.rawValue).joined(separator: ", ")])
             }
         }
-        guard let mineral = f["mineral"].flatMap({ mineral($0) }), let stage else { return nil }
+        guard let mineral = f[.mineral].flatMap({ mineral($0) }), let stage else { return nil }
         return OtherCountries(
-            mineral: mineral, stage: stage, year: f["year"].flatMap { integer($0, "year") },
-            tonnes: f["tonnes"].flatMap { number($0, "tonnes") },
-            containedTonnes: f["contained_tonnes"].flatMap { number($0, "contained_tonnes") },
-            basis: f["basis"].flatMap { basis($0, mineral: mineral) },
-            source: f["source"].flatMap { string($0, "source") }, notes: f["notes"].flatMap { string($0, "notes") })
+            mineral: mineral, stage: stage, year: integer(f, .year), tonnes: number(f, .tonnes),
+            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            source: string(f, .source), notes: string(f, .notes))
     }
 
     /// The basis of `contained_tonnes`: `element`, `gross`, the element's symbol or a compound
     /// (`Li2O`, `LCE`, `REO`); a basis the mineral has no factor or symbol for is an error.
     mutating func basis(_ node: YAMLNode, mineral: MineralID) -> QuantityBasis? {
-        guard let text = required(node, "basis") else { return nil }
+        guard let text = required(node, OutputKey.basis.rawValue) else { return nil }
         if let basis = QuantityBasis.parse(text, mineral: mineral) {
             if case .compound(let compound) = basis, let element = compound.element,
                let info = MineralCatalog.info(mineral), info.element != element {
-                error("basis-mineral", "basis '\(text)' is a compound of \(element), not of \(info.name.lowercased())", at: node,
+                error(.basisMineral, "basis '\(text)' is a compound of \(element), not of \(info.name.lowercased())", at: node,
                       notes: ["bases of \(info.name.lowercased()): " + info.bases.map(\.code).joined(separator: ", ")])
                 return nil
             }
@@ -346,13 +326,13 @@ struct Decoding {
         }
         let known = ["element", "gross"] + Compound.all.map(\.code)
         let hint = hints.suggestions { ClosestMatches.best(for: text, among: known, limit: 1) }.first
-        error("unknown-basis", "unknown quantity basis '\(text)'", at: node,
+        error(.unknownBasis, "unknown quantity basis '\(text)'", at: node,
               notes: (hint.map { ["did you mean '\($0)'?"] } ?? []) + ["bases: " + known.joined(separator: ", ")])
         return nil
     }
 
     mutating func mineral(_ node: YAMLNode) -> MineralID? {
-        guard let text = required(node, "mineral") else { return nil }
+        guard let text = required(node, OutputKey.mineral.rawValue) else { return nil }
         if let known = minerals[text] { return known }
         let id = MineralCatalog.resolve(text)?.id ?? MineralID(text)
         minerals[text] = id
@@ -372,40 +352,76 @@ struct Decoding {
 
     /// The known keys of a mapping and their values (and key nodes, for source positions).
     /// A mapping has a dozen keys at most, so they are looked up by scanning.
-    struct Fields: Sequence {
-        fileprivate(set) var entries: [(key: String, keyNode: YAMLNode, value: YAMLNode)] = []
+    struct Fields<Key: Equatable>: Sequence {
+        fileprivate(set) var entries: [(key: Key, name: String, keyNode: YAMLNode, value: YAMLNode)] = []
 
-        subscript(key: String) -> YAMLNode? { entries.first { $0.key == key }?.value }
-        func keyNode(_ key: String) -> YAMLNode? { entries.first { $0.key == key }?.keyNode }
-        func makeIterator() -> some IteratorProtocol<(key: String, value: YAMLNode)> {
+        subscript(key: Key) -> YAMLNode? { entries.first { $0.key == key }?.value }
+        func keyNode(_ key: Key) -> YAMLNode? { entries.first { $0.key == key }?.keyNode }
+        func makeIterator() -> some IteratorProtocol<(key: Key, value: YAMLNode)> {
             entries.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
         }
     }
 
     /// The keys of a mapping, after checking for unknown and missing keys.
-    mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields? {
+    mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields<String>? {
+        fields(of: node, what: what, allowed: allowed, required: required) { allowed.contains($0) ? $0 : nil }
+    }
+
+    /// The keys of a graph-file mapping, after checking for unknown (not in `Key`) and missing keys.
+    mutating func fields<Key: GraphFileKey>(of node: YAMLNode, what: String, required: [Key]) -> Fields<Key>? {
+        fields(of: node, what: what, allowed: Key.names, required: required.map(\.rawValue), known: Key.init(rawValue:))
+    }
+
+    private mutating func fields<Key>(
+        of node: YAMLNode, what: String, allowed: [String], required: [String], known: (String) -> Key?
+    ) -> Fields<Key>? {
         guard case .mapping(let mapping) = node else {
-            error("expected-mapping", "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
+            error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
         }
-        var result = Fields()
+        var result = Fields<Key>()
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
-                error("bad-key", "keys must be plain words", at: keyNode)
+                error(.badKey, "keys must be plain words", at: keyNode)
                 continue
             }
-            if allowed.contains(key.string) {
-                result.entries.append((key.string, keyNode, value))
+            if let known = known(key.string) {
+                result.entries.append((known, key.string, keyNode, value))
             } else {
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
-                error("unknown-key", "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
+                error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
-        for key in required where result[key] == nil {
-            error("missing-key", "\(what) needs '\(key)'", at: node)
+        for key in required where !result.entries.contains(where: { $0.name == key }) {
+            error(.missingKey, "\(what) needs '\(key)'", at: node)
         }
         return result
+    }
+
+    /// The list under `key`, each item decoded by `element`.
+    mutating func list<Key: GraphFileKey, T>(_ fields: Fields<Key>, _ key: Key, _ element: (inout Decoding, YAMLNode, Int) -> T?) -> [T] {
+        list(fields[key], key.rawValue, element)
+    }
+
+    /// The text under `key`, if any.
+    mutating func string<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> String? {
+        fields[key].flatMap { string($0, key.rawValue) }
+    }
+
+    /// The text under `key`, which must not be empty when the key is given.
+    mutating func required<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> String? {
+        fields[key].flatMap { required($0, key.rawValue) }
+    }
+
+    /// The number under `key`, if any.
+    mutating func number<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> Double? {
+        fields[key].flatMap { number($0, key.rawValue) }
+    }
+
+    /// The whole number under `key`, if any.
+    mutating func integer<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> Int? {
+        fields[key].flatMap { integer($0, key.rawValue) }
     }
 
     mutating func list<T>(_ node: YAMLNode?, _ what: String, _ element: (inout Decoding, YAMLNode, Int) -> T?) -> [T] {
@@ -416,7 +432,7 @@ struct Decoding {
     mutating func items(_ node: YAMLNode?, _ what: String) -> [YAMLNode] {
         guard let node, !isNull(node) else { return [] }
         guard case .sequence(let sequence) = node else {
-            error("expected-list", "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
+            error(.expectedList, "expected '\(what)' to be a list (items start with '- '), found \(describe(node))", at: node)
             return []
         }
         return sequence.items
@@ -432,7 +448,7 @@ struct Decoding {
     mutating func string(_ node: YAMLNode, _ key: String) -> String? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
-            error("expected-text", "expected text for '\(key)', found \(describe(node))", at: node)
+            error(.expectedText, "expected text for '\(key)', found \(describe(node))", at: node)
             return nil
         }
         return scalar.string
@@ -441,21 +457,21 @@ struct Decoding {
     /// A string that must be present and non-empty.
     mutating func required(_ node: YAMLNode, _ key: String) -> String? {
         guard let text = string(node, key) else {
-            if case .scalar = node { error("missing-value", "'\(key)' has no value", at: node) }
+            if case .scalar = node { error(.missingValue, "'\(key)' has no value", at: node) }
             return nil
         }
         return text
     }
 
     mutating func missing<T>(_ node: YAMLNode, _ key: String) -> T? {
-        error("missing-value", "'\(key)' has no value", at: node)
+        error(.missingValue, "'\(key)' has no value", at: node)
         return nil
     }
 
     mutating func number(_ node: YAMLNode, _ key: String) -> Double? {
         if isNull(node) { return nil }
         guard case .scalar(let scalar) = node else {
-            error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node)
+            error(.expectedNumber, "expected a number for '\(key)', found \(describe(node))", at: node)
             return nil
         }
         if scalar.isPlain, let value = Self.parseNumber(scalar.string) {
@@ -467,14 +483,14 @@ struct Decoding {
         } else if scalar.string.contains(",") {
             notes.append("write numbers without thousands separators: 170000 or 170_000")
         }
-        error("expected-number", "expected a number for '\(key)', found \(describe(node))", at: node, notes: notes)
+        error(.expectedNumber, "expected a number for '\(key)', found \(describe(node))", at: node, notes: notes)
         return nil
     }
 
     mutating func integer(_ node: YAMLNode, _ key: String) -> Int? {
         guard let value = number(node, key) else { return nil }
         guard value == value.rounded(), abs(value) < 1e9 else {
-            error("expected-integer", "expected a whole number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
+            error(.expectedInteger, "expected a whole number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
             return nil
         }
         return Int(value)
@@ -541,7 +557,7 @@ struct Decoding {
         SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
     }
 
-    mutating func error(_ code: String, _ message: String, at node: YAMLNode, notes: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, at node: YAMLNode, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: location(node), notes: notes))
     }
 }

@@ -19,104 +19,99 @@ public struct GraphFileWriter: Sendable {
             for line in headerComment { out.raw(line) }
             out.blank()
         }
-        out.field(0, "format", GraphFileReader.formatVersion)
-        out.field(0, "name", graph.name)
-        out.field(0, "year", graph.year)
-        out.field(0, "price_year", graph.priceYear)
-        out.field(0, "description", graph.description)
-        out.field(0, "country_scheme", graph.countryScheme)
-        out.raw("units:")
-        out.field(1, "mass", SupplyGraph.massUnit)
-        out.field(1, "value", SupplyGraph.valueUnit)
-        out.field(1, "water", SupplyGraph.waterUnit)
+        out.field(0, GraphKey.format, GraphFileReader.formatVersion)
+        out.field(0, GraphKey.name, graph.name)
+        out.field(0, GraphKey.year, graph.year)
+        out.field(0, GraphKey.priceYear, graph.priceYear)
+        out.field(0, GraphKey.description, graph.description)
+        out.field(0, GraphKey.countryScheme, graph.countryScheme)
+        out.list(0, GraphKey.units, isEmpty: false)
+        out.field(1, UnitsKey.mass, SupplyGraph.massUnit)
+        out.field(1, UnitsKey.value, SupplyGraph.valueUnit)
+        out.field(1, UnitsKey.water, SupplyGraph.waterUnit)
 
         if !graph.sources.isEmpty {
             out.blank()
-            out.raw("sources:")
+            out.list(0, GraphKey.sources, isEmpty: false)
             for (i, source) in graph.sources.enumerated() {
                 if i > 0 { out.blank() }
-                out.item(1, "id", source.id)
-                out.field(2, "title", source.title)
-                out.field(2, "publisher", source.publisher)
-                out.field(2, "url", source.url)
-                out.field(2, "year", source.year)
-                out.field(2, "notes", source.notes)
+                out.item(1, SourceKey.id, source.id)
+                out.field(2, SourceKey.title, source.title)
+                out.field(2, SourceKey.publisher, source.publisher)
+                out.field(2, SourceKey.url, source.url)
+                out.field(2, SourceKey.year, source.year)
+                out.field(2, SourceKey.notes, source.notes)
             }
         }
 
         out.blank()
-        out.raw(graph.nodes.isEmpty ? "nodes: []" : "nodes:")
+        out.list(0, GraphKey.nodes, isEmpty: graph.nodes.isEmpty)
         for (i, node) in graph.nodes.enumerated() {
             if i > 0 { out.blank() }
             writeNode(node, to: &out)
         }
 
         out.blank()
-        out.raw(graph.flows.isEmpty ? "flows: []" : "flows:")
+        out.list(0, GraphKey.flows, isEmpty: graph.flows.isEmpty)
         for (i, flow) in graph.flows.enumerated() {
             if i > 0 { out.blank() }
-            out.item(1, "from", flow.from)
-            out.field(2, "to", flow.to)
-            out.field(2, "mineral", flow.mineral.rawValue)
-            out.field(2, "product", flow.product)
-            out.field(2, "tonnes", flow.tonnes)
-            out.field(2, "contained_tonnes", flow.containedTonnes)
-            out.field(2, "basis", flow.basis?.code)
-            out.field(2, "value_usd", flow.valueUSD)
-            if flow.type != .product { out.field(2, "type", flow.type.rawValue) }
-            out.field(2, "source", flow.source)
-            out.field(2, "notes", flow.notes)
+            out.item(1, FlowKey.from, flow.from)
+            out.field(2, FlowKey.to, flow.to)
+            out.field(2, FlowKey.mineral, flow.mineral.rawValue)
+            out.field(2, FlowKey.product, flow.product)
+            out.field(2, FlowKey.tonnes, flow.tonnes)
+            out.field(2, FlowKey.containedTonnes, flow.containedTonnes)
+            out.field(2, FlowKey.basis, flow.basis?.code)
+            out.field(2, FlowKey.valueUSD, flow.valueUSD)
+            if flow.type != .product { out.field(2, FlowKey.type, flow.type.rawValue) }
+            out.field(2, FlowKey.source, flow.source)
+            out.field(2, FlowKey.notes, flow.notes)
         }
 
         if !graph.otherCountries.isEmpty {
             out.blank()
-            out.raw("other_countries:")
+            out.list(0, GraphKey.otherCountries, isEmpty: false)
             for (i, other) in graph.otherCountries.enumerated() {
                 if i > 0 { out.blank() }
-                out.item(1, "mineral", other.mineral.rawValue)
-                out.field(2, "stage", other.stage.rawValue)
-                out.field(2, "year", other.year)
-                out.field(2, "tonnes", other.tonnes)
-                out.field(2, "contained_tonnes", other.containedTonnes)
-                out.field(2, "basis", other.basis?.code)
-                out.field(2, "source", other.source)
-                out.field(2, "notes", other.notes)
+                out.item(1, OtherCountriesKey.mineral, other.mineral.rawValue)
+                out.field(2, OtherCountriesKey.stage, other.stage.rawValue)
+                out.field(2, OtherCountriesKey.year, other.year)
+                out.field(2, OtherCountriesKey.tonnes, other.tonnes)
+                out.field(2, OtherCountriesKey.containedTonnes, other.containedTonnes)
+                out.field(2, OtherCountriesKey.basis, other.basis?.code)
+                out.field(2, OtherCountriesKey.source, other.source)
+                out.field(2, OtherCountriesKey.notes, other.notes)
             }
         }
         return out.text
     }
 
     private func writeNode(_ node: Node, to out: inout Emitter) {
-        out.item(1, "id", node.id)
-        out.field(2, "name", node.name)
-        out.field(2, "kind", node.kind.keyword)
-        out.field(2, "fate", node.kind.fate?.rawValue)
-        out.field(2, "country", node.country.rawValue)
+        out.item(1, NodeKey.id, node.id)
+        out.field(2, NodeKey.name, node.name)
+        out.field(2, NodeKey.kind, node.kind.keyword)
+        out.field(2, NodeKey.fate, node.kind.fate?.rawValue)
+        out.field(2, NodeKey.country, node.country.rawValue)
         if !node.outputs.isEmpty {
-            out.raw("    outputs:")
+            out.list(2, NodeKey.outputs, isEmpty: false)
             for output in node.outputs {
-                out.item(3, "mineral", output.mineral.rawValue)
-                out.field(4, "year", output.year)
-                out.field(4, "product", output.product)
-                out.field(4, "tonnes", output.tonnes)
-                out.field(4, "contained_tonnes", output.containedTonnes)
-                out.field(4, "basis", output.basis?.code)
-                out.field(4, "value_usd", output.valueUSD)
+                out.item(3, OutputKey.mineral, output.mineral.rawValue)
+                out.field(4, OutputKey.year, output.year)
+                out.field(4, OutputKey.product, output.product)
+                out.field(4, OutputKey.tonnes, output.tonnes)
+                out.field(4, OutputKey.containedTonnes, output.containedTonnes)
+                out.field(4, OutputKey.basis, output.basis?.code)
+                out.field(4, OutputKey.valueUSD, output.valueUSD)
             }
         }
-        out.field(2, "capacity_tonnes", node.capacityTonnes)
+        out.field(2, NodeKey.capacityTonnes, node.capacityTonnes)
         if let water = node.water, !water.isEmpty {
-            out.raw("    water:")
-            out.field(3, "withdrawal_m3_per_t", water.withdrawalM3PerTonne)
-            out.field(3, "consumption_m3_per_t", water.consumptionM3PerTonne)
-            out.field(3, "brine_m3_per_t", water.brineM3PerTonne)
-            out.field(3, "seawater_m3_per_t", water.seawaterM3PerTonne)
-            out.field(3, "aware_cf", water.awareFactor)
-            out.field(3, "baseline_water_stress", water.baselineWaterStress)
+            out.list(2, NodeKey.water, isEmpty: false)
+            for key in WaterKey.allCases { out.field(3, key, water[keyPath: key.keyPath]) }
         }
-        out.field(2, "other_inputs_usd", node.otherInputsUSD)
-        out.field(2, "source", node.source)
-        out.field(2, "notes", node.notes)
+        out.field(2, NodeKey.otherInputsUSD, node.otherInputsUSD)
+        out.field(2, NodeKey.source, node.source)
+        out.field(2, NodeKey.notes, node.notes)
     }
 }
 
@@ -126,6 +121,16 @@ private struct Emitter {
 
     mutating func raw(_ line: String) { text += line + "\n" }
     mutating func blank() { text += "\n" }
+
+    /// `key:` at `level`, opening a block; `key: []` for an empty list.
+    mutating func list(_ level: Int, _ key: some GraphFileKey, isEmpty: Bool) {
+        raw(String(repeating: "  ", count: level) + key.rawValue + (isEmpty ? ": []" : ":"))
+    }
+
+    mutating func field(_ level: Int, _ key: some GraphFileKey, _ value: String?) { field(level, key.rawValue, value) }
+    mutating func field(_ level: Int, _ key: some GraphFileKey, _ value: Double?) { field(level, key.rawValue, value) }
+    mutating func field(_ level: Int, _ key: some GraphFileKey, _ value: Int?) { field(level, key.rawValue, value) }
+    mutating func item(_ level: Int, _ key: some GraphFileKey, _ value: String) { item(level, key.rawValue, value) }
 
     /// `key: value` at `level`; nothing for `nil`.
     mutating func field(_ level: Int, _ key: String, _ value: String?) {

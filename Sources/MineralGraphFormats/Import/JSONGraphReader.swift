@@ -22,44 +22,44 @@ public struct JSONGraphReader: Sendable {
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root, case .mapping(let mapping) = root else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "expected-object", "expected a JSON object with 'metadata', 'nodes' and 'flows'", at: start)],
+                diagnostics: [Diagnostic(.error, .expectedObject, "expected a JSON object with 'metadata', 'nodes' and 'flows'", at: start)],
                 text: text)
         }
         var problems: [Diagnostic] = []
         func at(_ node: YAMLNode) -> SourceLocation {
             SourceLocation(file: file, line: node.mark.line, column: node.mark.column)
         }
-        let lists = ["sources", "nodes", "flows", "other_countries"]
-        let allowed = ["format", "metadata"] + lists
+        let lists = [GraphKey.sources, .nodes, .flows, .otherCountries].map(\.rawValue)
+        let allowed = [GraphKey.format.rawValue, JSONGraphWriter.metadataKey] + lists
         var graphPairs: [(YAMLNode, YAMLNode)] = []
         var listPairs: [(YAMLNode, YAMLNode)] = []
         var sawMetadata = false
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
-            case "format":
+            case GraphKey.format.rawValue:
                 if value.string != JSONGraphWriter.formatVersion {
                     problems.append(Diagnostic(
-                        .error, "unsupported-format", "unsupported format \(value.string.map { "'\($0)'" } ?? "value")", at: at(value),
+                        .error, .unsupportedFormat, "unsupported format \(value.string.map { "'\($0)'" } ?? "value")", at: at(value),
                         notes: ["this version of mineral-graph reads '\(JSONGraphWriter.formatVersion)'"]))
                 }
-            case "metadata":
+            case JSONGraphWriter.metadataKey:
                 sawMetadata = true
                 guard case .mapping(let metadata) = value else {
-                    problems.append(Diagnostic(.error, "expected-mapping", "expected 'metadata' to be an object", at: at(value)))
+                    problems.append(Diagnostic(.error, .expectedMapping, "expected 'metadata' to be an object", at: at(value)))
                     continue
                 }
-                graphPairs += metadata.filter { $0.key.string != "group_scheme" }.map { ($0.key, $0.value) }
+                graphPairs += metadata.filter { $0.key.string != GraphAttributeTables.groupScheme }.map { ($0.key, $0.value) }
             case _ where lists.contains(key):
-                listPairs.append((keyNode, Self.withoutNulls(value, derivedKeys: key == "nodes" ? GraphAttributeTables.derivedNodeNames : [])))
+                listPairs.append((keyNode, Self.withoutNulls(value, derivedKeys: key == GraphKey.nodes.rawValue ? GraphAttributeTables.derivedNodeNames : [])))
             default:
                 problems.append(Diagnostic(
-                    .error, "unknown-key", "unknown key '\(key)' in the graph", at: at(keyNode),
+                    .error, .unknownKey, "unknown key '\(key)' in the graph", at: at(keyNode),
                     notes: decoder.hints.suggestions { ClosestMatches.best(for: key, among: allowed, limit: 1) }.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")]))
             }
         }
         if !sawMetadata {
-            problems.append(Diagnostic(.error, "missing-key", "the graph needs 'metadata' (name, year ...)", at: at(root)))
+            problems.append(Diagnostic(.error, .missingKey, "the graph needs 'metadata' (name, year ...)", at: at(root)))
         }
         let graphRoot = Self.withoutNulls(.mapping(YAMLNode.Mapping(pairs: (graphPairs + listPairs).map { (key: $0.0, value: $0.1) }, isFlow: mapping.isFlow, mark: root.mark)), derivedKeys: [])
         let graph = problems.isEmpty ? decoder.graph(graphRoot) : nil

@@ -161,7 +161,7 @@ public struct ProductionTableImporter: Sendable {
                 // Whole, but at most InputLimits' table size (standard input included).
                 tables.append((path == "-" ? "<stdin>" : path, [UInt8](try TextFile.bytes(path, limit: InputLimits.maximumTableBytes))))
             } catch {
-                problems.append(Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil))
+                problems.append(Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil))
             }
         }
         if !problems.isEmpty { throw ImportError(diagnostics: problems, text: nil) }
@@ -182,11 +182,11 @@ public struct ProductionTableImporter: Sendable {
         var firstText = ""
         for (index, table) in tables.enumerated() {
             if let problem = TextFile.encodingProblem(table.bytes) {
-                reader.diagnostics.append(Diagnostic(.error, "not-utf8", "\(table.file): \(problem)", at: nil))
+                reader.diagnostics.append(Diagnostic(.error, .notUtf8, "\(table.file): \(problem)", at: nil))
                 continue
             }
             guard var text = String(bytes: table.bytes, encoding: .utf8) else {
-                reader.diagnostics.append(Diagnostic(.error, "not-utf8", "\(table.file): the file is not UTF-8 text", at: nil))
+                reader.diagnostics.append(Diagnostic(.error, .notUtf8, "\(table.file): the file is not UTF-8 text", at: nil))
                 continue
             }
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
@@ -196,7 +196,7 @@ public struct ProductionTableImporter: Sendable {
                 reader.read(file: table.file, records: try CSVParser.records(in: table.bytes))
             } catch {
                 reader.diagnostics.append(Diagnostic(
-                    .error, "csv-syntax", error.message, at: SourceLocation(file: table.file, line: error.line, column: error.column)))
+                    .error, .csvSyntax, error.message, at: SourceLocation(file: table.file, line: error.line, column: error.column)))
             }
         }
         reader.finish()

@@ -125,17 +125,17 @@ struct ProductionTableReader {
 
     // MARK: Diagnostics
 
-    mutating func error(_ code: String, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
+    mutating func error(_ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
         errorCount += 1
         diagnostics.append(Diagnostic(.error, code, message, at: location, notes: notes))
     }
 
-    mutating func warning(_ code: String, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
+    mutating func warning(_ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
         diagnostics.append(Diagnostic(.warning, code, message, at: location, notes: notes))
     }
 
     /// An error given once per `key`; later occurrences are counted in a note.
-    mutating func errorOnce(_ key: String, _ code: String, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
+    mutating func errorOnce(_ key: String, _ code: DiagnosticCode, _ message: String, _ location: SourceLocation?, notes: [String] = []) {
         if let entry = repeated[key] {
             repeated[key] = (entry.index, entry.count + 1)
             return
@@ -153,7 +153,7 @@ struct ProductionTableReader {
         if let text = importer.stage {
             stage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(text)]
             if stage == nil {
-                error("unknown-stage", "unknown stage '\(text)' (--stage)", nil,
+                error(.unknownStage, "unknown stage '\(text)' (--stage)", nil,
                       notes: ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
             }
         }
@@ -168,7 +168,7 @@ struct ProductionTableReader {
         if let text = importer.mineral {
             mineral = MineralNames.resolve(text)
             if mineral == nil {
-                error("unknown-mineral", "unknown mineral '\(text)' (--mineral)", nil, notes: mineralHints(text))
+                error(.unknownMineral, "unknown mineral '\(text)' (--mineral)", nil, notes: mineralHints(text))
             }
         }
         optionMineral = .some(mineral)
@@ -202,7 +202,7 @@ struct ProductionTableReader {
 
     mutating func read(file: String, records: [CSVRecord]) {
         guard let header = records.first else {
-            error("empty-table", "the table is empty", SourceLocation(file: file, line: 1, column: 1),
+            error(.emptyTable, "the table is empty", SourceLocation(file: file, line: 1, column: 1),
                   notes: ["expected a header such as mineral,stage,country,year,quantity,unit or Country,2018,2019,…,unit"])
             return
         }
@@ -212,14 +212,14 @@ struct ProductionTableReader {
         for record in records.dropFirst() {
             // A table of garbage stops here: each unknown name is looked up among every spelling.
             if errorCount >= ProductionTableImporter.maximumErrors {
-                error("too-many-errors", "stopped after \(ProductionTableImporter.maximumErrors) errors", SourceLocation(file: file, line: record.line, column: 1),
+                error(.tooManyErrors, "stopped after \(ProductionTableImporter.maximumErrors) errors", SourceLocation(file: file, line: record.line, column: 1),
                       notes: ["fix these first; the rest of the table was not read"])
                 return
             }
             readRecord(record, layout)
         }
         if rows.count == before && !diagnostics.contains(where: { $0.severity == .error && $0.location?.file == file }) {
-            error("no-rows", "the table has a header but no rows", SourceLocation(file: file, line: header.line, column: 1))
+            error(.noRows, "the table has a header but no rows", SourceLocation(file: file, line: header.line, column: 1))
         }
     }
 
@@ -243,14 +243,14 @@ struct ProductionTableReader {
             let (name, unit) = ProductionTableVocabulary.splitUnit(text)
             if let role = Self.columnNames[ProductionTableVocabulary.normalize(name)] {
                 if let first = layout.columns[role] {
-                    error("duplicate-column", "column '\(text)' appears twice", position, notes: ["first as column \(first + 1)"])
+                    error(.duplicateColumn, "column '\(text)' appears twice", position, notes: ["first as column \(first + 1)"])
                     continue
                 }
                 layout.columns[role] = index
                 if role == "quantity" { quantityUnit = unit }
             } else if let year = ProductionTableVocabulary.yearHeader(text) {
                 if let first = years[year.year] {
-                    error("duplicate-column", "year \(year.year) appears twice", position, notes: ["first as column \(first + 1)"])
+                    error(.duplicateColumn, "year \(year.year) appears twice", position, notes: ["first as column \(first + 1)"])
                     continue
                 }
                 years[year.year] = index
@@ -261,7 +261,7 @@ struct ProductionTableReader {
                 }
             } else {
                 let hint = hints.suggestions { ClosestMatches.best(for: name.lowercased(), among: known, limit: 1) }.first
-                warning("ignored-column", "column '\(text)' is not used", position,
+                warning(.ignoredColumn, "column '\(text)' is not used", position,
                         notes: hint.map { ["did you mean '\($0)'?"] } ?? ["columns: country, quantity, mineral, stage, year, unit, source; or years: 2018, Mine production 2023, 2024e"])
             }
         }
@@ -270,17 +270,17 @@ struct ProductionTableReader {
         let headerAt = SourceLocation(file: file, line: header.line, column: 1)
         if layout.wide {
             if let quantity = layout.columns["quantity"] {
-                error("mixed-layout", "the table has both a 'quantity' column and year columns", at(file, header.position(of: quantity)),
+                error(.mixedLayout, "the table has both a 'quantity' column and year columns", at(file, header.position(of: quantity)),
                       notes: ["a long table has one quantity column (and a year column); a wide table has one column per year"])
                 return nil
             }
             if let year = layout.columns["year"] {
-                error("mixed-layout", "the table has both a 'year' column and year columns", at(file, header.position(of: year)),
+                error(.mixedLayout, "the table has both a 'year' column and year columns", at(file, header.position(of: year)),
                       notes: ["a wide table takes the year from each column's header"])
                 return nil
             }
             if layout.figures.isEmpty {
-                error("missing-year", "the table has no column for year \(importer.defaultYear!) (--year)", headerAt,
+                error(.missingYear, "the table has no column for year \(importer.defaultYear!) (--year)", headerAt,
                       notes: ["years in the table: " + years.keys.sorted().map(String.init).joined(separator: ", ")])
                 return nil
             }
@@ -291,12 +291,12 @@ struct ProductionTableReader {
         var missing = ["country"].filter { layout.columns[$0] == nil }
         if !layout.wide && layout.columns["quantity"] == nil { missing.append("quantity") }
         if !missing.isEmpty {
-            error("missing-columns", "the header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "), headerAt,
+            error(.missingColumns, "the header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "), headerAt,
                   notes: ["long layout: country, quantity and mineral, stage, year, unit, source; wide layout: country and one column per year (2018, Mine production 2023, 2024e)"])
             return nil
         }
         if !layout.wide && layout.columns["year"] == nil && importer.defaultYear == nil {
-            error("missing-year", "the table has no 'year' column", headerAt, notes: ["add a year column or pass --year"])
+            error(.missingYear, "the table has no 'year' column", headerAt, notes: ["add a year column or pass --year"])
             return nil
         }
         // The mineral when no column names it: --mineral, else the table's name.
@@ -308,7 +308,7 @@ struct ProductionTableReader {
                 if let found = MineralNames.resolve(name) {
                     layout.mineral = (found.info, found.basis, name)
                 } else {
-                    error("missing-mineral", "the table has no 'mineral' column and its name '\(name)' is not a mineral", headerAt,
+                    error(.missingMineral, "the table has no 'mineral' column and its name '\(name)' is not a mineral", headerAt,
                           notes: ["add a mineral column, pass --mineral, or name the file after the mineral (Cobalt.csv, Lithium_(Li2O).csv)"]
                             + mineralHints(name))
                     return nil
@@ -321,7 +321,7 @@ struct ProductionTableReader {
         if layout.columns["stage"] == nil && layout.figures.contains(where: { $0.stage == nil }) && stageOption() == nil
             && !layout.worldMiningData {
             if importer.stage != nil { return nil } // reported
-            error("missing-stage", "the table names no stage", headerAt,
+            error(.missingStage, "the table names no stage", headerAt,
                   notes: ["add a stage column, name it in the year headers (Mine production 2023, Refinery production 2023), or pass --stage mining|processing|manufacturing"])
             return nil
         }
@@ -348,7 +348,7 @@ struct ProductionTableReader {
     mutating func readRecord(_ record: CSVRecord, _ layout: Layout) {
         let file = layout.file
         if record.count > layout.headerCount {
-            error("extra-fields", "the row has \(record.count) fields but the header names \(layout.headerCount)",
+            error(.extraFields, "the row has \(record.count) fields but the header names \(layout.headerCount)",
                   at(file, record.position(of: layout.headerCount)), notes: ["quote fields that contain commas: \"Korea, Republic of\""])
             return
         }
@@ -358,12 +358,12 @@ struct ProductionTableReader {
         var mineral: (info: MineralInfo, basis: QuantityBasis?, text: String)? = layout.mineral
         if let mineralField = field("mineral", of: record, layout) {
             if mineralField.text.isEmpty {
-                error("missing-mineral", "the row has no mineral", mineralField.at)
+                error(.missingMineral, "the row has no mineral", mineralField.at)
                 failed = true
             } else if let found = MineralNames.resolve(mineralField.text) {
                 mineral = (found.info, found.basis, mineralField.text)
             } else {
-                error("unknown-mineral", "unknown mineral '\(mineralField.text)'", mineralField.at, notes: mineralHints(mineralField.text))
+                error(.unknownMineral, "unknown mineral '\(mineralField.text)'", mineralField.at, notes: mineralHints(mineralField.text))
                 failed = true
             }
         }
@@ -376,7 +376,7 @@ struct ProductionTableReader {
             if rowStage == nil {
                 let words = ProductionTableVocabulary.stages.keys.sorted()
                 let hint = hints.suggestions { ClosestMatches.best(for: stageField.text, among: words, limit: 1) }.first
-                error("unknown-stage", stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
+                error(.unknownStage, stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
                       notes: (hint.map { ["did you mean '\($0)' (\(ProductionTableVocabulary.stages[$0]!.rawValue))?"] } ?? [])
                         + ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
                 failed = true
@@ -394,7 +394,7 @@ struct ProductionTableReader {
             } else if yearField.text.isEmpty, let fallback = importer.defaultYear {
                 rowYear = fallback
             } else {
-                error("bad-year", yearField.text.isEmpty ? "the row has no year" : "year '\(yearField.text)' is not a year between 1900 and 2100", yearField.at)
+                error(.badYear, yearField.text.isEmpty ? "the row has no year" : "year '\(yearField.text)' is not a year between 1900 and 2100", yearField.at)
                 failed = true
             }
         }
@@ -407,7 +407,7 @@ struct ProductionTableReader {
             case "p": dataSourceMarker = .preliminary
             case "r", "", "nan": break
             default:
-                warning("unknown-data-source", "data_source '\(dataSource.text)' is not r (reported), e (estimated) or p (preliminary)", dataSource.at)
+                warning(.unknownDataSource, "data_source '\(dataSource.text)' is not r (reported), e (estimated) or p (preliminary)", dataSource.at)
             }
         }
         guard !failed, let mineral, let subject else { return }
@@ -416,7 +416,7 @@ struct ProductionTableReader {
             guard let stage = rowStage ?? column.stage ?? stageOption() ?? (layout.worldMiningData ? .mining : nil),
                   let year = column.year ?? rowYear else { continue }
             if let rowStage, let headerStage = column.stage, rowStage != headerStage {
-                error("stage-conflict", "the row's stage is \(rowStage.rawValue) but its column's header says \(headerStage.rawValue)",
+                error(.stageConflict, "the row's stage is \(rowStage.rawValue) but its column's header says \(headerStage.rawValue)",
                       stageAt, notes: ["column header at \(column.headerAt)"])
                 continue
             }
@@ -430,7 +430,7 @@ struct ProductionTableReader {
                 if let headerUnit = column.unit, headerUnit != unitField.text {
                     let a = unit(headerUnit, mineral: mineral.info), b = unit(unitField.text, mineral: mineral.info)
                     if case .success(let x) = a, case .success(let y) = b, x.measure != y.measure || x.basis != y.basis {
-                        errorOnce("unit-conflict|\(file)|\(column.index)|\(unitField.text)", "unit-conflict",
+                        errorOnce("unit-conflict|\(file)|\(column.index)|\(unitField.text)", .unitConflict,
                                   "the unit '\(unitField.text)' differs from the column header's '\(headerUnit)'", unitField.at,
                                   notes: ["column header at \(column.headerAt)"])
                         continue
@@ -448,7 +448,7 @@ struct ProductionTableReader {
                 tonnesPerUnit = factor
             case .volume(let cubicMetres):
                 guard let density = importer.density, density > 0 else {
-                    errorOnce("volume|\(file)|\(unitText)", "volume-unit",
+                    errorOnce("volume|\(file)|\(unitText)", .volumeUnit,
                               "unit '\(unitText)' is a volume; graph figures are tonnes", unitAt,
                               notes: ["converting a volume to tonnes needs a density the table does not give: pass --density KG_PER_M3 (it is recorded in the graph's header comment)"])
                     continue
@@ -461,7 +461,7 @@ struct ProductionTableReader {
             var reason: BasisReason
             if let stated = parsed.basis {
                 if let named = mineral.basis, named != stated {
-                    errorOnce("basis-conflict|\(file)|\(unitText)|\(mineral.text)", "basis-conflict",
+                    errorOnce("basis-conflict|\(file)|\(unitText)|\(mineral.text)", .basisConflict,
                               "unit '\(unitText)' is in \(stated.code) but the mineral's name '\(mineral.text)' says \(named.code)", unitAt,
                               notes: ["state one basis: fix the unit or the name"])
                     continue
@@ -475,7 +475,7 @@ struct ProductionTableReader {
                 (basis, reason) = (bare, .catalogue)
             } else {
                 let choices = BasisWords.choices(for: mineral.info)
-                errorOnce("ambiguous-basis|\(file)|\(mineral.info.id)|\(unitText)", "ambiguous-basis",
+                errorOnce("ambiguous-basis|\(file)|\(mineral.info.id)|\(unitText)", .ambiguousBasis,
                           "plain tonnes\(unitText.isEmpty ? "" : " ('\(unitText)')") of \(mineral.info.name.lowercased()) do not say what they measure",
                           unitAt,
                           notes: ["sources report \(mineral.info.name.lowercased()) as " + choices.joined(separator: ", ")
@@ -493,7 +493,7 @@ struct ProductionTableReader {
             switch quantity {
             case .value(let value):
                 if value < 0 {
-                    error("negative-quantity", "quantity \(cell.text) is negative", cell.at)
+                    error(.negativeQuantity, "quantity \(cell.text) is negative", cell.at)
                     continue
                 }
                 tonnes = Self.scaled(value, by: tonnesPerUnit)
@@ -503,7 +503,7 @@ struct ProductionTableReader {
                 blank = true
                 tonnes = importer.blankCells == .zero ? 0 : nil
             case .invalid:
-                error("bad-quantity", "quantity '\(cell.text)' is not a number", cell.at,
+                error(.badQuantity, "quantity '\(cell.text)' is not a number", cell.at,
                       notes: ["write numbers like 170000 or 170,000 (a marker e, r or p may follow); W or NA for a withheld figure; 0 or -- for zero; a blank cell is \(importer.blankCells.rawValue) (--blank)"])
                 continue
             }
@@ -513,7 +513,7 @@ struct ProductionTableReader {
                 quantityAt: cell.at, markers: markers, dataSourceMarker: dataSourceMarker, blank: blank)
             let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
             if let first = seen[key] {
-                error("duplicate-row", "a second row for \(describe(row))", SourceLocation(file: file, line: record.line, column: 1),
+                error(.duplicateRow, "a second row for \(describe(row))", SourceLocation(file: file, line: record.line, column: 1),
                       notes: ["first given " + (first.file == file ? "on line \(first.line)" : "in \(first.file) on line \(first.line)")])
                 continue
             }
@@ -522,11 +522,11 @@ struct ProductionTableReader {
             if tonnes == nil {
                 switch subject {
                 case .country:
-                    warning("withheld", "\(blank ? "blank" : "withheld") figure for \(describe(row)): listed without a quantity", cell.at,
+                    warning(.withheld, "\(blank ? "blank" : "withheld") figure for \(describe(row)): listed without a quantity", cell.at,
                             notes: ["concentration figures for \(mineral.info.id) \(stage.rawValue) \(year) will be marked incomplete"]
                                 + (blank ? ["a blank cell is withheld by default; pass --blank zero if the table leaves zero production blank"] : []))
                 case .otherCountries:
-                    warning("withheld", "no figure for 'Other countries' (\(mineral.info.id) \(stage.rawValue) \(year))", cell.at)
+                    warning(.withheld, "no figure for 'Other countries' (\(mineral.info.id) \(stage.rawValue) \(year))", cell.at)
                 case .worldTotal:
                     break
                 }
@@ -565,7 +565,7 @@ struct ProductionTableReader {
                 let key = "iso-mismatch|\(layout.file)|\(countryField.text)"
                 if repeated[key] == nil {
                     repeated[key] = (diagnostics.count, 0)
-                    warning("country-code-mismatch",
+                    warning(.countryCodeMismatch,
                             "'\(countryField.text)' is \(country.code) (\(country.name)), but the table's ISO code says \(iso.code) (\(iso.name)); the name is used",
                             countryField.at)
                 }
@@ -574,11 +574,11 @@ struct ProductionTableReader {
         }
         if let iso { return .country(iso.code) }
         if countryField.text.isEmpty {
-            error("missing-country", "the row has no country", countryField.at)
+            error(.missingCountry, "the row has no country", countryField.at)
             return nil
         }
         let hints = self.hints.suggestions { CountryTable.suggestions(for: countryField.text) }
-        error("unknown-country", "unknown country '\(countryField.text)'", countryField.at,
+        error(.unknownCountry, "unknown country '\(countryField.text)'", countryField.at,
               notes: hints.isEmpty ? ["use an ISO 3166-1 code or an English name such as 'Congo (Kinshasa)'"]
                 : ["closest matches: " + hints.map { "\($0.code) (\($0.name))" }.joined(separator: ", ")])
         return nil
@@ -599,7 +599,7 @@ struct ProductionTableReader {
         switch unit(text, mineral: mineral) {
         case .success(let parsed): return parsed
         case .failure(let problem):
-            errorOnce("unit|\(file)|\(mineral.id)|\(text)", "unknown-unit", problem.message, location, notes: problem.notes)
+            errorOnce("unit|\(file)|\(mineral.id)|\(text)", .unknownUnit, problem.message, location, notes: problem.notes)
             return nil
         }
     }
@@ -629,7 +629,7 @@ struct ProductionTableReader {
                 } ?? false
             }
             if !fitsSome {
-                error("unknown-basis", "--basis \(text) is not a basis of " + Set(rows.map(\.mineral.id.rawValue)).sorted().joined(separator: ", "), nil,
+                error(.unknownBasis, "--basis \(text) is not a basis of " + Set(rows.map(\.mineral.id.rawValue)).sorted().joined(separator: ", "), nil,
                       notes: ["bases: element, gross, or a compound such as " + Compound.all.map(\.code).joined(separator: ", ")])
             }
         }
@@ -653,13 +653,12 @@ struct ProductionTableReader {
             let withheld = listed.filter { $0.tonnes == nil }.count
             let unit = world.basis.unitLabel(for: key.mineral)
             guard worldTonnes > 0 else {
-                if sum > 0 { warning("world-total-mismatch", "'World total' is 0 but the rows sum to \(grouped(sum)) \(unit)", world.quantityAt) }
+                if sum > 0 { warning(.worldTotalMismatch, "'World total' is 0 but the rows sum to \(grouped(sum)) \(unit)", world.quantityAt) }
                 continue
             }
             let ratio = sum / worldTonnes
             if abs(ratio - 1) > importer.worldTotalTolerance + 1e-9 {
-                warning(
-                    "world-total-mismatch",
+                warning(.worldTotalMismatch,
                     "the rows for \(key.mineral) \(key.stage.rawValue) \(key.year) sum to \(grouped(sum)) \(unit), \(NumberFormatting.compact(ratio * 100, decimals: 1)) % of the World total \(grouped(worldTonnes)) \(unit)",
                     world.quantityAt,
                     notes: (withheld > 0 ? ["\(withheld) withheld figure\(withheld == 1 ? " is" : "s are") not in the sum"] : [])

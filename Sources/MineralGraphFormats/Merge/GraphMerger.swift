@@ -89,8 +89,8 @@ private struct MergeState {
     mutating func conflict(_ what: String, _ first: String, at a: Origin, _ second: String, at b: Origin, notes: [String] = []) {
         let (here, there) = (location(a), location(b))
         let advice = notes + ["the files disagree: correct one of them, or leave one out of the merge"]
-        diagnostics.append(Diagnostic(.error, "merge-conflict", "\(what): \(first) here, \(second) in \(there)", at: here, notes: advice))
-        diagnostics.append(Diagnostic(.error, "merge-conflict", "\(what): \(second) here, \(first) in \(here)", at: there, notes: advice))
+        diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(first) here, \(second) in \(there)", at: here, notes: advice))
+        diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(second) here, \(first) in \(here)", at: there, notes: advice))
         conflicts += 1
     }
 
@@ -122,10 +122,10 @@ private struct MergeState {
     /// keys) into `kept`; contained tonnes on two bases are a conflict even when both are given.
     mutating func join(
         _ kept: inout Measured, tonnes: Double?, containedTonnes: Double?, valueUSD: Double?, basis: QuantityBasis?, mineral: MineralID,
-        at origin: (String) -> Origin, what: String
+        at origin: (OutputKey) -> Origin, what: String
     ) {
-        figure(&kept.tonnes, &kept.tonnesAt, tonnes, origin("tonnes"), what: "\(what): gross tonnes", describe: Self.number)
-        figure(&kept.valueUSD, &kept.valueAt, valueUSD, origin("value_usd"), what: "\(what): value (USD)", describe: Self.number)
+        figure(&kept.tonnes, &kept.tonnesAt, tonnes, origin(.tonnes), what: "\(what): gross tonnes", describe: Self.number)
+        figure(&kept.valueUSD, &kept.valueAt, valueUSD, origin(.valueUSD), what: "\(what): value (USD)", describe: Self.number)
         guard let containedTonnes else { return }
         let reference = MineralCatalog.info(mineral)?.referenceBasis
         let newBasis = basis ?? reference
@@ -134,17 +134,17 @@ private struct MergeState {
             if keptBasis != newBasis {
                 let label = { (basis: QuantityBasis?) in basis.map { $0.unitLabel(for: mineral) } ?? "its reference basis" }
                 conflict("\(what): contained tonnes on two bases", "\(Self.number(kept.containedTonnes!)) \(label(keptBasis))", at: kept.basisAt ?? keptAt,
-                         "\(Self.number(containedTonnes)) \(label(newBasis))", at: origin(basis == nil ? "contained_tonnes" : "basis"),
+                         "\(Self.number(containedTonnes)) \(label(newBasis))", at: origin(basis == nil ? .containedTonnes : .basis),
                          notes: ["figures of two bases are never added (METHODS §0.1): state both on one basis"])
                 return
             }
-            figure(&kept.containedTonnes, &kept.containedAt, containedTonnes, origin("contained_tonnes"),
+            figure(&kept.containedTonnes, &kept.containedAt, containedTonnes, origin(.containedTonnes),
                    what: "\(what): contained tonnes (\(newBasis.map { $0.unitLabel(for: mineral) } ?? "t"))", describe: Self.number)
         } else {
             kept.containedTonnes = containedTonnes
-            kept.containedAt = origin("contained_tonnes")
+            kept.containedAt = origin(.containedTonnes)
             kept.basis = basis
-            kept.basisAt = basis == nil ? nil : origin("basis")
+            kept.basisAt = basis == nil ? nil : origin(.basis)
         }
     }
 
@@ -174,10 +174,10 @@ private struct MergeState {
         var year: Int? = nil, priceYear: Int? = nil, scheme: String? = nil
         var yearAt: Origin? = nil, priceYearAt: Origin? = nil, schemeAt: Origin? = nil
         for (index, document) in documents.enumerated() {
-            let at = { (field: String) in Origin(document: index, location: .graph(field: field)) }
-            figure(&year, &yearAt, document.graph.year, at("year"), what: "the graph year", describe: String.init)
-            figure(&priceYear, &priceYearAt, document.graph.priceYear, at("price_year"), what: "the price year", describe: String.init)
-            figure(&scheme, &schemeAt, document.graph.countryScheme, at("country_scheme"), what: "the country scheme", describe: { $0 })
+            let at = { (key: GraphKey) in Origin(document: index, location: .graph(key)) }
+            figure(&year, &yearAt, document.graph.year, at(.year), what: "the graph year", describe: String.init)
+            figure(&priceYear, &priceYearAt, document.graph.priceYear, at(.priceYear), what: "the price year", describe: String.init)
+            figure(&scheme, &schemeAt, document.graph.countryScheme, at(.countryScheme), what: "the country scheme", describe: { $0 })
         }
         graph.year = year ?? graph.year
         graph.priceYear = priceYear
@@ -225,22 +225,22 @@ private struct MergeState {
         var indexByID: [String: Int] = [:]
         /// Per merged node: where it was first defined, its kind and country; per output key, the figures.
         var firstAt: [Origin] = []
-        var outputs: [[(key: OutputKey, output: Output, figures: Measured)]] = []
+        var outputs: [[(key: OutputIdentity, output: Output, figures: Measured)]] = []
         var capacityAt: [Origin?] = [], otherInputsAt: [Origin?] = [], waterAt: [Origin?] = []
         var inFiles: [Set<Int>] = []
         for (index, document) in documents.enumerated() {
             let graphYear = document.graph.year
             for (i, node) in document.graph.nodes.enumerated() {
-                let at = { (field: String?) in Origin(document: index, location: .node(index: i, field: field)) }
+                let at = { (key: NodeKey?) in Origin(document: index, location: .node(index: i, field: key?.rawValue)) }
                 guard let m = indexByID[node.id] else {
                     indexByID[node.id] = merged.count
                     var copy = node
                     copy.outputs = []
                     merged.append(copy)
                     firstAt.append(at(nil))
-                    capacityAt.append(node.capacityTonnes == nil ? nil : at("capacity_tonnes"))
-                    otherInputsAt.append(node.otherInputsUSD == nil ? nil : at("other_inputs_usd"))
-                    waterAt.append(node.water == nil ? nil : at("water"))
+                    capacityAt.append(node.capacityTonnes == nil ? nil : at(.capacityTonnes))
+                    otherInputsAt.append(node.otherInputsUSD == nil ? nil : at(.otherInputsUSD))
+                    waterAt.append(node.water == nil ? nil : at(.water))
                     outputs.append([])
                     inFiles.append([index])
                     joinOutputs(node, document: index, nodeIndex: i, graphYear: graphYear, into: &outputs[outputs.count - 1])
@@ -251,20 +251,20 @@ private struct MergeState {
                 let kept = merged[m]
                 if kept.kind.keyword != node.kind.keyword {
                     conflict("node '\(node.id)' kind", kept.kind.keyword, at: Origin(document: keptAt.document, location: keptAt.location.withField("kind")),
-                             node.kind.keyword, at: at("kind"))
+                             node.kind.keyword, at: at(.kind))
                 } else if case .wasteDestination(let keptFate) = kept.kind, case .wasteDestination(let fate) = node.kind, keptFate != fate {
                     conflict("node '\(node.id)' fate", keptFate.rawValue, at: Origin(document: keptAt.document, location: keptAt.location.withField("fate")),
-                             fate.rawValue, at: at("fate"))
+                             fate.rawValue, at: at(.fate))
                 }
                 if kept.country != node.country {
                     conflict("node '\(node.id)' country", kept.country.rawValue, at: Origin(document: keptAt.document, location: keptAt.location.withField("country")),
-                             node.country.rawValue, at: at("country"), notes: ["node ids name one place: \(node.id) cannot be in two countries"])
+                             node.country.rawValue, at: at(.country), notes: ["node ids name one place: \(node.id) cannot be in two countries"])
                 }
-                figure(&merged[m].capacityTonnes, &capacityAt[m], node.capacityTonnes, at("capacity_tonnes"),
+                figure(&merged[m].capacityTonnes, &capacityAt[m], node.capacityTonnes, at(.capacityTonnes),
                        what: "node '\(node.id)' capacity (t)", describe: Self.number)
-                figure(&merged[m].otherInputsUSD, &otherInputsAt[m], node.otherInputsUSD, at("other_inputs_usd"),
+                figure(&merged[m].otherInputsUSD, &otherInputsAt[m], node.otherInputsUSD, at(.otherInputsUSD),
                        what: "node '\(node.id)' other inputs (USD)", describe: Self.number)
-                figure(&merged[m].water, &waterAt[m], node.water, at("water"), what: "node '\(node.id)' water use", describe: Self.describeWater)
+                figure(&merged[m].water, &waterAt[m], node.water, at(.water), what: "node '\(node.id)' water use", describe: Self.describeWater)
                 merged[m].name = merged[m].name ?? node.name
                 merged[m].source = Self.joined(merged[m].source, node.source, separator: "; ")
                 merged[m].notes = Self.joined(merged[m].notes, node.notes, separator: " ")
@@ -276,18 +276,18 @@ private struct MergeState {
         return merged
     }
 
-    struct OutputKey: Hashable {
+    struct OutputIdentity: Hashable {
         let mineral: MineralID
         let year: Int
     }
 
     /// Joins the outputs of `node` (of document `document`) into the merged node's outputs.
     mutating func joinOutputs(
-        _ node: Node, document: Int, nodeIndex: Int, graphYear: Int, into outputs: inout [(key: OutputKey, output: Output, figures: Measured)]
+        _ node: Node, document: Int, nodeIndex: Int, graphYear: Int, into outputs: inout [(key: OutputIdentity, output: Output, figures: Measured)]
     ) {
         for (o, output) in node.outputs.enumerated() {
-            let key = OutputKey(mineral: output.mineral, year: output.year ?? graphYear)
-            let at = { (field: String) in Origin(document: document, location: .output(node: nodeIndex, index: o, field: field)) }
+            let key = OutputIdentity(mineral: output.mineral, year: output.year ?? graphYear)
+            let at = { (key: OutputKey) in Origin(document: document, location: .output(node: nodeIndex, index: o, key)) }
             let what = "output \(output.mineral) \(key.year) of node '\(node.id)'"
             if let k = outputs.firstIndex(where: { $0.key == key }) {
                 join(&outputs[k].figures, tonnes: output.tonnes, containedTonnes: output.containedTonnes, valueUSD: output.valueUSD,
@@ -359,7 +359,8 @@ private struct MergeState {
         for (index, document) in documents.enumerated() {
             for (i, other) in document.graph.otherCountries.enumerated() {
                 let key = Key(mineral: other.mineral, stage: other.stage, year: other.year ?? document.graph.year)
-                let at = { (field: String) in Origin(document: index, location: .otherCountries(index: i, field: field)) }
+                // Its figures have the keys of an output's.
+                let at = { (key: OutputKey) in Origin(document: index, location: .otherCountries(index: i, field: key.rawValue)) }
                 let what = "other countries' \(other.mineral) \(other.stage.rawValue) \(key.year)"
                 let m: Int
                 if let existing = indexByKey[key] {

@@ -11,7 +11,7 @@ extension ScenarioDocument {
         let budget = SuggestionBudget()
         let countries = Set(graph.nodes.map(\.country))
         let nodesByID = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        func warn(_ code: String, _ message: String, at location: ScenarioLocation, notes: [String] = []) {
+        func warn(_ code: DiagnosticCode, _ message: String, at location: ScenarioLocation, notes: [String] = []) {
             warnings.append(Diagnostic(.warning, code, message, at: sourceMap.location(of: location), notes: notes))
         }
         func countryName(_ code: CountryCode) -> String {
@@ -35,7 +35,7 @@ extension ScenarioDocument {
                 }
             }
             let selector = NodeSelector(conditions: conditions)
-            warn("selects-nothing", "'\(verb)' selects no node of the graph: \(selector)", at: location, notes: notes)
+            warn(.selectsNothing, "'\(verb)' selects no node of the graph: \(selector)", at: location, notes: notes)
             return nodes
         }
         func checkMineral(_ mineral: MineralID?, of nodes: [Node], at location: ScenarioLocation) {
@@ -43,7 +43,7 @@ extension ScenarioDocument {
             let outputs = Set(nodes.flatMap { $0.outputs.map(\.mineral.rawValue) }).sorted()
             let message = nodes.count == 1 ? "the selected node '\(nodes[0].id)' does not output \(mineral)"
                 : "none of the \(nodes.count) selected nodes outputs \(mineral)"
-            warn("mineral-not-output", message, at: location,
+            warn(.mineralNotOutput, message, at: location,
                  notes: [outputs.isEmpty ? "they list no outputs" : "their outputs: " + outputs.joined(separator: ", ")])
         }
 
@@ -56,18 +56,18 @@ extension ScenarioDocument {
                 checkMineral(addition.mineral, of: selected(addition.nodes, verb: "add_capacity", at: at("add_capacity")), at: at("mineral"))
             case .exportBan(let ban):
                 guard countries.contains(ban.country) else {
-                    warn("country-absent", "the graph has no node in \(countryName(ban.country))", at: at("ban"))
+                    warn(.countryAbsent, "the graph has no node in \(countryName(ban.country))", at: at("ban"))
                     continue
                 }
                 for (i, destination) in (ban.destinations ?? []).enumerated() where !countries.contains(destination) {
-                    warn("country-absent", "the graph has no node in \(countryName(destination))", at: at("to.\(i)"))
+                    warn(.countryAbsent, "the graph has no node in \(countryName(destination))", at: at("to.\(i)"))
                 }
                 let blocked = graph.flows.contains { flow in
                     guard let from = nodesByID[flow.from], let to = nodesByID[flow.to] else { return false }
                     return ban.blocks(mineral: flow.mineral, from: from.country, stage: from.stage, to: to.country)
                 }
                 if !blocked {
-                    warn("ban-stops-nothing", "the ban stops no flow of the graph", at: at("ban"),
+                    warn(.banStopsNothing, "the ban stops no flow of the graph", at: at("ban"),
                          notes: ["it applies to flows" + (ban.mineral.map { " of \($0)" } ?? "") + " leaving nodes in \(ban.country)"
                                  + (ban.stage.map { " at the \($0.rawValue) stage" } ?? "")
                                  + " for " + (ban.destinations.map { $0.map(\.rawValue).joined(separator: ", ") } ?? "other countries")])
@@ -78,7 +78,7 @@ extension ScenarioDocument {
             let nodes = selected(spare.nodes, verb: "spare", at: .spare(index: index, field: "nodes"))
             checkMineral(spare.mineral, of: nodes, at: .spare(index: index, field: "mineral"))
             if spare.amount == .declaredCapacity, !nodes.isEmpty, !nodes.contains(where: { $0.capacityTonnes != nil }) {
-                warn("no-declared-capacity", "none of the selected nodes declares capacity_tonnes", at: .spare(index: index, field: "capacity"),
+                warn(.noDeclaredCapacity, "none of the selected nodes declares capacity_tonnes", at: .spare(index: index, field: "capacity"),
                      notes: ["give the nodes capacity_tonnes in the graph, or write 'fraction:' or 'tonnes:' here"])
             }
         }

@@ -45,7 +45,7 @@ public struct ScenarioFileReader: Sendable {
         let root = try decoding.yaml.compose(text, kind: "scenario files")
         guard let root, !decoding.yaml.isNull(root) else {
             throw GraphFileError(
-                diagnostics: [Diagnostic(.error, "empty-file", "the file holds no scenario: it is empty or has only comments",
+                diagnostics: [Diagnostic(.error, .emptyFile, "the file holds no scenario: it is empty or has only comments",
                                          at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
@@ -78,7 +78,7 @@ struct ScenarioDecoding {
     mutating func scenario(_ root: YAMLNode) -> Scenario? {
         record(.scenario(field: nil), root)
         if case .mapping(let mapping) = root, mapping["scenario"] == nil, mapping["nodes"] != nil || mapping["flows"] != nil {
-            yaml.error("graph-not-scenario", "this is a graph file, not a scenario", at: root,
+            yaml.error(.graphNotScenario, "this is a graph file, not a scenario", at: root,
                        notes: ["scenario files start with 'scenario: ID' and list 'shocks:' (docs/whatif.md)"])
             return nil
         }
@@ -86,7 +86,7 @@ struct ScenarioDecoding {
         guard let f = yaml.fields(of: root, what: "the scenario", allowed: keys, required: ["scenario", "shocks"]) else { return nil }
         for (key, value) in f { record(.scenario(field: key), value) }
         if let format = f["format"].flatMap({ yaml.string($0, "format") }), format != ScenarioFileReader.formatVersion {
-            yaml.error("unsupported-format", "unsupported format '\(format)'", at: f["format"]!,
+            yaml.error(.unsupportedFormat, "unsupported format '\(format)'", at: f["format"]!,
                        notes: ["this version of mineral-graph reads '\(ScenarioFileReader.formatVersion)'"])
         }
         let id = f["scenario"].flatMap { yaml.isNull($0) ? yaml.missing($0, "scenario") : yaml.required($0, "scenario") }
@@ -99,7 +99,7 @@ struct ScenarioDecoding {
             var empty = yaml.isNull(node)
             if case .sequence(let items) = node { empty = items.isEmpty }
             if empty {
-                yaml.error("no-shocks", "the scenario has no shocks", at: node, notes: ["list at least one: cut, ban or add_capacity"])
+                yaml.error(.noShocks, "the scenario has no shocks", at: node, notes: ["list at least one: cut, ban or add_capacity"])
             }
         }
         let spare = list(f["spare"], "spare") { decoding, item, i in decoding.spare(item, index: i) }
@@ -117,7 +117,7 @@ struct ScenarioDecoding {
     mutating func shock(_ node: YAMLNode, index: Int) -> Shock? {
         record(.shock(index: index, field: nil), node)
         guard case .mapping(let mapping) = node else {
-            yaml.error("expected-mapping", "expected a shock as a mapping such as 'cut: {country: COD}', found \(yaml.describe(node))", at: node)
+            yaml.error(.expectedMapping, "expected a shock as a mapping such as 'cut: {country: COD}', found \(yaml.describe(node))", at: node)
             return nil
         }
         let verbKeys = mapping.keys.filter { if case .scalar(let key) = $0 { Self.verbs.contains(key.string) } else { false } }
@@ -126,15 +126,15 @@ struct ScenarioDecoding {
             let every = Self.verbs + Self.verbs.flatMap { Self.parameters[$0]! }
             _ = yaml.fields(of: node, what: "a shock", allowed: every.reduce(into: []) { if !$0.contains($1) { $0.append($1) } }, required: [])
             // An unknown key near a verb ("cutt") already says what is wrong.
-            if !yaml.diagnostics[before...].contains(where: { $0.code == "unknown-key" }) {
-                yaml.error("missing-verb", "a shock needs one of: " + Self.verbs.joined(separator: ", "), at: node,
+            if !yaml.diagnostics[before...].contains(where: { $0.code == DiagnosticCode.unknownKey.rawValue }) {
+                yaml.error(.missingVerb, "a shock needs one of: " + Self.verbs.joined(separator: ", "), at: node,
                            notes: ["for example '- cut: {country: COD, kind: mine}' with 'fraction: 0.5' below it"])
             }
             return nil
         }
         if verbKeys.count > 1 {
             let names = verbKeys.compactMap { if case .scalar(let key) = $0 { "'\(key.string)'" } else { nil } }
-            yaml.error("several-verbs", "a shock has one verb; this one has " + names.joined(separator: " and "), at: verbKeys[1],
+            yaml.error(.severalVerbs, "a shock has one verb; this one has " + names.joined(separator: " and "), at: verbKeys[1],
                        notes: ["write each shock as its own list item, starting with '- '"])
             return nil
         }
@@ -143,7 +143,7 @@ struct ScenarioDecoding {
                                   required: Self.requiredParameters[verb]!)
         else { return nil }
         for (key, value) in f where key != verb { record(.shock(index: index, field: key), value) }
-        let mineral = f["mineral"].flatMap { parse($0, "mineral", code: "unknown-mineral", EditParser.mineral) }
+        let mineral = f["mineral"].flatMap { parse($0, "mineral", code: .unknownMineral, EditParser.mineral) }
         switch verb {
         case "cut":
             let nodes = selector(f[verb]!, verb) { .shock(index: index, field: $0) }
@@ -160,24 +160,24 @@ struct ScenarioDecoding {
         }
     }
 
-    mutating func exportBan(_ f: Decoding.Fields, mineral: MineralID?, index: Int) -> Shock? {
+    mutating func exportBan(_ f: Decoding.Fields<String>, mineral: MineralID?, index: Int) -> Shock? {
         let countryNode = f["ban"]!
         record(.shock(index: index, field: "ban"), countryNode)
         var country: CountryCode?
         if case .scalar = countryNode {
-            country = parse(countryNode, "ban", code: "unknown-country", EditParser.country)
+            country = parse(countryNode, "ban", code: .unknownCountry, EditParser.country)
         } else {
-            yaml.error("expected-text", "expected the exporting country for 'ban', found \(yaml.describe(countryNode))", at: countryNode,
+            yaml.error(.expectedText, "expected the exporting country for 'ban', found \(yaml.describe(countryNode))", at: countryNode,
                        notes: ["write 'ban: IDN' and give 'mineral:', 'stage:', 'to:' and 'mode:' beside it"])
         }
-        let stage = f["stage"].flatMap { parse($0, "stage", code: "unknown-stage", EditParser.stage) }
+        let stage = f["stage"].flatMap { parse($0, "stage", code: .unknownStage, EditParser.stage) }
         var destinations: [CountryCode]?
         var destinationsValid = true
         if let to = f["to"], let items = scalars(to, "to") {
             var codes: [CountryCode] = []
             for (i, item) in items.enumerated() {
                 record(.shock(index: index, field: "to.\(i)"), item)
-                if let code = parse(item, "to", code: "unknown-country", EditParser.country) { codes.append(code) } else { destinationsValid = false }
+                if let code = parse(item, "to", code: .unknownCountry, EditParser.country) { codes.append(code) } else { destinationsValid = false }
             }
             destinations = codes
         } else if f["to"] != nil {
@@ -189,7 +189,7 @@ struct ScenarioDecoding {
                 mode = parsed
             } else {
                 let names = BanMode.allCases.map(\.rawValue)
-                yaml.error("unknown-mode", "unknown ban mode '\(text)'", at: modeNode,
+                yaml.error(.unknownMode, "unknown ban mode '\(text)'", at: modeNode,
                            notes: EditParser.hint(text, names) + ["modes: " + names.joined(separator: ", ")])
                 return nil
             }
@@ -206,15 +206,15 @@ struct ScenarioDecoding {
         else { return nil }
         for (key, value) in f where key != "nodes" { record(.spare(index: index, field: key), value) }
         let nodes = f["nodes"].flatMap { selector($0, "nodes") { .spare(index: index, field: $0) } }
-        let mineral = f["mineral"].flatMap { parse($0, "mineral", code: "unknown-mineral", EditParser.mineral) }
+        let mineral = f["mineral"].flatMap { parse($0, "mineral", code: .unknownMineral, EditParser.mineral) }
         let given = Self.spareAmounts.filter { f[$0] != nil }
         if given.isEmpty {
-            yaml.error("missing-amount", "a spare-capacity entry needs one of: fraction, tonnes, capacity", at: node,
+            yaml.error(.missingAmount, "a spare-capacity entry needs one of: fraction, tonnes, capacity", at: node,
                        notes: ["fraction: 0.2 (of the node's output), tonnes: 600, or capacity: declared (capacity_tonnes − output)"])
             return nil
         }
         if given.count > 1 {
-            yaml.error("several-amounts", "give one of fraction, tonnes and capacity, not " + given.map { "'\($0)'" }.joined(separator: " and "),
+            yaml.error(.severalAmounts, "give one of fraction, tonnes and capacity, not " + given.map { "'\($0)'" }.joined(separator: " and "),
                        at: f.keyNode(given[1]) ?? node)
             return nil
         }
@@ -228,7 +228,7 @@ struct ScenarioDecoding {
                 if text == "declared" {
                     amount = .declaredCapacity
                 } else {
-                    yaml.error("unknown-capacity", "unknown capacity '\(text)'", at: value,
+                    yaml.error(.unknownCapacity, "unknown capacity '\(text)'", at: value,
                                notes: ["'capacity: declared' uses each node's capacity_tonnes − output; for a fixed amount write 'tonnes:'"])
                 }
             }
@@ -272,7 +272,16 @@ struct ScenarioDecoding {
                     }
                     let value = EditCursor.Value(text: text, quoted: isQuoted(item), column: 1)
                     // One value at a time, so every bad value gets its own message.
-                    if parse(item, key, code: "unknown-" + key, { (value) throws(EditSyntaxError) in try EditParser.nodeCondition(key, [value]) }) != nil {
+                    let code: DiagnosticCode =
+                        switch key {
+                        case "country": .unknownCountry
+                        case "kind": .unknownKind
+                        case "mineral": .unknownMineral
+                        case "fate": .unknownFate
+                        case "stage": .unknownStage
+                        default: .unknownKey  // ids are text: any value parses
+                        }
+                    if parse(item, key, code: code, { (value) throws(EditSyntaxError) in try EditParser.nodeCondition(key, [value]) }) != nil {
                         values.append(value)
                     } else {
                         valid = false
@@ -292,20 +301,20 @@ struct ScenarioDecoding {
             return [node]
         case .sequence(let items):
             if items.isEmpty {
-                yaml.error("missing-value", "'\(key)' has no value", at: node, notes: ["give at least one value"])
+                yaml.error(.missingValue, "'\(key)' has no value", at: node, notes: ["give at least one value"])
                 return nil
             }
             var valid = true
             for item in items {
                 guard case .scalar = item else {
-                    yaml.error("expected-text", "expected text in the list '\(key)', found \(yaml.describe(item))", at: item)
+                    yaml.error(.expectedText, "expected text in the list '\(key)', found \(yaml.describe(item))", at: item)
                     valid = false
                     continue
                 }
             }
             return valid ? items.items : nil
         case .mapping:
-            yaml.error("expected-text", "expected a value or a list of values for '\(key)', found \(yaml.describe(node))", at: node)
+            yaml.error(.expectedText, "expected a value or a list of values for '\(key)', found \(yaml.describe(node))", at: node)
             return nil
         }
     }
@@ -320,7 +329,7 @@ struct ScenarioDecoding {
     /// A scalar read with one of the edit language's value parsers (countries, minerals,
     /// stages, filters), its error reported at the scalar.
     mutating func parse<T>(
-        _ node: YAMLNode, _ key: String, code: String, _ parser: (EditCursor.Value) throws(EditSyntaxError) -> T
+        _ node: YAMLNode, _ key: String, code: DiagnosticCode, _ parser: (EditCursor.Value) throws(EditSyntaxError) -> T
     ) -> T? {
         guard let text = yaml.required(node, key) else { return nil }
         do {
@@ -336,7 +345,7 @@ struct ScenarioDecoding {
         guard let value = finite(node, key) else { return nil }
         guard (0...1).contains(value) else {
             let percent = value > 1 && value <= 100 ? ["write \(NumberFormatting.plain(value)) % as \(NumberFormatting.plain(value / 100))"] : []
-            yaml.error("fraction-out-of-range", "'\(key)' must be between 0 and 1, found \(NumberFormatting.plain(value))", at: node,
+            yaml.error(.fractionOutOfRange, "'\(key)' must be between 0 and 1, found \(NumberFormatting.plain(value))", at: node,
                        notes: percent + ["a fraction of the baseline: 0.5 halves it, 1 stops it"])
             return nil
         }
@@ -347,7 +356,7 @@ struct ScenarioDecoding {
     mutating func tonnes(_ node: YAMLNode, _ key: String) -> Double? {
         guard let value = finite(node, key) else { return nil }
         guard value >= 0 else {
-            yaml.error("negative-tonnes", "'\(key)' must not be negative, found \(NumberFormatting.plain(value))", at: node,
+            yaml.error(.negativeTonnes, "'\(key)' must not be negative, found \(NumberFormatting.plain(value))", at: node,
                        notes: key == "tonnes" ? ["to take supply away, use a 'cut' shock"] : [])
             return nil
         }
@@ -358,7 +367,7 @@ struct ScenarioDecoding {
         if yaml.isNull(node) { return yaml.missing(node, key) }
         guard let value = yaml.number(node, key) else { return nil }
         guard value.isFinite else {
-            yaml.error("expected-number", "expected a finite number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
+            yaml.error(.expectedNumber, "expected a finite number for '\(key)', found \(NumberFormatting.plain(value))", at: node)
             return nil
         }
         return value

@@ -58,7 +58,7 @@ public enum InputLimits {
                     var column = 1
                     for offset in lineStart..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
                     return Diagnostic(
-                        .error, "line-too-long", "line \(line) is longer than \(describe(bytes: limit))",
+                        .error, .lineTooLong, "line \(line) is longer than \(describe(bytes: limit))",
                         at: SourceLocation(file: file, line: line, column: column),
                         notes: ["lines may be at most \(limit) bytes; write the file with line breaks"])
                 }
@@ -72,7 +72,7 @@ public enum InputLimits {
     static func tooLarge(_ byteCount: Int, limit: Int, file: String, what: String, notes: [String] = []) -> Diagnostic? {
         guard byteCount > limit else { return nil }
         return Diagnostic(
-            .error, "file-too-large", "the file is \(describe(bytes: byteCount)); \(what) may be at most \(describe(bytes: limit))",
+            .error, .fileTooLarge, "the file is \(describe(bytes: byteCount)); \(what) may be at most \(describe(bytes: limit))",
             at: SourceLocation(file: file, line: 1, column: 1), notes: notes)
     }
 

@@ -1,4 +1,4 @@
-import CYaml
+internal import CYaml
 
 /// Builds a ``YAMLNode`` tree from libyaml's events, in one pass and without recursion, so that
 /// reading time and memory grow linearly with the text whatever it holds.
@@ -88,7 +88,7 @@ struct YAMLComposer {
     ) throws(Diagnostic) -> YAMLNode? {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
-            throw Diagnostic(.error, "yaml", "cannot start the YAML parser (out of memory)", at: SourceLocation(file: file, line: 1, column: 1))
+            throw Diagnostic(.error, .yaml, "cannot start the YAML parser (out of memory)", at: SourceLocation(file: file, line: 1, column: 1))
         }
         defer { yaml_parser_delete(&parser) }
         yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
@@ -116,13 +116,13 @@ struct YAMLComposer {
                 documents += 1
                 if documents > 1 {
                     throw Diagnostic(
-                        .error, "yaml-syntax", "YAML syntax: the file holds more than one document", at: at(event.start_mark),
+                        .error, .yamlSyntax, "YAML syntax: the file holds more than one document", at: at(event.start_mark),
                         notes: ["a line '---' starts a new document; \(kind) hold one"])
                 }
                 continue
             case YAML_ALIAS_EVENT:
                 throw Diagnostic(
-                    .error, "yaml-alias", "YAML anchors and aliases (&name, *name) are not allowed in \(kind)",
+                    .error, .yamlAlias, "YAML anchors and aliases (&name, *name) are not allowed in \(kind)",
                     at: at(event.start_mark), notes: ["write the values out in full"])
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
@@ -139,7 +139,7 @@ struct YAMLComposer {
             case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                 if stack.count >= maximumDepth {
                     throw Diagnostic(
-                        .error, "too-deep", "values nest more than \(maximumDepth) deep", at: at(event.start_mark),
+                        .error, .tooDeep, "values nest more than \(maximumDepth) deep", at: at(event.start_mark),
                         notes: ["\(kind) need a few levels; this looks like a damaged or hostile file"])
                 }
                 let mark = Self.mark(event.start_mark)
@@ -175,7 +175,7 @@ struct YAMLComposer {
         values += 1
         if values > maximumValues {
             throw Diagnostic(
-                .error, "too-many-values", "the file has more than \(maximumValues) YAML values", at: at(mark),
+                .error, .tooManyValues, "the file has more than \(maximumValues) YAML values", at: at(mark),
                 notes: ["split the file"])
         }
     }
@@ -205,7 +205,7 @@ struct YAMLComposer {
             }
             if let first {
                 throw Diagnostic(
-                    .error, "duplicate-key", "duplicate key '\(Decoding.excerpt(scalar.string))'",
+                    .error, .duplicateKey, "duplicate key '\(Decoding.excerpt(scalar.string))'",
                     at: SourceLocation(file: file, line: scalar.mark.line, column: scalar.mark.column),
                     notes: ["first given at line \(first.line), column \(first.column)", "each key may appear once in a mapping"])
             }
@@ -230,10 +230,10 @@ struct YAMLComposer {
             // libyaml gives a byte offset; the line and column are counted here.
             let (line, column) = SourceLines.position(ofByte: parser.problem_offset, in: bytes)
             return Diagnostic(
-                .error, "unreadable", "cannot read the text: \(problem) at byte \(parser.problem_offset)",
+                .error, .unreadable, "cannot read the text: \(problem) at byte \(parser.problem_offset)",
                 at: SourceLocation(file: file, line: line, column: column))
         case YAML_MEMORY_ERROR:
-            return Diagnostic(.error, "yaml", "the YAML parser ran out of memory", at: SourceLocation(file: file, line: 1, column: 1))
+            return Diagnostic(.error, .yaml, "the YAML parser ran out of memory", at: SourceLocation(file: file, line: 1, column: 1))
         default:
             var notes: [String] = []
             let mark = parser.problem_mark
@@ -245,10 +245,10 @@ struct YAMLComposer {
             }
             if problem.hasPrefix("Maximum nesting level") {
                 return Diagnostic(
-                    .error, "too-deep", "values nest more than \(maximumDepth) deep", at: at(mark),
+                    .error, .tooDeep, "values nest more than \(maximumDepth) deep", at: at(mark),
                     notes: ["\(kind) need a few levels; this looks like a damaged or hostile file"])
             }
-            return Diagnostic(.error, "yaml-syntax", "YAML syntax: \(problem)", at: at(mark), notes: notes)
+            return Diagnostic(.error, .yamlSyntax, "YAML syntax: \(problem)", at: at(mark), notes: notes)
         }
     }
 }

@@ -1,4 +1,4 @@
-import CGraphviz
+internal import CGraphviz
 import Foundation
 
 /// A failure inside libgraphviz, with the message Graphviz gave.

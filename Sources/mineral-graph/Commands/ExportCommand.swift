@@ -6,11 +6,12 @@ import MineralGraphFormats
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a graph as GraphML, JSON, CSV tables or DOT with its data.",
+        abstract: "Export a graph as GraphML, JSON, node-link JSON, CSV tables or DOT with its data.",
         discussion: """
-            graphml: for NetworkX (read_graphml), Gephi and yEd; json: for scripts \
-            (mineral-graph-json/1); csv: a node table and an edge table; dot: DOT with every \
-            attribute, which `mineral-graph import dot` reads back. Attributes and schemas: \
+            graphml: for NetworkX (read_graphml), igraph, Gephi and yEd; json: for scripts \
+            (mineral-graph-json/1); node-link: NetworkX node_link_graph(data, edges="links") and \
+            d3; csv: a node table and an edge table; dot: DOT with every attribute, which \
+            `mineral-graph import dot` and pydot read. Attributes and schemas: \
             docs/export.md. Writes to standard output unless -o or --out-dir is given; csv writes \
             PREFIX.nodes.csv and PREFIX.edges.csv for -o PREFIX, DIR/STEM.nodes.csv and \
             DIR/STEM.edges.csv for --out-dir, or one table to -o with --table. Graphs with \
@@ -19,13 +20,13 @@ struct ExportCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case graphml, json, csv, dot
+        case graphml, json, nodeLink = "node-link", csv, dot
     }
 
     @Argument(help: "The graph file (- for standard input).")
     var file: String
 
-    @Option(help: "graphml, json, csv or dot.")
+    @Option(help: "graphml, json, node-link, csv or dot.")
     var format: Format
 
     @Option(name: .shortAndLong, help: "Where to write (- for standard output); for csv without --table, a path prefix.")
@@ -54,6 +55,7 @@ struct ExportCommand: ParsableCommand {
         switch format {
         case .graphml: outputs = [(try path(extension: "graphml"), GraphMLWriter().write(graph))]
         case .json: outputs = [(try path(extension: "json"), JSONGraphWriter().write(graph))]
+        case .nodeLink: outputs = [(try path(extension: "node-link.json"), NodeLinkWriter().write(graph))]
         case .dot: outputs = [(try path(extension: "dot"), DOTDataWriter().write(graph))]
         case .csv:
             if let table {

@@ -87,7 +87,7 @@ struct WhatIfCommand: ParsableCommand {
                 let location: ScenarioLocation = failure.part == .shock
                     ? .shock(index: failure.index, field: nil) : .spare(index: failure.index, field: nil)
                 let diagnostic = Diagnostic(
-                    .error, "scenario-does-not-fit", failure.description, at: scenarioDocument.sourceMap.location(of: location))
+                    .error, .scenarioDoesNotFit, failure.description, at: scenarioDocument.sourceMap.location(of: location))
                 printError(DiagnosticRenderer(text: scenarioDocument.text).render([diagnostic]))
                 throw ExitCode.failure
             }

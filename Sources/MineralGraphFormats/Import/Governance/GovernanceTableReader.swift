@@ -28,7 +28,7 @@ public struct GovernanceTableReader: Sendable {
               let data = try? Data(contentsOf: url)
         else {
             throw ImportError(
-                diagnostics: [Diagnostic(.error, "missing-resource", "the bundled governance table (\(name)) is missing from the installation", at: nil)],
+                diagnostics: [Diagnostic(.error, .missingResource, "the bundled governance table (\(name)) is missing from the installation", at: nil)],
                 text: nil)
         }
         return try GovernanceTableReader().parse(bytes: [UInt8](data), file: name, source: bundledSource)
@@ -46,7 +46,7 @@ public struct GovernanceTableReader: Sendable {
         let table = try CSVTable(bytes: bytes, file: file, what: "governance table", comments: true)
         let (text, header, records, names) = (table.text, table.header, table.rows, table.names)
         var diagnostics: [Diagnostic] = []
-        func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
+        func fail(_ code: DiagnosticCode, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
             diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
         func column(_ candidates: String...) -> Int? { names.firstIndex { candidates.contains($0) } }
@@ -60,7 +60,7 @@ public struct GovernanceTableReader: Sendable {
         func parseIndicator(_ record: CSVRecord, _ i: Int) -> GovernanceIndicator? {
             let code = record[i].trimmingCharacters().uppercased()
             if let found = GovernanceIndicator(rawValue: code) { return found }
-            fail("unknown-indicator", "unknown WGI series '\(record[i])'", record.line, record.position(of: i).column,
+            fail(.unknownIndicator, "unknown WGI series '\(record[i])'", record.line, record.position(of: i).column,
                  notes: ["series: " + GovernanceIndicator.allCases.map(\.rawValue).joined(separator: ", ")])
             return nil
         }
@@ -68,7 +68,7 @@ public struct GovernanceTableReader: Sendable {
             let code = record[i].trimmingCharacters().uppercased()
             // ISO alpha-3, or a three-character area code of the source (R20 "Europe EFTA, nes").
             guard code.count == 3, code.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                fail("bad-country-code", "'\(record[i])' is not a three-character country code", record.line, record.position(of: i).column)
+                fail(.badCountryCode, "'\(record[i])' is not a three-character country code", record.line, record.position(of: i).column)
                 return nil
             }
             return CountryCode(code)
@@ -81,7 +81,7 @@ public struct GovernanceTableReader: Sendable {
             for record in records where record.count > max(codeColumn, seriesColumn, yearColumn, estimateColumn) {
                 guard let country = country(record, codeColumn), let series = parseIndicator(record, seriesColumn) else { continue }
                 guard let year = Int(record[yearColumn].trimmingCharacters()) else {
-                    fail("bad-year", "year '\(record[yearColumn])' is not a whole number", record.line, record.position(of: yearColumn).column)
+                    fail(.badYear, "year '\(record[yearColumn])' is not a whole number", record.line, record.position(of: yearColumn).column)
                     continue
                 }
                 guard let estimate = value(record[estimateColumn]) else { continue }
@@ -95,7 +95,7 @@ public struct GovernanceTableReader: Sendable {
                 return (i, year)
             }
             if years.isEmpty {
-                fail("no-year-columns", "the governance table has neither a 'year' column nor year columns (1996, 1996 [YR1996] …)", header.line, 1)
+                fail(.noYearColumns, "the governance table has neither a 'year' column nor year columns (1996, 1996 [YR1996] …)", header.line, 1)
             }
             let seriesColumn = column("series code")
             var firstLine: [String: Int] = [:]
@@ -106,7 +106,7 @@ public struct GovernanceTableReader: Sendable {
                 let series = seriesColumn.map { $0 < record.count ? parseIndicator(record, $0) : nil } ?? self.indicator
                 guard let series else { continue }
                 if let first = firstLine[country.rawValue + " " + series.rawValue] {
-                    fail("duplicate-country", "\(country.rawValue) has a second row of \(series.rawValue)", record.line, record.position(of: codeColumn).column,
+                    fail(.duplicateCountry, "\(country.rawValue) has a second row of \(series.rawValue)", record.line, record.position(of: codeColumn).column,
                          notes: ["first on line \(first); a table with two rows for one country cannot say which is right"])
                     continue
                 }
@@ -115,12 +115,12 @@ public struct GovernanceTableReader: Sendable {
                     if let estimate = value(record[i]) {
                         result.set(series, country, year: year, estimate)
                     } else if !["", "..", "nan", "#n/a", "na"].contains(record[i].trimmingCharacters().lowercased()) {
-                        fail("bad-number", "'\(record[i])' is not a number", record.line, record.position(of: i).column)
+                        fail(.badNumber, "'\(record[i])' is not a number", record.line, record.position(of: i).column)
                     }
                 }
             }
         } else {
-            fail("missing-column", "the governance table has no country code column", header.line, 1,
+            fail(.missingColumn, "the governance table has no country code column", header.line, 1,
                  notes: ["expected 'code,series,year,estimate', a 'Code' column with year columns, or a World Bank DataBank export ('Country Code', 'Series Code', '1996 [YR1996]' …)"])
         }
         guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }

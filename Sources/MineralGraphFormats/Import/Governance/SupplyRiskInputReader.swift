@@ -20,7 +20,7 @@ public struct SupplyRiskInputReader: Sendable {
         let (text, header, names) = (table.text, table.header, table.names)
         var diagnostics: [Diagnostic] = []
         func fail(_ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
-            diagnostics.append(Diagnostic(.error, "bad-risk-input", message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
+            diagnostics.append(Diagnostic(.error, .badRiskInput, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
         for required in Self.columns.dropLast() where !names.contains(required) {
             fail("the supply-risk inputs have no '\(required)' column", header.line, 1, notes: ["columns: " + Self.columns.joined(separator: ",")])

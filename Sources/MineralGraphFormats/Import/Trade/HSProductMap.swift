@@ -81,7 +81,7 @@ public struct HSProductMap: Sendable {
             let data = try? Data(contentsOf: url)
         else {
             throw ImportError(
-                diagnostics: [Diagnostic(.error, "missing-resource", "the built-in HS product map (\(builtInName)) is missing from the installation", at: nil)],
+                diagnostics: [Diagnostic(.error, .missingResource, "the built-in HS product map (\(builtInName)) is missing from the installation", at: nil)],
                 text: nil)
         }
         return try parse(bytes: [UInt8](data), file: builtInName)
@@ -102,22 +102,22 @@ public struct HSProductMap: Sendable {
         let text = String(decoding: bytes, as: UTF8.self)
         var diagnostics: [Diagnostic] = []
         let budget = SuggestionBudget()
-        func fail(_ code: String, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
+        func fail(_ code: DiagnosticCode, _ message: String, _ line: Int, _ column: Int, notes: [String] = []) {
             diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         }
         let records: [CSVRecord]
         do {
             records = try CSVParser.records(in: bytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
+            throw ImportError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
         }
         guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the product map is empty", at: SourceLocation(file: file, line: 1, column: 1),
+            throw ImportError(diagnostics: [Diagnostic(.error, .emptyTable, "the product map is empty", at: SourceLocation(file: file, line: 1, column: 1),
                                                        notes: ["expected a header: " + columns.joined(separator: ",")])], text: text)
         }
         let index = TradeColumns.index(header)
         for required in ["hs_code", "mineral", "stage"] where index[TradeColumns.key(required)] == nil {
-            fail("missing-column", "the product map has no '\(required)' column", header.line, 1, notes: ["columns: " + columns.joined(separator: ", ")])
+            fail(.missingColumn, "the product map has no '\(required)' column", header.line, 1, notes: ["columns: " + columns.joined(separator: ", ")])
         }
         guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
         func field(_ record: CSVRecord, _ name: String) -> (text: String, column: Int)? {
@@ -129,11 +129,11 @@ public struct HSProductMap: Sendable {
         for record in records.dropFirst() {
             let code = field(record, "hs_code") ?? ("", 1)
             guard !code.text.isEmpty, code.text.count >= 2, code.text.count <= 10, code.text.allSatisfy(\.isASCIIDigit) else {
-                fail("bad-hs-code", "HS code '\(code.text)' is not 2 to 10 digits", record.line, code.column)
+                fail(.badHsCode, "HS code '\(code.text)' is not 2 to 10 digits", record.line, code.column)
                 continue
             }
             if let first = firstLine[code.text] {
-                fail("duplicate-hs-code", "HS code \(code.text) is mapped twice", record.line, code.column, notes: ["first on line \(first)"])
+                fail(.duplicateHsCode, "HS code \(code.text) is mapped twice", record.line, code.column, notes: ["first on line \(first)"])
                 continue
             }
             firstLine[code.text] = record.line
@@ -143,20 +143,20 @@ public struct HSProductMap: Sendable {
             if !mineral.text.isEmpty {
                 guard let info = MineralCatalog.resolve(mineral.text) else {
                     let hints = budget.suggestions { MineralCatalog.suggestions(for: mineral.text) }
-                    fail("unknown-mineral", "unknown mineral '\(mineral.text)'", record.line, mineral.column,
+                    fail(.unknownMineral, "unknown mineral '\(mineral.text)'", record.line, mineral.column,
                          notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
                     continue
                 }
                 entry.mineral = info.id
                 let stage = field(record, "stage") ?? ("", 1)
                 guard let parsed = Stage(rawValue: stage.text.lowercased()), parsed != .use else {
-                    fail("unknown-stage", "stage '\(stage.text)' is not mining, processing, manufacturing or waste", record.line, stage.column)
+                    fail(.unknownStage, "stage '\(stage.text)' is not mining, processing, manufacturing or waste", record.line, stage.column)
                     continue
                 }
                 entry.stage = parsed
                 if let toStage = field(record, "to_stage"), !toStage.text.isEmpty {
                     guard let receiving = Stage(rawValue: toStage.text.lowercased()), receiving != .mining else {
-                        fail("unknown-stage", "to_stage '\(toStage.text)' is not processing, manufacturing, use or waste", record.line, toStage.column)
+                        fail(.unknownStage, "to_stage '\(toStage.text)' is not processing, manufacturing, use or waste", record.line, toStage.column)
                         continue
                     }
                     entry.receivingStage = receiving
@@ -166,19 +166,19 @@ public struct HSProductMap: Sendable {
                     for name in also.text.split(separator: ";").map({ String($0).trimmingCharacters() }) where !name.isEmpty {
                         guard let other = MineralCatalog.resolve(name) else {
                             let hints = MineralCatalog.suggestions(for: name)
-                            fail("unknown-mineral", "unknown mineral '\(name)' in also_contains", record.line, also.column,
+                            fail(.unknownMineral, "unknown mineral '\(name)' in also_contains", record.line, also.column,
                                  notes: hints.isEmpty ? [] : ["did you mean " + hints.map { "'\($0)'" }.joined(separator: ", ") + "?"])
                             continue
                         }
                         if other.id == info.id {
-                            fail("repeated-mineral", "also_contains repeats the code's mineral '\(info.id)'", record.line, also.column)
+                            fail(.repeatedMineral, "also_contains repeats the code's mineral '\(info.id)'", record.line, also.column)
                             continue
                         }
                         if !minerals.contains(other.id) { minerals.append(other.id) }
                     }
                     entry.alsoContains = minerals
                     if field(record, "note")?.text.isEmpty ?? true {
-                        fail("contents-without-note", "\(code.text) carries several minerals but has no note", record.line, also.column,
+                        fail(.contentsWithoutNote, "\(code.text) carries several minerals but has no note", record.line, also.column,
                              notes: ["say in 'note' what the product holds and where that is stated"])
                         continue
                     }
@@ -187,7 +187,7 @@ public struct HSProductMap: Sendable {
             entry.note = field(record, "note").flatMap { $0.text.isEmpty ? nil : $0.text }
             if let revisions = field(record, "hs_revisions"), !revisions.text.isEmpty {
                 guard let range = HSRevisionRange(revisions.text) else {
-                    fail("bad-hs-revisions", "hs_revisions '\(revisions.text)' is not a range such as HS92-HS22 or a revision such as HS22",
+                    fail(.badHsRevisions, "hs_revisions '\(revisions.text)' is not a range such as HS92-HS22 or a revision such as HS22",
                          record.line, revisions.column, notes: ["revisions: " + HSRevision.allCases.map(\.code).joined(separator: ", ")])
                     continue
                 }
@@ -195,18 +195,18 @@ public struct HSProductMap: Sendable {
             }
             if let share = field(record, "contained_share"), !share.text.isEmpty {
                 guard let value = Double(share.text), value.isFinite, value > 0 else {
-                    fail("bad-share", "contained share '\(share.text)' is not a positive number", record.line, share.column)
+                    fail(.badShare, "contained share '\(share.text)' is not a positive number", record.line, share.column)
                     continue
                 }
                 guard value <= 1 else {
-                    fail("bad-share", "contained share \(share.text) is above 1, but contained tonnes may not exceed the product's gross tonnes",
+                    fail(.badShare, "contained share \(share.text) is above 1, but contained tonnes may not exceed the product's gross tonnes",
                          record.line, share.column,
                          notes: ["give the share as a fraction: 0.6 for 60 % (tonnes of the mineral's contained basis per tonne of product)"])
                     continue
                 }
                 let source = field(record, "contained_share_source")?.text ?? ""
                 if source.isEmpty {
-                    fail("share-without-source", "contained share of \(code.text) has no contained_share_source", record.line, share.column,
+                    fail(.shareWithoutSource, "contained share of \(code.text) has no contained_share_source", record.line, share.column,
                          notes: ["say where the figure comes from (a stoichiometry, a grade standard, a publication)"])
                     continue
                 }

@@ -28,7 +28,7 @@ public enum TradeReferenceTables {
         for record in records.dropFirst() where codeColumn < record.count {
             guard let number = record.withFieldBytes(codeColumn, { TradeNumber.integer($0) }) else {
                 let position = record.position(of: codeColumn)
-                diagnostics.append(Diagnostic(.error, "bad-number", "country code '\(record[codeColumn])' is not a whole number",
+                diagnostics.append(Diagnostic(.error, .badNumber, "country code '\(record[codeColumn])' is not a whole number",
                                               at: SourceLocation(file: file, line: position.line, column: position.column)))
                 continue
             }
@@ -76,17 +76,17 @@ public enum TradeReferenceTables {
         do {
             records = try CSVParser.records(in: bytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "csv-syntax", error.message, at: SourceLocation(file: file, line: error.line, column: error.column))],
+            throw ImportError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))],
                               text: String(decoding: bytes, as: UTF8.self))
         }
         guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, "empty-table", "the table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, .emptyTable, "the table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: nil)
         }
         let columns = TradeColumns.index(header)
         let missing = required.filter { TradeColumns.find($0.1, in: columns) == nil }.map(\.0)
         if !missing.isEmpty {
             throw ImportError(
-                diagnostics: [Diagnostic(.error, "missing-columns", "the table lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
+                diagnostics: [Diagnostic(.error, .missingColumns, "the table lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
                                          at: SourceLocation(file: file, line: header.line, column: 1))],
                 text: String(decoding: bytes, as: UTF8.self))
         }

@@ -61,12 +61,12 @@ final class TradeRowSink {
 
     // MARK: Diagnostics
 
-    func error(_ code: String, _ message: String, line: Int, column: Int, notes: [String] = []) {
+    func error(_ code: DiagnosticCode, _ message: String, line: Int, column: Int, notes: [String] = []) {
         diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: line, column: column), notes: notes))
         errorLines.insert(line)
     }
 
-    private func rowError(_ code: String, _ message: String, _ record: CSVRecord, field: Int, notes: [String] = []) throws {
+    private func rowError(_ code: DiagnosticCode, _ message: String, _ record: CSVRecord, field: Int, notes: [String] = []) throws {
         let position = record.position(of: min(field, record.count - 1))
         error(code, message, line: position.line, column: position.column, notes: notes)
         if diagnostics.count >= reader.maximumErrors { throw TooManyErrors() }
@@ -82,7 +82,7 @@ final class TradeRowSink {
         summary.dataRows += 1
         if record.count != headerCount {
             let field = record.count > headerCount ? headerCount : record.count - 1
-            try rowError("field-count", "the row has \(record.count) field\(record.count == 1 ? "" : "s") but the header names \(headerCount)", record, field: field,
+            try rowError(.fieldCount, "the row has \(record.count) field\(record.count == 1 ? "" : "s") but the header names \(headerCount)", record, field: field,
                          notes: ["quote fields that contain commas"])
             return
         }
@@ -101,7 +101,7 @@ final class TradeRowSink {
             source = isComtrade ? .comtrade : isBACI ? .baci : nil
         }
         guard let source else {
-            error("unknown-format", "the header is neither BACI's (t,i,j,k,v,q) nor UN Comtrade's (reporterCode, partnerCode, flowCode, cmdCode, primaryValue ..., or the legacy names)",
+            error(.unknownFormat, "the header is neither BACI's (t,i,j,k,v,q) nor UN Comtrade's (reporterCode, partnerCode, flowCode, cmdCode, primaryValue ..., or the legacy names)",
                   line: header.line, column: 1, notes: ["header: " + header.fields.prefix(8).joined(separator: ",") + (header.count > 8 ? ",..." : "")])
             throw TooManyErrors()
         }
@@ -151,7 +151,7 @@ final class TradeRowSink {
         summary.revision = revision
         let missing = required.filter { find($0.1) == nil }.map(\.0)
         if !missing.isEmpty {
-            error("missing-columns", "the \(source.title) header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
+            error(.missingColumns, "the \(source.title) header lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
                   line: header.line, column: 1, notes: [source == .baci ? "BACI files start with the header t,i,j,k,v,q"
                     : "Comtrade files name reporterCode, partnerCode, flowCode, cmdCode, primaryValue and refYear or period "
                         + "(legacy bulk: Reporter Code, Partner Code, Trade Flow Code, Commodity Code, Trade Value (US$), Year; "
@@ -208,7 +208,7 @@ final class TradeRowSink {
         let isReexport = flow == "RX" || flow == "3"
         if flow == "RM" || flow == "4" { return skip(.reimport, valueUSD) }
         guard isImport || isExport || isReexport else {
-            if flow.isEmpty { return try rowError("missing-flow", "the row has no flowCode", record, field: columns.flow!) }
+            if flow.isEmpty { return try rowError(.missingFlow, "the row has no flowCode", record, field: columns.flow!) }
             return skip(.otherFlow, valueUSD)
         }
         if (reader.side == .importer) != isImport { return skip(.otherSide, valueUSD) }
@@ -259,7 +259,7 @@ final class TradeRowSink {
         if let value = record.withFieldBytes(column, { TradeNumber.integer($0) }) { return value }
         let text = record[column].trimmingCharacters()
         if allowEmpty && text.isEmpty { return nil }
-        try rowError("bad-number", text.isEmpty ? "the row has no \(what)" : "\(what) '\(text)' is not a whole number", record, field: column)
+        try rowError(.badNumber, text.isEmpty ? "the row has no \(what)" : "\(what) '\(text)' is not a whole number", record, field: column)
         return nil
     }
 
@@ -268,15 +268,15 @@ final class TradeRowSink {
         switch record.withFieldBytes(column, { TradeNumber.decimal($0) }) {
         case .value(let value):
             if value < 0 {
-                try rowError("negative-number", "\(what) \(record[column].trimmingCharacters()) is negative", record, field: column)
+                try rowError(.negativeNumber, "\(what) \(record[column].trimmingCharacters()) is negative", record, field: column)
                 return nil
             }
             return value
         case .missing:
-            if required { try rowError("missing-number", "the row has no \(what)", record, field: column) }
+            if required { try rowError(.missingNumber, "the row has no \(what)", record, field: column) }
             return nil
         case .invalid:
-            try rowError("bad-number", "\(what) '\(record[column].trimmingCharacters())' is not a number", record, field: column,
+            try rowError(.badNumber, "\(what) '\(record[column].trimmingCharacters())' is not a number", record, field: column,
                          notes: ["write numbers like 1234.5; NA or an empty field for a missing quantity"])
             return nil
         }
@@ -296,7 +296,7 @@ final class TradeRowSink {
         var code = record[column].trimmingCharacters()
         if key == nil {
             guard allowText, !code.isEmpty else {
-                try rowError("bad-hs-code", code.isEmpty ? "the row has no HS code" : "HS code '\(code)' is not a number", record, field: column,
+                try rowError(.badHsCode, code.isEmpty ? "the row has no HS code" : "HS code '\(code)' is not a number", record, field: column,
                              notes: ["BACI codes are six digits, such as 260500"])
                 return nil
             }
@@ -405,22 +405,22 @@ final class TradeRowSink {
 
     func finish(text: (Set<Int>) -> String?) throws(ImportError) -> TradeImport {
         if headerCount == 0 && diagnostics.isEmpty {
-            error("empty-table", "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
+            error(.emptyTable, "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
         }
         if let selectedYear, selectedYearRows > 0 { summary.years[selectedYear, default: 0] += selectedYearRows }
         let years = summary.years.keys.sorted()
         let yearColumn = (columns.year ?? columns.period).map { $0 + 1 } ?? 1
         if reader.year == nil, years.count > 1 {
             let second = years.first { $0 != selectedYear }!
-            error("several-years", "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
+            error(.severalYears, "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
                   line: firstLineOfYear[second] ?? 1, column: yearColumn,
                   notes: ["the first row of \(selectedYear!) is on line \(firstLineOfYear[selectedYear!] ?? 1)", "pick one with --year \(years.last!)"])
         }
         if headerCount > 0 && summary.dataRows == 0 && diagnostics.isEmpty {
-            error("no-rows", "the file has a header but no rows", line: 1, column: 1)
+            error(.noRows, "the file has a header but no rows", line: 1, column: 1)
         }
         if let wanted = reader.year, diagnostics.isEmpty, summary.dataRows > 0, selectedYearRows == 0 {
-            error("no-rows-of-year", "the file has no rows for \(wanted)" + (years.isEmpty ? "" : "; it has " + years.map(String.init).joined(separator: ", ")),
+            error(.noRowsOfYear, "the file has no rows for \(wanted)" + (years.isEmpty ? "" : "; it has " + years.map(String.init).joined(separator: ", ")),
                   line: 1, column: yearColumn, notes: years.last.map { ["pick one of its years with --year \($0)"] } ?? [])
         }
         var table: BilateralTradeTable?
@@ -433,7 +433,7 @@ final class TradeRowSink {
                 let entry = built.entries[duplicate.entry]
                 let product = built.products[Int(entry.product)].code
                 duplicateDiagnostics.append(diagnostics.count)
-                error("duplicate-row",
+                error(.duplicateRow,
                       "a second row for \(built.countries[Int(entry.exporter)]) → \(built.countries[Int(entry.importer)]), HS \(product)"
                         + (entry.isReexport ? " (re-export)" : "") + " in \(summary.year); the first is on line \(duplicate.firstLine)",
                       line: duplicate.line, column: 1,

@@ -88,7 +88,7 @@ public struct TradeTableReader: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let opened = FileHandle(forReadingAtPath: path)
             else {
-                throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"), at: nil)], text: nil)
+                throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"), at: nil)], text: nil)
             }
             handle = opened
             total = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
@@ -103,11 +103,11 @@ public struct TradeTableReader: Sendable {
                 do {
                     chunk = try handle.read(upToCount: chunkBytes) ?? Data()
                 } catch {
-                    throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
+                    throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
                 }
                 if chunk.isEmpty { break }
                 if bytesRead == 0, let problem = TextFile.encodingProblem(chunk) {
-                    throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+                    throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
                 }
                 bytesRead += chunk.count
                 try parser.parse(chunk) { try sink.consume($0) }
@@ -115,7 +115,7 @@ public struct TradeTableReader: Sendable {
             }
             try parser.finish { try sink.consume($0) }
         } catch let error as CSVSyntaxError {
-            sink.error("csv-syntax", error.message, line: error.line, column: error.column)
+            sink.error(.csvSyntax, error.message, line: error.line, column: error.column)
         } catch is TradeRowSink.TooManyErrors {
             // The diagnostics are collected; fall through to report them.
         } catch let error as ImportError {
@@ -129,7 +129,7 @@ public struct TradeTableReader: Sendable {
     /// Reads table bytes held in memory; `file` names them in diagnostics.
     public func read(bytes: [UInt8], file: String) throws(ImportError) -> TradeImport {
         if let problem = TextFile.encodingProblem(bytes) {
-            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
         }
         let sink = TradeRowSink(reader: self, file: file)
         var parser = CSVParser()
@@ -137,7 +137,7 @@ public struct TradeTableReader: Sendable {
             try parser.parse(bytes) { try sink.consume($0) }
             try parser.finish { try sink.consume($0) }
         } catch let error as CSVSyntaxError {
-            sink.error("csv-syntax", error.message, line: error.line, column: error.column)
+            sink.error(.csvSyntax, error.message, line: error.line, column: error.column)
         } catch is TradeRowSink.TooManyErrors {
         } catch {
             preconditionFailure("unexpected error \(error)")
@@ -152,10 +152,10 @@ public struct TradeTableReader: Sendable {
         do {
             data = try TextFile.bytes(path, limit: InputLimits.maximumTableBytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, "unreadable", "\(path): \(error)", at: nil)], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
         }
         if let problem = TextFile.encodingProblem(data) {
-            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(path == "-" ? "<stdin>" : path): \(problem)", at: nil)], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(path == "-" ? "<stdin>" : path): \(problem)", at: nil)], text: nil)
         }
         return [UInt8](data)
     }
