@@ -215,9 +215,15 @@ private struct Context {
         for i in indices {
             switch outputField {
             case .product?: node.outputs[i].product = try text(change, field, required: false)
-            case .tonnes?: try quantity(&node.outputs[i].tonnes, change, field, absent: &absent)
-            case .containedTonnes?: try quantity(&node.outputs[i].containedTonnes, change, field, absent: &absent)
-            case .valueUSD?: try quantity(&node.outputs[i].valueUSD, change, field, absent: &absent)
+            case .tonnes?:
+                try quantity(&node.outputs[i].tonnes, change, field, absent: &absent)
+                Self.restate(&node.outputs[i].uncertainty, \.tonnes, after: change)
+            case .containedTonnes?:
+                try quantity(&node.outputs[i].containedTonnes, change, field, absent: &absent)
+                Self.restate(&node.outputs[i].uncertainty, \.containedTonnes, after: change)
+            case .valueUSD?:
+                try quantity(&node.outputs[i].valueUSD, change, field, absent: &absent)
+                Self.restate(&node.outputs[i].uncertainty, \.valueUSD, after: change)
             case nil:
                 guard case .scale(let factor) = change else {
                     throw error("'\(field)' stands for every quantity of an output and can only be scaled (*=)", .field,
@@ -226,6 +232,7 @@ private struct Context {
                 node.outputs[i].tonnes = node.outputs[i].tonnes.map { $0 * factor }
                 node.outputs[i].containedTonnes = node.outputs[i].containedTonnes.map { $0 * factor }
                 node.outputs[i].valueUSD = node.outputs[i].valueUSD.map { $0 * factor }
+                for figure in Self.figures { Self.restate(&node.outputs[i].uncertainty, figure, after: change) }
             }
         }
     }
@@ -244,9 +251,15 @@ private struct Context {
         case .product: flow.product = try text(change, field, required: false)
         case .source: flow.source = try text(change, field, required: false)
         case .notes: flow.notes = try text(change, field, required: false)
-        case .tonnes: try quantity(&flow.tonnes, change, field, absent: &absent)
-        case .containedTonnes: try quantity(&flow.containedTonnes, change, field, absent: &absent)
-        case .valueUSD: try quantity(&flow.valueUSD, change, field, absent: &absent)
+        case .tonnes:
+            try quantity(&flow.tonnes, change, field, absent: &absent)
+            Self.restate(&flow.uncertainty, \.tonnes, after: change)
+        case .containedTonnes:
+            try quantity(&flow.containedTonnes, change, field, absent: &absent)
+            Self.restate(&flow.uncertainty, \.containedTonnes, after: change)
+        case .valueUSD:
+            try quantity(&flow.valueUSD, change, field, absent: &absent)
+            Self.restate(&flow.uncertainty, \.valueUSD, after: change)
         case .type:
             guard case .set(let value) = change else { throw notNumeric(field) }
             switch value {
@@ -262,6 +275,7 @@ private struct Context {
             flow.tonnes = flow.tonnes.map { $0 * factor }
             flow.containedTonnes = flow.containedTonnes.map { $0 * factor }
             flow.valueUSD = flow.valueUSD.map { $0 * factor }
+            for figure in Self.figures { Self.restate(&flow.uncertainty, figure, after: change) }
         }
         if absent { missing.append("\(flow.from)->\(flow.to):\(flow.mineral)") }
     }
@@ -293,6 +307,24 @@ private struct Context {
             guard amount.isFinite else { throw error("the amount must be a finite number", .value) }
             if let value = target { target = value + amount } else { absent = true }
         }
+    }
+
+    static var figures: [WritableKeyPath<FigureUncertainties, FigureUncertainty?>] { [\.tonnes, \.containedTonnes, \.valueUSD] }
+
+    /// A figure's uncertainty statement after an edit of the figure: a new value (`=`) states
+    /// none; scaling (`*=`) scales a range and adding (`+=`) moves it (relative statements and
+    /// estimate marks stay).
+    static func restate(
+        _ statements: inout FigureUncertainties?, _ figure: WritableKeyPath<FigureUncertainties, FigureUncertainty?>,
+        after change: FieldChange
+    ) {
+        guard var updated = statements, let statement = updated[keyPath: figure] else { return }
+        switch change {
+        case .set: updated[keyPath: figure] = nil
+        case .scale(let factor): updated[keyPath: figure] = statement.scaled(by: factor)
+        case .increase(let amount): updated[keyPath: figure] = statement.shifted(by: amount)
+        }
+        statements = updated.nonEmpty
     }
 
     func notNumeric(_ field: some CustomStringConvertible) -> GraphEditError {

@@ -19,6 +19,7 @@ public enum GraphKey: String, GraphFileKey {
     case description
     case countryScheme = "country_scheme"
     case units
+    case uncertainty
     case sources
     case nodes
     case flows
@@ -117,4 +118,20 @@ extension GraphLocation {
     public static func flow(_ index: Int, _ key: FlowKey) -> GraphLocation { .flow(index: index, field: key.rawValue) }
     /// A field of the `index`-th "other countries" entry.
     public static func otherCountries(_ index: Int, _ key: OtherCountriesKey) -> GraphLocation { .otherCountries(index: index, field: key.rawValue) }
+}
+
+/// The keys of a figure written with its uncertainty: `{value: 157000, range: [140000, 170000]}`,
+/// `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}` (METHODS §11).
+public enum FigureKey: String, GraphFileKey {
+    case value
+    case range
+    case uncertainty
+    case estimated
+}
+
+/// The keys of the graph's `uncertainty` block (``UncertaintyDefaults``).
+public enum UncertaintyDefaultsKey: String, GraphFileKey {
+    case estimated
+    case production
+    case flows
 }

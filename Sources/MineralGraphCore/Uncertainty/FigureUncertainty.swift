@@ -26,6 +26,19 @@ public enum FigureUncertainty: Hashable, Codable, Sendable {
         }
     }
 
+    /// The statement after the figure is multiplied by `factor` (an edit `*=`): a range scales
+    /// with it; a relative uncertainty and an estimate mark stay as they are.
+    public func scaled(by factor: Double) -> FigureUncertainty {
+        guard case let .range(low, high) = self else { return self }
+        return .range(low: min(low * factor, high * factor), high: max(low * factor, high * factor))
+    }
+
+    /// The statement after `amount` is added to the figure (an edit `+=`): a range moves with it.
+    public func shifted(by amount: Double) -> FigureUncertainty {
+        guard case let .range(low, high) = self else { return self }
+        return .range(low: low + amount, high: high + amount)
+    }
+
     /// `value ± |value| · fraction`, or `nil` when that is a single point.
     public static func interval(_ value: Double, relative fraction: Double) -> ClosedRange<Double>? {
         let halfWidth = abs(value) * fraction
@@ -47,6 +60,9 @@ public struct FigureUncertainties: Hashable, Codable, Sendable {
 
     /// Whether no figure has a statement.
     public var isEmpty: Bool { tonnes == nil && containedTonnes == nil && valueUSD == nil }
+
+    /// `nil` when no figure has a statement, so that equal graphs compare equal.
+    public var nonEmpty: FigureUncertainties? { isEmpty ? nil : self }
 }
 
 /// Relative uncertainties a graph applies to figures that state none of their own (tool

@@ -27,6 +27,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, CustomStri
     case duplicateColumn = "duplicate-column"
     case duplicateCountry = "duplicate-country"
     case duplicateHsCode = "duplicate-hs-code"
+    case badUncertainty = "bad-uncertainty"
     case duplicateKey = "duplicate-key"
     case duplicateNode = "duplicate-node"
     case duplicateRow = "duplicate-row"

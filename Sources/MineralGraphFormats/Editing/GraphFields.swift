@@ -39,13 +39,18 @@ enum GraphFields {
                 case .mineral: .text(output.mineral.rawValue)
                 case .year: output.year.map(YAMLValue.integer)
                 case .product: output.product.map(YAMLValue.text)
-                case .tonnes: output.tonnes.map(YAMLValue.number)
-                case .containedTonnes: output.containedTonnes.map(YAMLValue.number)
+                case .tonnes: figure(output.tonnes, output.uncertainty?.tonnes)
+                case .containedTonnes: figure(output.containedTonnes, output.uncertainty?.containedTonnes)
                 case .basis: output.basis.map { .text($0.code) }
-                case .valueUSD: output.valueUSD.map(YAMLValue.number)
+                case .valueUSD: figure(output.valueUSD, output.uncertainty?.valueUSD)
                 }
             return (key.rawValue, value)
         }
+    }
+
+    /// A figure as the writer writes it, with its uncertainty statement (``FigureText``).
+    static func figure(_ value: Double?, _ statement: FigureUncertainty?) -> YAMLValue? {
+        value.map { .verbatim(FigureText.yaml($0, statement)) }
     }
 
     static func water(_ water: WaterUse) -> [(String, YAMLValue?)] {
@@ -60,10 +65,10 @@ enum GraphFields {
                 case .to: .text(flow.to)
                 case .mineral: .text(flow.mineral.rawValue)
                 case .product: flow.product.map(YAMLValue.text)
-                case .tonnes: flow.tonnes.map(YAMLValue.number)
-                case .containedTonnes: flow.containedTonnes.map(YAMLValue.number)
+                case .tonnes: figure(flow.tonnes, flow.uncertainty?.tonnes)
+                case .containedTonnes: figure(flow.containedTonnes, flow.uncertainty?.containedTonnes)
                 case .basis: flow.basis.map { .text($0.code) }
-                case .valueUSD: flow.valueUSD.map(YAMLValue.number)
+                case .valueUSD: figure(flow.valueUSD, flow.uncertainty?.valueUSD)
                 case .type: flow.type == .product ? nil : .text(flow.type.rawValue)
                 case .source: flow.source.map(YAMLValue.text)
                 case .notes: flow.notes.map(YAMLValue.text)

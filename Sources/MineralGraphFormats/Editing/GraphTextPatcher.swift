@@ -150,6 +150,9 @@ struct GraphTextPatcher {
                 continue
             }
             switch (oldValue, newValue) {
+            case (.verbatim?, .verbatim(let figure)) where [.flowMapping, .blockMapping].contains(field.layout.shape):
+                // A figure with its uncertainty, `{value: 80, range: [60, 100]}` (``FigureText``).
+                add(field.valueStart..<field.valueEnd, figure, priority: 0)
             case (nil, _):
                 // An empty collection (`water: {}`) given content: written in flow style in its place.
                 add(field.valueStart..<field.valueEnd, YAMLValue.flow(newValue), priority: 0)

@@ -170,10 +170,12 @@ struct Decoding {
         let flows = streamedFlows.map { $0.compactMap { $0 } }
             ?? list(fields, .flows) { decoding, item, i in decoding.flow(item, index: i) }
         let others = list(fields, .otherCountries) { decoding, item, i in decoding.otherCountries(item, index: i) }
+        let defaults = fields[.uncertainty].flatMap { uncertaintyDefaults($0) }
         guard let name, let year else { return nil }
         return SupplyGraph(
             name: name, year: year, priceYear: priceYear, description: description,
-            countryScheme: scheme, sources: sources, nodes: nodes, flows: flows, otherCountries: others)
+            countryScheme: scheme, sources: sources, nodes: nodes, flows: flows, otherCountries: others,
+            uncertaintyDefaults: defaults)
     }
 
     mutating func checkUnits(_ node: YAMLNode) {
@@ -256,10 +258,12 @@ struct Decoding {
         guard let f = fields(of: node, what: "an output", required: [OutputKey.mineral]) else { return nil }
         for (key, value) in f { record(.output(node: nodeIndex, index: index, key), value, key: f.keyNode(key)) }
         guard let mineral = f[.mineral].flatMap({ mineral($0) }) else { return nil }
+        let (tonnes, contained, value) = (figure(f, .tonnes), figure(f, .containedTonnes), figure(f, .valueUSD))
         return Output(
-            mineral: mineral, year: integer(f, .year), product: string(f, .product), tonnes: number(f, .tonnes),
-            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
-            valueUSD: number(f, .valueUSD))
+            mineral: mineral, year: integer(f, .year), product: string(f, .product), tonnes: tonnes.value,
+            containedTonnes: contained.value, basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            valueUSD: value.value,
+            uncertainty: FigureUncertainties(tonnes: tonnes.statement, containedTonnes: contained.statement, valueUSD: value.statement).nonEmpty)
     }
 
     mutating func waterUse(_ node: YAMLNode, node index: Int) -> WaterUse? {
@@ -286,10 +290,12 @@ struct Decoding {
         }
         guard let from = required(f, .from), let to = required(f, .to), let mineral = f[.mineral].flatMap({ mineral($0) })
         else { return nil }
+        let (tonnes, contained, value) = (figure(f, .tonnes), figure(f, .containedTonnes), figure(f, .valueUSD))
         return Flow(
-            from: from, to: to, mineral: mineral, product: string(f, .product), tonnes: number(f, .tonnes),
-            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
-            valueUSD: number(f, .valueUSD), type: type, source: string(f, .source), notes: string(f, .notes))
+            from: from, to: to, mineral: mineral, product: string(f, .product), tonnes: tonnes.value,
+            containedTonnes: contained.value, basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            valueUSD: value.value, type: type, source: string(f, .source), notes: string(f, .notes),
+            uncertainty: FigureUncertainties(tonnes: tonnes.statement, containedTonnes: contained.statement, valueUSD: value.statement).nonEmpty)
     }
 
     mutating func otherCountries(_ node: YAMLNode, index: Int) -> OtherCountries? {
@@ -305,10 +311,12 @@ struct Decoding {
             }
         }
         guard let mineral = f[.mineral].flatMap({ mineral($0) }), let stage else { return nil }
+        let (tonnes, contained) = (figure(f, .tonnes), figure(f, .containedTonnes))
         return OtherCountries(
-            mineral: mineral, stage: stage, year: integer(f, .year), tonnes: number(f, .tonnes),
-            containedTonnes: number(f, .containedTonnes), basis: f[.basis].flatMap { basis($0, mineral: mineral) },
-            source: string(f, .source), notes: string(f, .notes))
+            mineral: mineral, stage: stage, year: integer(f, .year), tonnes: tonnes.value,
+            containedTonnes: contained.value, basis: f[.basis].flatMap { basis($0, mineral: mineral) },
+            source: string(f, .source), notes: string(f, .notes),
+            uncertainty: FigureUncertainties(tonnes: tonnes.statement, containedTonnes: contained.statement).nonEmpty)
     }
 
     /// The basis of `contained_tonnes`: `element`, `gross`, the element's symbol or a compound
@@ -417,6 +425,70 @@ struct Decoding {
     /// The number under `key`, if any.
     mutating func number<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> Double? {
         fields[key].flatMap { number($0, key.rawValue) }
+    }
+
+    /// The figure under `key` and its uncertainty statement: a number, or a mapping
+    /// `{value: V, range: [L, H]}`, `{value: V, uncertainty: 10%}`, `{value: V, estimated: true}`
+    /// (METHODS §11).
+    mutating func figure<Key: GraphFileKey>(_ fields: Fields<Key>, _ key: Key) -> (value: Double?, statement: FigureUncertainty?) {
+        guard let node = fields[key] else { return (nil, nil) }
+        guard case .mapping = node else { return (number(node, key.rawValue), nil) }
+        let what = "'\(key.rawValue)' with its uncertainty"
+        guard let f = self.fields(of: node, what: what, required: [FigureKey.value]) else { return (nil, nil) }
+        guard let value = number(f, .value) else { return (nil, nil) }
+        let stated = [FigureKey.range, .uncertainty, .estimated].filter { f[$0] != nil }
+        if stated.count > 1 {
+            error(.badUncertainty, "'\(key.rawValue)' states its uncertainty twice (\(stated.map(\.rawValue).joined(separator: ", ")))",
+                  at: f[stated[1]]!, notes: ["give one of range, uncertainty and estimated"])
+            return (value, nil)
+        }
+        if let rangeNode = f[.range] {
+            let bounds = items(rangeNode, FigureKey.range.rawValue).compactMap { number($0, FigureKey.range.rawValue) }
+            guard bounds.count == 2, bounds[0] <= value, value <= bounds[1] else {
+                error(.badUncertainty, "the range of '\(key.rawValue)' must be [low, high] around its value \(NumberFormatting.plain(value))",
+                      at: rangeNode, notes: ["for example range: [\(NumberFormatting.plain(value * 0.9)), \(NumberFormatting.plain(value * 1.1))]"])
+                return (value, nil)
+            }
+            return (value, .range(low: bounds[0], high: bounds[1]))
+        }
+        if let relativeNode = f[.uncertainty] {
+            return (value, fraction(relativeNode, "\(key.rawValue).\(FigureKey.uncertainty.rawValue)").map(FigureUncertainty.relative))
+        }
+        if let estimatedNode = f[.estimated], let text = string(estimatedNode, FigureKey.estimated.rawValue) {
+            switch text {
+            case "true": return (value, .estimated)
+            case "false": return (value, nil)
+            default:
+                error(.badUncertainty, "'estimated' is true or false, found '\(text)'", at: estimatedNode)
+            }
+        }
+        return (value, nil)
+    }
+
+    /// A relative uncertainty: `10%`, `± 10 %` or a fraction such as `0.1`, from 0 up to 100 %.
+    mutating func fraction(_ node: YAMLNode, _ key: String) -> Double? {
+        guard let text = string(node, key) else { return nil }
+        guard let fraction = FigureText.fraction(text), fraction >= 0, fraction <= 1 else {
+            error(.badUncertainty, "expected an uncertainty such as 10% for '\(key)', found '\(text)'", at: node,
+                  notes: ["a percentage from 0% to 100% (± and spaces allowed), or a fraction from 0 to 1"])
+            return nil
+        }
+        return fraction
+    }
+
+    /// The graph's `uncertainty:` block (``UncertaintyDefaults``).
+    mutating func uncertaintyDefaults(_ node: YAMLNode) -> UncertaintyDefaults? {
+        guard let f = fields(of: node, what: GraphKey.uncertainty.rawValue, required: [UncertaintyDefaultsKey]()) else { return nil }
+        var defaults = UncertaintyDefaults(estimated: UncertaintyDefaults.standard.estimated)
+        for (key, value) in f {
+            guard let fraction = fraction(value, "\(GraphKey.uncertainty.rawValue).\(key.rawValue)") else { continue }
+            switch key {
+            case .estimated: defaults.estimated = fraction
+            case .production: defaults.production = fraction
+            case .flows: defaults.flows = fraction
+            }
+        }
+        return defaults
     }
 
     /// The whole number under `key`, if any.

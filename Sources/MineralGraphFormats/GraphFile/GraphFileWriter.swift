@@ -29,6 +29,12 @@ public struct GraphFileWriter: Sendable {
         out.field(1, UnitsKey.mass, SupplyGraph.massUnit)
         out.field(1, UnitsKey.value, SupplyGraph.valueUnit)
         out.field(1, UnitsKey.water, SupplyGraph.waterUnit)
+        if let defaults = graph.uncertaintyDefaults {
+            out.list(0, GraphKey.uncertainty, isEmpty: false)
+            out.percent(1, UncertaintyDefaultsKey.estimated, defaults.estimated)
+            out.percent(1, UncertaintyDefaultsKey.production, defaults.production)
+            out.percent(1, UncertaintyDefaultsKey.flows, defaults.flows)
+        }
 
         if !graph.sources.isEmpty {
             out.blank()
@@ -59,10 +65,10 @@ public struct GraphFileWriter: Sendable {
             out.field(2, FlowKey.to, flow.to)
             out.field(2, FlowKey.mineral, flow.mineral.rawValue)
             out.field(2, FlowKey.product, flow.product)
-            out.field(2, FlowKey.tonnes, flow.tonnes)
-            out.field(2, FlowKey.containedTonnes, flow.containedTonnes)
+            out.figure(2, FlowKey.tonnes, flow.tonnes, flow.uncertainty?.tonnes)
+            out.figure(2, FlowKey.containedTonnes, flow.containedTonnes, flow.uncertainty?.containedTonnes)
             out.field(2, FlowKey.basis, flow.basis?.code)
-            out.field(2, FlowKey.valueUSD, flow.valueUSD)
+            out.figure(2, FlowKey.valueUSD, flow.valueUSD, flow.uncertainty?.valueUSD)
             if flow.type != .product { out.field(2, FlowKey.type, flow.type.rawValue) }
             out.field(2, FlowKey.source, flow.source)
             out.field(2, FlowKey.notes, flow.notes)
@@ -76,8 +82,8 @@ public struct GraphFileWriter: Sendable {
                 out.item(1, OtherCountriesKey.mineral, other.mineral.rawValue)
                 out.field(2, OtherCountriesKey.stage, other.stage.rawValue)
                 out.field(2, OtherCountriesKey.year, other.year)
-                out.field(2, OtherCountriesKey.tonnes, other.tonnes)
-                out.field(2, OtherCountriesKey.containedTonnes, other.containedTonnes)
+                out.figure(2, OtherCountriesKey.tonnes, other.tonnes, other.uncertainty?.tonnes)
+                out.figure(2, OtherCountriesKey.containedTonnes, other.containedTonnes, other.uncertainty?.containedTonnes)
                 out.field(2, OtherCountriesKey.basis, other.basis?.code)
                 out.field(2, OtherCountriesKey.source, other.source)
                 out.field(2, OtherCountriesKey.notes, other.notes)
@@ -98,10 +104,10 @@ public struct GraphFileWriter: Sendable {
                 out.item(3, OutputKey.mineral, output.mineral.rawValue)
                 out.field(4, OutputKey.year, output.year)
                 out.field(4, OutputKey.product, output.product)
-                out.field(4, OutputKey.tonnes, output.tonnes)
-                out.field(4, OutputKey.containedTonnes, output.containedTonnes)
+                out.figure(4, OutputKey.tonnes, output.tonnes, output.uncertainty?.tonnes)
+                out.figure(4, OutputKey.containedTonnes, output.containedTonnes, output.uncertainty?.containedTonnes)
                 out.field(4, OutputKey.basis, output.basis?.code)
-                out.field(4, OutputKey.valueUSD, output.valueUSD)
+                out.figure(4, OutputKey.valueUSD, output.valueUSD, output.uncertainty?.valueUSD)
             }
         }
         out.field(2, NodeKey.capacityTonnes, node.capacityTonnes)
@@ -152,6 +158,16 @@ private struct Emitter {
 
     mutating func field(_ level: Int, _ key: String, _ value: Int?) {
         field(level, key, value.map { Verbatim(String($0)) })
+    }
+
+    /// A figure with its uncertainty statement (``FigureText``); nothing for `nil`.
+    mutating func figure(_ level: Int, _ key: some GraphFileKey, _ value: Double?, _ statement: FigureUncertainty?) {
+        field(level, key.rawValue, value.map { Verbatim(FigureText.yaml($0, statement)) })
+    }
+
+    /// A fraction as a percentage: `estimated: 10%`.
+    mutating func percent(_ level: Int, _ key: some GraphFileKey, _ fraction: Double) {
+        field(level, key.rawValue, Verbatim(FigureText.percent(fraction)))
     }
 
     private mutating func field(_ level: Int, _ key: String, _ value: Verbatim?) {

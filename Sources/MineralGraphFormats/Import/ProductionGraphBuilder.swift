@@ -94,7 +94,7 @@ struct ProductionGraphBuilder {
             }
             let outputs = group.map { row in
                 Output(mineral: row.mineral.id, year: multiYear ? row.year : nil, containedTonnes: row.tonnes,
-                       basis: Self.storedBasis(row.basis, of: row.mineral))
+                       basis: Self.storedBasis(row.basis, of: row.mineral), uncertainty: Self.uncertainty(of: row))
             }
             let sourceIDs = Set(group.compactMap { $0.sourceText.flatMap { sourceID[$0] } }).sorted()
             var notes: [String] = []
@@ -114,7 +114,8 @@ struct ProductionGraphBuilder {
         var others = otherRows.map { row in
             OtherCountries(
                 mineral: row.mineral.id, stage: row.stage, year: multiYear ? row.year : nil, containedTonnes: row.tonnes,
-                basis: Self.storedBasis(row.basis, of: row.mineral), source: row.sourceText.flatMap { sourceID[$0] })
+                basis: Self.storedBasis(row.basis, of: row.mineral), source: row.sourceText.flatMap { sourceID[$0] },
+                uncertainty: Self.uncertainty(of: row))
         }
         for residual in reader.residuals {
             guard let info = MineralCatalog.info(residual.key.mineral) else { continue }
@@ -132,6 +133,13 @@ struct ProductionGraphBuilder {
             description: "Production by country and stage (\(minerals.joined(separator: ", ")); "
                 + (multiYear ? "\(years.first!)–\(latest)" : "\(latest)") + ") imported from the table\(files.count == 1 ? "" : "s") \(fileNames).",
             sources: sourceList.map(\.reference), nodes: nodes, otherCountries: others)
+    }
+
+    /// A figure the table marks as estimated (USGS `e`, World Mining Data `data_source` `e`) is
+    /// `estimated: true` (METHODS §11); a withheld figure has no value to mark.
+    static func uncertainty(of row: Row) -> FigureUncertainties? {
+        guard row.tonnes != nil, row.markers.contains(.estimated) || row.dataSourceMarker == .estimated else { return nil }
+        return FigureUncertainties(containedTonnes: .estimated)
     }
 
     /// `cobalt 2018–2020, 2022; lithium 2021`.

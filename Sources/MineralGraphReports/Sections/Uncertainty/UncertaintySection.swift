@@ -130,7 +130,8 @@ extension ReportSections {
             return Report.Uncertainty(
                 draws: settings.draws, seed: settings.seed, interval: [settings.lowerProbability, settings.upperProbability],
                 uncertainFigures: concentration.uncertainFigures,
-                concentration: concentration.markets.map { market in
+                // Indices that no draw moves (every figure behind them exact) are left out.
+                concentration: concentration.markets.filter { $0.hhi.low != $0.hhi.high || $0.cr1.low != $0.cr1.high }.map { market in
                     Report.ConcentrationUncertainty(
                         mineral: market.mineral, stage: market.stage, year: market.year, basis: market.basis,
                         hhi: .init(market.hhi, .hhi, settings), cr1: .init(market.cr1, .share, settings), band: market.band,
@@ -138,7 +139,7 @@ extension ReportSections {
                         topSupplierName: market.topSupplier.map(ReportBuilder.countryName),
                         topSupplierProbability: ReportUnit.share.round(market.topSupplierProbability))
                 },
-                imports: imports.map { row in
+                imports: imports.filter { $0.hhi.low != $0.hhi.high }.map { row in
                     Report.ImportUncertainty(
                         importer: row.importer, importerName: ReportBuilder.countryName(row.importer), mineral: row.mineral,
                         stage: row.stage, year: row.year, measure: row.measure.rawValue, hhi: .init(row.hhi, .hhi, settings),
@@ -185,7 +186,7 @@ extension ReportDocument {
         var blocks: [Block] = [
             .heading(level: 2, text: "Uncertainty of the concentration figures"),
             .paragraph([
-                .text("\(value.uncertainFigures) figure\(value.uncertainFigures == 1 ? "" : "s") of the graph carry an interval (their own, or the graph's defaults: METHODS §11). Each index below is given as its value from the stated figures and, in brackets, the \(interval) interval of \(NumberFormatting.grouped(Double(value.draws))) Monte Carlo draws (seed \(value.seed)); a label's percentage is the share of draws that keep it."),
+                .text("\(value.uncertainFigures) figure\(value.uncertainFigures == 1 ? "" : "s") of the graph carry an interval (their own, or the graph's defaults: METHODS §11). Each index below is given as its value from the stated figures and, in brackets, the \(interval) interval of \(NumberFormatting.grouped(Double(value.draws))) Monte Carlo draws (seed \(value.seed)); a label's percentage is the share of draws that keep it. Indices whose figures are all exact are not listed."),
             ]),
         ]
         if !value.concentration.isEmpty {
