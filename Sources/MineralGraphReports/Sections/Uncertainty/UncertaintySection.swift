@@ -117,6 +117,10 @@ extension ReportSections {
         static let key = "uncertainty"
         static let empty: Report.Uncertainty? = nil
         static let omitsEmptyValue = true
+        static let rowSectionTitles = [
+            "uncertainty": "Concentration with its uncertainty (Monte Carlo)",
+            "uncertainty_imports": "Import-source HHI with its uncertainty (Monte Carlo)",
+        ]
 
         static func build(_ context: ReportContext) -> Report.Uncertainty? {
             let settings = context.options.monteCarlo
