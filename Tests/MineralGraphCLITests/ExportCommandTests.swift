@@ -33,7 +33,8 @@ struct ExportCommandTests {
     @Test func dotRoundTripsThroughTheCommandLine() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        for name in ["cobalt-2023", "lithium-2023", "ewaste-2022"] {
+        // Graphs without uncertainty statements, which DOT does not carry (cobalt-2023 has some).
+        for name in ["lithium-2023", "ewaste-2022", "graphite-2022"] {
             let yaml = CLI.packageRoot.appendingPathComponent("graphs/\(name).yaml").path
             let export = try CLI.run(["export", yaml, "--format", "dot", "--out-dir", dir.path("out")])
             #expect(export.status == 0, "\(export.stderr)")
@@ -44,7 +45,7 @@ struct ExportCommandTests {
             let withoutHeader = canonical[canonical.range(of: "format: mineral-graph/1")!.lowerBound...]
             #expect(try dir.read("\(name).yaml") == String(withoutHeader))
         }
-        #expect(try dir.listing() == ["cobalt-2023.yaml", "ewaste-2022.yaml", "lithium-2023.yaml", "out"])
+        #expect(try dir.listing() == ["ewaste-2022.yaml", "graphite-2022.yaml", "lithium-2023.yaml", "out"])
     }
 
     @Test func csvWritesTwoTables() throws {

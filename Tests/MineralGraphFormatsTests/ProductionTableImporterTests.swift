@@ -225,10 +225,13 @@ struct ProductionTableImporterTests {
         let graph = result.graph
         #expect(graph.name == "Gold" && graph.year == 2020 && graph.years == [2018, 2019, 2020])
         #expect(graph.nodes.map(\.id) == ["cod-mining", "guf-mining", "khm-mining", "tur-mining"]) // stage mining by default
+        let estimated = FigureUncertainties(containedTonnes: .estimated)
         #expect(graph.node(id: "cod-mining")?.outputs == [
-            Output(mineral: "gold", year: 2018, containedTonnes: 36), Output(mineral: "gold", year: 2019, containedTonnes: 32),
-            Output(mineral: "gold", year: 2020, containedTonnes: 40),
-        ]) // kg → t
+            Output(mineral: "gold", year: 2018, containedTonnes: 36, uncertainty: estimated),
+            Output(mineral: "gold", year: 2019, containedTonnes: 32, uncertainty: estimated),
+            Output(mineral: "gold", year: 2020, containedTonnes: 40, uncertainty: estimated),
+        ]) // kg → t; data_source e marks the figures as estimates (METHODS §11)
+        #expect(graph.node(id: "tur-mining")?.outputs.allSatisfy { $0.uncertainty == nil } == true) // p is not an estimate
         #expect(graph.node(id: "khm-mining")?.outputs.map(\.containedTonnes) == [nil, nil, 0]) // blank: withheld by default
         #expect(graph.node(id: "cod-mining")?.notes == "Estimated (e) in the source table: gold 2018–2020.")
         #expect(graph.node(id: "tur-mining")?.notes == "Preliminary (p) in the source table: gold 2018–2020.")

@@ -19,10 +19,9 @@ public struct MonteCarloSettings: Hashable, Codable, Sendable {
         self.upperProbability = upperProbability
     }
 
-    /// Runs `measure` on `draws` graphs drawn from `figures`, in order, with one generator.
+    /// Runs `measure` on the `draws` graphs drawn from `figures`, in order.
     public func sample<T>(_ figures: UncertainFigures, _ measure: (SupplyGraph) -> T) -> [T] {
-        var generator = SeededGenerator(seed: seed)
-        return (0..<max(draws, 0)).map { _ in measure(figures.draw(using: &generator)) }
+        (0..<max(draws, 0)).map { measure(figures.draw(index: $0, seed: seed)) }
     }
 }
 

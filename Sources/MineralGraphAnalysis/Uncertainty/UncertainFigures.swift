@@ -22,6 +22,9 @@ public struct UncertainFigures: Sendable {
 
     public struct Figure: Hashable, Sendable {
         public var place: Place
+        /// A hash of what the figure is (element, mineral, year, field), independent of where it
+        /// sits in the file: its draws do not change when nodes or flows are reordered.
+        public var identity: UInt64
         public var field: Field {
             switch place {
             case let .output(_, _, field), let .flow(_, field), let .otherCountries(_, field): field
@@ -38,27 +41,34 @@ public struct UncertainFigures: Sendable {
         self.graph = graph
         let defaults = graph.uncertaintyDefaults ?? .standard
         var figures: [Figure] = []
-        func add(_ value: Double?, _ statement: FigureUncertainty?, _ fallback: Double, _ place: Place) {
+        var seen: [String: Int] = [:]
+        func add(_ value: Double?, _ statement: FigureUncertainty?, _ fallback: Double, _ place: Place, _ name: String) {
             guard let value else { return }
             let interval = statement.map { $0.interval(around: value, defaults: defaults) }
                 ?? FigureUncertainty.interval(value, relative: fallback)
-            if let interval { figures.append(Figure(place: place, value: value, interval: interval)) }
+            guard let interval else { return }
+            let occurrence = seen[name, default: 0]
+            seen[name] = occurrence + 1
+            figures.append(Figure(place: place, identity: Self.fnv1a("\(name)|\(occurrence)"), value: value, interval: interval))
         }
         for (n, node) in graph.nodes.enumerated() {
             for (o, output) in node.outputs.enumerated() {
-                add(output.tonnes, output.uncertainty?.tonnes, defaults.production, .output(node: n, output: o, .tonnes))
-                add(output.containedTonnes, output.uncertainty?.containedTonnes, defaults.production, .output(node: n, output: o, .containedTonnes))
-                add(output.valueUSD, output.uncertainty?.valueUSD, defaults.production, .output(node: n, output: o, .valueUSD))
+                let name = "output|\(node.id)|\(output.mineral.rawValue)|\(output.year ?? graph.year)"
+                add(output.tonnes, output.uncertainty?.tonnes, defaults.production, .output(node: n, output: o, .tonnes), name + "|t")
+                add(output.containedTonnes, output.uncertainty?.containedTonnes, defaults.production, .output(node: n, output: o, .containedTonnes), name + "|ct")
+                add(output.valueUSD, output.uncertainty?.valueUSD, defaults.production, .output(node: n, output: o, .valueUSD), name + "|usd")
             }
         }
         for (f, flow) in graph.flows.enumerated() {
-            add(flow.tonnes, flow.uncertainty?.tonnes, defaults.flows, .flow(f, .tonnes))
-            add(flow.containedTonnes, flow.uncertainty?.containedTonnes, defaults.flows, .flow(f, .containedTonnes))
-            add(flow.valueUSD, flow.uncertainty?.valueUSD, defaults.flows, .flow(f, .valueUSD))
+            let name = "flow|\(flow.from)|\(flow.to)|\(flow.mineral.rawValue)|\(flow.product ?? "")|\(flow.type.rawValue)"
+            add(flow.tonnes, flow.uncertainty?.tonnes, defaults.flows, .flow(f, .tonnes), name + "|t")
+            add(flow.containedTonnes, flow.uncertainty?.containedTonnes, defaults.flows, .flow(f, .containedTonnes), name + "|ct")
+            add(flow.valueUSD, flow.uncertainty?.valueUSD, defaults.flows, .flow(f, .valueUSD), name + "|usd")
         }
         for (r, other) in graph.otherCountries.enumerated() {
-            add(other.tonnes, other.uncertainty?.tonnes, defaults.production, .otherCountries(r, .tonnes))
-            add(other.containedTonnes, other.uncertainty?.containedTonnes, defaults.production, .otherCountries(r, .containedTonnes))
+            let name = "other|\(other.mineral.rawValue)|\(other.stage.rawValue)|\(other.year ?? graph.year)"
+            add(other.tonnes, other.uncertainty?.tonnes, defaults.production, .otherCountries(r, .tonnes), name + "|t")
+            add(other.containedTonnes, other.uncertainty?.containedTonnes, defaults.production, .otherCountries(r, .containedTonnes), name + "|ct")
         }
         self.figures = figures
     }
@@ -66,10 +76,14 @@ public struct UncertainFigures: Sendable {
     /// Whether every figure is exact (then there is nothing to propagate).
     public var isEmpty: Bool { figures.isEmpty }
 
-    /// The graph with every uncertain figure drawn from its interval.
-    public func draw(using generator: inout SeededGenerator) -> SupplyGraph {
+    /// Draw number `index` of the run started from `seed`: the graph with every uncertain figure
+    /// drawn from its interval. Each figure's draw comes from its own ``SeededGenerator``,
+    /// started from the seed, the draw's index and the figure's identity, so draws neither
+    /// depend on the order of nodes and flows nor on the other figures.
+    public func draw(index: Int, seed: UInt64) -> SupplyGraph {
         var drawn = graph
         for figure in figures {
+            var generator = SeededGenerator(seed: seed ^ figure.identity ^ (UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15))
             let span = figure.interval.upperBound - figure.interval.lowerBound
             var value = figure.interval.lowerBound + span * generator.unit()
             if case .valueUSD = figure.field {} else { value = max(value, 0) }
@@ -88,4 +102,12 @@ public struct UncertainFigures: Sendable {
         return drawn
     }
 
+
+    /// 64-bit FNV-1a of the UTF-8 bytes (Fowler, Noll, Vo): stable across runs and platforms,
+    /// unlike Swift's `Hasher`.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
 }

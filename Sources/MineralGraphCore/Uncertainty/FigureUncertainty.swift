@@ -86,3 +86,16 @@ public struct UncertaintyDefaults: Hashable, Codable, Sendable {
         self.flows = flows
     }
 }
+
+extension SupplyGraph {
+    /// The graph with every uncertainty statement and default removed: what the exports that
+    /// carry no uncertainty (DOT, GraphML, CSV, node-link) hold of it.
+    public var withoutUncertainty: SupplyGraph {
+        var graph = self
+        graph.uncertaintyDefaults = nil
+        for n in graph.nodes.indices { for o in graph.nodes[n].outputs.indices { graph.nodes[n].outputs[o].uncertainty = nil } }
+        for f in graph.flows.indices { graph.flows[f].uncertainty = nil }
+        for r in graph.otherCountries.indices { graph.otherCountries[r].uncertainty = nil }
+        return graph
+    }
+}

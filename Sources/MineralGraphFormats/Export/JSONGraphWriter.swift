@@ -47,7 +47,13 @@ public struct JSONGraphWriter: Sendable {
                     (UnitsKey.mass.rawValue, .string(SupplyGraph.massUnit)), (UnitsKey.value.rawValue, .string(SupplyGraph.valueUnit)),
                     (UnitsKey.water.rawValue, .string(SupplyGraph.waterUnit)),
                 ])),
-            ])),
+            ] + (graph.uncertaintyDefaults.map { defaults in
+                [(GraphKey.uncertainty.rawValue, JSONValue.object([
+                    (UncertaintyDefaultsKey.estimated.rawValue, .text(FigureText.percent(defaults.estimated))),
+                    (UncertaintyDefaultsKey.production.rawValue, .text(FigureText.percent(defaults.production))),
+                    (UncertaintyDefaultsKey.flows.rawValue, .text(FigureText.percent(defaults.flows))),
+                ]))]
+            } ?? []))),
             (GraphKey.sources.rawValue, .array(graph.sources.map { source in
                 .object([
                     (SourceKey.id.rawValue, .string(source.id)), (SourceKey.title.rawValue, .string(source.title)), (SourceKey.publisher.rawValue, .string(source.publisher)),
@@ -58,17 +64,17 @@ public struct JSONGraphWriter: Sendable {
             (GraphKey.flows.rawValue, .array(graph.flows.map { flow in
                 .object([
                     (FlowKey.from.rawValue, .string(flow.from)), (FlowKey.to.rawValue, .string(flow.to)), (FlowKey.mineral.rawValue, .string(flow.mineral.rawValue)),
-                    (FlowKey.product.rawValue, .string(flow.product)), (FlowKey.tonnes.rawValue, .number(flow.tonnes)),
-                    (FlowKey.containedTonnes.rawValue, .number(flow.containedTonnes)), (FlowKey.basis.rawValue, .string(flow.basis?.code)),
-                    (FlowKey.valueUSD.rawValue, .number(flow.valueUSD)),
+                    (FlowKey.product.rawValue, .string(flow.product)), (FlowKey.tonnes.rawValue, .figure(flow.tonnes, flow.uncertainty?.tonnes)),
+                    (FlowKey.containedTonnes.rawValue, .figure(flow.containedTonnes, flow.uncertainty?.containedTonnes)), (FlowKey.basis.rawValue, .string(flow.basis?.code)),
+                    (FlowKey.valueUSD.rawValue, .figure(flow.valueUSD, flow.uncertainty?.valueUSD)),
                     (FlowKey.type.rawValue, .string(flow.type.rawValue)), (FlowKey.source.rawValue, .string(flow.source)), (FlowKey.notes.rawValue, .string(flow.notes)),
                 ])
             })),
             (GraphKey.otherCountries.rawValue, .array(graph.otherCountries.map { other in
                 .object([
                     (OtherCountriesKey.mineral.rawValue, .string(other.mineral.rawValue)), (OtherCountriesKey.stage.rawValue, .string(other.stage.rawValue)),
-                    (OtherCountriesKey.year.rawValue, .int(other.year)), (OtherCountriesKey.tonnes.rawValue, .number(other.tonnes)),
-                    (OtherCountriesKey.containedTonnes.rawValue, .number(other.containedTonnes)), (OtherCountriesKey.basis.rawValue, .string(other.basis?.code)),
+                    (OtherCountriesKey.year.rawValue, .int(other.year)), (OtherCountriesKey.tonnes.rawValue, .figure(other.tonnes, other.uncertainty?.tonnes)),
+                    (OtherCountriesKey.containedTonnes.rawValue, .figure(other.containedTonnes, other.uncertainty?.containedTonnes)), (OtherCountriesKey.basis.rawValue, .string(other.basis?.code)),
                     (OtherCountriesKey.source.rawValue, .string(other.source)),
                     (OtherCountriesKey.notes.rawValue, .string(other.notes)),
                 ])
@@ -91,9 +97,9 @@ public struct JSONGraphWriter: Sendable {
             (NodeKey.outputs.rawValue, .array(node.outputs.map { output in
                 .object([
                     (OutputKey.mineral.rawValue, .string(output.mineral.rawValue)), (OutputKey.year.rawValue, .int(output.year)),
-                    (OutputKey.product.rawValue, .string(output.product)), (OutputKey.tonnes.rawValue, .number(output.tonnes)),
-                    (OutputKey.containedTonnes.rawValue, .number(output.containedTonnes)), (OutputKey.basis.rawValue, .string(output.basis?.code)),
-                    (OutputKey.valueUSD.rawValue, .number(output.valueUSD)),
+                    (OutputKey.product.rawValue, .string(output.product)), (OutputKey.tonnes.rawValue, .figure(output.tonnes, output.uncertainty?.tonnes)),
+                    (OutputKey.containedTonnes.rawValue, .figure(output.containedTonnes, output.uncertainty?.containedTonnes)), (OutputKey.basis.rawValue, .string(output.basis?.code)),
+                    (OutputKey.valueUSD.rawValue, .figure(output.valueUSD, output.uncertainty?.valueUSD)),
                 ])
             })),
             (NodeKey.capacityTonnes.rawValue, .number(node.capacityTonnes)),
@@ -117,6 +123,19 @@ enum JSONValue {
     static func int(_ value: Int?) -> JSONValue { value.map { .rawNumber(String($0)) } ?? .null }
     /// Finite numbers in their shortest exact form; JSON has no NaN or infinity, so those are
     /// `null` (valid graphs have none).
+    /// A figure, as an object with its uncertainty statement when it has one (the graph file's
+    /// `{value: 80, range: [60, 100]}`, ``FigureText``): `{"value": 80, "range": [60, 100]}`.
+    static func figure(_ value: Double?, _ statement: FigureUncertainty?) -> JSONValue {
+        guard let statement, value != nil else { return number(value) }
+        let key = FigureKey.self
+        let stated: (String, JSONValue) = switch statement {
+        case let .range(low, high): (key.range.rawValue, .array([number(low), number(high)]))
+        case let .relative(fraction): (key.uncertainty.rawValue, .text(FigureText.percent(fraction)))
+        case .estimated: (key.estimated.rawValue, .bool(true))
+        }
+        return .object([(key.value.rawValue, number(value)), stated])
+    }
+
     static func number(_ value: Double?) -> JSONValue {
         guard let value, value.isFinite else { return .null }
         return .rawNumber(NumberFormatting.plain(value))

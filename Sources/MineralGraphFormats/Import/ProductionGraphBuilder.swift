@@ -136,9 +136,10 @@ struct ProductionGraphBuilder {
     }
 
     /// A figure the table marks as estimated (USGS `e`, World Mining Data `data_source` `e`) is
-    /// `estimated: true` (METHODS §11); a withheld figure has no value to mark.
+    /// `estimated: true` (METHODS §11); a withheld figure, or an empty cell read as zero
+    /// (`--blank zero`), is no estimate of the source's.
     static func uncertainty(of row: Row) -> FigureUncertainties? {
-        guard row.tonnes != nil, row.markers.contains(.estimated) || row.dataSourceMarker == .estimated else { return nil }
+        guard row.tonnes != nil, !row.blank, row.markers.contains(.estimated) || row.dataSourceMarker == .estimated else { return nil }
         return FigureUncertainties(containedTonnes: .estimated)
     }
 

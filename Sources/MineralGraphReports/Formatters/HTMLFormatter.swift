@@ -7,28 +7,35 @@ public struct HTMLFormatter: ReportFormatter {
     /// The graph's supply-chain diagram as SVG text (from `mineral-graph render`), embedded
     /// after the reading. Reports do not depend on Graphviz: the caller renders it.
     public var diagramSVG: String?
+    /// World maps of the country shares (from `mineral-graph map`), embedded after the diagram.
+    public var maps: [ReportDocument.Figure]
 
-    public init(diagramSVG: String? = nil) {
+    public init(diagramSVG: String? = nil, maps: [ReportDocument.Figure] = []) {
         self.diagramSVG = diagramSVG
+        self.maps = maps
     }
 
     public func format(_ report: Report) -> String {
         var document = ReportDocument(report)
+        var figures: [ReportDocument.Block] = []
         if let diagramSVG {
-            let diagram: [ReportDocument.Block] = [
+            figures += [
                 .heading(level: 2, text: "Supply-chain diagram"),
                 .figures([ReportDocument.Figure(
                     svg: diagramSVG,
                     caption: "Stages left to right; line width proportional to contained tonnes; fill by country group; "
                         + "waste flows dashed, recycling and recovered fractions in green. Hover a node or flow for its figures.")]),
             ]
-            // After the title block and the reading, before the first table section.
-            let readingEnd = document.blocks.indices.dropFirst().first { i in
-                if case .heading(2, let text) = document.blocks[i] { return !text.hasPrefix("Reading") }
-                return false
-            } ?? document.blocks.endIndex
-            document.blocks.insert(contentsOf: diagram, at: readingEnd)
         }
+        if !maps.isEmpty {
+            figures += [.heading(level: 2, text: "Where supply sits: maps"), .figures(maps)]
+        }
+        // After the title block and the reading, before the first table section.
+        let readingEnd = document.blocks.indices.dropFirst().first { i in
+            if case .heading(2, let text) = document.blocks[i] { return !text.hasPrefix("Reading") }
+            return false
+        } ?? document.blocks.endIndex
+        document.blocks.insert(contentsOf: figures, at: readingEnd)
         return render(document)
     }
 

@@ -69,6 +69,25 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    @Flag(inversion: .prefixedNo, help: "Embed world maps of the mining and processing shares in HTML reports.")
+    var maps = true
+
+    /// The choropleth of each mineral's mining and processing shares in its latest year, for the
+    /// HTML report (`--no-maps` leaves them out).
+    func mapFigures(_ graph: SupplyGraph) -> [ReportDocument.Figure] {
+        guard maps else { return [] }
+        let markets = StageConcentrationPass(stages: [.mining, .processing]).run(on: graph).markets.filter { $0.totalTonnes > 0 }
+        let latest = Dictionary(grouping: markets) { "\($0.mineral.rawValue) \($0.stage.rawValue)" }.values.compactMap { $0.max { $0.year < $1.year } }
+        return latest.sorted { ($0.mineral, $0.stage) < ($1.mineral, $1.stage) }.compactMap { market in
+            let prefix = "map-\(market.mineral.rawValue)-\(market.stage.rawValue)-"
+            guard let svg = try? mineralMapSVG(graph, mineral: market.mineral, stage: market.stage, year: market.year, idPrefix: prefix)
+            else { return nil }
+            let name = MineralCatalog.info(market.mineral)?.name ?? market.mineral.rawValue
+            return ReportDocument.Figure(
+                svg: svg, caption: "\(name), \(market.stage.rawValue) \(market.year): each country's share (\(market.basis)); grey: no supply in the graph.")
+        }
+    }
+
     func run() throws {
         let builder = try reportOptions.builder()
         // Render everything first, so a failure leaves no report half-updated.
@@ -90,7 +109,7 @@ struct ReportCommand: ParsableCommand {
             }
             for reportFormat in format.formats {
                 let text = try reportFormat == .html
-                    ? HTMLFormatter(diagramSVG: try diagramSVG(document.graph, path: path)).format(report)
+                    ? HTMLFormatter(diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph)).format(report)
                     : reportFormat.formatter.format(report)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
