@@ -131,7 +131,8 @@ public struct BilateralTradeTable: Sendable {
         /// country and product indices translated through `countries` and `products` (other's
         /// index → this builder's) and `lineOffset` added to its lines.
         public mutating func append(rowsOf other: Builder, countries: [Int32], products: [Int32], lineOffset: Int) {
-            raw.reserveCapacity(raw.count + other.raw.count)
+            // Geometric growth: parts come one by one, an exact reservation would copy every time.
+            if raw.capacity < raw.count + other.raw.count { raw.reserveCapacity(max(2 * raw.capacity, raw.count + other.raw.count)) }
             for entry in other.raw {
                 var entry = entry
                 entry.exporter = countries[Int(entry.exporter)]
