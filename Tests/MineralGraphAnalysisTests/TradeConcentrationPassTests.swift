@@ -28,6 +28,32 @@ struct TradeConcentrationPassTests {
 
     let result = TradeConcentrationPass().run(on: table)
 
+    /// Chunks cut at importer boundaries and computed on several threads give the rows of one
+    /// pass, in the same order.
+    @Test func chunksOnThreadsGiveTheRowsOfOnePass() {
+        var builder = BilateralTradeTable.Builder()
+        let products = (0..<6).map { p in
+            builder.product(TradeProduct(code: "26050\(p)", mineral: p % 2 == 0 ? "cobalt" : "nickel", stage: p < 3 ? .mining : .processing))
+        }
+        let countries = (0..<40).map { builder.country(CountryCode(rawValue: "C" + ($0 < 10 ? "0" : "") + String($0))) }
+        var state: UInt64 = 3
+        for (i, importer) in countries.enumerated() {
+            for (k, product) in products.enumerated() where (i + k) % 4 != 0 {
+                for (e, exporter) in countries.enumerated() where e != i && (e * 7 + i + k) % 3 != 0 {
+                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    builder.add(exporter: exporter, importer: importer, product: product, valueUSD: Double(state >> 40) / 7,
+                                tonnes: state % 5 == 0 ? nil : Double(state >> 44))
+                }
+            }
+        }
+        let table = builder.build(year: 2022)
+        let onePass = TradeConcentrationPass().run(on: table, chunks: 1)
+        #expect(onePass.byProduct.count > 150 && onePass.byMineral.count > 100)
+        for chunks in [2, 7, 64] {
+            #expect(TradeConcentrationPass().run(on: table, chunks: chunks) == onePass)
+        }
+    }
+
     func row(_ rows: [TradeConcentration], _ importer: CountryCode, _ key: String) throws -> TradeConcentration {
         try #require(rows.first { $0.importer == importer && ($0.productCode == key || "\($0.mineral?.rawValue ?? "")-\($0.stage?.rawValue ?? "")" == key) })
     }

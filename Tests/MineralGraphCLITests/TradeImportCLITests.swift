@@ -36,6 +36,40 @@ struct TradeImportCLITests {
         #expect(hhi.contains("\nmineral-stage,KOR,,lithium,processing,2022,3,5000000,3600.000000,"))
     }
 
+    /// A BACI file of two years (the sample's rows in 2022 and, with other values, in 2021,
+    /// interleaved) gives in one run exactly the rows of the two single-year runs, year by year;
+    /// `--year` picks one.
+    @Test func tradeHHIOnTwoYearsEqualsTheSingleYearRuns() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.remove() }
+        let sample = try String(contentsOfFile: Self.baci, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = sample[0], rows2022 = Array(sample.dropFirst())
+        // 2021: the same flows, values scaled by 1 + (row mod 3), the quoted row unquoted.
+        let rows2021 = rows2022.enumerated().map { index, row -> String in
+            var fields = row.replacingOccurrences(of: "\"", with: "").split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[0] = "2021"
+            fields[4] = String(Double(fields[4])! * Double(1 + index % 3))
+            return fields.joined(separator: ",")
+        }
+        let both = [header] + zip(rows2021, rows2022).flatMap { [$0, $1] }
+        try (both.joined(separator: "\n") + "\n").write(toFile: dir.path("BACI_HS22_Y2021-2022.csv"), atomically: true, encoding: .utf8)
+        try ([header] + rows2021).joined(separator: "\n").write(toFile: dir.path("BACI_HS22_Y2021.csv"), atomically: true, encoding: .utf8)
+        let countries = ["--countries", Self.fixture("country_codes_V202401b.csv")]
+        let run = { (arguments: [String]) throws -> String in
+            let result = try CLI.run(["trade-hhi"] + arguments + countries)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        let single2021 = try run([dir.path("BACI_HS22_Y2021.csv")])
+        let single2022 = try run([Self.baci])
+        let twoYears = try run([dir.path("BACI_HS22_Y2021-2022.csv")])
+        let body = { (csv: String) in csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n") }
+        #expect(twoYears == single2021 + body(single2022))
+        #expect(single2021.contains("\nproduct,CHN,260500,cobalt,mining,2021,3,") && single2022.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,"))
+        #expect(try run([dir.path("BACI_HS22_Y2021-2022.csv"), "--year", "2022"]) == single2022)
+        #expect(try run([dir.path("BACI_HS22_Y2021-2022.csv"), "--year", "2021"]) == single2021)
+    }
+
     /// A graph built from trade alone reports export shares as exports (METHODS §1.10): no
     /// production HHI, a non-empty `export_concentration`, and no "mines" in the reading.
     @Test func tradeOnlyGraphReportsExportConcentrationNotProduction() throws {

@@ -5,7 +5,8 @@ import MineralGraphCore
 ///
 /// - About 200 countries (ISO numeric codes, with BACI's own 251, 579, 699, 757, 842 and 490).
 /// - The six-digit codes of the built-in product map plus as many unmapped codes (iron ore,
-///   gold, petroleum oils ...), so that unknown codes are counted on the way.
+///   gold, petroleum oils ...), so that unknown codes are counted on the way; above about
+///   1.3M rows, more unmapped codes of chapters 01–10 (about 15,000 rows per code).
 /// - For each product and importer, a number of partners that grows with the importer's size
 ///   (Zipf weights), drawn without replacement with Zipf-like exporter weights (a few large
 ///   suppliers per product, a long tail), so import-source HHIs span the whole range.
@@ -64,13 +65,21 @@ struct SyntheticBACI {
         var random = Generator(state: seed)
         // BACI's codes: ISO numeric except where BACI has its own.
         let baciOwn: [String: Int] = ["FRA": 251, "NOR": 579, "IND": 699, "CHE": 757, "USA": 842, "TWN": 490]
-        let chosen = Array(CountryTable.all.filter { $0.numeric > 0 && $0.numeric < 900 }.prefix(200))
-        let countries = chosen.map { baciOwn[$0.code.rawValue] ?? $0.numeric }
+        let chosen = Array(CountryTable.all.filter { !$0.isHistorical && ($0.numeric ?? 0) > 0 && ($0.numeric ?? 0) < 900 }.prefix(200))
+        let countries = chosen.map { baciOwn[$0.code.rawValue] ?? $0.numeric! }
         var countryCodes = "country_code,country_name,country_iso2,country_iso3\n"
         for (country, code) in zip(chosen, countries).sorted(by: { $0.1 < $1.1 }) {
             countryCodes += "\(code),\"\(country.name)\",\(country.alpha2),\(code == 490 ? "S19" : country.code.rawValue)\n"
         }
-        let products = Self.mappedCodes + Self.unmappedCodes
+        // Above about 1.3M rows, more unmapped codes (chapters 01–10, as 010010, 010020 …) so that
+        // importers do not run out of partners: about 15,000 rows per code, as in a real year
+        // (BACI: about 5,000 codes, 11M rows).
+        let extra = max(0, targetRows / 15_000 - Self.mappedCodes.count - Self.unmappedCodes.count)
+        let extraCodes = (0..<extra).map { k -> String in
+            let code = String(10_010 + 10 * k)
+            return String(repeating: "0", count: 6 - code.count) + code
+        }
+        let products = Self.mappedCodes + Self.unmappedCodes + extraCodes
         let n = countries.count
         let importerWeights = random.shuffled((1...n).map { 1 / Double($0).power(0.8) })
         let meanWeight = importerWeights.reduce(0, +) / Double(n)

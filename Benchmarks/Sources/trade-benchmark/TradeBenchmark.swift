@@ -19,8 +19,10 @@ struct TradeBenchmark {
         }
         guard index == arguments.count, let rows = values["--rows"].flatMap(Int.init), rows > 0, let path = values["-o"] else { usage() }
         let file = SyntheticBACI(targetRows: rows, seed: values["--seed"].flatMap(UInt64.init) ?? 1).make()
-        try TextFile.writeAtomically(Data(file.bytes), to: path)
-        if let countries = values["--countries-out"] { try TextFile.writeAtomically(file.countryCodes, to: countries) }
+        try Data(file.bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+        if let countries = values["--countries-out"] {
+            try Data(file.countryCodes.utf8).write(to: URL(fileURLWithPath: countries), options: .atomic)
+        }
         print("\(path): \(file.rows) rows, \(file.countries) countries, \(file.products) products, \(file.rowsWithoutQuantity) without quantity")
     }
 

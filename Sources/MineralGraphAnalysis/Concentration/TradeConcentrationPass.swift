@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import MineralGraphCore
 
 /// C2 on a bilateral trade table: import-source concentration per importer and HS product, and
@@ -22,7 +24,8 @@ import MineralGraphCore
 /// goods came from, not their origin (METHODS §1.5).
 ///
 /// - Complexity: O(n) in table entries (the table is sorted by importer and product); the mineral
-///   level adds a sort of the entries of each importer.
+///   level adds a sort of the entries of each importer. Tables of more than 2^18 entries are cut
+///   at importer boundaries and computed on every core, joined in order (the same rows).
 public struct TradeConcentrationPass: Sendable {
     public var guidelines: MergerGuidelines
 
@@ -31,15 +34,42 @@ public struct TradeConcentrationPass: Sendable {
     }
 
     public func run(on table: BilateralTradeTable) -> TradeConcentrationResult {
+        run(on: table, chunks: table.entries.count < 1 << 18 ? 1 : min(4 * ProcessInfo.processInfo.activeProcessorCount, 64))
+    }
+
+    /// Importers are independent: the table is cut at importer boundaries into about `chunkCount`
+    /// chunks computed on every core and joined in order, so the rows are the same as in one pass.
+    func run(on table: BilateralTradeTable, chunks chunkCount: Int) -> TradeConcentrationResult {
+        let entries = table.entries
+        var bounds = [0]
+        for k in 1..<chunkCount {
+            var cut = max(bounds.last!, entries.count * k / chunkCount)
+            while cut > 0 && cut < entries.count && entries[cut].importer == entries[cut - 1].importer { cut += 1 }
+            if cut > bounds.last! && cut < entries.count { bounds.append(cut) }
+        }
+        bounds.append(entries.count)
+        let cuts = bounds
+        let chunks = ChunkResults(count: cuts.count - 1)
+        DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { c in
+            chunks.set(c, rows(table, from: cuts[c], to: cuts[c + 1]))
+        }
+        let results = chunks.all
+        return TradeConcentrationResult(
+            year: table.year, guidelines: guidelines, byProduct: results.flatMap(\.byProduct), byMineral: results.flatMap(\.byMineral))
+    }
+
+    /// The rows of the importers whose entries are `start..<end`.
+    private func rows(_ table: BilateralTradeTable, from start: Int, to end: Int) -> (byProduct: [TradeConcentration], byMineral: [TradeConcentration]) {
         var byProduct: [TradeConcentration] = []
         var byMineral: [TradeConcentration] = []
         let entries = table.entries
-        var start = 0
+        var start = start
+        let limit = end
         // Per importer: its product groups (contiguous), then its mineral-stage groups.
-        while start < entries.count {
+        while start < limit {
             let importer = entries[start].importer
             var end = start
-            while end < entries.count && entries[end].importer == importer { end += 1 }
+            while end < limit && entries[end].importer == importer { end += 1 }
             var groupStart = start
             while groupStart < end {
                 let product = entries[groupStart].product
@@ -54,7 +84,7 @@ public struct TradeConcentrationPass: Sendable {
             byMineral += mineralRows(entries[start..<end], table: table)
             start = end
         }
-        return TradeConcentrationResult(year: table.year, guidelines: guidelines, byProduct: byProduct, byMineral: byMineral)
+        return (byProduct, byMineral)
     }
 
     private func mineralRows(_ entries: ArraySlice<BilateralTradeEntry>, table: BilateralTradeTable) -> [TradeConcentration] {
@@ -180,4 +210,26 @@ public struct TradeConcentrationResult: Hashable, Codable, Sendable {
     public var guidelines: MergerGuidelines
     public var byProduct: [TradeConcentration]
     public var byMineral: [TradeConcentration]
+}
+
+/// Per-chunk rows written by the threads of ``TradeConcentrationPass/run(on:)``, each slot by one.
+private final class ChunkResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [(byProduct: [TradeConcentration], byMineral: [TradeConcentration])]
+
+    init(count: Int) {
+        slots = Array(repeating: ([], []), count: count)
+    }
+
+    func set(_ index: Int, _ rows: (byProduct: [TradeConcentration], byMineral: [TradeConcentration])) {
+        lock.lock()
+        slots[index] = rows
+        lock.unlock()
+    }
+
+    var all: [(byProduct: [TradeConcentration], byMineral: [TradeConcentration])] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
+    }
 }

@@ -66,9 +66,11 @@ public struct BilateralTradeTable: Sendable {
         public var entry: Int
     }
 
-    /// Collects rows in any order and sorts them into a table.
+    /// Collects rows in any order and sorts them into a table (or one table per year).
     ///
-    /// - Complexity: O(n log n) in rows for the final sort, O(1) amortised per `add`.
+    /// - Complexity: O(n) in rows for the final sort when countries × products is at most a few
+    ///   times the rows (a counting sort by importer and product, then a sort of each group by
+    ///   exporter), O(n log n) otherwise; O(1) amortised per ``add``.
     public struct Builder: Sendable {
         private var countryIndex: [CountryCode: Int32] = [:]
         private var countryList: [CountryCode] = []
@@ -77,10 +79,13 @@ public struct BilateralTradeTable: Sendable {
         private var raw: [BilateralTradeEntry] = []
         /// The source line of each raw row (0 when not given).
         private var rawLines: [Int32] = []
+        /// The year of each raw row (0 when not given), for ``buildYears(duplicates:)``.
+        private var rawYears: [Int32] = []
 
         public init(expectedRows: Int = 0) {
             raw.reserveCapacity(expectedRows)
             rawLines.reserveCapacity(expectedRows)
+            rawYears.reserveCapacity(expectedRows)
         }
 
         /// The index of a country, added on first use.
@@ -109,14 +114,35 @@ public struct BilateralTradeTable: Sendable {
 
         public var rowCount: Int { raw.count }
 
-        /// One source row; `line` is where it stands in its file, for ``DuplicateRows``.
+        /// One source row; `line` is where it stands in its file, for ``DuplicateRows``; `year`
+        /// sorts it into a table of ``buildYears(duplicates:)``.
         public mutating func add(
-            exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool = false, line: Int = 0
+            exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool = false, line: Int = 0,
+            year: Int = 0
         ) {
             raw.append(BilateralTradeEntry(
                 exporter: exporter, importer: importer, product: product, isReexport: isReexport,
                 valueUSD: valueUSD, tonnes: tonnes, rows: 1))
             rawLines.append(Int32(truncatingIfNeeded: line))
+            rawYears.append(Int32(truncatingIfNeeded: year))
+        }
+
+        /// Appends the rows of `other` (a builder of another part of the same file), with its
+        /// country and product indices translated through `countries` and `products` (other's
+        /// index → this builder's) and `lineOffset` added to its lines.
+        public mutating func append(rowsOf other: Builder, countries: [Int32], products: [Int32], lineOffset: Int) {
+            // Geometric growth: parts come one by one, an exact reservation would copy every time.
+            if raw.capacity < raw.count + other.raw.count { raw.reserveCapacity(max(2 * raw.capacity, raw.count + other.raw.count)) }
+            for entry in other.raw {
+                var entry = entry
+                entry.exporter = countries[Int(entry.exporter)]
+                entry.importer = countries[Int(entry.importer)]
+                entry.product = products[Int(entry.product)]
+                raw.append(entry)
+            }
+            let offset = Int32(truncatingIfNeeded: lineOffset)
+            rawLines.append(contentsOf: other.rawLines.lazy.map { $0 == 0 ? 0 : $0 &+ offset })
+            rawYears.append(contentsOf: other.rawYears)
         }
 
         /// Calls `body` with each row added so far (indices as returned by ``country(_:)`` and
@@ -125,20 +151,32 @@ public struct BilateralTradeTable: Sendable {
             for entry in raw { body(entry) }
         }
 
+        /// Calls `body` with each row added so far and its year, in the order added.
+        public func forEachRowWithYear(_ body: (BilateralTradeEntry, Int) -> Void) {
+            for (entry, year) in zip(raw, rawYears) { body(entry, Int(year)) }
+        }
+
         /// Leaves out the rows that `reject` returns true for.
         public mutating func removeRows(where reject: (BilateralTradeEntry) -> Bool) {
+            removeRowsWithYear { entry, _ in reject(entry) }
+        }
+
+        /// Leaves out the rows that `reject` (given the row and its year) returns true for.
+        public mutating func removeRowsWithYear(where reject: (BilateralTradeEntry, Int) -> Bool) {
             var kept = 0
-            for i in raw.indices where !reject(raw[i]) {
+            for i in raw.indices where !reject(raw[i], Int(rawYears[i])) {
                 raw[kept] = raw[i]
                 rawLines[kept] = rawLines[i]
+                rawYears[kept] = rawYears[i]
                 kept += 1
             }
             raw.removeLast(raw.count - kept)
             rawLines.removeLast(rawLines.count - kept)
+            rawYears.removeLast(rawYears.count - kept)
         }
 
         /// The sorted table. Rows with the same exporter, importer, product and re-export flag are
-        /// summed; the sum has tonnes only if every row had them.
+        /// summed (in the order added); the sum has tonnes only if every row had them.
         public consuming func build(year: Int) -> BilateralTradeTable {
             var ignored: [DuplicateRows] = []
             return build(year: year, duplicates: &ignored)
@@ -148,6 +186,28 @@ public struct BilateralTradeTable: Sendable {
         /// earliest line of the key and each later one, in line order). The rows are summed as
         /// in ``build(year:)``; an importer that refuses duplicates reports them instead.
         public func build(year: Int, duplicates: inout [DuplicateRows]) -> BilateralTradeTable {
+            build(year: year, rows: nil, ranks: ranks(), duplicates: &duplicates)
+        }
+
+        /// One table per year of the rows (years as given to ``add``), in year order, each with
+        /// its duplicate rows as in ``build(year:duplicates:)``. Each table lists every country
+        /// and product added.
+        public func buildYears() -> [(table: BilateralTradeTable, duplicates: [DuplicateRows])] {
+            var rowsByYear: [Int32: [Int32]] = [:]
+            for (i, year) in rawYears.enumerated() { rowsByYear[year, default: []].append(Int32(i)) }
+            let ranks = ranks()
+            return rowsByYear.keys.sorted().map { year in
+                var duplicates: [DuplicateRows] = []
+                let table = build(year: Int(year), rows: rowsByYear[year]!, ranks: ranks, duplicates: &duplicates)
+                return (table, duplicates)
+            }
+        }
+
+        private struct Ranks {
+            var countryOrder: [Int], countryRank: [Int32], productOrder: [Int], productRank: [Int32]
+        }
+
+        private func ranks() -> Ranks {
             let countryOrder = countryList.indices.sorted { countryList[$0] < countryList[$1] }
             var countryRank = [Int32](repeating: 0, count: countryList.count)
             for (rank, old) in countryOrder.enumerated() { countryRank[old] = Int32(rank) }
@@ -155,25 +215,69 @@ public struct BilateralTradeTable: Sendable {
             var productRank = [Int32](repeating: 0, count: productList.count)
             for (rank, old) in productOrder.enumerated() { productRank[old] = Int32(rank) }
             precondition(countryList.count < 1 << 15 && productList.count < 1 << 31, "too many countries or products")
+            return Ranks(countryOrder: countryOrder, countryRank: countryRank, productOrder: productOrder, productRank: productRank)
+        }
 
-            // Sort by a packed key: importer (15 bits), product (31), exporter (15), re-export (1).
-            var keyed = [(key: UInt64, index: Int32)]()
-            keyed.reserveCapacity(raw.count)
-            for (i, entry) in raw.enumerated() {
-                let key = UInt64(countryRank[Int(entry.importer)]) << 47 | UInt64(productRank[Int(entry.product)]) << 16
-                    | UInt64(countryRank[Int(entry.exporter)]) << 1 | (entry.isReexport ? 1 : 0)
-                keyed.append((key, Int32(i)))
+        /// Raw row indices (`rows`, or every row) in key order: importer, product, exporter,
+        /// re-export flag, then the order added.
+        private func sortedRows(_ rows: [Int32]?, ranks: Ranks) -> [Int32] {
+            let count = rows?.count ?? raw.count
+            let row = { (k: Int) -> Int in rows.map { Int($0[k]) } ?? k }
+            let groupCount = ranks.countryRank.count * ranks.productRank.count
+            func minor(_ i: Int32) -> Int {
+                Int(ranks.countryRank[Int(raw[Int(i)].exporter)]) << 1 | (raw[Int(i)].isReexport ? 1 : 0)
             }
-            keyed.sort { $0.key < $1.key }
+            guard groupCount <= 4 * count + (1 << 20) else {
+                // Countries × products too many for buckets: one sort of packed keys.
+                var keyed = [(key: UInt64, index: Int32)]()
+                keyed.reserveCapacity(count)
+                for k in 0..<count {
+                    let entry = raw[row(k)]
+                    let key = UInt64(ranks.countryRank[Int(entry.importer)]) << 47 | UInt64(ranks.productRank[Int(entry.product)]) << 16
+                        | UInt64(ranks.countryRank[Int(entry.exporter)]) << 1 | (entry.isReexport ? 1 : 0)
+                    keyed.append((key, Int32(row(k))))
+                }
+                keyed.sort { ($0.key, $0.index) < ($1.key, $1.index) }
+                return keyed.map(\.index)
+            }
+            // Counting sort by (importer, product), stable; then each group by exporter.
+            let productCount = ranks.productRank.count
+            var group = [Int32](repeating: 0, count: count)
+            var start = [Int32](repeating: 0, count: groupCount + 1)
+            for k in 0..<count {
+                let entry = raw[row(k)]
+                let g = Int(ranks.countryRank[Int(entry.importer)]) * productCount + Int(ranks.productRank[Int(entry.product)])
+                group[k] = Int32(g)
+                start[g + 1] += 1
+            }
+            for g in 0..<groupCount { start[g + 1] += start[g] }
+            var next = start
+            var order = [Int32](repeating: 0, count: count)
+            for k in 0..<count {
+                let g = Int(group[k])
+                order[Int(next[g])] = Int32(row(k))
+                next[g] += 1
+            }
+            for g in 0..<groupCount where start[g + 1] - start[g] > 1 {
+                let range = Int(start[g])..<Int(start[g + 1])
+                order[range].sort { (minor($0), $0) < (minor($1), $1) }
+            }
+            return order
+        }
+
+        private func build(year: Int, rows: [Int32]?, ranks: Ranks, duplicates: inout [DuplicateRows]) -> BilateralTradeTable {
+            let order = sortedRows(rows, ranks: ranks)
             var entries: [BilateralTradeEntry] = []
-            entries.reserveCapacity(keyed.count)
-            var previousKey: UInt64?
+            entries.reserveCapacity(order.count)
             /// Lines of the rows summed into each entry that has more than one (rare).
             var repeatedLines: [Int: [Int32]] = [:]
+            var previous: BilateralTradeEntry?
             var firstIndexOfEntry: Int32 = 0
-            for (key, index) in keyed {
+            for index in order {
                 var entry = raw[Int(index)]
-                if key == previousKey {
+                if let last = previous, last.importer == entry.importer, last.product == entry.product,
+                    last.exporter == entry.exporter, last.isReexport == entry.isReexport
+                {
                     let last = entries.count - 1
                     entries[last].valueUSD += entry.valueUSD
                     entries[last].rows += 1
@@ -185,11 +289,11 @@ public struct BilateralTradeTable: Sendable {
                     repeatedLines[last, default: [rawLines[Int(firstIndexOfEntry)]]].append(rawLines[Int(index)])
                     continue
                 }
-                entry.exporter = countryRank[Int(entry.exporter)]
-                entry.importer = countryRank[Int(entry.importer)]
-                entry.product = productRank[Int(entry.product)]
+                previous = entry
+                entry.exporter = ranks.countryRank[Int(entry.exporter)]
+                entry.importer = ranks.countryRank[Int(entry.importer)]
+                entry.product = ranks.productRank[Int(entry.product)]
                 entries.append(entry)
-                previousKey = key
                 firstIndexOfEntry = index
             }
             for (entry, lines) in repeatedLines.sorted(by: { $0.key < $1.key }) {
@@ -200,7 +304,7 @@ public struct BilateralTradeTable: Sendable {
             }
             duplicates.sort { ($0.line, $0.firstLine) < ($1.line, $1.firstLine) }
             return BilateralTradeTable(
-                year: year, countries: countryOrder.map { countryList[$0] }, products: productOrder.map { productList[$0] },
+                year: year, countries: ranks.countryOrder.map { countryList[$0] }, products: ranks.productOrder.map { productList[$0] },
                 entries: entries)
         }
     }

@@ -24,7 +24,7 @@ struct TradeGraphOutputOptions: ParsableArguments {
             throw UserError("the imported graph is invalid (a bug in the importer): " + problems.map(\.message).joined(separator: "; "))
         }
         let text = GraphFileWriter().write(graph, headerComment: header)
-        let table = hhiOut.map { [($0, tradeConcentrationCSV(imported.table))] } ?? []
+        let table = hhiOut.map { [($0, tradeConcentrationCSV(imported.tables))] } ?? []
         try writeOutputs(table + [(output, text)], inputs: inputs)
     }
 }

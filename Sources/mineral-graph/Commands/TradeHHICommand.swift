@@ -11,7 +11,8 @@ struct TradeHHICommand: ParsableCommand {
             tonnes (METHODS §1.5). One row per importer and HS code (level product), then one per \
             importer, mineral and supplying stage over the mapped codes (level mineral-stage). \
             Importers without imports have no row; partners without a quantity are left out of \
-            the tonnes index and counted. The format is recognised from the header. Columns are \
+            the tonnes index and counted. The format is recognised from the header. A file of \
+            several years gives every year's rows, year by year (--year picks one). Columns are \
             described in docs/import.md.
             """
     )
@@ -26,7 +27,7 @@ struct TradeHHICommand: ParsableCommand {
 
     func run() throws {
         let map = try input.loadProductMap()
-        let imported = try input.read(source: nil, side: side, map: map, command: "trade-hhi")
-        try writeOutputs([(output, tradeConcentrationCSV(imported.table))], inputs: input.paths)
+        let imported = try input.read(source: nil, side: side, map: map, command: "trade-hhi", everyYear: true)
+        try writeOutputs([(output, tradeConcentrationCSV(imported.tables))], inputs: input.paths)
     }
 }

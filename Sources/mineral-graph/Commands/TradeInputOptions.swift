@@ -18,7 +18,7 @@ struct TradeInputOptions: ParsableArguments {
     @Option(name: .customLong("product-map"), help: "CSV adding to or overriding the built-in HS → mineral and stage map (hs_code, mineral, stage, product, contained_share, contained_share_source).")
     var productMap: String?
 
-    @Option(help: "Year to import when the file has several.")
+    @Option(help: "Year to import when the file has several (trade-hhi: every year, unless this picks one).")
     var year: Int?
 
     /// Every file these options read.
@@ -34,11 +34,13 @@ struct TradeInputOptions: ParsableArguments {
     }
 
     /// Reads the file with a progress line on a terminal, prints the summary to standard error.
-    func read(source: TradeSource?, side: ComtradeSide, map: HSProductMap, command: String) throws -> TradeImport {
+    /// `everyYear`: one table per year of a multi-year file (unless `--year` picks one).
+    func read(source: TradeSource?, side: ComtradeSide, map: HSProductMap, command: String, everyYear: Bool = false) throws -> TradeImport {
         let countryCodes = try countries.map { path in try reportingImportErrors { try TradeReferenceTables.countries(contentsOf: path) } }
         let names = try products.map { path in try reportingImportErrors { try TradeReferenceTables.productNames(contentsOf: path) } } ?? [:]
-        let reader = TradeTableReader(
+        var reader = TradeTableReader(
             source: source, productMap: map, countryCodes: countryCodes, countryTableFile: countries, productNames: names, year: year, side: side)
+        reader.everyYear = everyYear
         let progress = ProgressLine(label: command)
         defer { progress.finish() }
         let imported = try reportingImportErrors {
@@ -61,7 +63,14 @@ func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-/// The CSV table of import-source HHI for every importer and product.
-func tradeConcentrationCSV(_ table: BilateralTradeTable) -> String {
-    TradeConcentrationCSV().format(TradeConcentrationPass().run(on: table))
+/// The CSV table of import-source HHI for every importer and product; with several tables (one
+/// per year), one header and each year's rows in year order, each year's exactly as a run on
+/// that year alone gives them.
+func tradeConcentrationCSV(_ tables: [BilateralTradeTable]) -> String {
+    var out = ""
+    for (t, table) in tables.enumerated() {
+        let csv = TradeConcentrationCSV().format(TradeConcentrationPass().run(on: table))
+        out += t == 0 ? csv[...] : csv[csv.index(after: csv.firstIndex(of: "\n")!)...]
+    }
+    return out
 }

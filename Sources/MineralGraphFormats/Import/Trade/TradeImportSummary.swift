@@ -75,6 +75,11 @@ public struct TradeTally: Hashable, Sendable {
         rows += 1
         valueUSD += value
     }
+
+    mutating func add(_ other: TradeTally) {
+        rows += other.rows
+        valueUSD += other.valueUSD
+    }
 }
 
 /// What an import read, kept and left out, for the summary on standard error and the graph's
@@ -85,6 +90,9 @@ public struct TradeImportSummary: Sendable {
     public var file: String
     public var release: String?
     public var year: Int
+    /// Every year read, when an import keeps them all (``TradeTableReader/everyYear``); empty
+    /// otherwise.
+    public var everyYear: [Int] = []
     /// Comtrade only.
     public var side: ComtradeSide?
     /// Data rows (after the header).
@@ -129,6 +137,24 @@ public struct TradeImportSummary: Sendable {
         self.year = year
     }
 
+    /// Adds the counts of a later part of the same file read apart (``TradeTableReader``'s
+    /// parallel reading); the tables of kept products and dropped headings are filled in at the
+    /// end, from the whole table.
+    mutating func absorb(_ other: TradeImportSummary) {
+        dataRows += other.dataRows
+        keptRows += other.keptRows
+        keptRowsWithoutTonnes += other.keptRowsWithoutTonnes
+        reexportRows += other.reexportRows
+        paddedCodes += other.paddedCodes
+        zeroWeightRows += other.zeroWeightRows
+        for (reason, tally) in other.skipped { skipped[reason, default: TradeTally()].add(tally) }
+        for (code, tally) in other.unknownCountryCodes { unknownCountryCodes[code, default: TradeTally()].add(tally) }
+        countryNotes.merge(other.countryNotes) { ours, _ in ours }
+        years.merge(other.years, uniquingKeysWith: +)
+        paddedCodesNotInProductTable.merge(other.paddedCodesNotInProductTable) { ours, _ in ours }
+        codesMappedWithoutRevision.formUnion(other.codesMappedWithoutRevision)
+    }
+
     /// Lines describing the import (for standard error and the graph's header comment): counts,
     /// skipped rows by reason, and the first `limit` unmapped codes by value.
     public func lines(limit: Int = 20) -> [String] {
@@ -136,7 +162,8 @@ public struct TradeImportSummary: Sendable {
         let grouped = { (n: Int) in NumberFormatting.grouped(Double(n)) }
         let rows = { (n: Int) in "\(grouped(n)) row\(n == 1 ? "" : "s")" }
         let usd = { (v: Double) in "USD " + NumberFormatting.grouped(v) }
-        lines.append("\(source.title)\(release.map { " " + $0 } ?? "") \(year): \(grouped(dataRows)) rows read, \(grouped(keptRows)) kept"
+        let years = everyYear.count > 1 ? everyYear.map(String.init).joined(separator: ", ") : String(year)
+        lines.append("\(source.title)\(release.map { " " + $0 } ?? "") \(years): \(grouped(dataRows)) rows read, \(grouped(keptRows)) kept"
             + (side.map { ", \($0.rawValue)-reported" } ?? "") + ".")
         if keptRowsWithoutTonnes > 0 {
             lines.append("\(rows(keptRowsWithoutTonnes)) kept without a quantity (NA or blank): value only, tonnes left empty.")

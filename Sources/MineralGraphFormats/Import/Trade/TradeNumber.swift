@@ -1,5 +1,6 @@
 /// Reading numbers straight from CSV field bytes, without making strings (trade tables have
-/// millions of rows).
+/// millions of rows). Generic over the byte view: a record's `ArraySlice` or a slice of the
+/// buffer a file was read into.
 enum TradeNumber {
     enum Parsed: Equatable {
         case value(Double)
@@ -13,7 +14,8 @@ enum TradeNumber {
 
     /// The field without leading and trailing spaces and tabs.
     @inline(__always)
-    static func trimmed(_ bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+    static func trimmed<Bytes: RandomAccessCollection>(_ bytes: Bytes) -> Bytes
+    where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence == Bytes {
         var lower = bytes.startIndex, upper = bytes.endIndex
         while lower < upper, bytes[lower] == space || bytes[lower] == tab { lower += 1 }
         while upper > lower, bytes[upper - 1] == space || bytes[upper - 1] == tab { upper -= 1 }
@@ -22,7 +24,8 @@ enum TradeNumber {
 
     /// A non-negative integer of up to 18 digits, `nil` otherwise.
     @inline(__always)
-    static func integer(_ field: ArraySlice<UInt8>) -> Int? {
+    static func integer<Bytes: RandomAccessCollection>(_ field: Bytes) -> Int?
+    where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence == Bytes {
         let bytes = trimmed(field)
         guard !bytes.isEmpty, bytes.count <= 18 else { return nil }
         var value = 0
@@ -44,7 +47,8 @@ enum TradeNumber {
     /// Plain decimals with at most 15 significant digits are converted exactly (Clinger's fast
     /// path: an integer below 2^53 divided by an exact power of ten is correctly rounded); every
     /// other form goes through the standard library's parser.
-    static func decimal(_ field: ArraySlice<UInt8>) -> Parsed {
+    static func decimal<Bytes: RandomAccessCollection>(_ field: Bytes) -> Parsed
+    where Bytes.Element == UInt8, Bytes.Index == Int, Bytes.SubSequence == Bytes {
         let bytes = trimmed(field)
         if bytes.isEmpty { return .missing }
         var mantissa: UInt64 = 0

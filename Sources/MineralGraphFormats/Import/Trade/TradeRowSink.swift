@@ -24,6 +24,8 @@ final class TradeRowSink {
     /// first row of the imported year (Comtrade's classification column).
     private var revision: HSRevision?
     private var revisionSettled = false
+    /// The classification column's text that settled `revision` (Comtrade).
+    private var revisionText = ""
     /// Rows that repeat an earlier row's key, as diagnostics whose column is filled in at the end.
     private var duplicateDiagnostics: [Int] = []
 
@@ -47,6 +49,12 @@ final class TradeRowSink {
         var reporter: Int?, reporterISO: Int?, partner: Int?, partnerISO: Int?, partner2: Int?, flow: Int?
         var netWeight: Int?, quantityUnit: Int?, quantityUnitCode: Int?, mode: Int?, customs: Int?, classification: Int?
     }
+
+    /// Rows of every year are kept, for one table per year (``TradeTableReader/everyYear``
+    /// without a `year`).
+    private var keepsEveryYear: Bool { reader.everyYear && reader.year == nil }
+    /// The year of the previous row in the every-year mode (files are usually sorted by year).
+    private var lastYear: Int?
 
     init(reader: TradeTableReader, file: String) {
         self.reader = reader
@@ -178,7 +186,93 @@ final class TradeRowSink {
         guard let from = countryOrSkip(exporter, code: exporterCode, valueUSD: valueUSD),
             let to = countryOrSkip(importer, code: importerCode, valueUSD: valueUSD)
         else { return }
-        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false, line: record.line)
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false, line: record.line, year: year)
+    }
+
+    // MARK: BACI from raw bytes
+
+    /// Whether the header read is BACI's, with no error so far (the condition for reading the
+    /// rest of the file in parts, ``TradeTableReader``).
+    var readsBACIWithoutErrors: Bool { headerCount > 0 && source == .baci && diagnostics.isEmpty }
+
+    /// Columns the header names.
+    var columnCount: Int { headerCount }
+
+    /// A BACI data row straight from the bytes of its line: field `k` is
+    /// `line[fieldStarts[k] ..< fieldStarts[k + 1] - 1]` (`fieldStarts` has ``columnCount`` + 1
+    /// entries). Does what ``consume(_:)`` does for a valid row, without making a record;
+    /// returns false, having changed nothing that matters, for a row that would be an error, so
+    /// that the caller reads the file again the general way for the diagnostics.
+    func consumeBACI(_ line: UnsafeBufferPointer<UInt8>, fieldStarts: UnsafeMutableBufferPointer<Int>, lineNumber: Int) -> Bool {
+        @inline(__always) func field(_ k: Int) -> Slice<UnsafeBufferPointer<UInt8>> {
+            line[fieldStarts[k]..<(fieldStarts[k + 1] - 1)]
+        }
+        guard let year = TradeNumber.integer(field(columns.year!)),
+            let exporterCode = TradeNumber.integer(field(columns.exporter!)),
+            let importerCode = TradeNumber.integer(field(columns.importer!))
+        else { return false }
+        let code = TradeNumber.trimmed(field(columns.product!))
+        guard !code.isEmpty, code.count <= 12, let digits = TradeNumber.integer(code) else { return false }
+        guard case .value(let valueThousand) = TradeNumber.decimal(field(columns.value!)), valueThousand >= 0 else { return false }
+        var tonnes: Double?
+        switch TradeNumber.decimal(field(columns.quantity!)) {
+        case .value(let quantity):
+            guard quantity >= 0 else { return false }
+            tonnes = quantity
+        case .missing: break
+        case .invalid: return false
+        }
+        summary.dataRows += 1
+        let key = digits &* 16 &+ code.count
+        let product: Int32
+        if let index = productIndex[key] {
+            if productPadded[Int(index)] { summary.paddedCodes += 1 }
+            product = index
+        } else {
+            product = newProduct(code: String(decoding: code, as: UTF8.self), key: key) { nil }
+        }
+        let valueUSD = valueThousand * 1000
+        guard accept(year: year, line: lineNumber, valueUSD: valueUSD) else { return true }
+        let exporter = area(exporterCode)
+        let importer = area(importerCode)
+        guard let from = countryOrSkip(exporter, code: exporterCode, valueUSD: valueUSD),
+            let to = countryOrSkip(importer, code: importerCode, valueUSD: valueUSD)
+        else { return true }
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: false, line: lineNumber, year: year)
+        return true
+    }
+
+    /// Takes in what `other` read from a later part of the same file (from the same header), its
+    /// lines `lineOffset` further down. Parts must be taken in file order. Returns false when the
+    /// parts do not add up without reading the file in one go: an error in `other`, or (one year
+    /// per import) a part starting another year.
+    func absorb(_ other: TradeRowSink, lineOffset: Int) -> Bool {
+        guard other.diagnostics.isEmpty, diagnostics.isEmpty else { return false }
+        if !keepsEveryYear, let theirs = other.selectedYear, other.selectedYearRows > 0 || !other.summary.years.isEmpty {
+            if let ours = selectedYear, ours != theirs { return false }
+            selectedYear = theirs
+        }
+        selectedYearRows += other.selectedYearRows
+        for (year, line) in other.firstLineOfYear where firstLineOfYear[year] == nil { firstLineOfYear[year] = line + lineOffset }
+        let countryMap = other.builder.addedCountries.map { builder.country($0) }
+        var productMap: [Int32] = []
+        for (i, product) in other.builder.addedProducts.enumerated() {
+            let known = builder.addedProducts.count
+            let index = builder.product(product)
+            productMap.append(index)
+            if Int(index) == known {
+                productMapped.append(other.productMapped[i])
+                productExcluded.append(other.productExcluded[i])
+                productPadded.append(other.productPadded[i])
+                productTally.append(TradeTally())
+                productRowsWithoutTonnes.append(0)
+            }
+            productTally[Int(index)].add(other.productTally[i])
+            productRowsWithoutTonnes[Int(index)] += other.productRowsWithoutTonnes[i]
+        }
+        builder.append(rowsOf: other.builder, countries: countryMap, products: productMap, lineOffset: lineOffset)
+        summary.absorb(other.summary)
+        return true
     }
 
     // MARK: Comtrade
@@ -197,9 +291,18 @@ final class TradeRowSink {
         if !revisionSettled, let column = columns.classification {
             // The first row of the imported year settles the revision; a file mixes revisions
             // only across years (the legacy bulk file of 2014 and 2021: H4 and H5).
-            revision = HSRevision(record[column].trimmingCharacters())
+            revisionText = record[column].trimmingCharacters()
+            revision = HSRevision(revisionText)
             summary.revision = revision
             revisionSettled = true
+        } else if keepsEveryYear, let column = columns.classification,
+            !record.withFieldBytes(column, { TradeNumber.trimmed($0).elementsEqual(revisionText.utf8) })
+        {
+            // One product map per import: every year read must be in one HS revision.
+            let other = record[column].trimmingCharacters()
+            try rowError("several-revisions", "the row is in HS revision '\(other)' but the file's first rows are in '\(revisionText)'",
+                         record, field: column, notes: ["the years of a file in several revisions are read one at a time: pick one with --year \(year)"])
+            throw TooManyErrors()
         }
         // Flow: M, X, RX, RM (legacy numeric 1, 2, 3, 4).
         let flow = record.withFieldBytes(columns.flow!) { String(decoding: TradeNumber.trimmed($0), as: UTF8.self) }.uppercased()
@@ -240,7 +343,7 @@ final class TradeRowSink {
         }
         let (from, to) = isImport ? (partnerIndex, reporterIndex) : (reporterIndex, partnerIndex)
         if isReexport { summary.reexportRows += 1 }
-        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: record.line)
+        keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: record.line, year: year)
     }
 
     /// Whether the row's `qty` is in kilograms (unit code 8 or abbreviation kg).
@@ -293,7 +396,7 @@ final class TradeRowSink {
             if productPadded[Int(index)] { summary.paddedCodes += 1 }
             return index
         }
-        var code = record[column].trimmingCharacters()
+        let code = record[column].trimmingCharacters()
         if key == nil {
             guard allowText, !code.isEmpty else {
                 try rowError(.badHsCode, code.isEmpty ? "the row has no HS code" : "HS code '\(code)' is not a number", record, field: column,
@@ -302,9 +405,17 @@ final class TradeRowSink {
             }
             if let index = textProductIndex[code] { return index }
         }
+        return newProduct(code: code, key: key) {
+            columns.productName.map { record[$0].trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+    }
+
+    /// Adds a product first seen in a row: its code as written (`key`: digits and count, `nil`
+    /// for a text code), the lost leading zero restored, looked up in the map.
+    private func newProduct(code written: String, key: Int?, nameInRow: () -> String?) -> Int32 {
+        var code = written
         let padded = key != nil && code.count % 2 == 1
         if padded {
-            let written = code
             code = "0" + code
             if !reader.productNames.isEmpty && reader.productNames[code] == nil {
                 // The restored zero gives no code of the release: say so, with a reading the
@@ -315,9 +426,7 @@ final class TradeRowSink {
         }
         let entry = reader.productMap.entry(for: code, revision: revision)
         if revision == nil, let limited = entry?.revisions, !limited.isAll { summary.codesMappedWithoutRevision.insert(code) }
-        let name = reader.productNames[code]
-            ?? columns.productName.map { record[$0].trimmingCharacters() }.flatMap { $0.isEmpty ? nil : $0 }
-            ?? entry?.product
+        let name = reader.productNames[code] ?? nameInRow() ?? entry?.product
         let index = builder.product(TradeProduct(
             code: code, name: name, mineral: entry?.mineral, stage: entry?.stage, containedShare: entry?.containedShare))
         if let key { productIndex[key] = index } else { textProductIndex[code] = index }
@@ -334,6 +443,14 @@ final class TradeRowSink {
 
     /// Whether a row of `year` belongs to the import; rows of other years are counted.
     private func accept(year: Int, line: Int, valueUSD: Double) -> Bool {
+        if keepsEveryYear {
+            if year != lastYear {
+                if firstLineOfYear[year] == nil { firstLineOfYear[year] = line }
+                lastYear = year
+            }
+            summary.years[year, default: 0] += 1
+            return true
+        }
         if year == selectedYear && firstLineOfYear[year] != nil {
             selectedYearRows += 1
             return true
@@ -390,9 +507,11 @@ final class TradeRowSink {
         summary.skipped[reason, default: TradeTally()].add(valueUSD)
     }
 
-    private func keep(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool, line: Int) {
+    private func keep(exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool, line: Int, year: Int) {
         if exporter == importer { return skip(.sameCountry, valueUSD) }
-        builder.add(exporter: exporter, importer: importer, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: line)
+        builder.add(
+            exporter: exporter, importer: importer, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: line,
+            year: year)
         productTally[Int(product)].add(valueUSD)
         summary.keptRows += 1
         if tonnes == nil {
@@ -410,7 +529,7 @@ final class TradeRowSink {
         if let selectedYear, selectedYearRows > 0 { summary.years[selectedYear, default: 0] += selectedYearRows }
         let years = summary.years.keys.sorted()
         let yearColumn = (columns.year ?? columns.period).map { $0 + 1 } ?? 1
-        if reader.year == nil, years.count > 1 {
+        if reader.year == nil, !keepsEveryYear, years.count > 1 {
             let second = years.first { $0 != selectedYear }!
             error(.severalYears, "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
                   line: firstLineOfYear[second] ?? 1, column: yearColumn,
@@ -423,23 +542,31 @@ final class TradeRowSink {
             error(.noRowsOfYear, "the file has no rows for \(wanted)" + (years.isEmpty ? "" : "; it has " + years.map(String.init).joined(separator: ", ")),
                   line: 1, column: yearColumn, notes: years.last.map { ["pick one of its years with --year \($0)"] } ?? [])
         }
-        var table: BilateralTradeTable?
+        var tables: [BilateralTradeTable] = []
         if diagnostics.isEmpty {
-            summary.year = selectedYear ?? reader.year ?? 0
+            summary.year = selectedYear ?? reader.year ?? years.first ?? 0
+            if keepsEveryYear { summary.everyYear = years }
             dropHeadingsReportedWithSubheadings()
-            var duplicates: [BilateralTradeTable.DuplicateRows] = []
-            let built = builder.build(year: summary.year, duplicates: &duplicates)
-            for duplicate in duplicates.prefix(reader.maximumErrors) {
-                let entry = built.entries[duplicate.entry]
-                let product = built.products[Int(entry.product)].code
+            var built: [(table: BilateralTradeTable, duplicates: [BilateralTradeTable.DuplicateRows])]
+            built = keepsEveryYear ? builder.buildYears() : []
+            if built.isEmpty {
+                var duplicates: [BilateralTradeTable.DuplicateRows] = []
+                built = [(builder.build(year: summary.year, duplicates: &duplicates), duplicates)]
+            }
+            let duplicates = built.indices.flatMap { t in built[t].duplicates.map { (t, $0) } }
+                .sorted { ($0.1.line, $0.1.firstLine) < ($1.1.line, $1.1.firstLine) }
+            for (t, duplicate) in duplicates.prefix(reader.maximumErrors) {
+                let table = built[t].table
+                let entry = table.entries[duplicate.entry]
+                let product = table.products[Int(entry.product)].code
                 duplicateDiagnostics.append(diagnostics.count)
                 error(.duplicateRow,
-                      "a second row for \(built.countries[Int(entry.exporter)]) → \(built.countries[Int(entry.importer)]), HS \(product)"
-                        + (entry.isReexport ? " (re-export)" : "") + " in \(summary.year); the first is on line \(duplicate.firstLine)",
+                      "a second row for \(table.countries[Int(entry.exporter)]) → \(table.countries[Int(entry.importer)]), HS \(product)"
+                        + (entry.isReexport ? " (re-export)" : "") + " in \(table.year); the first is on line \(duplicate.firstLine)",
                       line: duplicate.line, column: 1,
                       notes: ["a trade file has one row per exporter, importer, product and year; remove the repeated row or add the two up in the source"])
             }
-            table = built
+            tables = built.map(\.table)
         }
         if !diagnostics.isEmpty {
             let shown = diagnostics.prefix(reader.maximumErrors)
@@ -459,7 +586,7 @@ final class TradeRowSink {
             }
         }
         summary.release = TradeTableRelease.parse(fileName: file, source: summary.source)
-        return TradeImport(table: table!, summary: summary)
+        return TradeImport(tables: tables, summary: summary)
     }
 
     /// Points each duplicate-row error at the row's first key field (exporter or reporter code),
@@ -493,17 +620,21 @@ final class TradeRowSink {
             }
         }
         guard !headings.isEmpty else { return }
-        func pairKey(_ entry: BilateralTradeEntry, product: Int32) -> UInt64 {
-            UInt64(UInt32(bitPattern: entry.exporter) & 0xFFFF) << 48 | UInt64(UInt32(bitPattern: entry.importer) & 0xFFFF) << 32
-                | UInt64(UInt32(bitPattern: product)) << 1 | (entry.isReexport ? 1 : 0)
+        struct PairKey: Hashable {
+            var key: UInt64
+            var year: Int
         }
-        var reportedWithSubheadings = Set<UInt64>()
-        builder.forEachRow { entry in
-            for heading in headings[entry.product] ?? [] { reportedWithSubheadings.insert(pairKey(entry, product: heading)) }
+        func pairKey(_ entry: BilateralTradeEntry, product: Int32, year: Int) -> PairKey {
+            PairKey(key: UInt64(UInt32(bitPattern: entry.exporter) & 0xFFFF) << 48 | UInt64(UInt32(bitPattern: entry.importer) & 0xFFFF) << 32
+                | UInt64(UInt32(bitPattern: product)) << 1 | (entry.isReexport ? 1 : 0), year: year)
+        }
+        var reportedWithSubheadings = Set<PairKey>()
+        builder.forEachRowWithYear { entry, year in
+            for heading in headings[entry.product] ?? [] { reportedWithSubheadings.insert(pairKey(entry, product: heading, year: year)) }
         }
         guard !reportedWithSubheadings.isEmpty else { return }
-        builder.removeRows { entry in
-            guard reportedWithSubheadings.contains(pairKey(entry, product: entry.product)) else { return false }
+        builder.removeRowsWithYear { entry, year in
+            guard reportedWithSubheadings.contains(pairKey(entry, product: entry.product, year: year)) else { return false }
             let product = Int(entry.product)
             summary.skipped[.parentProduct, default: TradeTally()].add(entry.valueUSD)
             summary.droppedHeadings[products[product].code, default: TradeTally()].add(entry.valueUSD)

@@ -9,10 +9,23 @@ public struct TradeReadProgress: Sendable {
     public var rows: Int
 }
 
-/// A trade file read into a table, with the summary of what was kept and left out.
+/// A trade file read into a table (one per year with ``TradeTableReader/everyYear``), with the
+/// summary of what was kept and left out.
 public struct TradeImport: Sendable {
-    public var table: BilateralTradeTable
+    /// The tables in year order: one, unless ``TradeTableReader/everyYear`` read several years.
+    public var tables: [BilateralTradeTable]
     public var summary: TradeImportSummary
+    /// The parts the file was read in on threads (1: one pass).
+    public var parts = 1
+
+    public init(tables: [BilateralTradeTable], summary: TradeImportSummary) {
+        precondition(!tables.isEmpty, "an import has at least one table")
+        self.tables = tables
+        self.summary = summary
+    }
+
+    /// The table of the imported year (the first year's with ``TradeTableReader/everyYear``).
+    public var table: BilateralTradeTable { tables[0] }
 }
 
 /// Reads CEPII BACI and UN Comtrade CSV files into a `BilateralTradeTable` in one streaming
@@ -39,15 +52,20 @@ public struct TradeImport: Sendable {
 ///   heading (`2504`) are dropped (counted, per heading) only where the same exporter and
 ///   importer also report its subheadings (`250410`), so that nothing is counted twice; the
 ///   heading's rows of other pairs are kept.
-/// - Years: one year per import. Several years are an error unless `year` picks one; a `year`
-///   the file lacks is an error naming the file's years.
+/// - Years: one year per import. Several years are an error unless `year` picks one or
+///   `everyYear` asks for one table per year (`trade-hhi`, which builds no graph); a `year` the
+///   file lacks is an error naming the file's years.
 ///
 /// Malformed rows (too few fields, a non-numeric code, value or quantity, a negative number)
 /// and rows repeating another row's exporter, importer, product and year are errors with
 /// `file:line:column`; the import reports up to `maximumErrors` and fails.
 ///
-/// - Complexity: O(n) in bytes for reading, plus the table's O(n log n) sort; memory is the
-///   table (about 40 bytes per kept row), not the file.
+/// A BACI file of more than two ``partBytes`` is read in parts on ``threads`` threads and the
+/// parts' tables merged in file order (``readInParts``): the same table and summary as one pass.
+///
+/// - Complexity: O(n) in bytes for reading, plus the table's sort (linear by buckets of importer
+///   and product); memory is the table (about 40 bytes per kept row) and one part per thread,
+///   not the file.
 public struct TradeTableReader: Sendable {
     public var source: TradeSource?
     public var productMap: HSProductMap
@@ -59,9 +77,18 @@ public struct TradeTableReader: Sendable {
     public var productNames: [String: String]
     /// The year to import when the file has several.
     public var year: Int?
+    /// Without `year`: keep the rows of every year, one table per year in ``TradeImport/tables``
+    /// (rows keyed by year), instead of refusing a file of several years.
+    public var everyYear = false
     public var side: ComtradeSide
     public var maximumErrors = 20
     public var chunkBytes = 1 << 22
+    /// Threads reading a large BACI file (`nil`: one per core; 1: one pass, no threads).
+    public var threads: Int?
+    /// The size of the parts a large file is cut into for the threads (files under two parts
+    /// are read in one pass). The parts, not the threads, decide how sums are grouped, so the
+    /// result does not depend on the number of threads.
+    public var partBytes = 1 << 23
 
     public init(
         source: TradeSource? = nil, productMap: HSProductMap, countryCodes: [Int: TradeArea]? = nil, countryTableFile: String? = nil,
@@ -92,6 +119,10 @@ public struct TradeTableReader: Sendable {
             }
             handle = opened
             total = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
+            if let total, let imported = try readInParts(path: path, file: file, size: total, progress: progress) {
+                try? opened.close()
+                return imported
+            }
         }
         defer { if path != "-" { try? handle.close() } }
         let sink = TradeRowSink(reader: self, file: file)
