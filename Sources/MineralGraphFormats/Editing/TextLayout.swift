@@ -8,7 +8,7 @@
 struct TextLayout {
     /// The text itself, to copy unchanged stretches from in one go.
     let original: String
-    let scalars: [Unicode.Scalar]
+    let scalars: ScalarBuffer
     /// Offset of the first scalar of each line.
     let lineStarts: [Int]
     /// The text's line break: `"\r\n"` if it has any, else `"\n"`.
@@ -16,7 +16,8 @@ struct TextLayout {
 
     init(_ text: String) {
         original = text
-        scalars = Array(text.unicodeScalars)
+        let scalars = ScalarBuffer(text)
+        self.scalars = scalars
         // Line breaks as libyaml counts them, so that the reader's line numbers find their
         // lines here: LF, CR LF, a lone CR, NEL, LS and PS.
         var starts = [0]
@@ -290,5 +291,36 @@ struct TextLayout {
         var last = line(of: valueEnd)
         while last + 1 < lineCount, isComment(last + 1), indentation(last + 1) > indent { last += 1 }
         return last
+    }
+}
+
+/// The Unicode scalars of a text, indexed from 0: one byte each when the text is ASCII (most
+/// graph files), else four. An array of `Unicode.Scalar` for a 60 MB file took 252 MB, most of
+/// what an edit holds besides the document (docs/limits.md).
+struct ScalarBuffer: RandomAccessCollection {
+    /// The text's bytes when every one is ASCII.
+    private let ascii: [UInt8]?
+    /// The text's scalars otherwise.
+    private let wide: [Unicode.Scalar]
+
+    init(_ text: String) {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            ascii = Array(text.utf8)
+            wide = []
+        } else {
+            // Reserved exactly: grown by doubling, the array was copied at each step.
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(text.unicodeScalars.count)
+            scalars.append(contentsOf: text.unicodeScalars)
+            ascii = nil
+            wide = scalars
+        }
+    }
+
+    var startIndex: Int { 0 }
+    var endIndex: Int { ascii?.count ?? wide.count }
+
+    subscript(position: Int) -> Unicode.Scalar {
+        if let ascii { Unicode.Scalar(ascii[position]) } else { wide[position] }
     }
 }
