@@ -294,33 +294,53 @@ struct TextLayout {
     }
 }
 
-/// The Unicode scalars of a text, indexed from 0: one byte each when the text is ASCII (most
-/// graph files), else four. An array of `Unicode.Scalar` for a 60 MB file took 252 MB, most of
-/// what an edit holds besides the document (docs/limits.md).
+/// The Unicode scalars of a text, indexed from 0, in as few bytes as the text allows: one each
+/// when it is ASCII (most graph files), two when every scalar is in the Basic Multilingual
+/// Plane, else four. An array of `Unicode.Scalar` for a 60 MB file took 252 MB, most of what an
+/// edit holds besides the document (docs/limits.md).
 struct ScalarBuffer: RandomAccessCollection {
-    /// The text's bytes when every one is ASCII.
-    private let ascii: [UInt8]?
-    /// The text's scalars otherwise.
-    private let wide: [Unicode.Scalar]
+    private enum Storage {
+        case ascii([UInt8])
+        case basic([UInt16])
+        case wide([Unicode.Scalar])
+    }
+
+    private let storage: Storage
 
     init(_ text: String) {
+        let scalars = text.unicodeScalars
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            ascii = Array(text.utf8)
-            wide = []
+            storage = .ascii(Array(text.utf8))
+        } else if scalars.allSatisfy({ $0.value <= 0xFFFF }) {
+            // Reserved exactly: grown by doubling, an array is copied at each step.
+            var units: [UInt16] = []
+            units.reserveCapacity(scalars.count)
+            units.append(contentsOf: scalars.lazy.map { UInt16($0.value) })
+            storage = .basic(units)
         } else {
-            // Reserved exactly: grown by doubling, the array was copied at each step.
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(text.unicodeScalars.count)
-            scalars.append(contentsOf: text.unicodeScalars)
-            ascii = nil
-            wide = scalars
+            var wide: [Unicode.Scalar] = []
+            wide.reserveCapacity(scalars.count)
+            wide.append(contentsOf: scalars)
+            storage = .wide(wide)
         }
     }
 
     var startIndex: Int { 0 }
-    var endIndex: Int { ascii?.count ?? wide.count }
+
+    var endIndex: Int {
+        switch storage {
+        case .ascii(let bytes): bytes.count
+        case .basic(let units): units.count
+        case .wide(let scalars): scalars.count
+        }
+    }
 
     subscript(position: Int) -> Unicode.Scalar {
-        if let ascii { Unicode.Scalar(ascii[position]) } else { wide[position] }
+        switch storage {
+        case .ascii(let bytes): Unicode.Scalar(bytes[position])
+        // Every unit is a scalar's value below U+10000, never a surrogate.
+        case .basic(let units): Unicode.Scalar(units[position])!
+        case .wide(let scalars): scalars[position]
+        }
     }
 }
