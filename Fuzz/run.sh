@@ -14,6 +14,10 @@
 # in `swift test`: fix the bug, and the crasher stays as a regression test. The last line is a
 # summary: executions, coverage (libFuzzer's cov and ft), crashers. Exit status 1 when the
 # target found something.
+#
+# SECONDS is wall time (libFuzzer's -max_total_time). On a shared machine FUZZ_CPU_SECONDS=N
+# stops the run instead once the fuzzer has used N seconds of CPU time (checked every 5 s; the
+# wall-time limit still applies). The summary gives the CPU time used either way.
 set -uo pipefail
 cd "$(dirname "$0")"
 fuzz=$PWD
@@ -83,11 +87,36 @@ mkdir -p "$corpus" "$artifacts"
 log=$fuzz/artifacts/$target.log
 # No Swift backtrace after a finding: the sanitizer's report and the crasher are what count.
 FUZZ_TARGET=$target SWIFT_BACKTRACE=enable=no "$binary" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" "$corpus" "$seeds" >"$log" 2>&1
+    -detect_leaks=1 -print_final_stats=1 -artifact_prefix="$artifacts/" "$@" "$corpus" "$seeds" >"$log" 2>&1 &
+pid=$!
+# CPU seconds (user + system) the fuzzer has used so far, from /proc.
+cpu_seconds() {
+    local stat
+    stat=$(cat "/proc/$pid/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    read -r -a fields <<<"$stat"
+    echo $(( (fields[11] + fields[12]) / $(getconf CLK_TCK) ))
+}
+used=0 stopped=0
+while kill -0 "$pid" 2>/dev/null; do
+    used=$(cpu_seconds) || break
+    if [[ -n ${FUZZ_CPU_SECONDS:-} && $used -ge $FUZZ_CPU_SECONDS ]]; then
+        # libFuzzer prints its final statistics on SIGINT and exits with -interrupted_exit_code.
+        kill -INT "$pid"
+        stopped=1
+        break
+    fi
+    sleep 5
+done
+wait "$pid"
 status=$?
+# 72: libFuzzer's exit status after the SIGINT sent above.
+[[ $stopped == 1 && $status == 72 ]] && status=0
 
 found=0
-for artifact in "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/leak-* "$artifacts"/slow-unit-*; do
+# Not slow-unit-*: libFuzzer times units by the wall clock, so on a busy machine an input that
+# takes half a CPU-second is "slow"; a real hang ends as timeout-*.
+for artifact in "$artifacts"/crash-* "$artifacts"/timeout-* "$artifacts"/oom-* "$artifacts"/leak-*; do
     [[ -f $artifact ]] || continue
     mkdir -p "$regressions"
     cp "$artifact" "$regressions/"
@@ -103,5 +132,5 @@ done_line=$(grep -E "^#[0-9]+[[:space:]]+DONE" "$log" | tail -1)
 [[ -z $done_line ]] && done_line=$(grep -E "^#[0-9]+[[:space:]]" "$log" | tail -1)
 cov=$(echo "$done_line" | grep -oE "cov: [0-9]+" | grep -oE "[0-9]+")
 ft=$(echo "$done_line" | grep -oE "ft: [0-9]+" | grep -oE "[0-9]+")
-echo "$target: ${seconds}s, ${runs:-?} executions, cov ${cov:-?}, ft ${ft:-?}, corpus $(ls "$corpus" | wc -l) inputs, $found crasher(s), libFuzzer exit $status"
+echo "$target: ${seconds}s, ${used} CPU s, ${runs:-?} executions, cov ${cov:-?}, ft ${ft:-?}, corpus $(ls "$corpus" | wc -l) inputs, $found crasher(s), libFuzzer exit $status"
 [[ $found -eq 0 && $status -eq 0 ]]

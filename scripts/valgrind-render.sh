@@ -5,7 +5,8 @@
 # freed per diagram, Graphviz 2.42's pango plugin read freed memory (2 invalid reads); with
 # one context for the process there are none.
 #
-# Usage: scripts/valgrind-render.sh      MINERAL_GRAPH=path/to/mineral-graph tests another build
+# Usage: scripts/valgrind-render.sh [GRAPH...]   (default: the graphs in graphs/; three show it)
+# MINERAL_GRAPH=path/to/mineral-graph tests another build
 # (default: the release build, built if missing). Valgrind 3.19 cannot read the DWARF 5 debug
 # information Swift writes, so a copy of the binary without it is checked (Graphviz's own
 # symbols stay). Not run by `swift test`: it takes a minute or two. Exit status 1 when valgrind
@@ -15,10 +16,12 @@ cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install valgrind)"; exit 2; }
 bin=${MINERAL_GRAPH:-.build/release/mineral-graph}
 [[ -x "$bin" ]] || swift build -c release --product mineral-graph || exit 2
+graphs=("$@")
+[[ ${#graphs[@]} -gt 0 ]] || graphs=(graphs/*.yaml)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 objcopy --strip-debug "$bin" "$work/mineral-graph"
-valgrind --num-callers=30 --log-file="$work/valgrind.log" "$work/mineral-graph" report graphs/*.yaml --format html --out-dir "$work/reports" \
+valgrind --num-callers=30 --log-file="$work/valgrind.log" "$work/mineral-graph" report "${graphs[@]}" --format html --out-dir "$work/reports" \
     >"$work/stdout" 2>"$work/stderr"
 status=$?
 reads=$(grep -c "Invalid read" "$work/valgrind.log")

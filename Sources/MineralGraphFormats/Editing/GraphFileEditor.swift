@@ -44,7 +44,11 @@ public struct GraphFileEditor: Sendable {
 
     /// Applies the edits of `scripts`, in order, to `document`. `editedName` names the edited
     /// text in diagnostics (an output path, or something like `cobalt.yaml (edited)`).
-    public func apply(_ scripts: [EditScript], to document: GraphDocument, editedName: String) throws(EditFailure) -> Outcome {
+    ///
+    /// At most two graphs are in memory at once: the original's source map and text are
+    /// released (when the caller passes its last copy of `document`, `consume document`) and
+    /// its findings counted before the edited text is read back.
+    public func apply(_ scripts: [EditScript], to document: consuming GraphDocument, editedName: String) throws(EditFailure) -> Outcome {
         let located = scripts.indices.flatMap { s in scripts[s].edits.map { (script: s, edit: $0) } }
         let edits = located.map(\.edit.edit)
         let result: GraphEditResult
@@ -66,6 +70,10 @@ public struct GraphFileEditor: Sendable {
         } catch {
             throw Self.internalFailure("cannot carry the edits into the file's text: \(error.description)")
         }
+        let original = document.graph
+        let originalFile = document.sourceMap.file
+        _ = consume document
+        let before = Self.counts(validator.run(on: original))
         let edited: GraphDocument
         do {
             edited = try GraphFileReader().read(text: text, file: editedName)
@@ -79,12 +87,11 @@ public struct GraphFileEditor: Sendable {
             throw Self.internalFailure("the edited text reads back as a different graph (\(Self.firstDifference(edited.graph, result.graph)))")
         }
 
-        let before = Self.counts(validator.run(on: document.graph))
         let after = validator.run(on: edited.graph)
         let added = Self.added(after, comparedWith: before)
         let newErrors = added.filter { $0.severity == .error }
         if !newErrors.isEmpty {
-            let culprits = firstEdits(introducing: newErrors, baseline: before, edits: edits, graph: document.graph)
+            let culprits = firstEdits(introducing: newErrors, baseline: before, edits: edits, graph: original)
             let diagnostics = newErrors.map { issue -> Diagnostic in
                 var diagnostic = edited.sourceMap.diagnostic(for: issue)
                 if let index = culprits[Self.key(issue)] {
@@ -98,7 +105,7 @@ public struct GraphFileEditor: Sendable {
                 EditFailure.Section(diagnostics: diagnostics, text: text),
                 EditFailure.Section(
                     diagnostics: [Diagnostic(.error, .editInvalid,
-                                             "the edits would add \(count) validation error\(count == 1 ? "" : "s") to \(document.sourceMap.file); nothing was changed",
+                                             "the edits would add \(count) validation error\(count == 1 ? "" : "s") to \(originalFile); nothing was changed",
                                              at: nil)],
                     text: nil),
             ])

@@ -8,7 +8,7 @@
 struct TextLayout {
     /// The text itself, to copy unchanged stretches from in one go.
     let original: String
-    let scalars: [Unicode.Scalar]
+    let scalars: ScalarBuffer
     /// Offset of the first scalar of each line.
     let lineStarts: [Int]
     /// The text's line break: `"\r\n"` if it has any, else `"\n"`.
@@ -16,7 +16,8 @@ struct TextLayout {
 
     init(_ text: String) {
         original = text
-        scalars = Array(text.unicodeScalars)
+        let scalars = ScalarBuffer(text)
+        self.scalars = scalars
         // Line breaks as libyaml counts them, so that the reader's line numbers find their
         // lines here: LF, CR LF, a lone CR, NEL, LS and PS.
         var starts = [0]
@@ -290,5 +291,56 @@ struct TextLayout {
         var last = line(of: valueEnd)
         while last + 1 < lineCount, isComment(last + 1), indentation(last + 1) > indent { last += 1 }
         return last
+    }
+}
+
+/// The Unicode scalars of a text, indexed from 0, in as few bytes as the text allows: one each
+/// when it is ASCII (most graph files), two when every scalar is in the Basic Multilingual
+/// Plane, else four. An array of `Unicode.Scalar` for a 60 MB file took 252 MB, most of what an
+/// edit holds besides the document (docs/limits.md).
+struct ScalarBuffer: RandomAccessCollection {
+    private enum Storage {
+        case ascii([UInt8])
+        case basic([UInt16])
+        case wide([Unicode.Scalar])
+    }
+
+    private let storage: Storage
+
+    init(_ text: String) {
+        let scalars = text.unicodeScalars
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            storage = .ascii(Array(text.utf8))
+        } else if scalars.allSatisfy({ $0.value <= 0xFFFF }) {
+            // Reserved exactly: grown by doubling, an array is copied at each step.
+            var units: [UInt16] = []
+            units.reserveCapacity(scalars.count)
+            units.append(contentsOf: scalars.lazy.map { UInt16($0.value) })
+            storage = .basic(units)
+        } else {
+            var wide: [Unicode.Scalar] = []
+            wide.reserveCapacity(scalars.count)
+            wide.append(contentsOf: scalars)
+            storage = .wide(wide)
+        }
+    }
+
+    var startIndex: Int { 0 }
+
+    var endIndex: Int {
+        switch storage {
+        case .ascii(let bytes): bytes.count
+        case .basic(let units): units.count
+        case .wide(let scalars): scalars.count
+        }
+    }
+
+    subscript(position: Int) -> Unicode.Scalar {
+        switch storage {
+        case .ascii(let bytes): Unicode.Scalar(bytes[position])
+        // Every unit is a scalar's value below U+10000, never a surrogate.
+        case .basic(let units): Unicode.Scalar(units[position])!
+        case .wide(let scalars): scalars[position]
+        }
     }
 }

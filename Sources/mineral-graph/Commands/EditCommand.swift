@@ -110,8 +110,10 @@ struct EditCommand: ParsableCommand {
         // Until it is written, the edited text is not the file: diagnostics say so.
         let editedName = "\(displayName) (edited)"
         let outcome: GraphFileEditor.Outcome
+        let originalText = document.text
         do {
-            outcome = try GraphFileEditor().apply(scripts, to: document, editedName: editedName)
+            // Consumed, so that the editor can release the original before reading back the edit.
+            outcome = try GraphFileEditor().apply(scripts, to: consume document, editedName: editedName)
         } catch {
             printError(error.description)
             throw ExitCode.failure
@@ -128,12 +130,12 @@ struct EditCommand: ParsableCommand {
         }
 
         if dryRun {
-            let diff = LineDiff(old: document.text, new: outcome.text)
+            let diff = LineDiff(old: originalText, new: outcome.text)
             FileHandle.standardOutput.write(Data(diff.unified(oldName: displayName, newName: editedName).utf8))
             return
         }
         let destination = target ?? "-"
-        if inPlace && outcome.text == document.text { return }
+        if inPlace && outcome.text == originalText { return }
         try writeOutputs([(destination, outcome.text)], inputs: inPlace ? script : [file] + script)
     }
 }
