@@ -83,6 +83,7 @@ public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, CustomStri
     case selectsNothing = "selects-nothing"
     case severalAmounts = "several-amounts"
     case severalVerbs = "several-verbs"
+    case severalRevisions = "several-revisions"
     case severalYears = "several-years"
     case shareWithoutSource = "share-without-source"
     case stageConflict = "stage-conflict"

@@ -300,7 +300,7 @@ final class TradeRowSink {
         {
             // One product map per import: every year read must be in one HS revision.
             let other = record[column].trimmingCharacters()
-            try rowError("several-revisions", "the row is in HS revision '\(other)' but the file's first rows are in '\(revisionText)'",
+            try rowError(.severalRevisions, "the row is in HS revision '\(other)' but the file's first rows are in '\(revisionText)'",
                          record, field: column, notes: ["the years of a file in several revisions are read one at a time: pick one with --year \(year)"])
             throw TooManyErrors()
         }

@@ -32,7 +32,7 @@ extension TradeTableReader {
         let head = Self.read(descriptor, offset: 0, count: min(size, chunkBytes))
         guard let head else { return nil }
         if let problem = TextFile.encodingProblem(head) {
-            throw ImportError(diagnostics: [Diagnostic(.error, "not-utf8", "\(file): \(problem)", at: nil)], text: nil)
+            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
         }
         // The header: the first line, one record, BACI's.
         guard let headerEnd = head.firstIndex(of: Self.lf),
