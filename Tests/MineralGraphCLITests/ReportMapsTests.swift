@@ -1,0 +1,20 @@
+import Foundation
+import Testing
+
+/// HTML reports embed a world map per mineral for its mining and processing stages (issue 17).
+@Suite("Command line: maps in HTML reports")
+struct ReportMapsTests {
+    @Test func htmlReportsEmbedAMapPerMineralAndProducingStage() throws {
+        let graph = CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+        let html = try CLI.run(["report", graph, "--format", "html", "--no-diagram"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2>Where supply sits: maps</h2>"))
+        // One map each for mining and processing, country paths with prefixed ISO alpha-3 ids.
+        #expect(html.stdout.contains("id=\"map-cobalt-mining-COD\"") && html.stdout.contains("id=\"map-cobalt-processing-CHN\""))
+        #expect(html.stdout.contains("Cobalt, mining 2023: each country"))
+        let without = try CLI.run(["report", graph, "--format", "html", "--no-diagram", "--no-maps"])
+        #expect(without.status == 0 && !without.stdout.contains("Where supply sits"))
+        // Markdown has no maps.
+        #expect(try !CLI.run(["report", graph]).stdout.contains("Where supply sits"))
+    }
+}
