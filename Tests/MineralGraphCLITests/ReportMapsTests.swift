@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// HTML reports embed a world map per mineral for its mining and processing stages (issue 17).
+/// HTML reports embed a world map per mineral for its mining and processing stages, and the
+/// trend charts of a graph with several years (issue 17).
 @Suite("Command line: maps in HTML reports")
 struct ReportMapsTests {
     @Test func htmlReportsEmbedAMapPerMineralAndProducingStage() throws {
@@ -16,5 +17,15 @@ struct ReportMapsTests {
         #expect(without.status == 0 && !without.stdout.contains("Where supply sits"))
         // Markdown has no maps.
         #expect(try !CLI.run(["report", graph]).stdout.contains("Where supply sits"))
+    }
+
+    @Test func htmlReportsOfMultiYearGraphsDrawTheTrend() throws {
+        let graph = CLI.packageRoot.appendingPathComponent("graphs/nickel-production-2018-2022.yaml").path
+        let html = try CLI.run(["report", graph, "--format", "html", "--no-maps"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2>Concentration over the years</h2>"))
+        #expect(html.stdout.contains("HHI of nickel mining with its bounds"))
+        let oneYear = try CLI.run(["report", CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path, "--format", "html", "--no-diagram"])
+        #expect(!oneYear.stdout.contains("Concentration over the years"))
     }
 }

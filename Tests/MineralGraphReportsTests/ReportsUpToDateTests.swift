@@ -15,14 +15,16 @@ struct ReportsUpToDateTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let regenerate = "scripts/update-reports.sh (runs: mineral-graph report graphs/*.yaml --format all --out-dir reports)"
 
-    /// The HTML with the diagram's `<figure>` replaced by a marker and without the maps that
-    /// `mineral-graph report` embeds (the map's structure is pinned by its golden test, and the
-    /// command-line tests check that reports embed them).
+    /// The HTML with the diagram's `<figure>` replaced by a marker and without the maps and
+    /// trend charts that `mineral-graph report` embeds (the map's structure is pinned by its
+    /// golden test, the charts by the trend tests, and the command-line tests check that
+    /// reports embed both).
     static func maskingDiagram(_ html: String) -> String {
         var html = html
-        if let maps = html.range(of: "<h2>Where supply sits: maps</h2>\n"),
-           let end = html.range(of: "</div>\n", range: maps.upperBound..<html.endIndex) {
-            html.removeSubrange(maps.lowerBound..<end.upperBound)
+        for heading in ["<h2>Where supply sits: maps</h2>\n", "<h2>Concentration over the years</h2>\n"] {
+            if let start = html.range(of: heading), let end = html.range(of: "</div>\n", range: start.upperBound..<html.endIndex) {
+                html.removeSubrange(start.lowerBound..<end.upperBound)
+            }
         }
         guard let heading = html.range(of: "<h2>Supply-chain diagram</h2>"),
               let end = html.range(of: "</figure>", range: heading.upperBound..<html.endIndex)

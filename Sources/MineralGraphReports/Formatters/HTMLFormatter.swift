@@ -1,3 +1,4 @@
+import Foundation
 /// One self-contained HTML file: inline CSS, inline SVG charts, no scripts and no network
 /// (a Content-Security-Policy forbids loading anything).
 ///
@@ -9,10 +10,14 @@ public struct HTMLFormatter: ReportFormatter {
     public var diagramSVG: String?
     /// World maps of the country shares (from `mineral-graph map`), embedded after the diagram.
     public var maps: [ReportDocument.Figure]
+    /// The graph's concentration over its years (a graph with several years), drawn as the
+    /// `trend` command's line charts after the maps.
+    public var trend: TrendReport?
 
-    public init(diagramSVG: String? = nil, maps: [ReportDocument.Figure] = []) {
+    public init(diagramSVG: String? = nil, maps: [ReportDocument.Figure] = [], trend: TrendReport? = nil) {
         self.diagramSVG = diagramSVG
         self.maps = maps
+        self.trend = trend
     }
 
     public func format(_ report: Report) -> String {
@@ -29,6 +34,10 @@ public struct HTMLFormatter: ReportFormatter {
         }
         if !maps.isEmpty {
             figures += [.heading(level: 2, text: "Where supply sits: maps"), .figures(maps)]
+        }
+        let charts = trend.map(ReportDocument.trendCharts) ?? []
+        if !charts.isEmpty {
+            figures += [.heading(level: 2, text: "Concentration over the years"), .figures(charts)]
         }
         // After the title block and the reading, before the first table section.
         let readingEnd = document.blocks.indices.dropFirst().first { i in
@@ -81,7 +90,9 @@ public struct HTMLFormatter: ReportFormatter {
                 let tag = "h\(min(max(level, 1), 6))"
                 out += "<\(tag)>\(Escaping.html(Self.oneLine(text)))</\(tag)>\n"
             case .paragraph(let inlines):
-                out += "<p>" + inline(inlines) + "</p>\n"
+                // A paragraph reflows: its single line breaks (a YAML description's) are spaces,
+                // a blank line keeps a break.
+                out += "<p>" + inline(inlines.map(Self.reflowed)) + "</p>\n"
             case .list(let items):
                 guard !items.isEmpty else { continue }
                 out += "<ul>\n" + items.map { "<li>" + inline($0) + "</li>\n" }.joined() + "</ul>\n"
@@ -118,6 +129,19 @@ public struct HTMLFormatter: ReportFormatter {
             out += "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
+    }
+
+    /// `text` with single line breaks as spaces and blank lines as one line break.
+    static func reflowed(_ run: ReportDocument.Inline) -> ReportDocument.Inline {
+        func reflow(_ text: String) -> String {
+            text.components(separatedBy: "\n\n").map { $0.replacingAll("\n", with: " ") }.joined(separator: "\n")
+        }
+        switch run {
+        case .text(let text): return .text(reflow(text))
+        case .strong(let text): return .strong(reflow(text))
+        case .emphasis(let text): return .emphasis(reflow(text))
+        case .link: return run
+        }
     }
 
     func inline(_ inlines: [ReportDocument.Inline]) -> String {

@@ -88,6 +88,12 @@ struct ReportCommand: ParsableCommand {
         }
     }
 
+    /// The concentration trend of a graph with several years, for the HTML report's charts.
+    func trend(_ graph: SupplyGraph, file: String) -> TrendReport? {
+        guard graph.years.count > 1 else { return nil }
+        return try? TrendReportBuilder(guidelines: reportOptions.bands, topSuppliers: reportOptions.top).build([graph], files: [file])
+    }
+
     func run() throws {
         let builder = try reportOptions.builder()
         // Render everything first, so a failure leaves no report half-updated.
@@ -109,7 +115,10 @@ struct ReportCommand: ParsableCommand {
             }
             for reportFormat in format.formats {
                 let text = try reportFormat == .html
-                    ? HTMLFormatter(diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph)).format(report)
+                    ? HTMLFormatter(
+                        diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph),
+                        trend: trend(document.graph, file: name ?? "standard input")
+                    ).format(report)
                     : reportFormat.formatter.format(report)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
