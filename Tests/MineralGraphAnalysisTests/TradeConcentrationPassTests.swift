@@ -40,7 +40,7 @@ struct TradeConcentrationPassTests {
         for (i, importer) in countries.enumerated() {
             for (k, product) in products.enumerated() where (i + k) % 4 != 0 {
                 for (e, exporter) in countries.enumerated() where e != i && (e * 7 + i + k) % 3 != 0 {
-                    state = state &* 6364136223846793005 &+ 1442695040888963407
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
                     builder.add(exporter: exporter, importer: importer, product: product, valueUSD: Double(state >> 40) / 7,
                                 tonnes: state % 5 == 0 ? nil : Double(state >> 44))
                 }

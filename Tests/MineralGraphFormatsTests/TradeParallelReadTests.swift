@@ -15,7 +15,7 @@ enum SyntheticBACI {
     static func csv(years: [Int], rows: Int, seed: UInt64 = 7, header: String = "t,i,j,k,v,q") -> String {
         var state = seed
         func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
         var out = header + "\n"

@@ -102,7 +102,6 @@ public struct UncertainFigures: Sendable {
         return drawn
     }
 
-
     /// 64-bit FNV-1a of the UTF-8 bytes (Fowler, Noll, Vo): stable across runs and platforms,
     /// unlike Swift's `Hasher`.
     static func fnv1a(_ text: String) -> UInt64 {

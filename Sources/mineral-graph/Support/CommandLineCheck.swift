@@ -43,8 +43,6 @@ struct CommandLineCheck {
     /// The built-in options that take a value.
     static let builtInValueOptions: Set<String> = ["--generate-completion-script"]
 
-    init(root: Command) { self.root = root }
-
     /// The check for `mineral-graph` as declared, or nil when its description cannot be read
     /// (then ArgumentParser's own checks apply).
     static func forTool() -> CommandLineCheck? {
