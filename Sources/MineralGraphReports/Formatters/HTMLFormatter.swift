@@ -57,7 +57,8 @@ public struct HTMLFormatter: ReportFormatter {
         p,li,figcaption,td,th{overflow-wrap:break-word}.figures>figure{min-width:0;max-width:100%}svg{max-width:100%;height:auto}
         table{display:block;max-width:100%;overflow-x:auto}td.num,th.num{white-space:nowrap}
         @media (max-width:40rem){body{margin:1rem auto;padding:0 .6rem}h1{font-size:1.35rem}table{font-size:.8rem}th,td{padding:.25rem .35rem}}
-        @media print{body{max-width:none;margin:0;padding:0;font-size:10pt;color:#000}a{color:inherit}table{display:table;overflow:visible}table,figure{break-inside:avoid}h2,h3{break-after:avoid}summary{list-style:none}}
+        figure:target{max-width:none;overflow-x:auto}figure:target svg{max-width:none}a.full{font-size:.8rem;white-space:nowrap}
+        @media print{body{max-width:none;margin:0;padding:0;font-size:10pt;color:#000}a{color:inherit}table{display:table;overflow:visible}table,figure{break-inside:avoid}h2,h3{break-after:avoid}summary{list-style:none}a.full{display:none}}
         """
 
     public func render(_ document: ReportDocument) -> String {
@@ -77,8 +78,35 @@ public struct HTMLFormatter: ReportFormatter {
             <main>
 
             """
-        out += blocks(document.blocks)
+        out += Self.numberingFigures(blocks(document.blocks))
         out += "</main>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// Marks where a figure's id goes: `\0figure:SLUG\0`, once for the figure and once for its link.
+    static func figurePlaceholder(_ caption: String) -> String {
+        let slug = caption.lowercased().unicodeScalars.prefix(48).map { CharacterSet.alphanumerics.contains($0) && $0.isASCII ? Character($0) : "-" }
+        return "\u{0}figure:" + String(slug).split(separator: "-").joined(separator: "-") + "\u{0}"
+    }
+
+    /// Gives each figure the id `figure-SLUG` (from its caption; `-2`, `-3` … for repeated
+    /// captions) that its "full size" link targets (CSS `:target` lifts the width cap: no script
+    /// is needed). Ids depend on the captions, not on how many figures come before.
+    static func numberingFigures(_ html: String) -> String {
+        let parts = html.components(separatedBy: "\u{0}figure:")
+        var out = parts[0]
+        var seen: [Substring: Int] = [:]
+        var current = ""
+        for (i, part) in parts.dropFirst().enumerated() {
+            guard let end = part.firstIndex(of: "\u{0}") else { out += part; continue }
+            let slug = part[..<end]
+            if i % 2 == 0 {
+                let n = seen[slug, default: 0] + 1
+                seen[slug] = n
+                current = "figure-" + slug + (n > 1 ? "-\(n)" : "")
+            }
+            out += current + part[part.index(after: end)...]
+        }
         return out
     }
 
@@ -102,7 +130,10 @@ public struct HTMLFormatter: ReportFormatter {
                 guard !figures.isEmpty else { continue }
                 out += "<div class=\"figures\">\n"
                 for figure in figures {
-                    out += "<figure>\n" + Self.svgElement(figure.svg) + "\n<figcaption>" + Escaping.htmlLines(figure.caption)
+                    // The id twice: the figure's and its link's (numbered by ``numberingFigures(_:)``).
+                    let id = Self.figurePlaceholder(figure.caption)
+                    out += "<figure id=\"\(id)\">\n" + Self.svgElement(figure.svg) + "\n<figcaption>"
+                        + Escaping.htmlLines(figure.caption) + " <a class=\"full\" href=\"#\(id)\">Full size</a>"
                         + "</figcaption>\n</figure>\n"
                 }
                 out += "</div>\n"
