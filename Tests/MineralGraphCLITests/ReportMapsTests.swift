@@ -25,6 +25,8 @@ struct ReportMapsTests {
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<h2>Concentration over the years</h2>"))
         #expect(html.stdout.contains("HHI of nickel mining with its bounds"))
+        // The reading names the year of its shares when the graph has several.
+        #expect(try CLI.run(["report", graph]).stdout.contains("Indonesia mines 49.0 % of the nickel in this graph in 2022 (t Ni)"))
         let oneYear = try CLI.run(["report", CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path, "--format", "html", "--no-diagram"])
         #expect(!oneYear.stdout.contains("Concentration over the years"))
     }

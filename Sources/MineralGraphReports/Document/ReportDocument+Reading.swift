@@ -67,6 +67,9 @@ extension ReportDocument {
             }
             let mining = market(.mining)
             let processing = market(.processing)
+            // A graph with several years says which year its shares are (the graph's year).
+            let multiYear = Set(report.concentration.map(\.year)).count > 1
+            func when(_ row: Report.ConcentrationRow) -> String { multiYear ? " in \(row.year)" : "" }
             let miner = Leader(mining)
             let processor = Leader(processing)
 
@@ -86,13 +89,13 @@ extension ReportDocument {
                 if let clause = exports(mining) {
                     clauses.append(clause)
                 } else if let miner {
-                    clauses.append("\(miner.name) mines \(Display.percent(miner.share)) of the \(name) in this graph (\(mining.basis))" + Self.caveat(mining))
+                    clauses.append("\(miner.name) mines \(Display.percent(miner.share)) of the \(name) in this graph\(when(mining)) (\(mining.basis))" + Self.caveat(mining))
                 } else {
                     clauses.append("who mines the \(name) in this graph is unknown (\(Self.unknownShares(mining)))")
                 }
             }
             if let processing {
-                let object = mining == nil ? "of the \(name) in this graph (\(processing.basis))" : "of it"
+                let object = mining == nil ? "of the \(name) in this graph\(when(processing)) (\(processing.basis))" : "of it" + when(processing)
                 if let clause = exports(processing) {
                     clauses.append(clause)
                 } else if let processor {
