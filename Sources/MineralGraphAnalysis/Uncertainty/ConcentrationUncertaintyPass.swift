@@ -24,12 +24,11 @@ public struct ConcentrationUncertaintyPass: Sendable {
             return ConcentrationUncertaintyResult(settings: settings, uncertainFigures: 0, markets: [])
         }
         let base = concentration.run(on: graph).markets.filter { $0.measures != nil }
-        let keys = base.map(MarketKey.init)
+        let index = Dictionary(uniqueKeysWithValues: base.enumerated().map { (MarketKey($1), $0) })
         var hhi = Array(repeating: [Double](), count: base.count)
         var cr1 = hhi
         var sameBand = Array(repeating: 0, count: base.count)
         var sameTop = sameBand
-        let index = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         _ = settings.sample(figures) { drawn -> Void in
             for market in concentration.run(on: drawn).markets {
                 guard let i = index[MarketKey(market)], let measures = market.measures else { continue }
