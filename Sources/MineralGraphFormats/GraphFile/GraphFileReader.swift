@@ -479,7 +479,7 @@ struct Decoding {
     /// The graph's `uncertainty:` block (``UncertaintyDefaults``).
     mutating func uncertaintyDefaults(_ node: YAMLNode) -> UncertaintyDefaults? {
         guard let f = fields(of: node, what: GraphKey.uncertainty.rawValue, required: [UncertaintyDefaultsKey]()) else { return nil }
-        var defaults = UncertaintyDefaults(estimated: UncertaintyDefaults.standard.estimated)
+        var defaults = UncertaintyDefaults.standard
         for (key, value) in f {
             guard let fraction = fraction(value, "\(GraphKey.uncertainty.rawValue).\(key.rawValue)") else { continue }
             switch key {
