@@ -53,13 +53,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     // MARK: Readers
 
     static func graphYAML(_ text: String) throws(FuzzFinding) {
-        try graphReader("graph reader", exports: false) { () throws(GraphFileError) in try GraphFileReader().read(text: text, file: "fuzz.yaml") }
+        try graphReader("graph reader", exports: false) { () throws(DiagnosticError) in try GraphFileReader().read(text: text, file: "fuzz.yaml") }
     }
 
     /// A reader of graphs: a refusal is a good failure; a graph validates with located
     /// findings, has a stable canonical text and (with `exports`) survives the exports.
     static func graphReader(
-        _ what: String, exports: Bool, _ read: () throws(GraphFileError) -> GraphDocument
+        _ what: String, exports: Bool, _ read: () throws(DiagnosticError) -> GraphDocument
     ) throws(FuzzFinding) {
         let document: GraphDocument
         do {
@@ -121,11 +121,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     static func dot(_ text: String) throws(FuzzFinding) {
-        try graphReader("DOT importer", exports: true) { () throws(GraphFileError) in try DOTImporter().read(text: text, file: "fuzz.dot") }
+        try graphReader("DOT importer", exports: true) { () throws(DiagnosticError) in try DOTImporter().read(text: text, file: "fuzz.dot") }
     }
 
     static func jsonGraph(_ text: String) throws(FuzzFinding) {
-        try graphReader("JSON reader", exports: true) { () throws(GraphFileError) in try JSONGraphReader().read(text: text, file: "fuzz.json") }
+        try graphReader("JSON reader", exports: true) { () throws(DiagnosticError) in try JSONGraphReader().read(text: text, file: "fuzz.json") }
     }
 
     // MARK: Editing
@@ -186,7 +186,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             }
         } catch let finding as FuzzFinding {
             throw finding
-        } catch let failure as EditFailure {
+        } catch let failure as DiagnosticError {
             if failure.diagnostics.contains(where: { $0.code == DiagnosticCode.editInternal.rawValue }) {
                 throw FuzzFinding("an edit failed inside the patcher:\n\(failure.description)\nedits: "
                                   + scripts.map(\.text).joined(separator: " | ") + "\nfile:\n" + document.text)
@@ -213,11 +213,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// statements, which it does not carry).
     static func expectExportsRoundTrip(_ graph: SupplyGraph) throws(FuzzFinding) {
         guard !GraphValidator().run(on: graph).contains(where: { $0.severity == .error }) else { return }
-        let exports: [(format: String, expected: String, text: String, read: (String) throws(GraphFileError) -> GraphDocument)] = [
+        let exports: [(format: String, expected: String, text: String, read: (String) throws(DiagnosticError) -> GraphDocument)] = [
             ("JSON", GraphFileWriter().write(graph), JSONGraphWriter().write(graph),
-             { (text) throws(GraphFileError) in try JSONGraphReader().read(text: text, file: "export.json") }),
+             { (text) throws(DiagnosticError) in try JSONGraphReader().read(text: text, file: "export.json") }),
             ("DOT", GraphFileWriter().write(graph.withoutUncertainty), DOTDataWriter().write(graph),
-             { (text) throws(GraphFileError) in try DOTImporter().read(text: text, file: "export.dot") }),
+             { (text) throws(DiagnosticError) in try DOTImporter().read(text: text, file: "export.dot") }),
         ]
         for export in exports {
             let back: GraphDocument

@@ -73,7 +73,7 @@ struct EditCommandTests {
                                   ^
 
             """))
-        #expect(invalid.stderr.contains("note: introduced by <edit 1>:1: flow[cod-kamoto->fin-kokkola].contained_tonnes=-3"))
+        #expect(invalid.stderr.contains("<edit 1>:1:1: note: introduced by this edit\nflow[cod-kamoto->fin-kokkola].contained_tonnes=-3\n^\n"))
         #expect(invalid.stderr.hasSuffix("error: the edits would add 1 validation error to \(path); nothing was changed\n"))
     }
 

@@ -58,7 +58,7 @@ struct MergeCommandTests {
         let tradeYear = try #require(try dir.read("trade.yaml").split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("year:") }) + 1
         #expect(result.stderr.contains("production.yaml:\(productionYear):7: error: the graph year: 2022 here, 2023 in \(dir.path("trade.yaml")):\(tradeYear):7\nyear: 2022\n      ^\n"))
-        #expect(result.stderr.contains("trade.yaml:\(tradeYear):7: error: the graph year: 2023 here, 2022 in \(dir.path("production.yaml")):\(productionYear):7\nyear: 2023\n      ^\n"))
+        #expect(result.stderr.contains("trade.yaml:\(tradeYear):7: note: the graph year: 2023 here\nyear: 2023\n      ^\n"))
         #expect(result.stderr.hasSuffix("1 conflict between the files; nothing written\n"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("merged.yaml")))
 
@@ -68,7 +68,7 @@ struct MergeCommandTests {
         let moved = try CLI.run(["merge", a, b, "-o", dir.path("merged.yaml")])
         #expect(moved.status == 1)
         #expect(moved.stderr.contains("a.yaml:6:14: error: node 'x-mining' country: COD here, ZMB in \(b):6:14"))
-        #expect(moved.stderr.contains("b.yaml:6:14: error: node 'x-mining' country: ZMB here, COD in \(a):6:14"))
+        #expect(moved.stderr.contains("b.yaml:6:14: note: node 'x-mining' country: ZMB here\n"))
         #expect(!FileManager.default.fileExists(atPath: dir.path("merged.yaml")))
     }
 

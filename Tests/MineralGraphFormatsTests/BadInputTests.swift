@@ -28,7 +28,7 @@ struct BadInputTests {
             let error = try #require(error)
             #expect(error.code == "duplicate-key")
             #expect(error.location == SourceLocation(file: "bad.yaml", line: 3, column: 3))
-            #expect(error.notes.first == "first given at line 2, column 3")
+            #expect(error.notes.first?.description == "bad.yaml:2:3: first given here")
         }
     }
 

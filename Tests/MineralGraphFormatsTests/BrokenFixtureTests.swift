@@ -85,7 +85,7 @@ extension ExpectedDiagnostic {
             #expect(diagnostic.location?.file == path, sourceLocation: sourceLocation)
             #expect(diagnostic.message.contains(expectation.message), "\(name): message '\(diagnostic.message)'", sourceLocation: sourceLocation)
             if let note = expectation.note {
-                #expect(diagnostic.notes.contains { $0.contains(note) }, "\(name): notes \(diagnostic.notes)", sourceLocation: sourceLocation)
+                #expect(diagnostic.notes.contains { $0.description.contains(note) }, "\(name): notes \(diagnostic.notes)", sourceLocation: sourceLocation)
             }
             let rendered = DiagnosticRenderer(text: sourceText).render(diagnostic)
             #expect(rendered.hasPrefix("\(path):\(expectation.line):\(expectation.column): \(severity.rawValue): \(diagnostic.message)\n"),

@@ -73,7 +73,7 @@ struct DiagnosticRendererTests {
 
     @Test func severalDiagnosticsAndTheErrorDescription() {
         let text = "a: 1\nb: 2\n"
-        let error = GraphFileError(diagnostics: [Self.error(1, 1), Self.error(2, 4, "worse")], text: text)
+        let error = DiagnosticError(diagnostics: [Self.error(1, 1), Self.error(2, 4, "worse")], text: text)
         #expect(error.description == "g.yaml:1:1: error: bad\na: 1\n^\ng.yaml:2:4: error: worse\nb: 2\n   ^\n")
         #expect(DiagnosticRenderer(text: text).render([]) == "")
     }

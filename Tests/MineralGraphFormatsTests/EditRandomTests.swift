@@ -107,7 +107,7 @@ struct EditRandomTests {
                 let outcome = try GraphFileEditor().apply(scripts, to: document, editedName: "edited")
                 #expect(outcome.document.graph == state.graph)
                 applied += 1
-            } catch let failure as EditFailure {
+            } catch let failure as DiagnosticError {
                 // Only validation may refuse edits the model accepted; never the text patching.
                 #expect(failure.diagnostics.last?.code == "edit-invalid", "\(name) \(edits):\n\(failure)")
                 refused += 1

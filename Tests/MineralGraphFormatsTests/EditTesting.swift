@@ -26,14 +26,14 @@ enum EditTesting {
     }
 
     /// The error of edits that must fail.
-    static func failure(_ edits: [String], _ text: String) throws -> EditFailure {
+    static func failure(_ edits: [String], _ text: String) throws -> DiagnosticError {
         do {
             _ = try outcome(edits, text)
-        } catch let error as EditFailure {
+        } catch let error as DiagnosticError {
             return error
         }
         Issue.record("the edits \(edits) did not fail")
-        return EditFailure([], text: nil)
+        return DiagnosticError(diagnostics: [], text: nil)
     }
 
     /// The lines of `old` that `new` removes and the lines it adds, as a diff shows them:

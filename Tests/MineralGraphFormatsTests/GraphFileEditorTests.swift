@@ -32,7 +32,7 @@ struct GraphFileEditorTests {
                     ^
 
             """))
-        #expect(failure.description.contains("note: introduced by <edit 2>:1: flow[cod-kamoto->fin-kokkola].to=fin-kokola\n"))
+        #expect(failure.description.contains("<edit 2>:1:1: note: introduced by this edit\nflow[cod-kamoto->fin-kokkola].to=fin-kokola\n^\n"))
         #expect(failure.description.hasSuffix("error: the edits would add 1 validation error to g.yaml; nothing was changed\n"))
     }
 

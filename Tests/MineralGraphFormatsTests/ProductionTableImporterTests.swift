@@ -6,7 +6,7 @@ import Testing
 
 @Suite("Production table import")
 struct ProductionTableImporterTests {
-    static func importing(_ text: String, file: String = "tables/cobalt-2023.csv", importer: ProductionTableImporter = .init()) throws(ImportError) -> ProductionTableImport {
+    static func importing(_ text: String, file: String = "tables/cobalt-2023.csv", importer: ProductionTableImporter = .init()) throws(DiagnosticError) -> ProductionTableImport {
         try importer.read(bytes: Array(text.utf8), file: file)
     }
 
@@ -82,7 +82,7 @@ struct ProductionTableImporterTests {
         // A plain t for lithium is ambiguous: the error names the choices.
         let plain = Self.errors(header + "lithium,mining,Chile,2023,44000,t\nlithium,mining,Peru,2023,1,t\n")
         #expect(plain.map(\.code) == ["ambiguous-basis"])
-        #expect(plain[0].notes[0].contains("t Li, t Li2O, t LCE") && plain[0].notes[0].contains("--basis Li|Li2O|LCE"))
+        #expect(plain[0].notes[0].message.contains("t Li, t Li2O, t LCE") && plain[0].notes[0].message.contains("--basis Li|Li2O|LCE"))
         #expect(plain[0].notes.last == "the same on 1 more row or column")
         // --basis, or the mineral's name, settles it.
         let option = try Self.importing(header + "lithium,mining,Chile,2023,44000,t\ncobalt,mining,Chile,2023,5,t\n", importer: .init(basis: "Li2O")).graph
@@ -119,7 +119,7 @@ struct ProductionTableImporterTests {
         #expect(errors.count == 1)
         #expect(errors[0].code == "unknown-country")
         #expect(errors[0].location == SourceLocation(file: "tables/cobalt-2023.csv", line: 2, column: 15))
-        #expect(errors[0].notes[0].hasPrefix("closest matches: COD (DR Congo)"))
+        #expect(errors[0].notes[0].message.hasPrefix("closest matches: COD (DR Congo)"))
     }
 
     @Test func everyBadCellIsReported() throws {
@@ -164,7 +164,7 @@ struct ProductionTableImporterTests {
     @Test func duplicateRowsAreErrors() {
         let errors = Self.errors("mineral,stage,country,year,quantity\ncobalt,mining,China,2023,5\ncobalt,mine,CHN,2023,6\n")
         #expect(errors.map(\.code) == ["duplicate-row"])
-        #expect(errors[0].notes == ["first given on line 2"])
+        #expect(errors[0].notes.map(\.description) == ["tables/cobalt-2023.csv:2:1: first given here"])
     }
 
     @Test func worldTotalMismatchBeyondTwoPercentWarnsAndTheGapIsTheResidual() throws {
@@ -360,7 +360,7 @@ struct ProductionTableImporterTests {
             Issue.record("expected a duplicate")
         } catch {
             #expect(error.diagnostics.map(\.code) == ["duplicate-row"])
-            #expect(error.diagnostics[0].notes == ["first given in a/Cobalt.csv on line 2"])
+            #expect(error.diagnostics[0].notes.map(\.description) == ["a/Cobalt.csv:2:1: first given here"])
             #expect(error.description.hasPrefix("c/Cobalt.csv:2:1: error: a second row for CUB (Cuba), cobalt mining 2022\nCuba,3600,metr. t,r\n^\n"))
         }
     }

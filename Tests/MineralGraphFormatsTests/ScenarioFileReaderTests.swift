@@ -78,7 +78,7 @@ struct ScenarioFileReaderTests {
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let expected = ExpectedDiagnostic.parse(text)
         try #require(!expected.isEmpty, "\(name) has no expectation marker")
-        let error = try #require(throws: GraphFileError.self) { try ScenarioFileReader().read(contentsOf: path) }
+        let error = try #require(throws: DiagnosticError.self) { try ScenarioFileReader().read(contentsOf: path) }
         ExpectedDiagnostic.check(error.diagnostics, against: expected, in: error.text, path: path, name: name)
     }
 
@@ -111,7 +111,7 @@ struct ScenarioFileReaderTests {
     }
 
     @Test func errorsAreCollectedInFileOrder() throws {
-        let error = try #require(throws: GraphFileError.self) {
+        let error = try #require(throws: DiagnosticError.self) {
             try ScenarioFileReader().read(contentsOf: Fixtures.path("scenarios/broken/names.yaml"))
         }
         let lines = error.diagnostics.map { $0.location?.line ?? 0 }
@@ -127,14 +127,14 @@ struct ScenarioFileReaderTests {
     }
 
     @Test func standardInputIsNamedInDiagnostics() throws {
-        let error = try #require(throws: GraphFileError.self) {
+        let error = try #require(throws: DiagnosticError.self) {
             try ScenarioFileReader().read(text: "scenario: x\nshocks:\n  - cut: x\n    fraction: 3\n", file: "<stdin>")
         }
         #expect(error.diagnostics.map(\.location) == [SourceLocation(file: "<stdin>", line: 4, column: 15)])
     }
 
     @Test func aByteOrderMarkDoesNotShiftColumns() throws {
-        let error = try #require(throws: GraphFileError.self) {
+        let error = try #require(throws: DiagnosticError.self) {
             try ScenarioFileReader().read(text: "\u{FEFF}scenario: x\nshocks:\n  - cut: x\n    fraction: 3\n", file: "bom.yaml")
         }
         #expect(error.diagnostics.map(\.location?.column) == [15])

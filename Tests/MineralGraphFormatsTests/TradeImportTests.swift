@@ -86,7 +86,7 @@ struct HSProductMapTests {
         #expect {
             try HSProductMap.parse(bytes: Array(text.utf8), file: "map.csv")
         } throws: { error in
-            let messages = (error as? ImportError)?.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } ?? []
+            let messages = (error as? DiagnosticError)?.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } ?? []
             return messages == ["2:1 bad-hs-code", "4:1 duplicate-hs-code", "5:6 unknown-mineral", "6:14 unknown-stage", "7:25 share-without-source"]
         }
     }
@@ -152,7 +152,7 @@ struct BACIImportTests {
         #expect {
             try TradeFixtures.read("baci-malformed.csv")
         } throws: { error in
-            guard let error = error as? ImportError, let first = error.diagnostics.first, let location = first.location else { return false }
+            guard let error = error as? DiagnosticError, let first = error.diagnostics.first, let location = first.location else { return false }
             return location.line == 3 && location.column == 21 && first.message == "value '3O0' is not a number"
                 && error.description.contains("2022,894,156,260500,3O0,NA\n                    ^")
         }
@@ -173,7 +173,7 @@ struct BACIImportTests {
             #expect {
                 try TradeTableReader(productMap: TradeFixtures.map).read(bytes: Array(text.utf8), file: "x.csv")
             } throws: { error in
-                let found = (error as? ImportError)?.diagnostics.first.map { "\($0.location!.line):\($0.location!.column) \($0.code)" }
+                let found = (error as? DiagnosticError)?.diagnostics.first.map { "\($0.location!.line):\($0.location!.column) \($0.code)" }
                 return found == expected
             }
         }
@@ -193,7 +193,7 @@ struct BACIImportTests {
         #expect {
             try TradeTableReader(productMap: TradeFixtures.map).read(bytes: Array(text.utf8), file: "x.csv")
         } throws: { error in
-            let diagnostics = (error as? ImportError)?.diagnostics ?? []
+            let diagnostics = (error as? DiagnosticError)?.diagnostics ?? []
             return diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } == ["4:6 duplicate-row", "5:6 duplicate-row"]
                 && diagnostics[0].message == "a second row for COD → CHN, HS 260500 in 2022; the first is on line 2"
                 && diagnostics[1].message == "a second row for AUS → CHN, HS 260500 in 2022; the first is on line 3"

@@ -37,7 +37,7 @@ struct TradeLayoutTests {
         do {
             _ = try body()
             return []
-        } catch let error as ImportError {
+        } catch let error as DiagnosticError {
             return error.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column) " } ?? "")\($0.code): \($0.message)" }
         } catch {
             return ["\(error)"]
@@ -217,7 +217,7 @@ struct TradeLayoutTests {
         #expect {
             try HSProductMap.parse(bytes: Array(text.utf8), file: "map.csv")
         } throws: { error in
-            let found = (error as? ImportError)?.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } ?? []
+            let found = (error as? DiagnosticError)?.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } ?? []
             return found == ["2:6 bad-hs-revisions", "3:33 unknown-stage", "4:44 unknown-mineral", "5:43 contents-without-note", "6:35 repeated-mineral"]
         }
     }

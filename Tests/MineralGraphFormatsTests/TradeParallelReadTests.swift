@@ -89,7 +89,7 @@ struct TradeParallelReadTests {
             #expect(picked.tables.count == 1 && picked.table.lines == alone.table.lines)
         }
         // Without everyYear, two years stay an error.
-        #expect(throws: ImportError.self) { try Self.read(path) { _ in } }
+        #expect(throws: DiagnosticError.self) { try Self.read(path) { _ in } }
     }
 
     /// A repeated row is an error in the year it repeats, not across years.
@@ -101,7 +101,7 @@ struct TradeParallelReadTests {
         do {
             _ = try Self.read(path) { $0.everyYear = true }
             Issue.record("a duplicate row in 2022 was accepted")
-        } catch let error as ImportError {
+        } catch let error as DiagnosticError {
             #expect(error.diagnostics.map { "\($0.location!.line):\($0.location!.column) \($0.code)" } == ["4:6 duplicate-row"])
             #expect(error.diagnostics[0].message.contains("in 2022; the first is on line 3"))
         }
@@ -146,7 +146,7 @@ struct TradeParallelReadTests {
             do {
                 _ = try Self.read(bad) { $0.threads = threads; $0.partBytes = 4096 }
                 return []
-            } catch let error as ImportError {
+            } catch let error as DiagnosticError {
                 return error.diagnostics.map { "\($0.location.map { "\($0.line):\($0.column)" } ?? "") \($0.code) \($0.message)" }
             } catch {
                 return ["\(error)"]
@@ -162,8 +162,8 @@ struct TradeParallelReadTests {
         var quoted = rows
         quoted[2000] = "2022,4,36,\"2605\n00\",1,2"
         let quotedPath = try Self.write(quoted.joined(separator: "\n"), "quoted.csv", in: dir)
-        let onePassError = #expect(throws: ImportError.self) { try Self.read(quotedPath) { $0.threads = 1 } }
-        let partsError = #expect(throws: ImportError.self) { try Self.read(quotedPath) { $0.threads = 4; $0.partBytes = 4096 } }
+        let onePassError = #expect(throws: DiagnosticError.self) { try Self.read(quotedPath) { $0.threads = 1 } }
+        let partsError = #expect(throws: DiagnosticError.self) { try Self.read(quotedPath) { $0.threads = 4; $0.partBytes = 4096 } }
         #expect(partsError?.description == onePassError?.description)
         #expect(onePassError?.diagnostics.first?.code == "bad-hs-code")
 

@@ -18,7 +18,7 @@ struct InvalidGraph: Error, CustomStringConvertible {
 
 /// The cobalt mining HHI (headline, 0–10,000) of a graph file and its Markdown report.
 func cobaltMiningSummary(path: String) throws -> (hhi: Double?, band: String?, markdown: String) {
-    // 1. Read the file. Syntax errors throw a GraphFileError located as FILE:LINE:COLUMN.
+    // 1. Read the file. Syntax errors throw a DiagnosticError located as FILE:LINE:COLUMN.
     let document = try GraphFileReader().read(contentsOf: path)
 
     // Validation findings (unknown countries, negative tonnes ...) are returned, not thrown.

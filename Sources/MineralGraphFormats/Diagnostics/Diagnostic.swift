@@ -24,11 +24,34 @@ public struct Diagnostic: Hashable, Sendable, Error {
     public var message: String
     /// Where; `nil` for a message about the file as a whole (it cannot be read).
     public var location: SourceLocation?
-    public var notes: [String]
+    public var notes: [Note]
+
+    /// More about a diagnostic, printed under it: advice, or a related place in a file
+    /// ("first given here"), printed `file:3:1: note: …` like a compiler's.
+    public struct Note: Hashable, Sendable, ExpressibleByStringInterpolation, CustomStringConvertible {
+        public var message: String
+        /// The related place, if the note points at one.
+        public var location: SourceLocation?
+
+        public init(_ message: String, at location: SourceLocation? = nil) {
+            self.message = message
+            self.location = location
+        }
+
+        public init(stringLiteral value: String) {
+            self.init(value)
+        }
+
+        public init(stringInterpolation: DefaultStringInterpolation) {
+            self.init(String(stringInterpolation: stringInterpolation))
+        }
+
+        public var description: String { location.map { "\($0): \(message)" } ?? message }
+    }
 
     public init(
         _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?,
-        notes: [String] = []
+        notes: [Note] = []
     ) {
         self.init(severity, code: code.rawValue, message, at: location, notes: notes)
     }
@@ -36,12 +59,26 @@ public struct Diagnostic: Hashable, Sendable, Error {
     /// A validation finding's diagnostic.
     public init(
         _ severity: Severity, _ code: ValidationCode, _ message: String, at location: SourceLocation?,
-        notes: [String] = []
+        notes: [Note] = []
     ) {
         self.init(severity, code: code.rawValue, message, at: location, notes: notes)
     }
 
-    private init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?, notes: [String]) {
+    /// A diagnostic whose notes are plain text.
+    public init(
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [String]
+    ) {
+        self.init(severity, code: code.rawValue, message, at: location, notes: notes.map { Note($0) })
+    }
+
+    /// A validation finding's diagnostic whose notes are plain text.
+    public init(
+        _ severity: Severity, _ code: ValidationCode, _ message: String, at location: SourceLocation?, notes: [String]
+    ) {
+        self.init(severity, code: code.rawValue, message, at: location, notes: notes.map { Note($0) })
+    }
+
+    private init(_ severity: Severity, code: String, _ message: String, at location: SourceLocation?, notes: [Note]) {
         self.severity = severity
         self.code = code
         self.message = message
@@ -50,20 +87,24 @@ public struct Diagnostic: Hashable, Sendable, Error {
     }
 }
 
-/// Reading a graph or scenario file failed; every problem found is listed, in file order.
-public struct GraphFileError: Error, Sendable, CustomStringConvertible {
+/// Reading, importing, editing or merging files failed: every problem found, in file order,
+/// each printed under the lines of its own file.
+public struct DiagnosticError: Error, Sendable, CustomStringConvertible {
+    /// Errors, and the warnings found before the work gave up.
     public var diagnostics: [Diagnostic]
-    /// The file's text, for rendering source lines under the messages.
+    /// The text of each file by its name in diagnostics' locations, for printing source lines.
+    public var texts: [String: String]
+    /// The text of a diagnostic whose file is not in `texts` (the file read, when only one is).
     public var text: String?
 
-    public init(diagnostics: [Diagnostic], text: String?) {
+    public init(diagnostics: [Diagnostic], text: String?, texts: [String: String] = [:]) {
         self.diagnostics = diagnostics
         self.text = text
+        self.texts = texts
     }
 
-    public var description: String {
-        DiagnosticRenderer(text: text).render(diagnostics)
-    }
+    /// The diagnostics as a compiler prints them, with source lines and carets.
+    public var description: String { DiagnosticRenderer.render(diagnostics, texts: texts, fallback: text) }
 }
 
 extension Array where Element == Diagnostic {

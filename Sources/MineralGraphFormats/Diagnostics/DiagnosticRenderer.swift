@@ -17,6 +17,9 @@ import MineralGraphCore
 public struct DiagnosticRenderer: Sendable {
     /// The file's text; without it only the message lines are printed.
     public var text: String?
+    /// The texts of several files by name: a diagnostic or note located in one of them is
+    /// printed with that file's lines, others with `text`.
+    public var texts: [String: String]
 
     /// The most diagnostics ``render(_:)-([Diagnostic])`` prints; the rest are counted.
     public static let maximumDiagnostics = 50
@@ -26,16 +29,21 @@ public struct DiagnosticRenderer: Sendable {
     /// "… (N more characters)".
     public static let maximumMessageLength = 400
 
-    public init(text: String?) {
+    public init(text: String?, texts: [String: String] = [:]) {
         self.text = text
+        self.texts = texts
+    }
+
+    /// Renders diagnostics of several files, each under the lines of its own file.
+    public static func render(_ diagnostics: [Diagnostic], texts: [String: String], fallback: String?) -> String {
+        DiagnosticRenderer(text: fallback, texts: texts).render(diagnostics)
     }
 
     /// The first ``maximumDiagnostics`` diagnostics, each followed by its source line, caret
     /// and notes, then a count of the others.
     public func render(_ diagnostics: [Diagnostic]) -> String {
-        let shown = diagnostics.prefix(Self.maximumDiagnostics)
-        let lines = shown.contains { $0.location != nil } ? text.map(LineIndex.init) : nil
-        var out = shown.map { render($0, lines: lines) }.joined()
+        var lines = LineIndexes(renderer: self)
+        var out = diagnostics.prefix(Self.maximumDiagnostics).map { render($0, lines: &lines) }.joined()
         let rest = diagnostics.dropFirst(Self.maximumDiagnostics)
         if !rest.isEmpty {
             let errors = rest.filter { $0.severity == .error }.count
@@ -46,20 +54,25 @@ public struct DiagnosticRenderer: Sendable {
     }
 
     public func render(_ diagnostic: Diagnostic) -> String {
-        render(diagnostic, lines: diagnostic.location == nil ? nil : text.map(LineIndex.init))
+        var lines = LineIndexes(renderer: self)
+        return render(diagnostic, lines: &lines)
     }
 
-    private func render(_ diagnostic: Diagnostic, lines: LineIndex?) -> String {
-        var out = ""
-        if let location = diagnostic.location {
-            out += "\(location): ".escapingControlCharacters()
-        }
-        out += "\(diagnostic.severity.rawValue): \(Self.clipped(diagnostic.message).escapingControlCharacters())\n"
-        if let location = diagnostic.location, let lines {
-            out += lines.excerpt(line: location.line, column: location.column)
-        }
+    private func render(_ diagnostic: Diagnostic, lines: inout LineIndexes) -> String {
+        var out = line(diagnostic.severity.rawValue, diagnostic.message, at: diagnostic.location, lines: &lines)
         for note in diagnostic.notes {
-            out += "note: \(Self.clipped(note).escapingControlCharacters())\n"
+            out += line("note", note.message, at: note.location, lines: &lines)
+        }
+        return out
+    }
+
+    /// `file:line:column: kind: message`, then the source line and a caret when the file's text
+    /// is known.
+    private func line(_ kind: String, _ message: String, at location: SourceLocation?, lines: inout LineIndexes) -> String {
+        var out = location.map { "\($0): ".escapingControlCharacters() } ?? ""
+        out += "\(kind): \(Self.clipped(message).escapingControlCharacters())\n"
+        if let location, let index = lines[location.file] {
+            out += index.excerpt(line: location.line, column: location.column)
         }
         return out
     }
@@ -71,6 +84,25 @@ public struct DiagnosticRenderer: Sendable {
         var out = String.UnicodeScalarView()
         out.append(contentsOf: text.unicodeScalars.prefix(maximumMessageLength))
         return String(out) + "… (\(count - maximumMessageLength) more characters)"
+    }
+}
+
+/// The line indexes of the texts a renderer knows, built when first needed.
+private struct LineIndexes {
+    let renderer: DiagnosticRenderer
+    private var built: [String: LineIndex?] = [:]
+
+    init(renderer: DiagnosticRenderer) {
+        self.renderer = renderer
+    }
+
+    subscript(file: String) -> LineIndex? {
+        mutating get {
+            if let index = built[file] { return index }
+            let index = (renderer.texts[file] ?? renderer.text).map(LineIndex.init)
+            built[file] = index
+            return index
+        }
     }
 }
 

@@ -104,7 +104,7 @@ public struct EditParser: Sendable {
             let column = first?.location.map { $0.line == 1 ? payloadColumn + max($0.column - 1, 0) : payloadColumn + payload.unicodeScalars.count }
                 ?? payloadColumn
             throw EditSyntaxError(first?.message ?? "cannot read the \(what)", column: column,
-                                  notes: (first?.notes ?? []) + error.diagnostics.dropFirst().map(\.message))
+                                  notes: (first?.notes.map(\.description) ?? []) + error.diagnostics.dropFirst().map(\.message))
         }
         return ParsedEdit(edit: edit, text: text, selectorColumn: start, fieldColumn: kindColumn, valueColumn: payloadColumn)
     }

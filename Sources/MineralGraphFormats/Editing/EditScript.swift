@@ -18,12 +18,12 @@ public struct EditScript: Sendable {
     }
 
     /// Reads a script: one edit per line.
-    public static func parse(script text: String, file: String) throws(EditFailure) -> EditScript {
+    public static func parse(script text: String, file: String) throws(DiagnosticError) -> EditScript {
         if let problem = InputLimits.tooLarge(text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: "edit scripts") {
-            throw EditFailure([problem], text: nil)
+            throw DiagnosticError(diagnostics: [problem], text: nil)
         }
         if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
-            throw EditFailure([problem], text: text)
+            throw DiagnosticError(diagnostics: [problem], text: text)
         }
         let parser = EditParser()
         var edits: [ParsedEdit] = []
@@ -43,26 +43,24 @@ public struct EditScript: Sendable {
                     at: SourceLocation(file: file, line: index + 1, column: error.column), notes: error.notes))
             }
         }
-        if !diagnostics.isEmpty { throw EditFailure(diagnostics, text: text) }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         return EditScript(file: file, text: text, edits: edits)
     }
 
     /// Reads one edit, such as a command-line argument; `file` names it in messages.
-    public static func parse(edit text: String, file: String) throws(EditFailure) -> EditScript {
+    public static func parse(edit text: String, file: String) throws(DiagnosticError) -> EditScript {
         if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
-            throw EditFailure([problem], text: text)
+            throw DiagnosticError(diagnostics: [problem], text: text)
         }
         if text.contains(where: { $0 == "\n" || $0 == "\r\n" }) {
-            throw EditFailure(
-                [Diagnostic(.error, .editSyntax, "an edit is one line; put several in a script (--script FILE)",
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .editSyntax, "an edit is one line; put several in a script (--script FILE)",
                             at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }
         do {
             return EditScript(file: file, text: text, edits: [try EditParser().parse(text)])
         } catch {
-            throw EditFailure(
-                [Diagnostic(.error, .editSyntax, error.message, at: SourceLocation(file: file, line: 1, column: error.column), notes: error.notes)],
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .editSyntax, error.message, at: SourceLocation(file: file, line: 1, column: error.column), notes: error.notes)],
                 text: text)
         }
     }

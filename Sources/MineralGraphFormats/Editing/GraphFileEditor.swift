@@ -5,7 +5,7 @@ import MineralGraphCore
 /// The edits are applied to the graph by `GraphEditor` (which defines what they mean), the
 /// differences are patched into the text by `GraphTextPatcher`, and the new text is read back:
 /// it must give exactly the edited graph, and it must not have a validation error that the
-/// original did not have. Otherwise nothing is returned but an ``EditFailure`` that points at
+/// original did not have. Otherwise nothing is returned but an ``DiagnosticError`` that points at
 /// the edit (`script.txt:3:1: error: ...`) or at the finding in the edited text, naming the
 /// edit that introduced it.
 ///
@@ -48,7 +48,7 @@ public struct GraphFileEditor: Sendable {
     /// At most two graphs are in memory at once: the original's source map and text are
     /// released (when the caller passes its last copy of `document`, `consume document`) and
     /// its findings counted before the edited text is read back.
-    public func apply(_ scripts: [EditScript], to document: consuming GraphDocument, editedName: String) throws(EditFailure) -> Outcome {
+    public func apply(_ scripts: [EditScript], to document: consuming GraphDocument, editedName: String) throws(DiagnosticError) -> Outcome {
         let located = scripts.indices.flatMap { s in scripts[s].edits.map { (script: s, edit: $0) } }
         let edits = located.map(\.edit.edit)
         let result: GraphEditResult
@@ -57,10 +57,9 @@ public struct GraphFileEditor: Sendable {
         } catch {
             let (s, parsed) = located[error.editIndex]
             let script = scripts[s]
-            throw EditFailure(
-                [Diagnostic(.error, .edit, error.message,
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .edit, error.message,
                             at: SourceLocation(file: script.file, line: parsed.line, column: parsed.column(of: error.part)),
-                            notes: error.notes + ["nothing was changed"])],
+                            notes: error.notes.map { Diagnostic.Note($0) } + ["nothing was changed"])],
                 text: script.text)
         }
 
@@ -78,10 +77,9 @@ public struct GraphFileEditor: Sendable {
         do {
             edited = try GraphFileReader().read(text: text, file: editedName)
         } catch {
-            throw EditFailure(sections: [
-                EditFailure.Section(diagnostics: error.diagnostics, text: text),
-                Self.internalFailure("the edited text does not read back").sections[0],
-            ])
+            throw DiagnosticError(
+                diagnostics: error.diagnostics + Self.internalFailure("the edited text does not read back").diagnostics,
+                text: nil, texts: [editedName: text])
         }
         if edited.graph != result.graph {
             throw Self.internalFailure("the edited text reads back as a different graph (\(Self.firstDifference(edited.graph, result.graph)))")
@@ -96,19 +94,18 @@ public struct GraphFileEditor: Sendable {
                 var diagnostic = edited.sourceMap.diagnostic(for: issue)
                 if let index = culprits[Self.key(issue)] {
                     let (s, parsed) = located[index]
-                    diagnostic.notes.append("introduced by \(scripts[s].file):\(parsed.line): \(parsed.text.drop { $0 == " " || $0 == "\t" })")
+                    let edit = SourceLocation(file: scripts[s].file, line: parsed.line, column: parsed.selectorColumn)
+                    diagnostic.notes.append(Diagnostic.Note("introduced by this edit", at: edit))
                 }
                 return diagnostic
             }
             let count = newErrors.count
-            throw EditFailure(sections: [
-                EditFailure.Section(diagnostics: diagnostics, text: text),
-                EditFailure.Section(
-                    diagnostics: [Diagnostic(.error, .editInvalid,
-                                             "the edits would add \(count) validation error\(count == 1 ? "" : "s") to \(originalFile); nothing was changed",
-                                             at: nil)],
-                    text: nil),
-            ])
+            let summary = Diagnostic(
+                .error, .editInvalid,
+                "the edits would add \(count) validation error\(count == 1 ? "" : "s") to \(originalFile); nothing was changed", at: nil)
+            var texts = [editedName: text]
+            for script in scripts { texts[script.file] = script.text }
+            throw DiagnosticError(diagnostics: diagnostics + [summary], text: nil, texts: texts)
         }
 
         var notes: [Note] = []
@@ -168,9 +165,8 @@ public struct GraphFileEditor: Sendable {
 
     // MARK: Internal failures
 
-    private static func internalFailure(_ message: String) -> EditFailure {
-        EditFailure(
-            [Diagnostic(.error, .editInternal, message + "; nothing was changed", at: nil,
+    private static func internalFailure(_ message: String) -> DiagnosticError {
+        DiagnosticError(diagnostics: [Diagnostic(.error, .editInternal, message + "; nothing was changed", at: nil,
                         notes: ["this is a limitation of mineral-graph edit: please report it with the file",
                                 "running `mineral-graph fmt` on the file first avoids it (fmt keeps only the comment block at the top)"])],
             text: nil)

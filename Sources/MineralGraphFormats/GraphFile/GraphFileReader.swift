@@ -19,23 +19,23 @@ public struct GraphFileReader: Sendable {
     public init() {}
 
     /// Reads the file at `path` (`-` for standard input).
-    public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> GraphDocument {
         let (text, file) = try Self.text(contentsOf: path)
         return try read(text: text, file: file)
     }
 
     /// The text of the file at `path` (`-` for standard input) and its name in diagnostics.
-    static func text(contentsOf path: String) throws(GraphFileError) -> (text: String, file: String) {
+    static func text(contentsOf path: String) throws(DiagnosticError) -> (text: String, file: String) {
         do {
             return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
         } catch {
-            throw GraphFileError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
         }
     }
 
     /// Reads graph text; `file` names it in diagnostics.
-    public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+    public func read(text: String, file: String) throws(DiagnosticError) -> GraphDocument {
         // A byte-order mark is not part of the text (TextFile.read drops it too); left in, it
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
@@ -43,7 +43,7 @@ public struct GraphFileReader: Sendable {
         let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
-            throw GraphFileError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .emptyFile, "the file holds no graph: it is empty or has only comments",
                                          at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
@@ -53,7 +53,7 @@ public struct GraphFileReader: Sendable {
         if let graph, errors.isEmpty {
             return GraphDocument(graph: graph, headerComment: Self.headerComment(of: text), sourceMap: decoder.sourceMap, text: text)
         }
-        throw GraphFileError(diagnostics: errors, text: text)
+        throw DiagnosticError(diagnostics: errors, text: text)
     }
 
     /// The comment block at the top of `text`: `#` lines and the blank lines between them.
@@ -104,22 +104,22 @@ struct Decoding {
     /// Composes `text` into a YAML tree (``YAMLComposer``: no aliases, no repeated keys,
     /// bounded nesting) after checking its size and line lengths against ``InputLimits``;
     /// `kind` names the files in messages ("graph files"). `nil` when the text holds no document.
-    func compose(_ text: String, kind: String) throws(GraphFileError) -> YAMLNode? {
+    func compose(_ text: String, kind: String) throws(DiagnosticError) -> YAMLNode? {
         try checkLimits(text, kind: kind)
         return try YAMLComposer(file: file, kind: kind).compose(text)
     }
 
     /// Refuses text larger than ``InputLimits/maximumDocumentBytes`` or with a line longer
     /// than ``InputLimits/maximumLineBytes``, before parsing it.
-    func checkLimits(_ text: String, kind: String) throws(GraphFileError) {
+    func checkLimits(_ text: String, kind: String) throws(DiagnosticError) {
         if let problem = InputLimits.tooLarge(
             text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: kind,
             notes: kind == "graph files" ? ["split the graph by mineral or year, or import trade data with `mineral-graph import`"] : [])
         {
-            throw GraphFileError(diagnostics: [problem], text: nil)
+            throw DiagnosticError(diagnostics: [problem], text: nil)
         }
         if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: true) {
-            throw GraphFileError(diagnostics: [problem], text: text)
+            throw DiagnosticError(diagnostics: [problem], text: text)
         }
     }
 
@@ -127,7 +127,7 @@ struct Decoding {
     /// composer has it (``YAMLComposer/compose(_:streaming:handler:)``), so that the YAML
     /// values of a large file's elements are never all in memory; ``graph(_:)`` takes the
     /// decoded elements instead of reading those lists again.
-    mutating func composeGraph(_ text: String) throws(GraphFileError) -> YAMLNode? {
+    mutating func composeGraph(_ text: String) throws(DiagnosticError) -> YAMLNode? {
         try checkLimits(text, kind: "graph files")
         return try YAMLComposer(file: file, kind: "graph files").compose(text, streaming: [GraphKey.nodes.rawValue, GraphKey.flows.rawValue]) { list, index, item in
             // Appended in place: the lists have hundreds of thousands of items.

@@ -15,7 +15,7 @@ public struct DOTImporter: Sendable {
     public init() {}
 
     /// Reads the file at `path` (`-` for standard input).
-    public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> GraphDocument {
         let (text, file) = try GraphFileReader.text(contentsOf: path)
         return try read(text: text, file: file)
     }
@@ -23,18 +23,18 @@ public struct DOTImporter: Sendable {
     /// Reads DOT text; `file` names it in diagnostics. Text beyond
     /// ``InputLimits/maximumDocumentBytes`` or with a line beyond
     /// ``InputLimits/maximumLineBytes`` is refused with a located error.
-    public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+    public func read(text: String, file: String) throws(DiagnosticError) -> GraphDocument {
         if let problem = InputLimits.tooLarge(text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: "DOT files") {
-            throw GraphFileError(diagnostics: [problem], text: nil)
+            throw DiagnosticError(diagnostics: [problem], text: nil)
         }
         if let problem = InputLimits.longLine(in: text, file: file, yamlBreaks: false) {
-            throw GraphFileError(diagnostics: [problem], text: text)
+            throw DiagnosticError(diagnostics: [problem], text: text)
         }
         let dot: DOTFile
         do {
             dot = try DOTParser.parse(text)
         } catch {
-            throw GraphFileError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .dotSyntax, error.message, at: SourceLocation(file: file, line: error.at.line, column: error.at.column), notes: error.notes)],
                 text: text)
         }
@@ -43,7 +43,7 @@ public struct DOTImporter: Sendable {
         if let graph, building.diagnostics.isEmpty {
             return GraphDocument(graph: graph, sourceMap: building.sourceMap, text: text)
         }
-        throw GraphFileError(diagnostics: building.diagnostics.inFileOrder(), text: text)
+        throw DiagnosticError(diagnostics: building.diagnostics.inFileOrder(), text: text)
     }
 }
 
@@ -104,8 +104,8 @@ private struct Building {
         var declared: [String: DOTPosition] = [:]
         for (id, at, attributes) in nodeStatements {
             if let first = declared[id] {
-                error(.duplicateNode, "node '\(id)' is declared again", at: at,
-                      notes: ["first declared at line \(first.line), column \(first.column); give all its attributes there"])
+                error(.duplicateNode, "node '\(id)' is declared again", at: at, first: first,
+                      "first declared here; give all its attributes there")
                 continue
             }
             declared[id] = at
@@ -321,8 +321,8 @@ private struct Building {
         var seen: [String: DOTAttribute] = [:]
         for attribute in attributes {
             if let first = seen[attribute.name] {
-                error(.duplicateAttribute, "attribute '\(attribute.name)' is given twice", at: attribute.nameAt,
-                      notes: ["first given at line \(first.nameAt.line), column \(first.nameAt.column)"])
+                error(.duplicateAttribute, "attribute '\(attribute.name)' is given twice", at: attribute.nameAt, first: first.nameAt,
+                      "first given here")
                 continue
             }
             seen[attribute.name] = attribute
@@ -403,6 +403,15 @@ private struct Building {
     }
 
     mutating func error(_ code: DiagnosticCode, _ message: String, at position: DOTPosition, notes: [String] = []) {
-        diagnostics.append(Diagnostic(.error, code, message, at: SourceLocation(file: file, line: position.line, column: position.column), notes: notes))
+        diagnostics.append(Diagnostic(.error, code, message, at: location(position), notes: notes))
+    }
+
+    /// An error at `position` about something given first at `first`, with a note there.
+    mutating func error(_ code: DiagnosticCode, _ message: String, at position: DOTPosition, first: DOTPosition, _ note: String) {
+        diagnostics.append(Diagnostic(.error, code, message, at: location(position), notes: [Diagnostic.Note(note, at: location(first))]))
+    }
+
+    func location(_ position: DOTPosition) -> SourceLocation {
+        SourceLocation(file: file, line: position.line, column: position.column)
     }
 }

@@ -11,17 +11,17 @@ public struct JSONGraphReader: Sendable {
     public init() {}
 
     /// Reads the file at `path` (`-` for standard input).
-    public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> GraphDocument {
         let (text, file) = try GraphFileReader.text(contentsOf: path)
         return try read(text: text, file: file)
     }
 
-    public func read(text: String, file: String) throws(GraphFileError) -> GraphDocument {
+    public func read(text: String, file: String) throws(DiagnosticError) -> GraphDocument {
         var decoder = Decoding(file: file)
         let root = try decoder.compose(text, kind: "graph files")
         let start = SourceLocation(file: file, line: 1, column: 1)
         guard let root, case .mapping(let mapping) = root else {
-            throw GraphFileError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .expectedObject, "expected a JSON object with 'metadata', 'nodes' and 'flows'", at: start)],
                 text: text)
         }
@@ -67,7 +67,7 @@ public struct JSONGraphReader: Sendable {
         if let graph, errors.isEmpty {
             return GraphDocument(graph: graph, sourceMap: decoder.sourceMap, text: text)
         }
-        throw GraphFileError(diagnostics: errors, text: text)
+        throw DiagnosticError(diagnostics: errors, text: text)
     }
 
     /// `node` without `null` members in its objects (at any depth) and, in the objects of a

@@ -1,38 +1,6 @@
 import Foundation
 import MineralGraphCore
 
-/// Reading a production table failed; every problem found is listed, in file order.
-public struct ImportError: Error, Sendable, CustomStringConvertible {
-    /// Errors, and the warnings found before the import gave up.
-    public var diagnostics: [Diagnostic]
-    /// The file's text, for rendering source lines under the messages.
-    public var text: String?
-    /// The texts of several files by name (an import of several tables); a diagnostic whose
-    /// file is here is rendered with that file's lines, others with `text`.
-    public var texts: [String: String]
-
-    public init(diagnostics: [Diagnostic], text: String?, texts: [String: String] = [:]) {
-        self.diagnostics = diagnostics
-        self.text = text
-        self.texts = texts
-    }
-
-    public var description: String { DiagnosticRenderer.render(diagnostics, texts: texts, fallback: text) }
-}
-
-extension DiagnosticRenderer {
-    /// Renders diagnostics of several files, each under the lines of its own file.
-    static func render(_ diagnostics: [Diagnostic], texts: [String: String], fallback: String?) -> String {
-        if texts.isEmpty { return DiagnosticRenderer(text: fallback).render(diagnostics) }
-        var renderers: [String: DiagnosticRenderer] = [:]
-        return diagnostics.map { diagnostic in
-            let file = diagnostic.location?.file ?? ""
-            if renderers[file] == nil { renderers[file] = DiagnosticRenderer(text: texts[file] ?? fallback) }
-            return renderers[file]!.render(diagnostic)
-        }.joined()
-    }
-}
-
 /// A graph made from production tables, with the warnings met on the way.
 public struct ProductionTableImport: Sendable {
     public var graph: SupplyGraph
@@ -148,12 +116,12 @@ public struct ProductionTableImporter: Sendable {
     }
 
     /// Imports the table at `path` (`-` for standard input).
-    public func read(contentsOf path: String) throws(ImportError) -> ProductionTableImport {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> ProductionTableImport {
         try read(contentsOf: [path])
     }
 
     /// Imports the tables at `paths` into one graph (`-` for standard input).
-    public func read(contentsOf paths: [String]) throws(ImportError) -> ProductionTableImport {
+    public func read(contentsOf paths: [String]) throws(DiagnosticError) -> ProductionTableImport {
         var tables: [(file: String, bytes: [UInt8])] = []
         var problems: [Diagnostic] = []
         for path in paths {
@@ -164,19 +132,19 @@ public struct ProductionTableImporter: Sendable {
                 problems.append(Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil))
             }
         }
-        if !problems.isEmpty { throw ImportError(diagnostics: problems, text: nil) }
+        if !problems.isEmpty { throw DiagnosticError(diagnostics: problems, text: nil) }
         return try read(tables: tables)
     }
 
     /// Imports table bytes; `file` names the table in diagnostics and gives the default graph
     /// name and the table name.
-    public func read(bytes: [UInt8], file: String) throws(ImportError) -> ProductionTableImport {
+    public func read(bytes: [UInt8], file: String) throws(DiagnosticError) -> ProductionTableImport {
         try read(tables: [(file, bytes)])
     }
 
     /// Imports several tables into one graph; a figure given twice (same mineral, stage, year
     /// and country) is an error naming both places.
-    public func read(tables: [(file: String, bytes: [UInt8])]) throws(ImportError) -> ProductionTableImport {
+    public func read(tables: [(file: String, bytes: [UInt8])]) throws(DiagnosticError) -> ProductionTableImport {
         var reader = ProductionTableReader(importer: self)
         var texts: [String: String] = [:]
         var firstText = ""
@@ -208,7 +176,7 @@ public struct ProductionTableImporter: Sendable {
         }.map(\.element)
         let multi = tables.count > 1 ? texts : [:]
         if diagnostics.contains(where: { $0.severity == .error }) {
-            throw ImportError(diagnostics: diagnostics, text: firstText, texts: multi)
+            throw DiagnosticError(diagnostics: diagnostics, text: firstText, texts: multi)
         }
         let builder = ProductionGraphBuilder(reader: reader, files: tables.map(\.file))
         return ProductionTableImport(

@@ -513,8 +513,10 @@ struct ProductionTableReader {
                 quantityAt: cell.at, markers: markers, dataSourceMarker: dataSourceMarker, blank: blank)
             let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
             if let first = seen[key] {
-                error(.duplicateRow, "a second row for \(describe(row))", SourceLocation(file: file, line: record.line, column: 1),
-                      notes: ["first given " + (first.file == file ? "on line \(first.line)" : "in \(first.file) on line \(first.line)")])
+                errorCount += 1
+                diagnostics.append(Diagnostic(
+                    .error, .duplicateRow, "a second row for \(describe(row))", at: SourceLocation(file: file, line: record.line, column: 1),
+                    notes: [Diagnostic.Note("first given here", at: SourceLocation(file: first.file, line: first.line, column: 1))]))
                 continue
             }
             seen[key] = (file, record.line)

@@ -8,20 +8,6 @@ public struct GraphMerge: Sendable {
     public var headerComment: [String]
 }
 
-/// Merging failed: the graphs disagree. Each conflict is reported at both sides, each with the
-/// file, line and column it stands at.
-public struct GraphMergeError: Error, Sendable, CustomStringConvertible {
-    public var diagnostics: [Diagnostic]
-    /// The text of each file by its name in diagnostics, for printing source lines.
-    public var texts: [String: String]
-    /// How many conflicts the diagnostics describe (two diagnostics each).
-    public var conflicts: Int
-
-    public var description: String {
-        diagnostics.map { diagnostic in DiagnosticRenderer(text: diagnostic.location.flatMap { texts[$0.file] }).render(diagnostic) }.joined()
-    }
-}
-
 /// Overlays graphs whose nodes share ids: production outputs from one file, trade flows from
 /// another (the importers name country-stage nodes `<iso3>-<stage>`, so their graphs meet).
 ///
@@ -50,13 +36,13 @@ public struct GraphMerger: Sendable {
         self.name = name
     }
 
-    public func merge(_ documents: [GraphDocument]) throws(GraphMergeError) -> GraphMerge {
+    public func merge(_ documents: [GraphDocument]) throws(DiagnosticError) -> GraphMerge {
         var state = MergeState(documents: documents)
         let graph = state.run(name: name)
         if !state.diagnostics.isEmpty {
             var texts: [String: String] = [:]
             for document in documents { texts[document.sourceMap.file] = document.text }
-            throw GraphMergeError(diagnostics: state.diagnostics, texts: texts, conflicts: state.conflicts)
+            throw DiagnosticError(diagnostics: state.diagnostics, text: nil, texts: texts)
         }
         return GraphMerge(graph: graph, headerComment: state.headerComment(for: graph))
     }
@@ -71,7 +57,6 @@ private struct Origin {
 private struct MergeState {
     let documents: [GraphDocument]
     var diagnostics: [Diagnostic] = []
-    var conflicts = 0
     /// Nodes that are in more than one file.
     var sharedNodes = 0
 
@@ -85,13 +70,13 @@ private struct MergeState {
         documents[origin.document].sourceMap.location(of: origin.location)
     }
 
-    /// Reports that `what` is `first` at one place and `second` at another, at both places.
+    /// Reports that `what` is `first` at one place and `second` at another: an error at the
+    /// first place with a note at the second.
     mutating func conflict(_ what: String, _ first: String, at a: Origin, _ second: String, at b: Origin, notes: [String] = []) {
         let (here, there) = (location(a), location(b))
-        let advice = notes + ["the files disagree: correct one of them, or leave one out of the merge"]
+        let advice = [Diagnostic.Note("\(what): \(second) here", at: there)] + notes.map { Diagnostic.Note($0) }
+            + ["the files disagree: correct one of them, or leave one out of the merge"]
         diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(first) here, \(second) in \(there)", at: here, notes: advice))
-        diagnostics.append(Diagnostic(.error, .mergeConflict, "\(what): \(second) here, \(first) in \(here)", at: there, notes: advice))
-        conflicts += 1
     }
 
     // MARK: Figures

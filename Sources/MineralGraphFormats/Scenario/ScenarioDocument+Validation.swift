@@ -1,6 +1,17 @@
 import MineralGraphCore
 
 extension ScenarioDocument {
+    /// `failure` (a shock or spare entry that does not fit the graph) as an error located at
+    /// that entry in the scenario file.
+    public func error(_ failure: ShockScenarioError) -> DiagnosticError {
+        let location: ScenarioLocation = switch failure.part {
+        case .shock: .shock(index: failure.index, field: nil)
+        case .spare: .spare(index: failure.index, field: nil)
+        }
+        let diagnostic = Diagnostic(.error, .scenarioDoesNotFit, failure.description, at: sourceMap.location(of: location))
+        return DiagnosticError(diagnostics: [diagnostic], text: text)
+    }
+
     /// Warnings about running the scenario on `graph`, located in the scenario file: a selector
     /// that matches no node (with the filter values the graph lacks), a mineral none of the
     /// selected nodes outputs, a ban on a country the graph does not have or that stops no flow,

@@ -33,18 +33,18 @@ public struct ScenarioFileReader: Sendable {
     public init() {}
 
     /// Reads the file at `path` (`-` for standard input).
-    public func read(contentsOf path: String) throws(GraphFileError) -> ScenarioDocument {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> ScenarioDocument {
         let (text, file) = try GraphFileReader.text(contentsOf: path)
         return try read(text: text, file: file)
     }
 
     /// Reads scenario text; `file` names it in diagnostics.
-    public func read(text: String, file: String) throws(GraphFileError) -> ScenarioDocument {
+    public func read(text: String, file: String) throws(DiagnosticError) -> ScenarioDocument {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoding = ScenarioDecoding(yaml: Decoding(file: file), sourceMap: ScenarioSourceMap(file: file))
         let root = try decoding.yaml.compose(text, kind: "scenario files")
         guard let root, !decoding.yaml.isNull(root) else {
-            throw GraphFileError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .emptyFile, "the file holds no scenario: it is empty or has only comments",
                                          at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
@@ -53,7 +53,7 @@ public struct ScenarioFileReader: Sendable {
         if let scenario, decoding.yaml.diagnostics.isEmpty {
             return ScenarioDocument(scenario: scenario, sourceMap: decoding.sourceMap, text: text)
         }
-        throw GraphFileError(diagnostics: decoding.yaml.sortedDiagnostics, text: text)
+        throw DiagnosticError(diagnostics: decoding.yaml.sortedDiagnostics, text: text)
     }
 }
 

@@ -34,14 +34,14 @@ struct YAMLComposer {
     /// are handed to `handler` as soon as each is complete, and the tree keeps an empty scalar
     /// at the item's position in their place, so that a large file's elements need not all be
     /// in memory as YAML values at once.
-    func compose(_ text: String, streaming: Set<String> = [], handler: ItemHandler = { _, _, _ in }) throws(GraphFileError) -> YAMLNode? {
+    func compose(_ text: String, streaming: Set<String> = [], handler: ItemHandler = { _, _, _ in }) throws(DiagnosticError) -> YAMLNode? {
         var text = text
         let result = text.withUTF8 { bytes in
             Result { () throws(Diagnostic) -> YAMLNode? in try compose(bytes, streaming: streaming, handler: handler) }
         }
         switch result {
         case .success(let root): return root
-        case .failure(let diagnostic): throw GraphFileError(diagnostics: [diagnostic], text: text)
+        case .failure(let diagnostic): throw DiagnosticError(diagnostics: [diagnostic], text: text)
         }
     }
 
@@ -207,7 +207,10 @@ struct YAMLComposer {
                 throw Diagnostic(
                     .error, .duplicateKey, "duplicate key '\(Decoding.excerpt(scalar.string))'",
                     at: SourceLocation(file: file, line: scalar.mark.line, column: scalar.mark.column),
-                    notes: ["first given at line \(first.line), column \(first.column)", "each key may appear once in a mapping"])
+                    notes: [
+                        Diagnostic.Note("first given here", at: SourceLocation(file: file, line: first.line, column: first.column)),
+                        "each key may appear once in a mapping",
+                    ])
             }
             if top.index != nil {
                 top.index![scalar.string] = scalar.mark

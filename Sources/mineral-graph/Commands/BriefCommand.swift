@@ -63,7 +63,8 @@ struct BriefCommand: ParsableCommand {
                 let result = try ShockPropagationPass(scenario: scenarioDocument.scenario).run(on: document.graph)
                 results.append((result, URL(fileURLWithPath: file).lastPathComponent, scenarioDocument.scenario.title))
             } catch {
-                throw UserError("\(file): the scenario does not fit the graph: \(error)")
+                printError(scenarioDocument.error(error).description)
+                throw ExitCode.failure
             }
         }
         let builder = CountryBriefBuilder(reports: try reportOptions.builder())

@@ -79,7 +79,7 @@ struct EditCommand: ParsableCommand {
     private func edit() throws {
         let document = try loadDocument(file)
         var scripts: [EditScript] = []
-        var failures: [EditFailure] = []
+        var failures: [DiagnosticError] = []
         for path in script {
             let text: String
             do {

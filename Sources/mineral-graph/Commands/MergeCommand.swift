@@ -46,7 +46,8 @@ struct MergeCommand: ParsableCommand {
             merged = try GraphMerger(name: name).merge(documents)
         } catch {
             printError(error.description)
-            printError("\(error.conflicts) conflict\(error.conflicts == 1 ? "" : "s") between the files; nothing written\n")
+            let conflicts = error.diagnostics.count
+            printError("\(conflicts) conflict\(conflicts == 1 ? "" : "s") between the files; nothing written\n")
             throw ExitCode.failure
         }
         let problems = GraphValidator().run(on: merged.graph).filter { $0.severity == .error }

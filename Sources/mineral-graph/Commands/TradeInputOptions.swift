@@ -57,7 +57,7 @@ struct TradeInputOptions: ParsableArguments {
 func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as ImportError {
+    } catch let error as DiagnosticError {
         printError(error.description)
         throw ExitCode.failure
     }

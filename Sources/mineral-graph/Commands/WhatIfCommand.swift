@@ -84,11 +84,7 @@ struct WhatIfCommand: ParsableCommand {
                 scenarioFile: URL(fileURLWithPath: scenario).lastPathComponent)
         } catch {
             if case .scenario(let failure) = error {
-                let location: ScenarioLocation = failure.part == .shock
-                    ? .shock(index: failure.index, field: nil) : .spare(index: failure.index, field: nil)
-                let diagnostic = Diagnostic(
-                    .error, .scenarioDoesNotFit, failure.description, at: scenarioDocument.sourceMap.location(of: location))
-                printError(DiagnosticRenderer(text: scenarioDocument.text).render([diagnostic]))
+                printError(scenarioDocument.error(failure).description)
                 throw ExitCode.failure
             }
             throw UserError("\(graph): \(error)")

@@ -59,7 +59,7 @@ struct ReportOptions: ParsableArguments {
         do {
             table = try governance.map { try GovernanceTableReader().read(contentsOf: $0) } ?? GovernanceTableReader.bundledPoliticalStability()
             inputs = try riskInputs.map { try SupplyRiskInputReader().read(contentsOf: $0) } ?? []
-        } catch let error as ImportError {
+        } catch let error as DiagnosticError {
             printError(error.description)
             throw ExitCode.failure
         }

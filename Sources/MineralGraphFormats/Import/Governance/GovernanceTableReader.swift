@@ -22,12 +22,12 @@ public struct GovernanceTableReader: Sendable {
 
     /// The political-stability estimates 1996–2022 shipped with mineral-graph (World Bank WGI,
     /// 2023 update, CC BY 4.0; written by `scripts/gen-wgi.py`).
-    public static func bundledPoliticalStability() throws(ImportError) -> GovernanceTable {
+    public static func bundledPoliticalStability() throws(DiagnosticError) -> GovernanceTable {
         let name = "wgi-political-stability.csv"
         guard let url = Bundle.module.url(forResource: "wgi-political-stability", withExtension: "csv"),
               let data = try? Data(contentsOf: url)
         else {
-            throw ImportError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .missingResource, "the bundled governance table (\(name)) is missing from the installation", at: nil)],
                 text: nil)
         }
@@ -38,11 +38,11 @@ public struct GovernanceTableReader: Sendable {
         "World Bank, Worldwide Governance Indicators, 2023 update (www.govindicators.org), CC BY 4.0"
 
     /// Reads a table file (`--governance FILE`).
-    public func read(contentsOf path: String) throws(ImportError) -> GovernanceTable {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> GovernanceTable {
         try parse(bytes: TradeTableReader.readAll(path), file: path, source: "WGI table \((path as NSString).lastPathComponent)")
     }
 
-    public func parse(bytes: [UInt8], file: String, source: String) throws(ImportError) -> GovernanceTable {
+    public func parse(bytes: [UInt8], file: String, source: String) throws(DiagnosticError) -> GovernanceTable {
         let table = try CSVTable(bytes: bytes, file: file, what: "governance table", comments: true)
         let (text, header, records, names) = (table.text, table.header, table.rows, table.names)
         var diagnostics: [Diagnostic] = []
@@ -123,7 +123,7 @@ public struct GovernanceTableReader: Sendable {
             fail(.missingColumn, "the governance table has no country code column", header.line, 1,
                  notes: ["expected 'code,series,year,estimate', a 'Code' column with year columns, or a World Bank DataBank export ('Country Code', 'Series Code', '1996 [YR1996]' …)"])
         }
-        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         return result
     }
 }

@@ -11,11 +11,11 @@ public struct SupplyRiskInputReader: Sendable {
 
     public init() {}
 
-    public func read(contentsOf path: String) throws(ImportError) -> [SupplyRiskInput] {
+    public func read(contentsOf path: String) throws(DiagnosticError) -> [SupplyRiskInput] {
         try parse(bytes: TradeTableReader.readAll(path), file: path)
     }
 
-    public func parse(bytes: [UInt8], file: String) throws(ImportError) -> [SupplyRiskInput] {
+    public func parse(bytes: [UInt8], file: String) throws(DiagnosticError) -> [SupplyRiskInput] {
         let table = try CSVTable(bytes: bytes, file: file, what: "supply-risk inputs", expected: Self.columns)
         let (text, header, names) = (table.text, table.header, table.names)
         var diagnostics: [Diagnostic] = []
@@ -25,7 +25,7 @@ public struct SupplyRiskInputReader: Sendable {
         for required in Self.columns.dropLast() where !names.contains(required) {
             fail("the supply-risk inputs have no '\(required)' column", header.line, 1, notes: ["columns: " + Self.columns.joined(separator: ",")])
         }
-        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         let index = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
         var inputs: [SupplyRiskInput] = []
         var firstLine: [String: Int] = [:]
@@ -63,7 +63,7 @@ public struct SupplyRiskInputReader: Sendable {
                 mineral: mineral.id, importer: country.code, importReliance: ir, endOfLifeRecyclingInputRate: eol,
                 substitutionIndex: si, source: source.isEmpty ? nil : source))
         }
-        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         return inputs
     }
 }

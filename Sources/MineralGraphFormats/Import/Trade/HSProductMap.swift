@@ -76,11 +76,11 @@ public struct HSProductMap: Sendable {
     public static let builtInName = "hs-mineral-map.csv"
 
     /// The table shipped with mineral-graph.
-    public static func builtIn() throws(ImportError) -> HSProductMap {
+    public static func builtIn() throws(DiagnosticError) -> HSProductMap {
         guard let url = Bundle.module.url(forResource: "hs-mineral-map", withExtension: "csv"),
             let data = try? Data(contentsOf: url)
         else {
-            throw ImportError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .missingResource, "the built-in HS product map (\(builtInName)) is missing from the installation", at: nil)],
                 text: nil)
         }
@@ -88,7 +88,7 @@ public struct HSProductMap: Sendable {
     }
 
     /// Reads a map file (`--product-map`).
-    public static func read(contentsOf path: String) throws(ImportError) -> HSProductMap {
+    public static func read(contentsOf path: String) throws(DiagnosticError) -> HSProductMap {
         try parse(bytes: TradeTableReader.readAll(path), file: path)
     }
 
@@ -98,7 +98,7 @@ public struct HSProductMap: Sendable {
     ]
 
     /// Parses map bytes; errors carry `file:line:column`.
-    public static func parse(bytes: [UInt8], file: String) throws(ImportError) -> HSProductMap {
+    public static func parse(bytes: [UInt8], file: String) throws(DiagnosticError) -> HSProductMap {
         let text = String(decoding: bytes, as: UTF8.self)
         var diagnostics: [Diagnostic] = []
         let budget = SuggestionBudget()
@@ -109,17 +109,17 @@ public struct HSProductMap: Sendable {
         do {
             records = try CSVParser.records(in: bytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))], text: text)
         }
         guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, .emptyTable, "the product map is empty", at: SourceLocation(file: file, line: 1, column: 1),
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .emptyTable, "the product map is empty", at: SourceLocation(file: file, line: 1, column: 1),
                                                        notes: ["expected a header: " + columns.joined(separator: ",")])], text: text)
         }
         let index = TradeColumns.index(header)
         for required in ["hs_code", "mineral", "stage"] where index[TradeColumns.key(required)] == nil {
             fail(.missingColumn, "the product map has no '\(required)' column", header.line, 1, notes: ["columns: " + columns.joined(separator: ", ")])
         }
-        guard diagnostics.isEmpty else { throw ImportError(diagnostics: diagnostics, text: text) }
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         func field(_ record: CSVRecord, _ name: String) -> (text: String, column: Int)? {
             guard let i = index[TradeColumns.key(name)], i < record.count else { return nil }
             return (record[i].trimmingCharacters(), record.position(of: i).column)
@@ -215,7 +215,7 @@ public struct HSProductMap: Sendable {
             }
             entries.append(entry)
         }
-        if !diagnostics.isEmpty { throw ImportError(diagnostics: diagnostics, text: text) }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics: diagnostics, text: text) }
         return HSProductMap(entries: entries)
     }
 }

@@ -14,11 +14,11 @@ public enum TradeReferenceTables {
     /// iso_3digit_alpha` before). The alpha-3 code decides; where it is not an ISO 3166-1 code
     /// (BACI writes `S19` for "Other Asia, nes"), the built-in exceptions and then the name are
     /// tried; codes still unresolved are left out, and rows with them are counted as unknown.
-    public static func countries(contentsOf path: String) throws(ImportError) -> [Int: TradeArea] {
+    public static func countries(contentsOf path: String) throws(DiagnosticError) -> [Int: TradeArea] {
         try countries(bytes: TradeTableReader.readAll(path), file: path)
     }
 
-    public static func countries(bytes: [UInt8], file: String) throws(ImportError) -> [Int: TradeArea] {
+    public static func countries(bytes: [UInt8], file: String) throws(DiagnosticError) -> [Int: TradeArea] {
         let (records, columns) = try table(bytes, file: file, required: [("country_code", countryCodeColumns)])
         let codeColumn = TradeColumns.find(countryCodeColumns, in: columns)!
         let isoColumn = TradeColumns.find(countryISOColumns, in: columns)
@@ -47,17 +47,17 @@ public enum TradeReferenceTables {
                 result[number] = .country(country.code, note: "\(file) names code \(number) '\(name)'")
             }
         }
-        if !diagnostics.isEmpty { throw ImportError(diagnostics: diagnostics, text: String(decoding: bytes, as: UTF8.self)) }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics: diagnostics, text: String(decoding: bytes, as: UTF8.self)) }
         return result
     }
 
     /// HS code → name from a product table (`code,description`). Codes with an odd number of
     /// digits get their lost leading zero back.
-    public static func productNames(contentsOf path: String) throws(ImportError) -> [String: String] {
+    public static func productNames(contentsOf path: String) throws(DiagnosticError) -> [String: String] {
         try productNames(bytes: TradeTableReader.readAll(path), file: path)
     }
 
-    public static func productNames(bytes: [UInt8], file: String) throws(ImportError) -> [String: String] {
+    public static func productNames(bytes: [UInt8], file: String) throws(DiagnosticError) -> [String: String] {
         let (records, columns) = try table(bytes, file: file, required: [("code", productCodeColumns), ("description", productNameColumns)])
         let codeColumn = TradeColumns.find(productCodeColumns, in: columns)!
         let nameColumn = TradeColumns.find(productNameColumns, in: columns)!
@@ -71,21 +71,21 @@ public enum TradeReferenceTables {
         return result
     }
 
-    private static func table(_ bytes: [UInt8], file: String, required: [(String, [String])]) throws(ImportError) -> ([CSVRecord], [String: Int]) {
+    private static func table(_ bytes: [UInt8], file: String, required: [(String, [String])]) throws(DiagnosticError) -> ([CSVRecord], [String: Int]) {
         let records: [CSVRecord]
         do {
             records = try CSVParser.records(in: bytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))],
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .csvSyntax, error.message, at: SourceLocation(file: file, line: error.line, column: error.column))],
                               text: String(decoding: bytes, as: UTF8.self))
         }
         guard let header = records.first else {
-            throw ImportError(diagnostics: [Diagnostic(.error, .emptyTable, "the table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: nil)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .emptyTable, "the table is empty", at: SourceLocation(file: file, line: 1, column: 1))], text: nil)
         }
         let columns = TradeColumns.index(header)
         let missing = required.filter { TradeColumns.find($0.1, in: columns) == nil }.map(\.0)
         if !missing.isEmpty {
-            throw ImportError(
+            throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .missingColumns, "the table lacks the column\(missing.count == 1 ? "" : "s") " + missing.joined(separator: ", "),
                                          at: SourceLocation(file: file, line: header.line, column: 1))],
                 text: String(decoding: bytes, as: UTF8.self))

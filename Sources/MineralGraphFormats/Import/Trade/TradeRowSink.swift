@@ -522,7 +522,7 @@ final class TradeRowSink {
 
     // MARK: End
 
-    func finish(text: (Set<Int>) -> String?) throws(ImportError) -> TradeImport {
+    func finish(text: (Set<Int>) -> String?) throws(DiagnosticError) -> TradeImport {
         if headerCount == 0 && diagnostics.isEmpty {
             error(.emptyTable, "the file is empty", line: 1, column: 1, notes: ["BACI files start with the header t,i,j,k,v,q"])
         }
@@ -576,7 +576,7 @@ final class TradeRowSink {
             }
             let source = text(errorLines)
             locateDuplicates(in: &list, text: source)
-            throw ImportError(diagnostics: list, text: source)
+            throw DiagnosticError(diagnostics: list, text: source)
         }
         for (index, product) in builder.addedProducts.enumerated() where productTally[index].rows > 0 {
             if productExcluded[index] {

@@ -23,7 +23,7 @@ import Darwin
 extension TradeTableReader {
     /// The table read in parts on several threads; `nil` when the file should be read in one
     /// go (see above).
-    func readInParts(path: String, file: String, size: Int, progress: ((TradeReadProgress) -> Void)?) throws(ImportError) -> TradeImport? {
+    func readInParts(path: String, file: String, size: Int, progress: ((TradeReadProgress) -> Void)?) throws(DiagnosticError) -> TradeImport? {
         let threadCount = min(threads ?? ProcessInfo.processInfo.activeProcessorCount, 64)
         guard threadCount > 1, size > 2 * partBytes, source != .comtrade else { return nil }
         let descriptor = open(path, O_RDONLY)
@@ -32,7 +32,7 @@ extension TradeTableReader {
         let head = Self.read(descriptor, offset: 0, count: min(size, chunkBytes))
         guard let head else { return nil }
         if let problem = TextFile.encodingProblem(head) {
-            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
         }
         // The header: the first line, one record, BACI's.
         guard let headerEnd = head.firstIndex(of: Self.lf),

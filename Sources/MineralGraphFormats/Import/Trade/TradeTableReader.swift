@@ -104,7 +104,7 @@ public struct TradeTableReader: Sendable {
     }
 
     /// Reads the file at `path` (`-` for standard input), calling `progress` after each chunk.
-    public func read(contentsOf path: String, progress: ((TradeReadProgress) -> Void)? = nil) throws(ImportError) -> TradeImport {
+    public func read(contentsOf path: String, progress: ((TradeReadProgress) -> Void)? = nil) throws(DiagnosticError) -> TradeImport {
         let file = path == "-" ? "<stdin>" : path
         let handle: FileHandle
         var total: Int?
@@ -115,7 +115,7 @@ public struct TradeTableReader: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
                 let opened = FileHandle(forReadingAtPath: path)
             else {
-                throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"), at: nil)], text: nil)
+                throw DiagnosticError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): " + (FileManager.default.fileExists(atPath: path) ? "cannot read the file" : "no such file"), at: nil)], text: nil)
             }
             handle = opened
             total = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int
@@ -134,11 +134,11 @@ public struct TradeTableReader: Sendable {
                 do {
                     chunk = try handle.read(upToCount: chunkBytes) ?? Data()
                 } catch {
-                    throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
+                    throw DiagnosticError(diagnostics: [Diagnostic(.error, .unreadable, "\(file): cannot read the file (\(error.localizedDescription))", at: nil)], text: nil)
                 }
                 if chunk.isEmpty { break }
                 if bytesRead == 0, let problem = TextFile.encodingProblem(chunk) {
-                    throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
+                    throw DiagnosticError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
                 }
                 bytesRead += chunk.count
                 try parser.parse(chunk) { try sink.consume($0) }
@@ -149,7 +149,7 @@ public struct TradeTableReader: Sendable {
             sink.error(.csvSyntax, error.message, line: error.line, column: error.column)
         } catch is TradeRowSink.TooManyErrors {
             // The diagnostics are collected; fall through to report them.
-        } catch let error as ImportError {
+        } catch let error as DiagnosticError {
             throw error
         } catch {
             preconditionFailure("unexpected error \(error)")
@@ -158,9 +158,9 @@ public struct TradeTableReader: Sendable {
     }
 
     /// Reads table bytes held in memory; `file` names them in diagnostics.
-    public func read(bytes: [UInt8], file: String) throws(ImportError) -> TradeImport {
+    public func read(bytes: [UInt8], file: String) throws(DiagnosticError) -> TradeImport {
         if let problem = TextFile.encodingProblem(bytes) {
-            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .notUtf8, "\(file): \(problem)", at: nil)], text: nil)
         }
         let sink = TradeRowSink(reader: self, file: file)
         var parser = CSVParser()
@@ -178,15 +178,15 @@ public struct TradeTableReader: Sendable {
 
     /// The whole of a small file (map and code tables), `-` for standard input.
     /// At most ``InputLimits/maximumTableBytes``; UTF-16, UTF-32 and NUL bytes are refused.
-    static func readAll(_ path: String) throws(ImportError) -> [UInt8] {
+    static func readAll(_ path: String) throws(DiagnosticError) -> [UInt8] {
         let data: Data
         do {
             data = try TextFile.bytes(path, limit: InputLimits.maximumTableBytes)
         } catch {
-            throw ImportError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
         }
         if let problem = TextFile.encodingProblem(data) {
-            throw ImportError(diagnostics: [Diagnostic(.error, .notUtf8, "\(path == "-" ? "<stdin>" : path): \(problem)", at: nil)], text: nil)
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .notUtf8, "\(path == "-" ? "<stdin>" : path): \(problem)", at: nil)], text: nil)
         }
         return [UInt8](data)
     }

@@ -1,5 +1,3 @@
-import MineralGraphCore
-
 /// A scenario that does not fit the graph it is run on: a cut fraction outside 0…1, a selector
 /// that matches no node, a mineral or country the graph does not have.
 ///
