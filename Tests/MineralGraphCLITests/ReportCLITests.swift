@@ -93,7 +93,7 @@ struct ReportCLITests {
         let imported = try CLI.run(["import", "production", lithium.path, "--blank", "zero", "--year", "2021", "-o", graph])
         #expect(imported.status == 0 && imported.stderr.isEmpty)
         let text = try String(contentsOfFile: graph, encoding: .utf8)
-        #expect(text.contains("# Blank cells: 1, read as zero (--blank zero)."))
+        #expect(text.contains("# Blank cells: 1, read as zero."))
         #expect(text.contains("contained_tonnes: 0\n        basis: Li2O"))
         let cobaltOnly = try CLI.run(["import", "production", cobalt.path, "--mineral", "cobalt", "-o", "-"])
         #expect(cobaltOnly.status == 0 && cobaltOnly.stdout.contains("stage mining (from the year headers)"))

@@ -54,7 +54,7 @@ struct EditScriptTests {
             _ = try EditScript.parse(edit: "node[a].notes=x\nnode[b].notes=y", file: "<edit 2>")
             Issue.record("two lines parsed as one edit")
         } catch {
-            #expect(error.diagnostics.first?.message == "an edit is one line; put several in a script (--script FILE)")
+            #expect(error.diagnostics.first?.message == "an edit is one line; put several in an edit script, one per line")
         }
         do {
             _ = try EditScript.parse(edit: "remove node[a] x", file: "<edit 3>")

@@ -239,16 +239,16 @@ struct ProductionTableImporterTests {
         #expect(result.warnings.map(\.code) == ["withheld", "withheld", "country-code-mismatch"])
         #expect(result.warnings[2].message == "'French Guiana' is GUF (French Guiana), but the table's ISO code says GUY (Guyana); the name is used")
         let comment = result.headerComment.joined(separator: "\n")
-        #expect(comment.contains("# Gold.csv: wide layout (World Mining Data), years as columns 2018–2020; mineral gold from the table's name 'Gold'; stage mining (World Mining Data tables are mine production; --stage changes it)."))
+        #expect(comment.contains("# Gold.csv: wide layout (World Mining Data), years as columns 2018–2020; mineral gold from the table's name 'Gold'; stage mining (World Mining Data tables are mine production unless a stage is given)."))
         #expect(comment.contains("# - gold: t Au, what plain tonnes of this mineral mean (catalogue); the reference basis."))
         #expect(comment.contains("# Converted kg × 0.001 → t on lines 2–6."))
         #expect(comment.contains("# World Mining Data data_source: 3 figures estimated (e), 3 figures preliminary (p)"))
-        #expect(comment.contains("# Blank cells: 2, read as withheld (--blank withheld)."))
+        #expect(comment.contains("# Blank cells: 2, read as withheld."))
         // --blank zero, --stage and --year.
         let zero = try Self.importing(Self.wmdGold, file: "Gold.csv", importer: .init(defaultYear: 2019, stage: "refinery", blankCells: .zero))
         #expect(zero.graph.year == 2019 && zero.graph.nodes.map(\.id) == ["cod-processing", "guf-processing", "khm-processing", "tur-processing"])
         #expect(zero.graph.node(id: "khm-processing")?.outputs == [Output(mineral: "gold", containedTonnes: 0)])
-        #expect(zero.headerComment.contains { $0.contains("years 2018, 2020 left out (--year 2019)") })
+        #expect(zero.headerComment.contains { $0.contains("years 2018, 2020 left out (only 2019 imported)") })
         #expect(Self.errors(Self.wmdGold, importer: .init(defaultYear: 2023)).map(\.code) == ["missing-year"])
     }
 

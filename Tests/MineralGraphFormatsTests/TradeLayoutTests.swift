@@ -121,7 +121,7 @@ struct TradeLayoutTests {
         #expect(imported.summary.lines()[0] == "UN Comtrade 2021: 3 rows read, 0 kept, exporter-reported.")
         // The importer side of an exporter's file: the other side, named.
         let other = try Self.read(text) { $0.year = 2014 }
-        #expect(other.summary.nothingKept == "the one row of 2014 is reported by the other side of the trade; try --side exporter")
+        #expect(other.summary.nothingKept == "the one row of 2014 is reported by the other side of the trade; import the exporter side instead")
         #expect(other.summary.revision == .hs12)
     }
 

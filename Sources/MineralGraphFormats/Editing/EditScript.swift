@@ -53,7 +53,7 @@ public struct EditScript: Sendable {
             throw DiagnosticError(diagnostics: [problem], text: text)
         }
         if text.contains(where: { $0 == "\n" || $0 == "\r\n" }) {
-            throw DiagnosticError(diagnostics: [Diagnostic(.error, .editSyntax, "an edit is one line; put several in a script (--script FILE)",
+            throw DiagnosticError(diagnostics: [Diagnostic(.error, .editSyntax, "an edit is one line; put several in an edit script, one per line",
                             at: SourceLocation(file: file, line: 1, column: 1))],
                 text: text)
         }

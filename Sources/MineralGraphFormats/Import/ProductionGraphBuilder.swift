@@ -162,7 +162,7 @@ struct ProductionGraphBuilder {
         lines += markerLines()
         let blanks = rows.filter(\.blank)
         if !blanks.isEmpty {
-            lines.append("# Blank cells: \(blanks.count), read as \(reader.importer.blankCells == .zero ? "zero" : "withheld") (--blank \(reader.importer.blankCells.rawValue)).")
+            lines.append("# Blank cells: \(blanks.count), read as \(reader.importer.blankCells == .zero ? "zero" : "withheld").")
         }
         let withheld = rows.filter { $0.tonnes == nil && $0.subject != .worldTotal }
         if !withheld.isEmpty {
@@ -191,16 +191,16 @@ struct ProductionGraphBuilder {
                 parts.append("long layout, one figure per row" + (years.isEmpty ? "" : ", " + Self.ranges(years)))
             }
             if !layout.skippedYears.isEmpty {
-                parts.append("years " + Self.ranges(layout.skippedYears) + " left out (--year \(reader.importer.defaultYear!))")
+                parts.append("years " + Self.ranges(layout.skippedYears) + " left out (only \(reader.importer.defaultYear!) imported)")
             }
             if let mineral = layout.mineral {
-                let from = reader.importer.mineral != nil ? "--mineral '\(mineral.text)'" : "the table's name '\(mineral.text)'"
+                let from = reader.importer.mineral != nil ? "the mineral given, '\(mineral.text)'" : "the table's name '\(mineral.text)'"
                 parts.append("mineral \(mineral.info.id) from \(from)")
             }
             if layout.columns["stage"] == nil {
                 let stages = Set(own.map(\.stage)).sorted().map(\.rawValue).joined(separator: ", ")
                 let from = layout.figures.allSatisfy({ $0.stage != nil }) ? "from the year headers"
-                    : reader.importer.stage != nil ? "from --stage" : "World Mining Data tables are mine production; --stage changes it"
+                    : reader.importer.stage != nil ? "as given" : "World Mining Data tables are mine production unless a stage is given"
                 if !stages.isEmpty { parts.append("stage \(stages) (\(from))") }
             }
             return "# \(fileName(layout.file)): " + parts.joined(separator: "; ") + "."

@@ -14,9 +14,6 @@ public struct ProductionTableImport: Sendable {
     public var text: String
     /// Every table's text by file name.
     public var texts: [String: String]
-
-    /// The warnings rendered like a compiler's, each under its own file's line.
-    public var renderedWarnings: String { DiagnosticRenderer.render(warnings, texts: texts, fallback: text) }
 }
 
 /// Imports production tables (USGS Mineral Commodity Summaries, World Mining Data, BGS) into a

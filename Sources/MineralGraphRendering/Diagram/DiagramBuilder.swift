@@ -224,10 +224,10 @@ public struct DiagramBuilder: Sendable {
 
     private func checkOptions() throws(DiagramError) {
         if let minShare = options.minShare, !(0...1).contains(minShare) {
-            throw .invalidOption("--min-share must be a fraction between 0 and 1 (0.05 for 5 %), not \(minShare)")
+            throw .invalidOption("the minimum share must be a fraction between 0 and 1 (0.05 for 5 %), not \(minShare)")
         }
         if let top = options.top, top < 1 {
-            throw .invalidOption("--top must be at least 1, not \(top)")
+            throw .invalidOption("the number of largest flows kept must be at least 1, not \(top)")
         }
     }
 

@@ -69,10 +69,10 @@ struct ImportProductionCommand: ParsableCommand {
                 graphName: name, defaultYear: year, mineral: mineral, stage: stage, basis: basis, blankCells: blank, density: density)
             result = try importer.read(contentsOf: files)
         } catch {
-            printError(error.description)
+            printError(CommandLineHints.adding(to: error).description)
             throw ExitCode.failure
         }
-        printError(result.renderedWarnings)
+        printError(DiagnosticRenderer.render(result.warnings.map(CommandLineHints.adding(to:)), texts: result.texts, fallback: result.text))
         let problems = GraphValidator().run(on: result.graph).filter { $0.severity == .error }
         if !problems.isEmpty {
             throw UserError("the imported graph is invalid (a bug in the importer): " + problems.map(\.message).joined(separator: "; "))

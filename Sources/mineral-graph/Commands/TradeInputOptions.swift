@@ -58,7 +58,7 @@ func reportingImportErrors<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as DiagnosticError {
-        printError(error.description)
+        printError(CommandLineHints.adding(to: error).description)
         throw ExitCode.failure
     }
 }

@@ -49,13 +49,13 @@ public enum TradeSkipReason: String, CaseIterable, Comparable, Sendable {
         switch self {
         case .worldPartner: "partner is World (code 0, W00), an aggregate"
         case .aggregatePartner: "partner or reporter is an aggregate or 'nes' area (Areas nes, bunkers, free zones, EU ...)"
-        case .unknownCountry: "country code neither in ISO 3166-1 nor among the BACI/Comtrade exceptions (pass the release's country table with --countries)"
+        case .unknownCountry: "country code neither in ISO 3166-1 nor among the BACI/Comtrade exceptions (the release's country table may list it)"
         case .sameCountry: "exporter and importer are the same country"
-        case .otherSide: "reported by the other side of the trade (see --side)"
+        case .otherSide: "reported by the other side of the trade than the one imported"
         case .reimport: "re-import (RM): goods of the reporter's own origin coming back"
         case .breakdown: "a breakdown by mode of transport, customs procedure or second partner (the totals are kept)"
         case .otherFlow: "a flow code other than M, X, RX and RM (DX, FM, MIP, XIP ...)"
-        case .otherYear: "a year other than the one imported (--year)"
+        case .otherYear: "a year other than the one imported"
         case .parentProduct: "an HS heading (2504) whose subheadings (250410) the same exporter and importer also report: the trade would be counted twice"
         }
     }
@@ -245,7 +245,7 @@ public struct TradeImportSummary: Sendable {
         guard keptRows == 0 else { return nil }
         let grouped = { (n: Int) in NumberFormatting.grouped(Double(n)) }
         if skipped.isEmpty && droppedHeadings.isEmpty { return "the file has no data rows" }
-        // Rows of other years were left out on purpose (--year); the others say what went wrong.
+        // Rows of other years were left out on purpose; the others say what went wrong.
         let reasons = skipped.filter { $0.key != .otherYear }.sorted { ($1.value.rows, $0.key) < ($0.value.rows, $1.key) }
         if reasons.isEmpty { return "the file has no rows of \(year)" }
         if reasons.count == 1, let (reason, tally) = reasons.first {
@@ -260,7 +260,7 @@ public struct TradeImportSummary: Sendable {
                 return "\(subject) \(has) an aggregate partner or reporter (World, Areas nes, EU ...), not a country"
             case .otherSide:
                 let other = side == .exporter ? "importer" : "exporter"
-                return "\(subject) \(are) reported by the other side of the trade; try --side \(other)"
+                return "\(subject) \(are) reported by the other side of the trade; import the \(other) side instead"
             case .unknownCountry:
                 return "\(subject) \(has) a \(explanation(of: reason))"
             default:

@@ -301,7 +301,7 @@ final class TradeRowSink {
             // One product map per import: every year read must be in one HS revision.
             let other = record[column].trimmingCharacters()
             try rowError(.severalRevisions, "the row is in HS revision '\(other)' but the file's first rows are in '\(revisionText)'",
-                         record, field: column, notes: ["the years of a file in several revisions are read one at a time: pick one with --year \(year)"])
+                         record, field: column, notes: ["the years of a file in several revisions are read one at a time: pick one (\(year))"])
             throw TooManyErrors()
         }
         // Flow: M, X, RX, RM (legacy numeric 1, 2, 3, 4).
@@ -533,14 +533,14 @@ final class TradeRowSink {
             let second = years.first { $0 != selectedYear }!
             error(.severalYears, "the file has rows for \(years.count) years (" + years.map(String.init).joined(separator: ", ") + "); a graph describes one",
                   line: firstLineOfYear[second] ?? 1, column: yearColumn,
-                  notes: ["the first row of \(selectedYear!) is on line \(firstLineOfYear[selectedYear!] ?? 1)", "pick one with --year \(years.last!)"])
+                  notes: ["the first row of \(selectedYear!) is on line \(firstLineOfYear[selectedYear!] ?? 1)", "pick one of them"])
         }
         if headerCount > 0 && summary.dataRows == 0 && diagnostics.isEmpty {
             error(.noRows, "the file has a header but no rows", line: 1, column: 1)
         }
         if let wanted = reader.year, diagnostics.isEmpty, summary.dataRows > 0, selectedYearRows == 0 {
             error(.noRowsOfYear, "the file has no rows for \(wanted)" + (years.isEmpty ? "" : "; it has " + years.map(String.init).joined(separator: ", ")),
-                  line: 1, column: yearColumn, notes: years.last.map { ["pick one of its years with --year \($0)"] } ?? [])
+                  line: 1, column: yearColumn, notes: years.isEmpty ? [] : ["pick one of its years"])
         }
         var tables: [BilateralTradeTable] = []
         if diagnostics.isEmpty {

@@ -148,7 +148,7 @@ extension ReportBuilder {
                     "MISSING_WGI_DIMENSIONS",
                     "the EU method weighs \(scope) by the mean of the six WGI dimensions, not given for "
                         + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
-                        + " (the bundled table has political stability only: pass --governance with a World Bank export of all six)"))
+                        + " (the bundled table has political stability only; a World Bank export of all six supplies them)"))
             }
             guard !shares.isEmpty else { return Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "no \(scope) figures")) }
             return Report.Metric(value: ReportUnit.ratio.round(EUSupplyRisk.governanceWeightedHHI(shares.map {
@@ -265,7 +265,7 @@ extension ReportDocument {
             $0.hhiWgi.global.unavailable?.code == "MISSING_WGI_DIMENSIONS" || $0.hhiWgi.sourcing.unavailable?.code == "MISSING_WGI_DIMENSIONS"
         }
         if withoutDimensions {
-            notes.append([.strong("HHI_WGI"), ": not available (MISSING_WGI_DIMENSIONS) — the EU method weighs shares by the mean of the six WGI dimensions, which the governance table does not give for every supplier: pass --governance with a World Bank export of all six."])
+            notes.append([.strong("HHI_WGI"), ": not available (MISSING_WGI_DIMENSIONS) — the EU method weighs shares by the mean of the six WGI dimensions, which the governance table does not give for every supplier; a World Bank export of all six supplies them."])
         }
         for row in report.supplyRisk {
             let label = "\(row.importer) · \(row.mineral) · \(row.stage.rawValue)"
