@@ -30,8 +30,8 @@ public struct TradeConcentrationCSV: Sendable {
             let fields: [String] = [
                 row.level.rawValue, row.importer.rawValue, Escaping.csv(row.productCode ?? ""), row.mineral?.rawValue ?? "",
                 row.stage?.rawValue ?? "", String(row.year), String(row.partners), plain(row.valueUSD),
-                hhi(row.hhiValue), row.bandValue?.rawValue ?? "", row.valueUnavailable?.code ?? "",
-                plain(row.tonnes), hhi(row.hhiTonnes), row.bandTonnes?.rawValue ?? "", row.tonnesUnavailable?.code ?? "",
+                hhi(row.hhiValue), row.bandValue?.rawValue ?? "", row.valueUnavailable?.code.rawValue ?? "",
+                plain(row.tonnes), hhi(row.hhiTonnes), row.bandTonnes?.rawValue ?? "", row.tonnesUnavailable?.code.rawValue ?? "",
                 String(row.partnersWithoutTonnes), row.topPartner?.rawValue ?? "",
                 row.topPartnerValueShare.map { Self.fixed($0, decimals: 4) } ?? "", plain(row.reexportValueUSD),
             ]

@@ -63,6 +63,6 @@ struct BottleneckStagePassTests {
     @Test func noMeasuredStageIsUnavailable() throws {
         let graph = SupplyGraph(name: "u", year: 2023, nodes: [Self.node("m", .mine, "COD", "cobalt", nil)])
         let item = try #require(BottleneckStagePass().run(on: graph).minerals.first)
-        #expect(item.stage == nil && item.unavailable?.code == "NO_MEASURED_STAGE")
+        #expect(item.stage == nil && item.unavailable?.code == .noMeasuredStage)
     }
 }

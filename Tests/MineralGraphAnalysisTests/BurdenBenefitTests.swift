@@ -34,7 +34,7 @@ struct BurdenBenefitTests {
         #expect(d.ratio(.extraction)?.amount.value == 30)
         #expect(approx(d.ratio(.extraction)?.ratio.value, 6))
         #expect(j.ratio(.extraction)?.ratio.value == 0)
-        #expect(d.ratio(.wasteReceived)?.ratio.unavailable?.code == "NO_BURDEN")
+        #expect(d.ratio(.wasteReceived)?.ratio.unavailable?.code == .noBurden)
         // Groups: developing = D + C.
         let developing = result.groups.first { $0.party.id == "developing" }!
         #expect(approx(developing.ratio(.waterConsumption)?.ratio.value, (5600.0 / 7100) / 0.25))
@@ -46,18 +46,18 @@ struct BurdenBenefitTests {
         var graph = ChainFixtures.valueChain()
         graph.nodes[1].otherInputsUSD = 0.7e6  // C's VA becomes −$0.2 M
         var result = BurdenBenefitPass().run(on: graph)
-        #expect(Self.country(result, "CHN").ratio(.waterConsumption)?.ratio.unavailable?.code == "NEGATIVE_GROUP_VA")
+        #expect(Self.country(result, "CHN").ratio(.waterConsumption)?.ratio.unavailable?.code == .negativeGroupVA)
         #expect(Self.country(result, "COD").ratio(.waterConsumption)?.ratio.value != nil)
 
         graph = ChainFixtures.valueChain()
         graph.flows[0].valueUSD = nil
         result = BurdenBenefitPass().run(on: graph)
-        #expect(Self.country(result, "JPN").ratio(.waterConsumption)?.ratio.unavailable?.code == "CHAIN_INCOMPLETE")
+        #expect(Self.country(result, "JPN").ratio(.waterConsumption)?.ratio.unavailable?.code == .chainIncomplete)
 
         graph = ChainFixtures.valueChain()
         graph.nodes[2].water = nil
         result = BurdenBenefitPass().run(on: graph)
-        #expect(Self.country(result, "COD").ratio(.waterConsumption)?.ratio.unavailable?.code == "MISSING_INTENSITY")
+        #expect(Self.country(result, "COD").ratio(.waterConsumption)?.ratio.unavailable?.code == .missingIntensity)
         #expect(approx(Self.country(result, "COD").ratio(.extraction)?.ratio.value, 6))
     }
 

@@ -60,13 +60,13 @@ struct ConcentrationMeasuresTests {
     @Test func zeroTotalIsUndefinedNotZero() {
         #expect(throws: ConcentrationError.noSupply) { try ConcentrationMeasures.fromQuantities(named: [0, 0]) }
         #expect(throws: ConcentrationError.noSupply) { try ConcentrationMeasures.fromQuantities(named: []) }
-        #expect(ConcentrationError.noSupply.unavailable.code == "NO_SUPPLY")
+        #expect(ConcentrationError.noSupply.unavailable.code == .noSupply)
     }
 
     @Test func negativeQuantityIsAnError() {
         #expect(throws: ConcentrationError.negativeQuantity(-5)) { try ConcentrationMeasures.fromQuantities(named: [10, -5]) }
         #expect(throws: ConcentrationError.negativeQuantity(-0.1)) { try ConcentrationMeasures.fromShares(named: [0.6, 0.5], residual: -0.1) }
-        #expect(ConcentrationError.negativeQuantity(-5).unavailable.code == "NEGATIVE_QUANTITY")
+        #expect(ConcentrationError.negativeQuantity(-5).unavailable.code == .negativeQuantity)
         #expect(throws: ConcentrationError.notFinite) { try ConcentrationMeasures.fromQuantities(named: [.nan]) }
     }
 
@@ -83,7 +83,7 @@ struct ConcentrationMeasuresTests {
         #expect(throws: ConcentrationError.sharesExceedOne(sum: 1.2)) {
             try ConcentrationMeasures.fromShares(named: [0.7, 0.5])
         }
-        #expect(ConcentrationError.sharesExceedOne(sum: 1.2).unavailable.code == "SHARES_EXCEED_ONE")
+        #expect(ConcentrationError.sharesExceedOne(sum: 1.2).unavailable.code == .sharesExceedOne)
     }
 
     @Test func roundingWithinHalfAPercentIsRenormalized() throws {

@@ -60,8 +60,8 @@ struct ExposureTests {
         var graph = ChainFixtures.exposureToy()
         graph.flows[2].containedTonnes = nil  // M_E → R_C
         let cobalt = try #require(ExposurePass().run(on: graph).mineral("cobalt"))
-        #expect(cobalt.node("R_C")?.untracedShare.unavailable?.code == "MISSING_QUANTITY")
-        #expect(cobalt.node("J")?.untracedShare.unavailable?.code == "MISSING_QUANTITY")
+        #expect(cobalt.node("R_C")?.untracedShare.unavailable?.code == .missingQuantity)
+        #expect(cobalt.node("J")?.untracedShare.unavailable?.code == .missingQuantity)
         #expect(cobalt.node("J")?.share(from: "M_D") == nil)
         #expect(approx(cobalt.node("R_F")?.share(from: "M_D"), 0.5))
     }

@@ -61,7 +61,7 @@ struct ImportConcentrationPassTests {
     @Test func onePartnerIs10000AndMissingValuesAreNull() throws {
         let fin = try row("FIN", .mining)
         #expect(fin.byTonnes.hhi == 10_000)
-        #expect(fin.byValue.hhi == nil && fin.byValue.unavailable?.code == "MISSING_VALUE")
+        #expect(fin.byValue.hhi == nil && fin.byValue.unavailable?.code == .missingValue)
         #expect(fin.byValue.flowsWithoutQuantity == 1)
         // FIN mines nothing: with domestic production (0 t) it is the same as without.
         #expect(fin.byTonnesWithDomestic.hhi == 10_000 && fin.byTonnesWithDomestic.domesticAmount == 0)
@@ -73,7 +73,7 @@ struct ImportConcentrationPassTests {
         graph.nodes.append(Node(id: "jpn-ref", kind: .processor, country: "JPN", outputs: [Output(mineral: "cobalt")]))
         let jpn = try #require(ImportConcentrationPass().run(on: graph).importers.first { $0.importer == "JPN" })
         #expect(jpn.byTonnes.hhi == 10_000)
-        #expect(jpn.byTonnesWithDomestic.hhi == nil && jpn.byTonnesWithDomestic.unavailable?.code == "MISSING_DOMESTIC")
+        #expect(jpn.byTonnesWithDomestic.hhi == nil && jpn.byTonnesWithDomestic.unavailable?.code == .missingDomestic)
     }
 
     @Test func bandUsesTheGuidelines() throws {

@@ -85,7 +85,7 @@ struct PropertyTests {
             #expect(approx(node.share(from: "M"), 1), "\(node.nodeID)")
         }
         // Without scrap the recycler receives nothing: its origin is undefined, not zero.
-        if scrap == 0 { #expect(cobalt.node("Y")?.untracedShare.unavailable?.code == "NO_SUPPLY") }
+        if scrap == 0 { #expect(cobalt.node("Y")?.untracedShare.unavailable?.code == .noSupply) }
     }
 
     /// RME are conserved like water: the mine's 100 t reach final demand.

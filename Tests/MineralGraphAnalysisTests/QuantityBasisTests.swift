@@ -117,7 +117,7 @@ struct QuantityBasisTests {
             ])
         let mining = try #require(StageConcentrationPass().run(on: graph).market("rare-earths", .mining, year: 2023))
         #expect(mining.measures == nil)
-        #expect(mining.unavailable?.code == "MIXED_BASES")
+        #expect(mining.unavailable?.code == .mixedBases)
         #expect(mining.unavailable?.reason.contains("t REO (a)") == true)
     }
 
@@ -171,7 +171,7 @@ struct QuantityBasisTests {
                 Flow(from: "m", to: "r", mineral: "copper", containedTonnes: 100, valueUSD: 500),
             ])
         let row = try #require(ValueAddedPass().run(on: graph).nodes.first { $0.nodeID == "m" })
-        #expect(row.unshippedValueUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(row.unshippedValueUSD.unavailable?.code == .missingValue)
     }
 
     /// B5: V2's physical share counts the "other countries" residual, as C1 does: 70 / 100.
@@ -244,12 +244,12 @@ struct ShockDifferentialTests {
 /// A sum's reason must not depend on the order of its terms (node order in the file).
 @Test func partialSumReasonIsIndependentOfTermOrder() {
     let terms: [MetricValue] = [
-        .unavailable("MISSING_VALUE", "flow a → r has no value"), MetricValue(3),
-        .unavailable("MISSING_QUANTITY", "node 'b' states no tonnes"),
+        .unavailable(.missingValue, "flow a → r has no value"), MetricValue(3),
+        .unavailable(.missingQuantity, "node 'b' states no tonnes"),
     ]
     var forward = PartialSum(), backward = PartialSum()
     terms.forEach { forward.add($0) }
     terms.reversed().forEach { backward.add($0) }
     #expect(forward.metric == backward.metric)
-    #expect(forward.metric.unavailable?.code == "MISSING_QUANTITY")
+    #expect(forward.metric.unavailable?.code == .missingQuantity)
 }

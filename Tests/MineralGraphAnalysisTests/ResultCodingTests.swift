@@ -21,10 +21,10 @@ struct ResultCodingTests {
         encoder.outputFormatting = [.sortedKeys]
         #expect(String(decoding: try encoder.encode(MetricValue(2.5)), as: UTF8.self) == #"{"value":2.5}"#)
         #expect(String(decoding: try encoder.encode(MetricValue(2.5, imputed: true)), as: UTF8.self) == #"{"imputed":true,"value":2.5}"#)
-        #expect(String(decoding: try encoder.encode(MetricValue.unavailable("NO_TRADE", "none")), as: UTF8.self)
+        #expect(String(decoding: try encoder.encode(MetricValue.unavailable(.noTrade, "none")), as: UTF8.self)
             == #"{"unavailable":{"code":"NO_TRADE","reason":"none"}}"#)
-        #expect(MetricValue(4).divided(by: MetricValue(0), ifZero: "ZERO", "zero").unavailable?.code == "ZERO")
-        #expect(MetricValue(4).combined(with: .unavailable("A", "a"), +).unavailable?.code == "A")
+        #expect(MetricValue(4).divided(by: MetricValue(0), ifZero: .zeroValue, "zero").unavailable?.code == .zeroValue)
+        #expect(MetricValue(4).combined(with: .unavailable(.noTrade, "a"), +).unavailable?.code == .noTrade)
         #expect(MetricValue(4, imputed: true).combined(with: MetricValue(1), +).imputed)
     }
 

@@ -26,7 +26,7 @@ struct ShockPropagationTests {
         #expect(approx(k.shortfallShare.value, 0.325))
         #expect(approx(bound.node("R_C", "cobalt")?.outputRatio, 0.625))
         #expect(approx(bound.node("M_D", "cobalt")?.outputRatio, 0.5))
-        #expect(bound.node("M_D", "cobalt")?.shortfallShare.unavailable?.code == "NO_SUPPLY")
+        #expect(bound.node("M_D", "cobalt")?.shortfallShare.unavailable?.code == .noSupply)
         #expect(j.isFinalDemand && k.isFinalDemand && bound.node("R_C", "cobalt")?.isFinalDemand == false)
 
         let final = try #require(bound.finalDemand("cobalt"))
@@ -242,7 +242,7 @@ struct ShockPropagationTests {
 
         graph.flows[4].valueUSD = nil  // R_C → J
         let partial = try Self.run(graph, [Self.cut("M_D", 0.5)]).noSubstitution.totalValueAtRisk
-        #expect(partial.valueUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(partial.valueUSD.unavailable?.code == .missingValue)
         #expect(partial.flowsWithoutValue == 1)
         #expect(approx(partial.lostTonnesWithoutValue, 18.75))
         #expect(approx(partial.statedValueUSD, 700 - 187.5))
@@ -293,7 +293,7 @@ struct ShockPropagationTests {
         let result = try Self.run(graph, [Self.cut("M_D", 0.5)], spare: spare)
         let uses = result.withSubstitution.spare
         #expect(uses.map(\.nodeID) == ["M_D", "M_E"])
-        #expect(uses[0].unusable?.code == "AFFECTED")
+        #expect(uses[0].unusable?.code == .affected)
         #expect(uses[0].usedTonnes == 0)
         #expect(approx(uses[1].spareTonnes, 4))  // 15 t asked, capped at capacity 34 − 30
         #expect(result.warnings.contains { $0.contains("capped") })

@@ -66,7 +66,7 @@ struct StageConcentrationPassTests {
     @Test func outputWithoutQuantityOrFlowsMakesTheHHIUnavailable() throws {
         // JPN lists cobalt with no quantity and ships nothing: the only node is missing.
         let market = try #require(result.market("cobalt", .manufacturing, year: 2023))
-        #expect(market.measures == nil && market.unavailable?.code == "NO_SUPPLY")
+        #expect(market.measures == nil && market.unavailable?.code == .noSupply)
         #expect(market.missing.map(\.node) == ["jpn-cells"])
     }
 
@@ -99,7 +99,7 @@ struct StageConcentrationPassTests {
         let mining2022 = try #require(result.market("cobalt", .mining, year: 2022))
         #expect(abs(mining2022.measures!.hhi - 5_000) < 1e-6 && mining2022.isComplete)
         let processing2022 = try #require(result.market("cobalt", .processing, year: 2022))
-        #expect(processing2022.missing.map(\.node) == ["fin-ref"] && processing2022.unavailable?.code == "NO_SUPPLY")
+        #expect(processing2022.missing.map(\.node) == ["fin-ref"] && processing2022.unavailable?.code == .noSupply)
         let keys = result.markets.map { "\($0.mineral)|\($0.stage.order)|\($0.year)" }
         #expect(keys == keys.sorted())
     }
@@ -108,14 +108,14 @@ struct StageConcentrationPassTests {
         var graph = ExampleGraphs.cobalt
         graph.nodes[2].outputs[0].containedTonnes = -5
         let market = try #require(StageConcentrationPass().run(on: graph).market("cobalt", .mining, year: 2023))
-        #expect(market.measures == nil && market.unavailable?.code == "NEGATIVE_QUANTITY")
+        #expect(market.measures == nil && market.unavailable?.code == .negativeQuantity)
         #expect(market.suppliers.contains { $0.tonnes == -5 })
     }
 
     @Test func zeroProductionIsUndefined() throws {
         let graph = SupplyGraph(name: "z", year: 2023, nodes: [ExampleGraphs.mine("a", "CHN", 0), ExampleGraphs.mine("b", "AUS", 0)])
         let market = try #require(StageConcentrationPass().run(on: graph).market("cobalt", .mining, year: 2023))
-        #expect(market.measures == nil && market.unavailable?.code == "NO_SUPPLY" && market.suppliers.isEmpty)
+        #expect(market.measures == nil && market.unavailable?.code == .noSupply && market.suppliers.isEmpty)
     }
 
     @Test func otherCountriesWithoutAFigureIsIncomplete() throws {

@@ -70,7 +70,7 @@ struct SupplyRiskTests {
             flows: [Flow(from: "a", to: "p", mineral: "cobalt", tonnes: 100)])
         let rows = GeoPolRiskPass(governance: GovernanceTable(source: "empty"), countries: ["AUS"]).run(on: graph)
         let china = try #require(rows.first { $0.importer == "CHN" })
-        #expect(china.importRisk.unavailable?.code == "MISSING_WGI")
+        #expect(china.importRisk.unavailable?.code == .missingWGI)
         #expect(china.score.value == nil)
         let australia = try #require(rows.first { $0.importer == "AUS" })
         #expect(australia.importRisk.value == 0)

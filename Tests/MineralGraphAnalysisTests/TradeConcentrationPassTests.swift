@@ -78,8 +78,8 @@ struct TradeConcentrationPassTests {
 
     @Test func zeroTotalIsUnavailableNotZero() throws {
         let other = try row(result.byProduct, "CHN", "710812")
-        #expect(other.hhiValue == nil && other.valueUnavailable?.code == "NO_SUPPLY")
-        #expect(other.hhiTonnes == nil && other.tonnesUnavailable?.code == "NO_SUPPLY")
+        #expect(other.hhiValue == nil && other.valueUnavailable?.code == .noSupply)
+        #expect(other.hhiTonnes == nil && other.tonnesUnavailable?.code == .noSupply)
         #expect(other.mineral == nil)
     }
 
@@ -99,7 +99,7 @@ struct TradeConcentrationPassTests {
         let p = builder.product(TradeProduct(code: "260500", mineral: "cobalt", stage: .mining))
         builder.add(exporter: builder.country("COD"), importer: builder.country("CHN"), product: p, valueUSD: 5, tonnes: nil)
         let row = TradeConcentrationPass().run(on: builder.build(year: 2022)).byProduct[0]
-        #expect(row.hhiTonnes == nil && row.tonnesUnavailable?.code == "MISSING_TONNES")
+        #expect(row.hhiTonnes == nil && row.tonnesUnavailable?.code == .missingTonnes)
         #expect(row.hhiValue == 10_000)
     }
 

@@ -4,5 +4,5 @@ import MineralGraphCore
 @testable import MineralGraphAnalysis
 
 @Test func unavailableDescribesCodeAndReason() {
-    #expect(Unavailable("NO_SUPPLY", "total quantity is zero").description == "NO_SUPPLY: total quantity is zero")
+    #expect(Unavailable(.noSupply, "total quantity is zero").description == "NO_SUPPLY: total quantity is zero")
 }

@@ -64,13 +64,13 @@ struct UnequalExchangeTests {
         let result = PhysicalTradeBalancePass().run(on: graph)
         let s = Self.row(result.countries, "ZMB", \.party)
         #expect(s.tonnes.net.value == -950)
-        #expect(s.valueUSD.imported.unavailable?.code == "MISSING_VALUE")
-        #expect(s.tradeBalanceUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(s.valueUSD.imported.unavailable?.code == .missingValue)
+        #expect(s.tradeBalanceUSD.unavailable?.code == .missingValue)
         #expect(s.eueFlag == nil)
-        #expect(s.classificationUnavailable?.code == "MISSING_VALUE")
+        #expect(s.classificationUnavailable?.code == .missingValue)
         let france = Self.row(result.countries, "FRA", \.party)
-        #expect(france.tonnes.net.unavailable?.code == "NO_TRADE")
-        #expect(france.tradeBalanceUSD.unavailable?.code == "NO_TRADE")
+        #expect(france.tonnes.net.unavailable?.code == .noTrade)
+        #expect(france.tradeBalanceUSD.unavailable?.code == .noTrade)
         #expect(france.eueFlag == nil)
     }
 
@@ -141,7 +141,7 @@ struct UnequalExchangeTests {
         // Withdrawal: (40,000/2.5 M)/(6,000/2.5 M).
         #expect(approx(sn.exchangeRatio(.waterWithdrawalM3)?.ratio.value, 40_000.0 / 6000))
         // N's goods embody no extraction in the graph: the ratio has no denominator.
-        #expect(sn.exchangeRatio(.rawMaterialEquivalentTonnes)?.ratio.unavailable?.code == "NO_RESOURCE_RECEIVED")
+        #expect(sn.exchangeRatio(.rawMaterialEquivalentTonnes)?.ratio.unavailable?.code == .noResourceReceived)
         let ns = result.bilateral.first { $0.country.id == "DEU" && $0.partner.id == "ZMB" }!
         #expect(approx(ns.exchangeRatio(.waterConsumptionM3)?.ratio.value, 1.0 / 6))
         #expect(ns.exchangeRatio(.waterConsumptionM3)?.band == .stronglyAsymmetricReverse)
@@ -161,7 +161,7 @@ struct UnequalExchangeTests {
         graph.nodes[0].outputs[0].tonnes = 1200
         var result = TermsOfTradePass().run(on: graph)
         var zc = result.bilateral.first { $0.country.id == "ZMB" && $0.partner.id == "CHN" }!
-        #expect(zc.exchangeRatio(.tonnes)?.ratio.unavailable?.code == "ONE_SIDED")
+        #expect(zc.exchangeRatio(.tonnes)?.ratio.unavailable?.code == .oneSided)
         #expect(approx(zc.exchangeRatio(.tonnes)?.exportedPerUSD.value, 200 / 4e5))  // one-sided intensity kept
         #expect(!result.bilateral.contains { $0.country.id == "CHN" && $0.partner.id == "DEU" })
 
@@ -169,7 +169,7 @@ struct UnequalExchangeTests {
         graph.flows.append(Flow(from: "cn-refinery", to: "s-users", mineral: "copper", tonnes: 0.01, containedTonnes: 0.01, valueUSD: 10))
         result = TermsOfTradePass().run(on: graph)
         zc = result.bilateral.first { $0.country.id == "ZMB" && $0.partner.id == "CHN" }!
-        #expect(zc.exchangeRatio(.tonnes)?.ratio.unavailable?.code == "BELOW_MINIMUM_SHARE")
+        #expect(zc.exchangeRatio(.tonnes)?.ratio.unavailable?.code == .belowMinimumShare)
         #expect(zc.exchangeRatio(.tonnes)?.band == nil)
         let cz = result.bilateral.first { $0.country.id == "CHN" && $0.partner.id == "ZMB" }!
         #expect(approx(cz.exchangeRatio(.tonnes)?.ratio.value, (0.01 / 10) / (200 / 4e5)))
@@ -216,7 +216,7 @@ struct UnequalExchangeTests {
         var graph = ChainFixtures.valueChain()
         graph.nodes[0].water = nil
         result = VirtualWaterTradePass().run(on: graph)
-        #expect(Self.row(result.countries, "JPN", \.party).waterM3.consumption.imported.unavailable?.code == "MISSING_INTENSITY")
+        #expect(Self.row(result.countries, "JPN", \.party).waterM3.consumption.imported.unavailable?.code == .missingIntensity)
         result = VirtualWaterTradePass(water: WaterFootprintPass(defaultWater: WaterUse(consumptionM3PerTonne: 50, awareFactor: 20)))
             .run(on: graph)
         let imputed = Self.row(result.countries, "JPN", \.party).waterM3.consumption.imported

@@ -67,23 +67,23 @@ struct ValueAddedTests {
         var graph = ChainFixtures.valueChain()
         graph.flows[1].valueUSD = nil
         var result = ValueAddedPass().run(on: graph)
-        #expect(node(result, "C").grossMarginOverMaterialsUSD.unavailable?.code == "MISSING_VALUE")
-        #expect(node(result, "J").grossMarginOverMaterialsUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(node(result, "C").grossMarginOverMaterialsUSD.unavailable?.code == .missingValue)
+        #expect(node(result, "J").grossMarginOverMaterialsUSD.unavailable?.code == .missingValue)
         #expect(node(result, "D").grossMarginOverMaterialsUSD.value == 1e6)
-        #expect(node(result, "D").share.unavailable?.code == "CHAIN_INCOMPLETE")
-        #expect(result.totalValueAddedUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(node(result, "D").share.unavailable?.code == .chainIncomplete)
+        #expect(result.totalValueAddedUSD.unavailable?.code == .missingValue)
 
         // A final producer without an output value.
         graph = ChainFixtures.valueChain()
         graph.nodes[2].outputs[0].valueUSD = nil
         result = ValueAddedPass().run(on: graph)
-        #expect(node(result, "J").unshippedValueUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(node(result, "J").unshippedValueUSD.unavailable?.code == .missingValue)
 
         // A mine that ships 60 of its 100 t and states no value for the rest.
         graph = ChainFixtures.valueChain()
         graph.flows[0].tonnes = 60
         result = ValueAddedPass().run(on: graph)
-        #expect(node(result, "D").unshippedValueUSD.unavailable?.code == "MISSING_VALUE")
+        #expect(node(result, "D").unshippedValueUSD.unavailable?.code == .missingValue)
     }
 
     /// METHODS §3.4: D extracts 100 % and captures 16.7 %.
@@ -100,7 +100,7 @@ struct ValueAddedTests {
         #expect(approx(d.gap.value, -5.0 / 6))  // −83 pp
         let japan = cobalt.countries.first { $0.party.id == "JPN" }!
         #expect(japan.physicalShare.value == 0)
-        #expect(japan.valueCaptureRatio.unavailable?.code == "NO_PHYSICAL_SHARE")
+        #expect(japan.valueCaptureRatio.unavailable?.code == .noPhysicalShare)
         #expect(approx(japan.gap.value, 0.75))
         let developing = cobalt.groups.first { $0.party.id == "developing" }!
         #expect(approx(developing.valueCaptureRatio.value, 0.25))
@@ -126,7 +126,7 @@ struct ValueAddedTests {
         #expect(approx(cobalt.ratios[0].ratio.value, 1.5))
         #expect(approx(cobalt.ratios[0].payableShare.value, 2.0 / 3))
         // J states gross tonnes of products only: no contained unit value.
-        #expect(cobalt.stages[2].unitValueUSDPerTonne.unavailable?.code == "MISSING_CONTAINED")
-        #expect(cobalt.ratios[1].ratio.unavailable?.code == "MISSING_CONTAINED")
+        #expect(cobalt.stages[2].unitValueUSDPerTonne.unavailable?.code == .missingContained)
+        #expect(cobalt.ratios[1].ratio.unavailable?.code == .missingContained)
     }
 }

@@ -47,7 +47,7 @@ struct WasteBalanceTests {
         #expect(germany.wasteValueUSD.exported.value == -2000)
         #expect(germany.wasteReceivedTonnes.value == 20)
         #expect(germany.receivedByFate.map(\.fate) == [.recycling])
-        #expect(germany.valueRecaptureRatio.unavailable?.code == "NO_WASTE_IMPORTS")
+        #expect(germany.valueRecaptureRatio.unavailable?.code == .noWasteImports)
         #expect(Self.row(result.countries, "BEL").recoveredTonnes.imported.value == 2)
         #expect(Self.row(result.countries, "BEL").wasteTonnes.net.value == 0)
     }
@@ -70,10 +70,10 @@ struct WasteBalanceTests {
         graph.flows[2].valueUSD = 1000  // Ghana's imports: −2,000 + 1,000
         var ghana = Self.row(WasteBalancePass().run(on: graph).countries, "GHA")
         #expect(ghana.wasteValueUSD.imported.value == -1000)
-        #expect(ghana.valueRecaptureRatio.unavailable?.code == "NON_POSITIVE_WASTE_VALUE")
+        #expect(ghana.valueRecaptureRatio.unavailable?.code == .nonPositiveWasteValue)
         graph.flows[2].valueUSD = nil
         ghana = Self.row(WasteBalancePass().run(on: graph).countries, "GHA")
-        #expect(ghana.valueRecaptureRatio.unavailable?.code == "MISSING_VALUE")
+        #expect(ghana.valueRecaptureRatio.unavailable?.code == .missingValue)
         #expect(ghana.wasteTonnes.imported.value == 150)
     }
 }

@@ -60,8 +60,8 @@ struct WaterFootprintTests {
         var graph = ChainFixtures.valueChain()
         graph.nodes[1].water = nil  // refinery C
         let strict = WaterFootprintPass().run(on: graph)
-        #expect(node(strict, "C").water.consumption.directM3.unavailable?.code == "MISSING_INTENSITY")
-        #expect(node(strict, "J").water.consumption.embodiedM3PerTonne.unavailable?.code == "MISSING_INTENSITY")
+        #expect(node(strict, "C").water.consumption.directM3.unavailable?.code == .missingIntensity)
+        #expect(node(strict, "J").water.consumption.embodiedM3PerTonne.unavailable?.code == .missingIntensity)
         #expect(node(strict, "D").water.consumption.embodiedM3PerTonne.value == 50)
         #expect(strict.totals.consumption.directM3.value == nil)
         #expect(strict.totals.consumption.statedDirectM3 == 6500)
@@ -80,7 +80,7 @@ struct WaterFootprintTests {
         var graph = ChainFixtures.valueChain()
         graph.nodes[0].water?.awareFactor = nil
         let result = WaterFootprintPass().run(on: graph)
-        #expect(node(result, "D").water.scarcityWeightedConsumption.directM3.unavailable?.code == "MISSING_AWARE")
+        #expect(node(result, "D").water.scarcityWeightedConsumption.directM3.unavailable?.code == .missingAware)
         #expect(node(result, "D").water.consumption.directM3.value == 5000)
     }
 
@@ -101,7 +101,7 @@ struct WaterFootprintTests {
         graph.nodes[0].water?.baselineWaterStress = 0.8
         graph.nodes[1].water?.baselineWaterStress = 0.1
         let partial = WaterFootprintPass().run(on: graph)
-        #expect(partial.highStressWithdrawalM3.unavailable?.code == "MISSING_STRESS")
+        #expect(partial.highStressWithdrawalM3.unavailable?.code == .missingStress)
         graph.nodes[2].water?.baselineWaterStress = 0.39
         let result = WaterFootprintPass().run(on: graph)
         #expect(result.highStressWithdrawalM3.value == 8000)
@@ -114,7 +114,7 @@ struct WaterFootprintTests {
         let result = WaterFootprintPass().run(on: ChainFixtures.twoCountry())
         #expect(node(result, "s-users").role == .finalDemand)
         #expect(node(result, "n-smelter").role == .sink)
-        #expect(node(result, "n-smelter").water.consumption.embodiedM3PerTonne.unavailable?.code == "NO_OUTPUT")
+        #expect(node(result, "n-smelter").water.consumption.embodiedM3PerTonne.unavailable?.code == .noOutput)
         // 30·1000 + 100·50; the concentrate delivered to the sink is final output of the mine.
         #expect(result.totals.consumption.directM3.value == 35_000)
         #expect(approx(result.totals.consumption.finalOutputEmbodiedM3.value, 35_000))

@@ -274,11 +274,11 @@ struct MetricSectionsTests {
         for format in ReportFormat.allCases { #expect(!(try format.formatter.format(report)).isEmpty) }
         // The lossless loop p ⇄ q has no embodied water; the recycling loop through r is solved.
         let water = try #require(report.water)
-        #expect(water.nodes.first { $0.node == "q" }?.water.consumption.embodiedM3PerT.unavailable?.code == "NOT_CONVERGED")
+        #expect(water.nodes.first { $0.node == "q" }?.water.consumption.embodiedM3PerT.unavailable?.code == .notConverged)
         #expect(water.nodes.first { $0.node == "r" }?.water.consumption.embodiedM3PerT.value != nil)
         #expect(!water.solver.converged)
         // No embodied water for k's product: k states no intensity.
-        #expect(water.nodes.first { $0.node == "k" }?.water.consumption.embodiedM3PerT.unavailable?.code == "MISSING_INTENSITY")
+        #expect(water.nodes.first { $0.node == "k" }?.water.consumption.embodiedM3PerT.unavailable?.code == .missingIntensity)
         // k ships to the consumer without a value: VA of k unknown, measured stages stop before it.
         #expect(report.valueAdded?.measured.stages == [.mining, .processing])
     }

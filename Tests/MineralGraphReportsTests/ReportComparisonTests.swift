@@ -118,10 +118,10 @@ struct ReportComparisonTests {
     }
 
     @Test func unavailableValuesStayExplicit() throws {
-        let missing = Unavailable("MISSING_VALUE", "flow x has no value")
+        let missing = Unavailable(.missingValue, "flow x has no value")
         let a = [Self.row("h", .number(5)), Self.row("u", .unavailable(missing)), Self.row("v", .unavailable(missing))]
-        let b = [Self.row("h", .unavailable(missing)), Self.row("u", .unavailable(Unavailable("MISSING_VALUE", "flow y has no value"))),
-                 Self.row("v", .unavailable(Unavailable("NO_SUPPLY", "none")))]
+        let b = [Self.row("h", .unavailable(missing)), Self.row("u", .unavailable(Unavailable(.missingValue, "flow y has no value"))),
+                 Self.row("v", .unavailable(Unavailable(.noSupply, "none")))]
         let comparison = ReportComparison(before: Self.info, after: Self.info, beforeRows: a, afterRows: b)
         #expect(comparison.rows.map(\.status) == [.changed, .unchanged, .changed])
         #expect(comparison.rows[0].delta == nil)

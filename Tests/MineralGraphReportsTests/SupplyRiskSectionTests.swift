@@ -48,7 +48,7 @@ struct SupplyRiskSectionTests {
         let gross = try ReportBuilder(governance: Self.governance()).build(Self.graph)
         let grossRow = try #require(gross.supplyRisk.first { $0.importer == "DEU" })
         #expect(grossRow.hhiWgi.kind == "gross")
-        #expect(grossRow.hhiWgi.sr.value == nil && grossRow.hhiWgi.sr.unavailable?.code == "MISSING_RISK_INPUTS")
+        #expect(grossRow.hhiWgi.sr.value == nil && grossRow.hhiWgi.sr.unavailable?.code == .missingRiskInputs)
         #expect(grossRow.hhiWgi.global.value == 5.6849)
     }
 

@@ -34,11 +34,6 @@ public struct MetricValue: Hashable, Codable, Sendable, CustomStringConvertible 
         MetricValue(unavailable: Unavailable(code, reason))
     }
 
-    /// An unavailable value with a code given as text (one carried over from another value).
-    public static func unavailable(_ code: String, _ reason: String) -> MetricValue {
-        MetricValue(unavailable: Unavailable(code, reason))
-    }
-
     /// The value, or `reason` when `value` is `nil`.
     public init(_ value: Double?, imputed: Bool = false, else reason: @autoclosure () -> Unavailable) {
         if let value {
@@ -63,11 +58,6 @@ public struct MetricValue: Hashable, Codable, Sendable, CustomStringConvertible 
 
     /// `self / denominator`, unavailable with `code` and `reason` when the denominator is 0.
     public func divided(by denominator: MetricValue, ifZero code: ReasonCode, _ reason: String) -> MetricValue {
-        divided(by: denominator, ifZero: Unavailable(code, reason))
-    }
-
-    /// ``divided(by:ifZero:_:)`` with a code given as text.
-    public func divided(by denominator: MetricValue, ifZero code: String, _ reason: String) -> MetricValue {
         divided(by: denominator, ifZero: Unavailable(code, reason))
     }
 

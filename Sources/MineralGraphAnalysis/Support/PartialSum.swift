@@ -22,7 +22,7 @@ struct PartialSum: Sendable {
         } else {
             missing += 1
             if let reason = term.unavailable,
-               firstMissing.map({ (reason.code, reason.reason) < ($0.code, $0.reason) }) ?? true {
+               firstMissing.map({ (reason.code.rawValue, reason.reason) < ($0.code.rawValue, $0.reason) }) ?? true {
                 firstMissing = reason
             }
         }

@@ -5,24 +5,15 @@
 /// when the value is `nil`; reports print the reason where the number would stand.
 public struct Unavailable: Hashable, Codable, Sendable, Error, CustomStringConvertible {
     /// Stable upper-snake-case code from METHODS where it names one (`SHARES_EXCEED_ONE`,
-    /// `NO_SUPPLY`, `MISSING_VALUE` ...): the raw value of a ``ReasonCode``.
-    public var code: String
+    /// `NO_SUPPLY`, `MISSING_VALUE` ...); encoded as its raw value.
+    public var code: ReasonCode
     /// One sentence for people.
     public var reason: String
 
     public init(_ code: ReasonCode, _ reason: String) {
-        self.init(code.rawValue, reason)
-    }
-
-    /// A code given as text (a code read back from a report; ``ReasonCode`` names the ones
-    /// the passes give).
-    public init(_ code: String, _ reason: String) {
         self.code = code
         self.reason = reason
     }
-
-    /// The code as a ``ReasonCode``, when it is one.
-    public var reasonCode: ReasonCode? { ReasonCode(rawValue: code) }
 
     public var description: String { "\(code): \(reason)" }
 }

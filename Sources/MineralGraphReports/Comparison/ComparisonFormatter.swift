@@ -55,7 +55,7 @@ public struct ComparisonFormatter: Sendable {
                 key.section, key.mineral, key.stage, key.year.map(String.init) ?? "", key.itemKind, key.item, row.itemName,
                 key.metric, key.unit, row.status.rawValue, row.before?.text ?? "", row.after?.text ?? "",
                 row.delta.map(NumberFormatting.plain) ?? "", row.relativeDelta.map(NumberFormatting.plain) ?? "",
-                row.before?.unavailable?.code ?? "", row.after?.unavailable?.code ?? "",
+                row.before?.unavailable?.code.rawValue ?? "", row.after?.unavailable?.code.rawValue ?? "",
             ]
             out += fields.map(Escaping.csv).joined(separator: ",") + "\n"
         }

@@ -32,7 +32,7 @@ struct MetricTable {
     /// `format(value)`, or the missing reason.
     static func cell(_ metric: Report.Metric, _ format: (Double) -> String) -> Cell {
         if let value = metric.value { return .text(format(value)) }
-        return .missing(metric.unavailable ?? Unavailable("MISSING_VALUE", "no value"))
+        return .missing(metric.unavailable ?? Unavailable(.missingValue, "no value"))
     }
 
     mutating func append(_ row: [Cell]) { rows.append(row) }
@@ -63,10 +63,10 @@ struct MetricTable {
         })
         let kept = columns.indices.filter { !dropped.contains($0) }
 
-        var codes: [String] = []
+        var codes: [ReasonCode] = []
         /// Note number of each code (its position in `codes` + 1).
-        var numbers: [String: Int] = [:]
-        var examples: [String: [String]] = [:]
+        var numbers: [ReasonCode: Int] = [:]
+        var examples: [ReasonCode: [String]] = [:]
         /// (code, example) pairs already quoted: a set, as a table may have a distinct reason per row.
         var seenExamples = Set<[String]>()
         func note(_ reason: Unavailable) -> Int {
@@ -75,7 +75,7 @@ struct MetricTable {
                 numbers[reason.code] = codes.count
             }
             let example = Display.innermost(reason)
-            if seenExamples.insert([reason.code, example]).inserted { examples[reason.code, default: []].append(example) }
+            if seenExamples.insert([reason.code.rawValue, example]).inserted { examples[reason.code, default: []].append(example) }
             return numbers[reason.code]!
         }
         var blocks: [ReportDocument.Block] = []
@@ -123,37 +123,37 @@ struct MetricTable {
 
 extension Display {
     /// A few words for a reason code, for table cells and the reading.
-    static func words(_ code: String) -> String {
+    static func words(_ code: ReasonCode) -> String {
         switch code {
-        case "MISSING_VALUE": "a value is not stated"
-        case "MISSING_QUANTITY": "a quantity is not stated"
-        case "MISSING_TONNES": "gross tonnes not stated"
-        case "MISSING_CONTAINED": "contained tonnes not stated"
-        case "MISSING_INTENSITY": "no water intensity stated"
-        case "MISSING_AWARE": "no AWARE factor stated"
-        case "MISSING_STRESS": "no water-stress figure stated"
-        case "NO_TRADE": "no trade"
-        case "ONE_SIDED": "trade in one direction only"
-        case "BELOW_MINIMUM_SHARE": "too little trade for a stable ratio"
-        case "NO_RESOURCE_RECEIVED": "nothing of it comes back"
-        case "ZERO_VALUE": "zero value"
-        case "CHAIN_INCOMPLETE": "value added unknown at some node"
-        case "NON_POSITIVE_TOTAL": "total value added not positive"
-        case "NO_PHYSICAL_SHARE": "mines none of it"
-        case "NO_GROUP_VA": "captures no value added"
-        case "NEGATIVE_GROUP_VA": "negative value added"
-        case "NO_BURDEN": "the chain has none of this burden"
-        case "NO_WASTE_IMPORTS": "imports no waste"
-        case "NON_POSITIVE_WASTE_VALUE": "waste imported at no positive value"
-        case "NO_WASTE": "no waste in the graph"
-        case "NO_OUTPUT": "no output"
-        case "NO_PRODUCTION": "no production"
-        case "NOT_CONVERGED": "loop without a solution"
-        case "NEGATIVE_INTENSITY": "invalid intensity"
-        case "NO_WITHDRAWAL": "no water withdrawn"
-        case "NO_DIRECT_WATER": "no direct water"
-        case "UPSTREAM_STAGE_INCOMPLETE": "an earlier stage is unknown"
-        default: code.lowercased().replacingAll("_", with: " ")
+        case .missingValue: "a value is not stated"
+        case .missingQuantity: "a quantity is not stated"
+        case .missingTonnes: "gross tonnes not stated"
+        case .missingContained: "contained tonnes not stated"
+        case .missingIntensity: "no water intensity stated"
+        case .missingAware: "no AWARE factor stated"
+        case .missingStress: "no water-stress figure stated"
+        case .noTrade: "no trade"
+        case .oneSided: "trade in one direction only"
+        case .belowMinimumShare: "too little trade for a stable ratio"
+        case .noResourceReceived: "nothing of it comes back"
+        case .zeroValue: "zero value"
+        case .chainIncomplete: "value added unknown at some node"
+        case .nonPositiveTotal: "total value added not positive"
+        case .noPhysicalShare: "mines none of it"
+        case .noGroupVA: "captures no value added"
+        case .negativeGroupVA: "negative value added"
+        case .noBurden: "the chain has none of this burden"
+        case .noWasteImports: "imports no waste"
+        case .nonPositiveWasteValue: "waste imported at no positive value"
+        case .noWaste: "no waste in the graph"
+        case .noOutput: "no output"
+        case .noProduction: "no production"
+        case .notConverged: "loop without a solution"
+        case .negativeIntensity: "invalid intensity"
+        case .noWithdrawal: "no water withdrawn"
+        case .noDirectWater: "no direct water"
+        case .upstreamStageIncomplete: "an earlier stage is unknown"
+        default: code.rawValue.lowercased().replacingAll("_", with: " ")
         }
     }
 

@@ -76,7 +76,7 @@ extension ReportDocument {
             // Who dominates extraction and processing. A stage whose figures are only shipments
             // (trade data) is read as exports, never as mining or processing (METHODS §1.10).
             func exports(_ row: Report.ConcentrationRow) -> String? {
-                guard row.unavailable?.code == "NO_PRODUCTION_FIGURES" else { return nil }
+                guard row.unavailable?.code == .noProductionFigures else { return nil }
                 let verb = row.stage == .mining ? "mining" : row.stage.rawValue
                 guard let exports = report.exportConcentration.first(where: { $0.mineral == mineral && $0.stage == row.stage }),
                       let top = exports.top.first
@@ -112,7 +112,7 @@ extension ReportDocument {
             }
             if !clauses.isEmpty {
                 var sentence = Display.capitalized(clauses.joined(separator: " and "))
-                if let groups = mining?.groupShares, mining?.unavailable?.code != "NO_PRODUCTION_FIGURES" {
+                if let groups = mining?.groupShares, mining?.unavailable?.code != .noProductionFigures {
                     sentence += "; developing economies mine \(Display.percent(groups.developing)) of it, the least developed countries \(Display.percent(groups.ldc))"
                 }
                 supply.append(sentence + ".")
@@ -302,13 +302,13 @@ extension ReportDocument {
                     : net > 0 ? "\(a)net importer\(plural) of \(Display.amount(net)) t contained" : "balanced in contained tonnes")
                     + " (gross tonnes are not stated for every flow)"
             } else {
-                mass = "of unknown mass balance (\(Display.words(row.tonnes.net.unavailable?.code ?? "MISSING_TONNES")))"
+                mass = "of unknown mass balance (\(Display.words(row.tonnes.net.unavailable?.code ?? .missingTonnes)))"
             }
             let money: String
             if let tb = row.tradeBalanceUsd.value {
                 money = tb > 0 ? "a trade surplus of \(Display.usd(tb))" : tb < 0 ? "a trade deficit of \(Display.usd(-tb))" : "balanced trade in money"
             } else {
-                money = "an unknown money balance (\(Display.words(row.tradeBalanceUsd.unavailable?.code ?? "MISSING_VALUE")))"
+                money = "an unknown money balance (\(Display.words(row.tradeBalanceUsd.unavailable?.code ?? .missingValue)))"
             }
             var text = "\(name) \(verb) \(mass) with \(money)"
             if row.eueFlag == true {

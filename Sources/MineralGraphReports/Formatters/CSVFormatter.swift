@@ -67,7 +67,7 @@ public struct CSVFormatter: ReportFormatter {
             plain(row.totalTonnes), plain(row.residualTonnes), row.complete ? "true" : "false",
             row.missing.map { "\($0.country) \($0.node)" }.joined(separator: "; "),
             row.top.map { "\($0.country) " + ($0.share.map { fixed($0, 4) } ?? "") }.joined(separator: "; "),
-            row.unavailable?.code ?? "",
+            row.unavailable?.code.rawValue ?? "",
             "concentration", "", "", "", "", "", "", row.unavailable?.reason ?? "",
         ]
         return fields.map(Escaping.csv).joined(separator: ",") + "\n"
@@ -77,7 +77,7 @@ public struct CSVFormatter: ReportFormatter {
     /// `basis` and `unavailable` (the code of a missing value).
     static func line(_ row: ReportRow) -> String {
         var code = "", reason = ""
-        if case .unavailable(let missing) = row.value { (code, reason) = (missing.code, missing.reason) }
+        if case .unavailable(let missing) = row.value { (code, reason) = (missing.code.rawValue, missing.reason) }
         var fields = [row.key.mineral, row.key.stage, String(row.year), row.basis]
         fields += Array(repeating: "", count: concentrationColumns.count - 5)
         fields.append(code)

@@ -29,7 +29,7 @@ public struct TrendFormatter: Sendable {
                     series.mineral.rawValue, series.stage.rawValue, String(point.year), CSVText.field(point.basis), number(point.hhi),
                     number(point.hhiLo), number(point.hhiHi), number(point.cr1), number(point.cr3), number(point.nEq),
                     point.band?.rawValue ?? "", point.complete ? "true" : "false", point.top.first?.country.rawValue ?? "",
-                    number(point.top.first?.share), point.unavailable?.code ?? "",
+                    number(point.top.first?.share), point.unavailable?.code.rawValue ?? "",
                 ].joined(separator: ","))
             }
         }

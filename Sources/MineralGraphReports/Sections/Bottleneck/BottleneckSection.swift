@@ -91,7 +91,7 @@ extension MetricRows {
     /// C3: the bottleneck stage of a mineral.
     mutating func add(_ row: Report.BottleneckRow) {
         let c = Context(section: "bottleneck", mineral: row.mineral.rawValue, year: row.year, itemKind: "mineral", item: row.mineral.rawValue)
-        let missing = row.unavailable ?? Unavailable("MISSING_VALUE", "no stage has an HHI")
+        let missing = row.unavailable ?? Unavailable(.missingValue, "no stage has an HHI")
         emit(c, "stage", .label, row.stage.map { .label($0.rawValue) } ?? .unavailable(missing))
         emit(c, "hhi", .hhi, ReportRow.Value(row.hhi, unavailable: missing))
         emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing))

@@ -234,7 +234,7 @@ extension MetricRows {
         emit(c, "cr1", .share, ReportRow.Value(row.cr1, unavailable: missing))
         emit(c, "cr3", .share, ReportRow.Value(row.cr3, unavailable: missing))
         emit(c, "n_eq", .suppliers, ReportRow.Value(row.nEq, unavailable: missing))
-        emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable("MISSING_VALUE", "no HHI")))
+        emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable(.missingValue, "no HHI")))
         if let share = row.residualShare { emit(c, "residual_share", .share, .number(share)) }
         emit(c, "supplier_count", .count, count: row.supplierCount)
         emit(c, "total_tonnes", .tonnes(row.basis), .number(row.totalTonnes))

@@ -154,7 +154,7 @@ extension MetricRows {
         emit(c, "hhi", .hhi, ReportRow.Value(row.hhi, unavailable: missing))
         emit(c, "cr1", .share, ReportRow.Value(row.cr1, unavailable: missing))
         emit(c, "cr3", .share, ReportRow.Value(row.cr3, unavailable: missing))
-        emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable("MISSING_VALUE", "no HHI")))
+        emit(c, "band", .label, row.band.map { .label($0.rawValue) } ?? .unavailable(missing ?? Unavailable(.missingValue, "no HHI")))
         emit(c, "exports", .tonnes(row.basis), ReportRow.Value(row.totalTonnes, unavailable: missing))
         emit(c, "hhi_by_value", .hhi, ReportRow.Value(row.byValue.hhi, unavailable: row.byValue.unavailable))
         emit(c, "exports_value", .usd, ReportRow.Value(row.byValue.totalUsd, unavailable: row.byValue.unavailable))

@@ -122,7 +122,7 @@ extension MetricRows {
         for (name, variant) in variants {
             emit(c, "hhi_by_" + name, .hhi, ReportRow.Value(variant.hhi, unavailable: variant.unavailable))
             emit(c, "band_by_" + name, .label,
-                 variant.band.map { .label($0.rawValue) } ?? .unavailable(variant.unavailable ?? Unavailable("MISSING_VALUE", "no HHI")))
+                 variant.band.map { .label($0.rawValue) } ?? .unavailable(variant.unavailable ?? Unavailable(.missingValue, "no HHI")))
             emit(c, "partners_by_" + name, .count, count: variant.partnerCount)
         }
         emit(c, "imports", .tonnes(row.basis), ReportRow.Value(row.byTonnes.importTotal, unavailable: row.byTonnes.unavailable))

@@ -25,7 +25,7 @@ extension Report {
         /// A value, or `nil` and the reason (`MISSING_VALUE` when none is given).
         public init(value: Double?, unavailable: Unavailable? = nil) {
             self.value = value
-            self.unavailable = value == nil ? (unavailable ?? Unavailable("MISSING_VALUE", "no value")) : nil
+            self.unavailable = value == nil ? (unavailable ?? Unavailable(.missingValue, "no value")) : nil
         }
 
         /// `metric` rounded to its unit.

@@ -83,12 +83,12 @@ public struct ReportRow: Hashable, Sendable {
             if let value = metric.value {
                 self = .number(value)
             } else {
-                self = .unavailable(metric.unavailable ?? Unavailable("MISSING_VALUE", "no value"))
+                self = .unavailable(metric.unavailable ?? Unavailable(.missingValue, "no value"))
             }
         }
 
         init(_ value: Double?, unavailable: Unavailable?) {
-            self = value.map(Value.number) ?? .unavailable(unavailable ?? Unavailable("MISSING_VALUE", "no value"))
+            self = value.map(Value.number) ?? .unavailable(unavailable ?? Unavailable(.missingValue, "no value"))
         }
     }
 

@@ -145,12 +145,12 @@ extension ReportBuilder {
             let missing = shares.filter { weights($0.0) == nil }.map(\.0.rawValue)
             guard missing.isEmpty else {
                 return Report.Metric(value: nil, unavailable: Unavailable(
-                    "MISSING_WGI_DIMENSIONS",
+                    .missingWGIDimensions,
                     "the EU method weighs \(scope) by the mean of the six WGI dimensions, not given for "
                         + missing.prefix(5).joined(separator: ", ") + (missing.count > 5 ? " and \(missing.count - 5) more" : "")
                         + " (the bundled table has political stability only; a World Bank export of all six supplies them)"))
             }
-            guard !shares.isEmpty else { return Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "no \(scope) figures")) }
+            guard !shares.isEmpty else { return Report.Metric(value: nil, unavailable: Unavailable(.noSupply, "no \(scope) figures")) }
             return Report.Metric(value: ReportUnit.ratio.round(EUSupplyRisk.governanceWeightedHHI(shares.map {
                 EUSupplyRisk.Supplier(country: $0.0, share: $0.1, governanceWeight: weights($0.0)!.weight)
             })))
@@ -160,7 +160,7 @@ extension ReportBuilder {
             if let market, market.measures != nil {
                 weighted(market.suppliers.compactMap { s in s.share.map { (s.country, $0) } }, scope: "global supply")
             } else {
-                Report.Metric(value: nil, unavailable: market?.unavailable ?? Unavailable("NO_SUPPLY", "the graph has no \(item.stage.rawValue) figures of \(item.mineral)"))
+                Report.Metric(value: nil, unavailable: market?.unavailable ?? Unavailable(.noSupply, "the graph has no \(item.stage.rawValue) figures of \(item.mineral)"))
             }
         var sourcing: Report.Metric
         if let domestic = item.domesticTonnes.value {
@@ -168,12 +168,12 @@ extension ReportBuilder {
             var shares = item.partners.map { ($0.country, total > 0 ? $0.tonnes / total : 0) }
             if domestic > 0 { shares.append((item.importer, domestic / total)) }
             sourcing = total > 0 ? weighted(shares, scope: "the importer's sourcing")
-                : Report.Metric(value: nil, unavailable: Unavailable("NO_SUPPLY", "\(item.importer) neither imports nor produces \(item.mineral) at this stage"))
+                : Report.Metric(value: nil, unavailable: Unavailable(.noSupply, "\(item.importer) neither imports nor produces \(item.mineral) at this stage"))
         } else {
             sourcing = Report.Metric(item.domesticTonnes, .tonnes)
         }
         var sr = Report.Metric(value: nil, unavailable: Unavailable(
-            "MISSING_RISK_INPUTS", "no import reliance, end-of-life recycling input rate and substitution index given for \(item.mineral) and \(item.importer): the result is gross"))
+            .missingRiskInputs, "no import reliance, end-of-life recycling input rate and substitution index given for \(item.mineral) and \(item.importer): the result is gross"))
         if let input {
             if let gs = global.value, let eu = sourcing.value {
                 sr = Report.Metric(value: EUSupplyRisk.supplyRisk(
@@ -262,7 +262,7 @@ extension ReportDocument {
         var notes: [[Inline]] = []
         // A governance table without the six dimensions leaves every HHI_WGI out: say it once.
         let withoutDimensions = report.supplyRisk.allSatisfy {
-            $0.hhiWgi.global.unavailable?.code == "MISSING_WGI_DIMENSIONS" || $0.hhiWgi.sourcing.unavailable?.code == "MISSING_WGI_DIMENSIONS"
+            $0.hhiWgi.global.unavailable?.code == .missingWGIDimensions || $0.hhiWgi.sourcing.unavailable?.code == .missingWGIDimensions
         }
         if withoutDimensions {
             notes.append([.strong("HHI_WGI"), ": not available (MISSING_WGI_DIMENSIONS) — the EU method weighs shares by the mean of the six WGI dimensions, which the governance table does not give for every supplier; a World Bank export of all six supplies them."])

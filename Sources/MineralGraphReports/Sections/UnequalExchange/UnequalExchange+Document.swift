@@ -21,9 +21,9 @@ extension ReportDocument {
         ])
         for r in ue.tradeBalance.filter({ $0.party.kind == .group }) + countries {
             let position: MetricTable.Cell =
-                if let quadrant = r.quadrant { .text(Display.quadrant(quadrant)) } else { .missing(r.unavailable ?? Unavailable("NO_TRADE", "no trade")) }
+                if let quadrant = r.quadrant { .text(Display.quadrant(quadrant)) } else { .missing(r.unavailable ?? Unavailable(.noTrade, "no trade")) }
             let flag: MetricTable.Cell =
-                if let eue = r.eueFlag { .text(Display.flag(eue)) } else { .missing(r.unavailable ?? Unavailable("NO_TRADE", "no trade")) }
+                if let eue = r.eueFlag { .text(Display.flag(eue)) } else { .missing(r.unavailable ?? Unavailable(.noTrade, "no trade")) }
             balance.append([
                 .text(Display.party(r.party)), MetricTable.cell(r.tonnes.net, Display.amount),
                 MetricTable.cell(r.containedTonnes.net, Display.amount), MetricTable.cell(r.valueUsd.exported, Display.usd),
@@ -69,7 +69,7 @@ extension ReportDocument {
         for row in ue.bilateral {
             let pair = "\(row.country.id) → \(row.partner.id)"
             guard row.exchangeRatios.contains(where: { $0.ratio.value != nil }) else {
-                let code = row.exchangeRatios.first?.ratio.unavailable?.code ?? "NO_TRADE"
+                let code = row.exchangeRatios.first?.ratio.unavailable?.code ?? .noTrade
                 let words = "\(Display.words(code)) (\(code))"
                 if let i = without.firstIndex(where: { $0.reason == words }) { without[i].pairs.append(pair) } else { without.append((words, [pair])) }
                 continue

@@ -124,7 +124,7 @@ extension MetricRows {
             emit(c, "rme_tonnes", .tonnes, r.rmeTonnes)
             emit(c, "value_usd", .usd, r.valueUsd)
             emit(c, "trade_balance_usd", .usd, r.tradeBalanceUsd)
-            let missing = r.unavailable ?? Unavailable("MISSING_VALUE", "no value")
+            let missing = r.unavailable ?? Unavailable(.missingValue, "no value")
             emit(c, "quadrant", .label, r.quadrant.map(ReportRow.Value.label) ?? .unavailable(missing))
             for (name, flag) in [("eue_flag", r.eueFlag), ("compensated_exporter", r.compensatedExporter)] {
                 emit(c, name, .flag, flag.map { .label($0 ? "true" : "false") } ?? .unavailable(missing))

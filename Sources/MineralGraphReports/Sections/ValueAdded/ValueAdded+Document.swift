@@ -19,7 +19,7 @@ extension ReportDocument {
                 + Display.series(measured.excluded.map { "the \($0.stage.rawValue) stage's is (\(Display.innermostExample($0.unavailable)))" })
                 + ". Shares are therefore over the measured stages — \(Display.series(measured.stages.map(\.rawValue))), where every node has a value — which add \(Display.usd(total))."
         } else {
-            intro += "No stage has a value at every node, so no shares can be given: \(Display.innermostExample(measured.totalUsd.unavailable ?? Unavailable("MISSING_VALUE", "no value")))."
+            intro += "No stage has a value at every node, so no shares can be given: \(Display.innermostExample(measured.totalUsd.unavailable ?? Unavailable(.missingValue, "no value")))."
         }
         blocks.append(.paragraph([.text(intro)]))
         guard !measured.stages.isEmpty || va.nodes.contains(where: { $0.valueAddedUsd.value != nil }) else {
@@ -43,7 +43,7 @@ extension ReportDocument {
                 if let v = s.valueAddedUsd.value, measured.stages.contains(s.stage), let t = measured.totalUsd.value, t > 0 {
                     .text(Display.percent(v / t))
                 } else if measured.stages.contains(s.stage) {
-                    .missing(measured.totalUsd.unavailable ?? Unavailable("NON_POSITIVE_TOTAL", "the measured stages add no value"))
+                    .missing(measured.totalUsd.unavailable ?? Unavailable(.nonPositiveTotal, "the measured stages add no value"))
                 } else {
                     .text("not measured")
                 }

@@ -85,9 +85,9 @@ extension ReportSections.ValueAdded {
     static func valueCapture(_ capture: ValueCapture, measuredShares: [CountryOrGroup: MetricValue]) -> [Report.MineralValueCaptureRow] {
         capture.minerals.map { mineral in
             func item(_ row: ValueCaptureRow) -> Report.ValueCaptureItem {
-                let measuredShare = measuredShares[row.party] ?? .unavailable("UNKNOWN_PARTY", "no value added for \(row.party.name)")
+                let measuredShare = measuredShares[row.party] ?? .unavailable(.unknownParty, "no value added for \(row.party.name)")
                 let ratio = measuredShare.divided(
-                    by: row.physicalShare, ifZero: "NO_PHYSICAL_SHARE",
+                    by: row.physicalShare, ifZero: .noPhysicalShare,
                     "\(row.party.name) produces none of the stage's \(mineral.mineral)")
                 return Report.ValueCaptureItem(
                     party: row.party, containedTonnes: Report.Metric(row.containedTonnes, .tonnes),
@@ -143,7 +143,7 @@ extension ReportSections.ValueAdded {
                 excluded.append(.init(stage: item.stage, unavailable: reason))
             } else {
                 excluded.append(.init(stage: item.stage, unavailable: Unavailable(
-                    "UPSTREAM_STAGE_INCOMPLETE",
+                    .upstreamStageIncomplete,
                     "comes after the \(excluded.first?.stage.rawValue ?? "previous") stage, whose value added is unknown")))
             }
         }
@@ -151,7 +151,7 @@ extension ReportSections.ValueAdded {
         if stages.isEmpty {
             let first = excluded.first
             totalMetric = .unavailable(
-                first?.unavailable.code ?? "NO_PRODUCTION",
+                first?.unavailable.code ?? .noProduction,
                 first.map { "value added is unknown at the first stage (\($0.stage.rawValue)): \($0.unavailable.reason)" }
                     ?? "the graph has no producing nodes")
         } else {
@@ -165,9 +165,9 @@ extension ReportSections.ValueAdded {
                     : MetricValue(p.byStage.filter { stages.contains($0.stage) }.reduce(0) { $0 + ($1.valueAddedUSD.value ?? 0) })
                 let share: MetricValue =
                     if let t = totalMetric.value, t <= 0 {
-                        .unavailable("NON_POSITIVE_TOTAL", "the measured stages' total value added is not positive")
+                        .unavailable(.nonPositiveTotal, "the measured stages' total value added is not positive")
                     } else {
-                        own.divided(by: totalMetric, ifZero: "NON_POSITIVE_TOTAL", "the measured stages add no value")
+                        own.divided(by: totalMetric, ifZero: .nonPositiveTotal, "the measured stages add no value")
                     }
                 parties.append((p.party, share))
                 return Report.PartyShare(

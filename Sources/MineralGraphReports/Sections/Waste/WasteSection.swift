@@ -79,7 +79,7 @@ extension ReportDocument {
             return blocks + [.paragraph(["The graph has no waste or recovered-fraction flows."])]
         }
         let total = waste.totalWasteTonnes.value.map { Display.amount($0) + " t" }
-            ?? "an unknown tonnage (\(Display.words(waste.totalWasteTonnes.unavailable?.code ?? "MISSING_TONNES")))"
+            ?? "an unknown tonnage (\(Display.words(waste.totalWasteTonnes.unavailable?.code ?? .missingTonnes)))"
         blocks.append(.paragraph([.text(
             "Waste is kept out of the product trade figures because it can carry no or negative value (METHODS §2.5, X1). Waste balance WB = gross tonnes of waste imported − exported (positive: net receiver); recovered fractions (circuit boards, black mass and the like) moving on are a separate flow, and value recapture = value of recovered fractions exported ÷ value of waste imported. The graph's \(waste.wasteFlowCount) waste flows carry \(total). Per-capita balances need population figures, which the graph does not hold; where gross tonnes are missing, the waste stage of the concentration section gives contained tonnes received per country.")]))
         func moved(_ r: Report.WasteRow) -> Bool {
