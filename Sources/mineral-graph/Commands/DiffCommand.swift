@@ -32,6 +32,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
     @Flag(help: "Leave unchanged figures out.")
     var changedOnly = false
 
@@ -40,6 +42,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if before == "-" && after == "-" { throw ValidationError("only one of the graphs can be read from standard input") }
+        try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
     }
 
     func run() throws {
@@ -47,7 +50,8 @@ struct DiffCommand: ParsableCommand {
         do {
             let builder = try reportOptions.builder()
             comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
-            let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
+            var text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
+            if format == .csv { text = spreadsheet.csv(text) }
             try writeOutputs([(output, text)], inputs: [before, after])
         } catch {
             guard exitCode else { throw error }

@@ -15,7 +15,9 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Formats: md (Markdown, the default, to standard output), html (one self-contained \
             file with charts), json (stable keys for scripts), csv (one row per mineral, stage \
-            and year), or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). \
+            and year; with --out-dir also one tidy table per section, DIR/<graph-file-stem>/<section>.csv), \
+            or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). --excel writes \
+            the CSV files with a UTF-8 byte-order mark and CRLF line ends, for Excel. \
             Graphs with validation errors are refused; run `mineral-graph validate` for details. \
             Reports in reports/ are regenerated with: scripts/update-reports.sh
             """
@@ -46,6 +48,8 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
     @Flag(inversion: .prefixedNo, help: "Embed the supply-chain diagram (drawn with Graphviz) in HTML reports.")
     var diagram = true
 
@@ -54,6 +58,7 @@ struct ReportCommand: ParsableCommand {
         if format == .all && outDir == nil { throw ValidationError("--format all writes several files: give --out-dir") }
         if files.count > 1 && outDir == nil { throw ValidationError("several graphs need --out-dir (one report per graph)") }
         if outDir != nil && files.contains("-") { throw ValidationError("standard input has no file name to name a report after; use --output") }
+        try spreadsheet.check(writesCSV: format.formats.contains(.csv), format: format.rawValue)
     }
 
     /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
@@ -99,6 +104,7 @@ struct ReportCommand: ParsableCommand {
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []
         var stems: [String: String] = [:]
+        var directories = outDir.map { [$0] } ?? []
         var failed = false
         for path in files {
             let document = try loadDocument(path)
@@ -119,6 +125,7 @@ struct ReportCommand: ParsableCommand {
                         diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph),
                         trend: trend(document.graph, file: name ?? "standard input")
                     ).format(report)
+                    : reportFormat == .csv ? spreadsheet.csv(reportFormat.formatter.format(report))
                     : reportFormat.formatter.format(report)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
@@ -126,13 +133,22 @@ struct ReportCommand: ParsableCommand {
                         throw UserError("\(path) and \(other) would both be reported as \(stem).*; rename one")
                     }
                     stems[stem] = path
-                    outputs.append((URL(fileURLWithPath: outDir).appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path, text))
+                    let directory = URL(fileURLWithPath: outDir)
+                    outputs.append((directory.appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path, text))
+                    if format == .csv {
+                        // One tidy table per section beside the long table: DIR/<stem>/<section>.csv.
+                        let tables = directory.appendingPathComponent(stem)
+                        directories.append(tables.path)
+                        for table in report.tables() {
+                            outputs.append((tables.appendingPathComponent(table.name + ".csv").path, spreadsheet.csv(table.csv)))
+                        }
+                    }
                 } else {
                     outputs.append((output ?? "-", text))
                 }
             }
         }
         if failed { throw ExitCode.failure }
-        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [], inputs: files)
+        try writeOutputs(outputs, creating: directories, inputs: files)
     }
 }

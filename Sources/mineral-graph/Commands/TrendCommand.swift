@@ -26,6 +26,8 @@ struct TrendCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
     var output: String = "-"
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
     @Option(help: "HHI bands: 2023 (default) or 2010.")
     var bands: MergerGuidelines = .us2023
 
@@ -35,6 +37,7 @@ struct TrendCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
     }
 
     func run() throws {
@@ -56,7 +59,8 @@ struct TrendCommand: ParsableCommand {
         if report.series.isEmpty {
             throw UserError("no concentration figures" + (mineral.map { " for \($0)" } ?? "") + (stage.map { " at the \($0.rawValue) stage" } ?? "") + " in the graphs")
         }
-        try writeOutputs([(output, try TrendFormatter(format: format).format(report))], inputs: files)
+        let text = try TrendFormatter(format: format).format(report)
+        try writeOutputs([(output, format == .csv ? spreadsheet.csv(text) : text)], inputs: files)
     }
 }
 

@@ -25,6 +25,12 @@ extension ReportSections {
         static func rows(_ value: [Report.ImportConcentrationRow], into rows: inout MetricRows) {
             for row in value { rows.add(row) }
         }
+
+        /// One row per importer, mineral and supplying stage, with the largest partners by
+        /// tonnes and by value as columns, names beside codes.
+        static func tables(_ value: [Report.ImportConcentrationRow], in report: Report) -> [ReportTable] {
+            [ReportTable.importConcentration(value, top: report.settings.topSuppliers)]
+        }
     }
 }
 

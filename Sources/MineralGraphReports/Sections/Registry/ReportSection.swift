@@ -44,6 +44,9 @@ protocol ReportSection: SendableMetatype {
     /// Lines the CSV prints instead of the section's long rows (the wide concentration rows);
     /// `nil`: the long rows.
     static func csvLines(_ value: Value) -> [String]?
+    /// The section's tidy tables (``ReportTable``); by default its rows pivoted, one table per
+    /// row section (``ReportTable/pivoted(_:)``).
+    static func tables(_ value: Value, in report: Report) -> [ReportTable]
 }
 
 /// Where in the document a section's blocks go.
@@ -62,6 +65,12 @@ extension ReportSection {
     static var methodNotes: [Report.MethodNote] { [] }
     static func csvLines(_ value: Value) -> [String]? { nil }
 
+    static func tables(_ value: Value, in report: Report) -> [ReportTable] {
+        var rows = MetricRows(year: report.graph.year)
+        self.rows(value, into: &rows)
+        return ReportTable.pivoted(rows.rows)
+    }
+
     // Type-erased entry points for iterating ``ReportSections/all``.
 
     static func build(into values: inout Report.SectionValues, _ context: ReportContext) {
@@ -78,6 +87,10 @@ extension ReportSection {
 
     static func csvLines(of report: Report) -> [String]? {
         csvLines(report[Self.self])
+    }
+
+    static func tables(of report: Report) -> [ReportTable] {
+        tables(report[Self.self], in: report)
     }
 
     static func same(_ a: Report.SectionValues, _ b: Report.SectionValues) -> Bool {
