@@ -5,7 +5,7 @@ import MineralGraphCore
 /// the Markdown, HTML and CSV formatters render.
 ///
 /// Numbers are rounded for output when the report is built (each with its ``ReportUnit``: HHI
-/// to 0.01, shares and normalized indices to 0.0001, `N_eq` to 0.01, tonnes to 0.001), so every
+/// to 0.01, shares and normalized indices to 0.000001, `N_eq` to 0.01, tonnes to 0.001), so every
 /// format prints the same figures and the JSON is byte-for-byte stable. Missing values are
 /// `null` with an ``Unavailable`` reason, never 0.
 ///

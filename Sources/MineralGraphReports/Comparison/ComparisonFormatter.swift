@@ -190,7 +190,7 @@ public struct ComparisonFormatter: Sendable {
         guard let value else { return "—" }
         switch value {
         case .number(let number):
-            return unit == "share" ? Self.trimmed(number * 100, decimals: 2) + " %" : Self.trimmed(number, decimals: 4)
+            return ReportUnit.labelled(unit).display(number)
         case .label(let label): return label
         case .unavailable(let missing): return "n/a (\(missing.code))"
         }
@@ -209,8 +209,8 @@ public struct ComparisonFormatter: Sendable {
                 if row.after?.unavailable != nil, row.before?.unavailable == nil { return "now unavailable" }
                 return "changed"
             }
-            if row.key.unit == "share" { return Self.signed(delta * 100, decimals: 2) + " pp" }
-            return Self.signed(delta, decimals: 4) + (row.relativeDelta.map { " (" + Self.signed($0 * 100, decimals: 1) + " %)" } ?? "")
+            return ReportUnit.labelled(row.key.unit).displayChange(delta)
+                + (row.relativeDelta.map { " (" + Self.signed($0 * 100, decimals: 1) + " %)" } ?? "")
         }
     }
 
