@@ -24,6 +24,10 @@ public struct Report: Codable, Hashable, Sendable {
     var sections: SectionValues
     /// The metrics used, with formula, METHODS section and sources.
     public var methods: [MethodNote]
+    /// The section keys a briefing-sized report keeps (``ReportBuilder/sections``), in
+    /// registry order; `nil` for the whole report. Not part of the JSON: there the other
+    /// sections are empty.
+    public internal(set) var selection: [String]? = nil
 
     init(graph: GraphInfo, settings: Settings, sections: SectionValues, methods: [MethodNote]) {
         self.format = Self.formatVersion

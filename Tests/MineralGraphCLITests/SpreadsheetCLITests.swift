@@ -147,3 +147,23 @@ struct SpreadsheetCLITests {
         return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// `report --sections`, `--format txt` and `--ascii` on the command line.
+@Suite("Command line: briefing-sized reports")
+struct BriefingCLITests {
+    @Test func sectionsTextAndASCII() throws {
+        let result = try CLI.run(["report", "graphs/cobalt-2023.yaml", "--sections", "concentration,imports,bottleneck", "--format", "txt", "--ascii"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Supplier concentration by mineral and stage\n-------"))
+        #expect(result.stdout.contains("Import-source concentration\n---"))
+        #expect(!result.stdout.contains("Value added") && !result.stdout.contains("Reading:"))
+        #expect(result.stdout.unicodeScalars.allSatisfy { $0.isASCII || "áéíóúüôöäÎ".unicodeScalars.contains($0) }, "ASCII typography; names keep their letters")
+        let unknown = try CLI.run(["report", "graphs/cobalt-2023.yaml", "--sections", "concentration,bottlenek"])
+        #expect(unknown.status != 0)
+        #expect(unknown.stderr.contains("unknown section 'bottlenek'; did you mean 'bottleneck'"), "\(unknown.stderr)")
+        for command in [["diff", "graphs/cobalt-2023.yaml", "graphs/cobalt-2023.yaml"], ["trend", "graphs/cobalt-production-2018-2022.yaml"]] {
+            let text = try CLI.run(command + ["--format", "txt", "--ascii"])
+            #expect(text.status == 0 && !text.stdout.isEmpty && !text.stdout.contains("−") && !text.stdout.contains("| "), "\(command): \(text.stderr)")
+        }
+    }
+}

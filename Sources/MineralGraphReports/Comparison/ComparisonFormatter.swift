@@ -34,6 +34,7 @@ public struct ComparisonFormatter: Sendable {
     public func format(_ comparison: ReportComparison) throws -> String {
         switch format {
         case .markdown: MarkdownFormatter().render(document(comparison))
+        case .text: TextFormatter().render(document(comparison))
         case .html: HTMLFormatter().render(document(comparison))
         case .json: try JSONFormatter.encode(ComparisonJSON(comparison, changedOnly: changedOnly))
         case .csv: csv(comparison)

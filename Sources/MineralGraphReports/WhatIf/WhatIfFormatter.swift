@@ -29,6 +29,7 @@ public struct WhatIfFormatter: Sendable {
     public func format(_ report: WhatIfReport) throws -> String {
         switch format {
         case .markdown: MarkdownFormatter().render(document(report))
+        case .text: TextFormatter().render(document(report))
         case .html: HTMLFormatter().render(document(report))
         case .json: try JSONFormatter.encode(WhatIfJSON(report))
         case .csv: throw FormatError.unsupported(format)

@@ -14,21 +14,23 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a concentration report: HHI per mineral and stage, bottlenecks, import sources.",
         discussion: """
             Formats: md (Markdown, the default, to standard output), html (one self-contained \
-            file with charts), json (stable keys for scripts), csv (one row per mineral, stage \
+            file with charts), txt (plain text with aligned tables, for pasting), json (stable \
+            keys for scripts), csv (one row per mineral, stage \
             and year; with --out-dir also one tidy table per section, DIR/<graph-file-stem>/<section>.csv), \
             or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). --excel writes \
-            the CSV files with a UTF-8 byte-order mark and CRLF line ends, for Excel. \
+            the CSV files with a UTF-8 byte-order mark and CRLF line ends, for Excel. --sections \
+            keeps only the named sections (a briefing); --ascii writes '-' for the minus sign. \
             Graphs with validation errors are refused; run `mineral-graph validate` for details. \
             Reports in reports/ are regenerated with: scripts/update-reports.sh
             """
     )
 
     enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv, all
+        case md, html, txt, json, csv, all
 
         var formats: [ReportFormat] {
             switch self {
-            case .all: ReportFormat.allCases
+            case .all: [.markdown, .html, .json, .csv]
             default: [ReportFormat(rawValue: rawValue)!]
             }
         }
@@ -37,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Graph files (- for standard input).")
     var files: [String]
 
-    @Option(help: "Output format: md, html, json, csv, or all (needs --out-dir).")
+    @Option(help: "Output format: md, html, txt, json, csv, or all (md, html, json and csv; needs --out-dir).")
     var format: FormatOption = .md
 
     @Option(name: .shortAndLong, help: "Write to this file (one graph, one format; - for standard output).")
@@ -50,6 +52,23 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var spreadsheet: SpreadsheetOptions
 
+    @OptionGroup var typography: TypographyOptions
+
+    @Option(help: ArgumentHelp(
+        "Only these sections, comma-separated (concentration,imports,bottleneck,…): a briefing-sized report.",
+        discussion: "Names: " + ReportBuilder.sectionNames.joined(separator: ", ") + "; also imports, exports, facilities, bottleneck."))
+    var sections: String?
+
+    /// The keys of `--sections`, `nil` without it.
+    func sectionKeys() throws -> [String]? {
+        guard let sections else { return nil }
+        do {
+            return try ReportBuilder.sectionKeys(named: sections.split(separator: ",").map(String.init))
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     @Flag(inversion: .prefixedNo, help: "Embed the supply-chain diagram (drawn with Graphviz) in HTML reports.")
     var diagram = true
 
@@ -59,6 +78,7 @@ struct ReportCommand: ParsableCommand {
         if files.count > 1 && outDir == nil { throw ValidationError("several graphs need --out-dir (one report per graph)") }
         if outDir != nil && files.contains("-") { throw ValidationError("standard input has no file name to name a report after; use --output") }
         try spreadsheet.check(writesCSV: format.formats.contains(.csv), format: format.rawValue)
+        _ = try sectionKeys()
     }
 
     /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
@@ -100,7 +120,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = try reportOptions.builder()
+        var builder = try reportOptions.builder()
+        builder.sections = try sectionKeys()
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []
         var stems: [String: String] = [:]
@@ -120,13 +141,13 @@ struct ReportCommand: ParsableCommand {
                 throw UserError("\(path): \(error)")
             }
             for reportFormat in format.formats {
-                let text = try reportFormat == .html
+                let formatted = try reportFormat == .html
                     ? HTMLFormatter(
                         diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph),
                         trend: trend(document.graph, file: name ?? "standard input")
                     ).format(report)
-                    : reportFormat == .csv ? spreadsheet.csv(reportFormat.formatter.format(report))
                     : reportFormat.formatter.format(report)
+                let text = reportFormat == .csv ? spreadsheet.csv(formatted) : typography.apply(formatted, format: reportFormat)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
                     if let other = stems[stem], other != path {

@@ -8,6 +8,7 @@ extension ReportSections {
     /// C2 per importer × mineral × supplying stage.
     enum ImportConcentration: ReportSection {
         static let key = "importConcentration"
+        static let aliases = ["imports"]
         static let empty: [Report.ImportConcentrationRow] = []
         static let placement = DocumentPlacement.appendix
         static let rowSectionTitles = ["import_concentration": "Import-source concentration"]

@@ -25,6 +25,9 @@ protocol ReportSection: SendableMetatype {
     /// Whether the JSON leaves the key out when the value is ``empty`` (a section that only
     /// some graphs have, so that the others' reports are unchanged); `false` by default.
     static var omitsEmptyValue: Bool { get }
+    /// Other names `report --sections` accepts for the section besides its key (`imports`);
+    /// none by default.
+    static var aliases: [String] { get }
     /// Titles of the ``ReportRow/Key/section`` names the section's rows use, for `diff` and
     /// `whatif` headings (a name without a title is shown as it is).
     static var rowSectionTitles: [String: String] { get }
@@ -60,6 +63,7 @@ enum DocumentPlacement: Sendable {
 extension ReportSection {
     static var placement: DocumentPlacement { .body }
     static var omitsEmptyValue: Bool { false }
+    static var aliases: [String] { [] }
     static var rowSectionTitles: [String: String] { [:] }
     static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
     static var methodNotes: [Report.MethodNote] { [] }
@@ -78,7 +82,10 @@ extension ReportSection {
     }
 
     static func blocks(of report: Report) -> [ReportDocument.Block] {
-        blocks(report[Self.self], in: report)
+        let blocks = blocks(report[Self.self], in: report)
+        var rows = MetricRows(year: report.graph.year)
+        self.rows(report[Self.self], into: &rows)
+        return ReportDocument.collapsed(blocks, rows: rows.rows) ?? blocks
     }
 
     static func rows(of report: Report, into rows: inout MetricRows) {

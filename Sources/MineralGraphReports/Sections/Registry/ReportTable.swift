@@ -110,6 +110,6 @@ extension Report {
     /// Every section's tidy tables, in registry order (``ReportSections/all``): what
     /// `report --format csv --out-dir` writes, one CSV file per table.
     public func tables() -> [ReportTable] {
-        ReportSections.all.flatMap { $0.tables(of: self) }
+        ReportSections.all.filter { selection?.contains($0.key) ?? true }.flatMap { $0.tables(of: self) }
     }
 }
