@@ -17,9 +17,9 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Runs the analysis passes on a graph and assembles a ``Report``: each registered section
-/// (``ReportSections/all``) builds its data from the passes, concentration (C1–C3) and supply
+/// (`ReportSections/all`) builds its data from the passes, concentration (C1–C3) and supply
 /// risk with the builder's options, the others with their passes' default options, all with the
-/// report's country-group scheme (``CountryGroupScheme/resolve(_:for:)``).
+/// report's country-group scheme (`CountryGroupScheme/resolve(_:for:)`).
 public struct ReportBuilder: Sendable {
     /// Band thresholds (METHODS §1.2): 2023 by default.
     public var guidelines: MergerGuidelines
@@ -36,7 +36,7 @@ public struct ReportBuilder: Sendable {
     /// Draws, seed and interval of the uncertainty section (METHODS §11); used only when the
     /// graph has uncertain figures.
     public var monteCarlo: MonteCarloSettings
-    /// The section keys to keep (``ReportSections/keys(named:)``), for a briefing-sized report;
+    /// The section keys to keep (`ReportSections/keys(named:)`), for a briefing-sized report;
     /// `nil` keeps every section. The other sections are empty, their method notes left out,
     /// and the document has no reading (it reads across every section).
     public var sections: [String]?
@@ -82,7 +82,7 @@ public struct ReportBuilder: Sendable {
     public static var sectionNames: [String] { ReportSections.names }
 
     /// The keys of the sections `names` name, for ``sections``; an unknown name is an error
-    /// with the closest known names (``ReportSections/keys(named:)``).
+    /// with the closest known names (`ReportSections/keys(named:)`).
     public static func sectionKeys(named names: [String]) throws(ReportError) -> [String] {
         try ReportSections.keys(named: names)
     }

@@ -9,7 +9,7 @@ extension ReportDocument {
     public static let closingBuilders: [SectionBuilder] = [methodsSection, schemeSection, sourcesSection]
 
     /// The document for a report: title and overview, the plain-language reading, every
-    /// registered section's blocks (``ReportSections/documentSections``: the body sections, then
+    /// registered section's blocks (`ReportSections/documentSections`: the body sections, then
     /// the long facility and import tables), then methods, scheme and sources.
     public init(_ report: Report) {
         let title = "Supply-chain report: \(report.graph.name)"

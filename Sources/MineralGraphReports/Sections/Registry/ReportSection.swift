@@ -7,7 +7,7 @@ import MineralGraphCore
 /// CSV's long rows, `diff` and `whatif`).
 ///
 /// Adding a metric: an Analysis folder with the pass, one folder here with a type conforming
-/// to this protocol, and one line in ``ReportSections/all``. Nothing else: ``ReportBuilder``,
+/// to this protocol, and one line in `ReportSections/all`. Nothing else: ``ReportBuilder``,
 /// the JSON coding of ``Report``, ``ReportDocument`` (so Markdown and HTML), the CSV,
 /// ``ReportComparison`` and ``WhatIfReport`` iterate the registry. CONTRIBUTING.md has the recipe.
 protocol ReportSection: SendableMetatype {
@@ -54,7 +54,7 @@ protocol ReportSection: SendableMetatype {
 
 /// Where in the document a section's blocks go.
 enum DocumentPlacement: Sendable {
-    /// After the reading, in ``ReportSections/documentOrder``.
+    /// After the reading, in `ReportSections/documentOrder`.
     case body
     /// After every body section, before the methods: the long per-facility and per-importer tables.
     case appendix
@@ -75,7 +75,7 @@ extension ReportSection {
         return ReportTable.pivoted(rows.rows)
     }
 
-    // Type-erased entry points for iterating ``ReportSections/all``.
+    // Type-erased entry points for iterating `ReportSections/all`.
 
     static func build(into values: inout Report.SectionValues, _ context: ReportContext) {
         values[Self.self] = build(context)
@@ -119,7 +119,7 @@ extension ReportSection {
     }
 }
 
-/// What a section's ``ReportSection/build(_:)`` reads: the graph, the builder's options, the
+/// What a section's `ReportSection/build(_:)` reads: the graph, the builder's options, the
 /// resolved country-group scheme and node names, and pass results several sections share
 /// (computed once, on first use).
 final class ReportContext {

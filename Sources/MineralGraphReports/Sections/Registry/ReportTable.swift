@@ -5,8 +5,8 @@ import MineralGraphCore
 /// `DIR/<graph-file-stem>/<name>.csv`): one row per thing measured (a market, an importer, a
 /// country, a step …), one column per figure, names beside codes.
 ///
-/// Every section has its tables by conforming to ``ReportSection``: by default one table per
-/// row section of its ``ReportRow``s (``ReportSection/tables(_:in:)``), pivoted by
+/// Every section has its tables by conforming to `ReportSection`: by default one table per
+/// row section of its ``ReportRow``s (`ReportSection/tables(_:in:)`), pivoted by
 /// ``pivoted(_:)``. Concentration and import concentration give their own, with the top
 /// suppliers and partners as columns.
 public struct ReportTable: Hashable, Sendable {
@@ -24,7 +24,7 @@ public struct ReportTable: Hashable, Sendable {
     }
 
     /// RFC 4180 CSV with LF line ends, header first; text a spreadsheet would run as a formula
-    /// is guarded (``CSVText/field(_:)``).
+    /// is guarded (`CSVText/field(_:)`).
     public var csv: String {
         var out = CSVText.record(columns)
         for row in rows { out += CSVText.record(row) }
@@ -107,7 +107,7 @@ public struct ReportTable: Hashable, Sendable {
 }
 
 extension Report {
-    /// Every section's tidy tables, in registry order (``ReportSections/all``): what
+    /// Every section's tidy tables, in registry order (`ReportSections/all`): what
     /// `report --format csv --out-dir` writes, one CSV file per table.
     public func tables() -> [ReportTable] {
         ReportSections.all.filter { selection?.contains($0.key) ?? true }.flatMap { $0.tables(of: self) }
