@@ -11,6 +11,10 @@ public enum ReportFormat: String, CaseIterable, Codable, Sendable {
     /// Plain text with aligned tables, for pasting (``TextFormatter``).
     case text = "txt"
 
+    /// The formats `report --format all` writes and `reports/` holds: Markdown, HTML, JSON and
+    /// CSV (plain text is for pasting, on request).
+    public static let published: [ReportFormat] = [.markdown, .html, .json, .csv]
+
     /// The formats for people (Markdown, HTML, text), where `--ascii` applies.
     public var isForPeople: Bool { self == .markdown || self == .html || self == .text }
 

@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
 
         var formats: [ReportFormat] {
             switch self {
-            case .all: [.markdown, .html, .json, .csv]
+            case .all: ReportFormat.published
             default: [ReportFormat(rawValue: rawValue)!]
             }
         }
