@@ -161,7 +161,10 @@ struct BriefingCLITests {
         let unknown = try CLI.run(["report", "graphs/cobalt-2023.yaml", "--sections", "concentration,bottlenek"])
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("unknown section 'bottlenek'; did you mean 'bottleneck'"), "\(unknown.stderr)")
-        for command in [["diff", "graphs/cobalt-2023.yaml", "graphs/cobalt-2023.yaml"], ["trend", "graphs/cobalt-production-2018-2022.yaml"]] {
+        for command in [
+            ["diff", "graphs/cobalt-2023.yaml", "graphs/cobalt-2023.yaml"], ["trend", "graphs/cobalt-production-2018-2022.yaml"],
+            ["whatif", "graphs/cobalt-2023.yaml", "graphs/scenarios/cobalt-2023-drc-halves.yaml"], ["brief", "graphs/cobalt-2023.yaml", "--country", "DEU"],
+        ] {
             let text = try CLI.run(command + ["--format", "txt", "--ascii"])
             #expect(text.status == 0 && !text.stdout.isEmpty && !text.stdout.contains("−") && !text.stdout.contains("| "), "\(command): \(text.stderr)")
         }
