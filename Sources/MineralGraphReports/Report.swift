@@ -5,11 +5,11 @@ import MineralGraphCore
 /// the Markdown, HTML and CSV formatters render.
 ///
 /// Numbers are rounded for output when the report is built (each with its ``ReportUnit``: HHI
-/// to 0.01, shares and normalized indices to 0.0001, `N_eq` to 0.01, tonnes to 0.001), so every
+/// to 0.01, shares and normalized indices to 0.000001, `N_eq` to 0.01, tonnes to 0.001), so every
 /// format prints the same figures and the JSON is byte-for-byte stable. Missing values are
-/// `null` with an ``Unavailable`` reason, never 0.
+/// `null` with an `Unavailable` reason, never 0.
 ///
-/// The figures live in sections (``ReportSection``), one folder each under `Sections/`: each
+/// The figures live in sections (`ReportSection`), one folder each under `Sections/`: each
 /// adds one top-level JSON key and a typed member (`concentration`, `importConcentration`,
 /// `valueAdded` …) declared in its folder. Every registered key is written, `null` or `[]`
 /// for a section the report does not have; a key an older report lacks decodes as empty.
@@ -20,10 +20,14 @@ public struct Report: Codable, Hashable, Sendable {
     public var format: String
     public var graph: GraphInfo
     public var settings: Settings
-    /// The sections' data, one value per registered section (``ReportSections/all``).
+    /// The sections' data, one value per registered section (`ReportSections/all`).
     var sections: SectionValues
     /// The metrics used, with formula, METHODS section and sources.
     public var methods: [MethodNote]
+    /// The section keys a briefing-sized report keeps (``ReportBuilder/sections``), in
+    /// registry order; `nil` for the whole report. Not part of the JSON: there the other
+    /// sections are empty.
+    public internal(set) var selection: [String]? = nil
 
     init(graph: GraphInfo, settings: Settings, sections: SectionValues, methods: [MethodNote]) {
         self.format = Self.formatVersion
@@ -68,8 +72,8 @@ public struct Report: Codable, Hashable, Sendable {
         methods = try c.decode([MethodNote].self, forKey: SectionKey("methods"))
     }
 
-    /// One value per section, keyed by ``ReportSection/key``; a section without a value reads
-    /// as its ``ReportSection/empty``.
+    /// One value per section, keyed by `ReportSection/key`; a section without a value reads
+    /// as its `ReportSection/empty`.
     struct SectionValues: Hashable, Sendable {
         private var values: [String: any Sendable] = [:]
 

@@ -17,9 +17,9 @@ public enum ReportError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Runs the analysis passes on a graph and assembles a ``Report``: each registered section
-/// (``ReportSections/all``) builds its data from the passes, concentration (C1–C3) and supply
+/// (`ReportSections/all`) builds its data from the passes, concentration (C1–C3) and supply
 /// risk with the builder's options, the others with their passes' default options, all with the
-/// report's country-group scheme (``CountryGroupScheme/resolve(_:for:)``).
+/// report's country-group scheme (`CountryGroupScheme/resolve(_:for:)`).
 public struct ReportBuilder: Sendable {
     /// Band thresholds (METHODS §1.2): 2023 by default.
     public var guidelines: MergerGuidelines
@@ -36,6 +36,10 @@ public struct ReportBuilder: Sendable {
     /// Draws, seed and interval of the uncertainty section (METHODS §11); used only when the
     /// graph has uncertain figures.
     public var monteCarlo: MonteCarloSettings
+    /// The section keys to keep (`ReportSections/keys(named:)`), for a briefing-sized report;
+    /// `nil` keeps every section. The other sections are empty, their method notes left out,
+    /// and the document has no reading (it reads across every section).
+    public var sections: [String]?
 
     public init(
         guidelines: MergerGuidelines = .us2023, scheme: String? = nil, topSuppliers: Int = 5,
@@ -57,9 +61,10 @@ public struct ReportBuilder: Sendable {
         let groups: CountryGroupScheme
         do { groups = try CountryGroupScheme.resolve(scheme, for: graph) } catch { throw .unknownScheme(error.id) }
         let context = ReportContext(graph: graph, options: self, groups: groups)
-        var sections = Report.SectionValues()
-        for section in ReportSections.all { section.build(into: &sections, context) }
-        return Report(
+        var values = Report.SectionValues()
+        let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
+        for section in kept { section.build(into: &values, context) }
+        var report = Report(
             graph: .init(name: graph.name, year: graph.year, file: file, description: graph.description, sources: graph.sources),
             settings: .init(
                 guidelines: guidelines, guidelinesTitle: guidelines.title, moderateFrom: guidelines.thresholds.moderate,
@@ -67,8 +72,19 @@ public struct ReportBuilder: Sendable {
                 residualFlagAbove: ConcentrationMeasures.residualFlagThreshold,
                 scheme: .init(id: groups.id, title: groups.title, source: groups.source, asOf: groups.asOf),
                 topSuppliers: topSuppliers),
-            sections: sections,
-            methods: ReportSections.ordered(ReportSections.methodOrder).flatMap { $0.methods(context) })
+            sections: values,
+            methods: ReportSections.ordered(ReportSections.methodOrder).filter { sections?.contains($0.key) ?? true }.flatMap { $0.methods(context) })
+        report.selection = sections.map { keys in ReportSections.all.map { $0.key }.filter(keys.contains) }
+        return report
+    }
+
+    /// The section names `report --sections` accepts (kebab-case keys, in registry order).
+    public static var sectionNames: [String] { ReportSections.names }
+
+    /// The keys of the sections `names` name, for ``sections``; an unknown name is an error
+    /// with the closest known names (`ReportSections/keys(named:)`).
+    public static func sectionKeys(named names: [String]) throws(ReportError) -> [String] {
+        try ReportSections.keys(named: names)
     }
 
     static func countryName(_ code: CountryCode) -> String {

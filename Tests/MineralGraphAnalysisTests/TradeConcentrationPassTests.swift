@@ -67,6 +67,9 @@ struct TradeConcentrationPassTests {
         #expect(ore.partnersWithoutTonnes == 1 && ore.partners == 3)
         #expect(ore.tonnes == 800 && ore.valueUSD == 10_000)
         #expect(ore.topPartner == "COD" && ore.topPartnerValueShare == 0.6)
+        // The three largest by value, largest first: 6,000, 3,000 and 1,000 of 10,000.
+        #expect(ore.topPartners.map(\.country) == ["COD", "ZMB", "AUS"])
+        #expect(ore.topPartners.map(\.valueShare) == [0.6, 0.3, 0.1])
         #expect(ore.bandValue == .highlyConcentrated)
     }
 

@@ -32,7 +32,7 @@ struct TradeImportCLITests {
         #expect(report.status == 0, "\(report.stderr)")
         #expect(report.stdout.contains("| China (CHN) | cobalt | mining | 2022 |"))
         let hhi = try dir.read("hhi.csv")
-        #expect(hhi.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,1500,5555.555556,highly-concentrated,,1,COD,0.6000,0\n"))
+        #expect(hhi.contains("\nproduct,CHN,HS260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,1500,5555.555556,highly-concentrated,,1,COD,DR Congo,0.600000,ZMB,Zambia,0.300000,AUS,Australia,0.100000,0\n"))
         #expect(hhi.contains("\nmineral-stage,KOR,,lithium,processing,2022,3,5000000,3600.000000,"))
     }
 
@@ -65,7 +65,7 @@ struct TradeImportCLITests {
         let twoYears = try run([dir.path("BACI_HS22_Y2021-2022.csv")])
         let body = { (csv: String) in csv.split(separator: "\n", omittingEmptySubsequences: false).dropFirst().joined(separator: "\n") }
         #expect(twoYears == single2021 + body(single2022))
-        #expect(single2021.contains("\nproduct,CHN,260500,cobalt,mining,2021,3,") && single2022.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,"))
+        #expect(single2021.contains("\nproduct,CHN,HS260500,cobalt,mining,2021,3,") && single2022.contains("\nproduct,CHN,HS260500,cobalt,mining,2022,3,"))
         #expect(try run([dir.path("BACI_HS22_Y2021-2022.csv"), "--year", "2022"]) == single2022)
         #expect(try run([dir.path("BACI_HS22_Y2021-2022.csv"), "--year", "2021"]) == single2021)
     }
@@ -119,7 +119,7 @@ struct TradeImportCLITests {
         let first = try CLI.run(["trade-hhi", Self.comtrade])
         #expect(first.status == 0, "\(first.stderr)")
         // CHN ore: value 600,000 / 300,000 / 100,000; tonnes 5,000 (netWgt) and 300 (qty in kg).
-        #expect(first.stdout.contains("\nproduct,CHN,260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,5300,8932.004272,"))
+        #expect(first.stdout.contains("\nproduct,CHN,HS260500,cobalt,mining,2022,3,1000000,4600.000000,highly-concentrated,,5300,8932.004272,"))
         let second = try CLI.run(["trade-hhi", Self.comtrade])
         #expect(second.stdout == first.stdout)
     }

@@ -30,7 +30,7 @@ struct TradeLayoutCLITests {
         #expect(try dir.read("api.yaml").contains("rows valid in HS 2012 (the file's revision)"))
         let apiHHI = try CLI.run(["trade-hhi", SharedTradeFiles.legacyAPI])
         #expect(apiHHI.status == 0, "\(apiHHI.stderr)")
-        #expect(apiHHI.stdout.contains("\nproduct,DEU,2606,aluminium,mining,2015,24,"))
+        #expect(apiHHI.stdout.contains("\nproduct,DEU,HS2606,aluminium,mining,2015,24,"))
         #expect(apiHHI.stdout.contains("\nmineral-stage,DEU,,aluminium,mining,2015,24,"))
         // Legacy bulk: two years, then every row of 2021 is a World total.
         for command in [["import", "comtrade"], ["trade-hhi"]] {

@@ -73,8 +73,8 @@ struct WhatIfCommandTests {
     @Test func markdownShowsBothBoundsAndTheHHIChange() throws {
         let result = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("| Cobalt · mining | 5,800 | 5,029.59 | −770.41 |"))
-        #expect(result.stdout.contains("| j | JPN | manufacturing | Cobalt | 50 | 18.75 t (37.5 %) | 15.54 t (31.07 %) |"))
+        #expect(result.stdout.contains("| Cobalt · mining | 5,800 | 5,030 | −770 |"))
+        #expect(result.stdout.contains("| j | JPN | manufacturing | Cobalt | 50 | 19 t (37.5 %) | 16 t (31.1 %) |"))
         #expect(result.stdout.contains("converged"))
         let again = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml"])
         #expect(again.stdout == result.stdout, "output is deterministic")

@@ -154,10 +154,10 @@ struct MetricSectionsTests {
         #expect(va.totalUsd.value == 6_000_000 && va.measured.complete && va.measured.stages == [.mining, .processing, .manufacturing])
         let capture = try #require(va.valueCapture.first)
         let cod = try #require(capture.countries.first { $0.party.id == "COD" })
-        #expect(cod.physicalShare.value == 1 && cod.valueShare.value == 0.1667 && cod.valueCaptureRatio.value == 0.1667)
-        #expect(cod.gap.value == -0.8333 && cod.measuredValueShare == cod.valueShare)
+        #expect(cod.physicalShare.value == 1 && cod.valueShare.value == 0.166667 && cod.valueCaptureRatio.value == 0.1667)
+        #expect(cod.gap.value == -0.833333 && cod.measuredValueShare == cod.valueShare)
         let units = try #require(va.unitValues.first)
-        #expect(units.ratios.first?.ratio.value == 1.5 && units.ratios.first?.payableShare.value == 0.6667)
+        #expect(units.ratios.first?.ratio.value == 1.5 && units.ratios.first?.payableShare.value == 0.666667)
 
         let water = try #require(report.water)
         #expect(water.totals.consumption.directM3.value == 7_100 && water.totals.consumption.finalOutputEmbodiedM3.value == 7_100)
@@ -242,7 +242,7 @@ struct MetricSectionsTests {
         let share = try #require(capture["value_share"] as? [String: Any])
         #expect(share["value"] is NSNull && (share["unavailable"] as? [String: Any])?["code"] as? String == "CHAIN_INCOMPLETE")
         // Over the measured stages (mining and processing) D has $1.0 M of $1.5 M.
-        #expect((capture["measured_value_share"] as? [String: Any])?["value"] as? Double == 0.6667)
+        #expect((capture["measured_value_share"] as? [String: Any])?["value"] as? Double == 0.666667)
 
         let markdown = MarkdownFormatter().format(report)
         #expect(markdown.contains("The value added of the manufacturing stage is unknown (node 'j' keeps its output but states no value for it), so value shares are read over mining and processing, which add $1.5 million at 2023 prices."))

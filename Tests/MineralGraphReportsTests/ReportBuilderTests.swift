@@ -70,8 +70,8 @@ struct ReportBuilderTests {
         let lines = all.prefix { !$0.contains(",facility_concentration,") }
         #expect(lines.count == 3 && lines.dropFirst().allSatisfy { $0.contains(",concentration,") })
         #expect(lines[0].hasPrefix("mineral,stage,year,basis,hhi,hhi_lo,hhi_hi,"))
-        #expect(lines[1].hasPrefix("cobalt,mining,2023,t Co,4732.00,4674.00,4732.00,5074.00,0.6800,0.7700,2.11,,,highly-concentrated,true,0.2000,true,4,100,20,false,USA usa,COD 0.6800; IDN 0.0500; RUS 0.0400; AUS 0.0300,"))
-        #expect(lines[2].hasPrefix("cobalt,processing,2023,t Co,6250.00,6250.00,6250.00,6250.00,0.7500,1.0000,1.60,0.2500,"))
+        #expect(lines[1].hasPrefix("cobalt,mining,2023,t Co,4732.00,4674.00,4732.00,5074.00,0.680000,0.770000,2.11,,,highly-concentrated,true,0.200000,true,4,100,20,false,USA usa,COD 0.680000; IDN 0.050000; RUS 0.040000; AUS 0.030000,"))
+        #expect(lines[2].hasPrefix("cobalt,processing,2023,t Co,6250.00,6250.00,6250.00,6250.00,0.750000,1.000000,1.60,0.250000,"))
     }
 
     @Test func markdownAndHTMLCarryTheSameFigures() throws {

@@ -114,7 +114,9 @@ public struct TradeConcentrationPass: Sendable {
         var values: [Double] = [], tonnes: [Double] = []
         var withoutTonnes = 0
         var reexportUSD = 0.0
-        var top: (exporter: Int32, value: Double)?
+        // The largest partners by value, largest first; on a tie the earlier exporter first.
+        var top: [(exporter: Int32, value: Double)] = []
+        top.reserveCapacity(TradeConcentration.topPartnerCount + 1)
         var index = entries.startIndex
         while index < entries.endIndex {
             let exporter = entries[index].exporter
@@ -137,7 +139,11 @@ public struct TradeConcentrationPass: Sendable {
             // As in the graph pass: a partner's flows without the quantity are left out of the
             // sum; a partner none of whose flows has it is left out and counted.
             if tonnesKnown { tonnes.append(partnerTonnes) } else if tonnesMissing { withoutTonnes += 1 }
-            if top == nil || value > top!.value { top = (exporter, value) }
+            if top.count < TradeConcentration.topPartnerCount || value > top[top.count - 1].value {
+                let position = top.firstIndex { value > $0.value } ?? top.count
+                top.insert((exporter, value), at: position)
+                if top.count > TradeConcentration.topPartnerCount { top.removeLast() }
+            }
         }
         let valueIndex = concentration(values, missingCode: ReasonCode.missingValue, what: "value")
         let tonnesIndex = concentration(tonnes, missingCode: ReasonCode.missingTonnes, what: "tonnes")
@@ -150,8 +156,7 @@ public struct TradeConcentrationPass: Sendable {
             tonnes: tonnes.isEmpty ? nil : tonnes.reduce(0, +), hhiTonnes: tonnesIndex.hhi,
             bandTonnes: tonnesIndex.hhi.map { guidelines.band(forHHI: $0) }, tonnesUnavailable: tonnesIndex.unavailable,
             partnersWithoutTonnes: withoutTonnes,
-            topPartner: top.map { table.countries[Int($0.exporter)] },
-            topPartnerValueShare: top.flatMap { valueTotal > 0 ? $0.value / valueTotal : nil },
+            topPartners: top.map { TradePartnerShare(country: table.countries[Int($0.exporter)], valueShare: valueTotal > 0 ? $0.value / valueTotal : nil) },
             reexportValueUSD: reexportUSD)
     }
 
@@ -197,11 +202,31 @@ public struct TradeConcentration: Hashable, Codable, Sendable {
     public var tonnesUnavailable: Unavailable?
     /// Partners left out of the tonnes index because their trade has no quantity.
     public var partnersWithoutTonnes: Int
-    /// The largest partner by value and its share of the value (0…1).
-    public var topPartner: CountryCode?
-    public var topPartnerValueShare: Double?
+    /// The largest partners by value (at most ``topPartnerCount``), largest first, each with
+    /// its share of the importer's value (0…1); on equal values the partner that comes first
+    /// in the table's country order.
+    public var topPartners: [TradePartnerShare]
+    /// How many partners ``topPartners`` lists.
+    public static let topPartnerCount = 3
+
+    /// The largest partner by value.
+    public var topPartner: CountryCode? { topPartners.first?.country }
+    /// The largest partner's share of the value (0…1).
+    public var topPartnerValueShare: Double? { topPartners.first?.valueShare }
     /// Value shipped by re-exporting hubs (Comtrade RX), included in `valueUSD`.
     public var reexportValueUSD: Double
+}
+
+/// A partner of an importer in ``TradeConcentration/topPartners``.
+public struct TradePartnerShare: Hashable, Codable, Sendable {
+    public var country: CountryCode
+    /// The partner's share of the importer's imports by value (0…1); `nil` when the total is 0.
+    public var valueShare: Double?
+
+    public init(country: CountryCode, valueShare: Double?) {
+        self.country = country
+        self.valueShare = valueShare
+    }
 }
 
 /// Rows sorted by importer, then product code (product level) or mineral and stage.

@@ -1,8 +1,10 @@
 /// Writing CSV fields (RFC 4180), shared by report tables and graph exports.
 public enum CSVText {
-    /// A CSV field: quoted when it contains a comma, quote, CR or LF or starts or ends with a
-    /// space; quotes inside are doubled. Every other character is written as it is.
+    /// A CSV field: text a spreadsheet would run as a formula guarded (``guarded(_:)``), then
+    /// quoted when it contains a comma, quote, CR or LF or starts or ends with a space; quotes
+    /// inside are doubled. Every other character is written as it is.
     public static func field(_ text: String) -> String {
+        let text = guarded(text)
         let needsQuotes = text.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || text.hasPrefix(" ") || text.hasSuffix(" ")
         guard needsQuotes else { return text }
@@ -16,6 +18,49 @@ public enum CSVText {
     /// One record: the fields escaped, joined by commas, ended by LF.
     public static func record(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
+    }
+
+    /// A text cell that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
+    /// `@`, a tab or a carriage return) with a `'` in front, so that Excel, LibreOffice and
+    /// Google Sheets show it as text instead of running it (OWASP, "CSV Injection");
+    /// `=HYPERLINK("http://x","y")` becomes `'=HYPERLINK("http://x","y")`. Numbers are not text:
+    /// a cell that is a finite decimal number (`-3.5`, `+2`, `-1e-6`) stays as it is, and so
+    /// does every other cell.
+    public static func guarded(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, formulaStarts.contains(first), !isDecimalNumber(text) else { return text }
+        return "'" + text
+    }
+
+    /// Whether `text` is a finite number in decimal notation (digits, one sign, a point, an
+    /// exponent): what the report and export tables write for numbers.
+    static func isDecimalNumber(_ text: String) -> Bool {
+        guard text.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "+" || $0 == "e" || $0 == "E" }),
+              let value = Double(text) else { return false }
+        return value.isFinite
+    }
+
+    /// The first characters that make a spreadsheet read a cell as a formula.
+    public static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// The UTF-8 byte-order mark Excel needs to read a CSV file as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// A CSV text for Excel (`--excel`): a UTF-8 byte-order mark first and CRLF line ends
+    /// (RFC 4180), so that Excel on Windows shows "Türkiye" and not "TÃ¼rkiye". Only the
+    /// record ends change: a line break inside a quoted field is kept as it is. A text that
+    /// already starts with the mark or has CRLF record ends is not changed twice.
+    public static func excel(_ csv: String) -> String {
+        var out = csv.hasPrefix(byteOrderMark) ? "" : byteOrderMark
+        out.reserveCapacity(csv.utf8.count + csv.utf8.count / 16 + 3)
+        var inQuotes = false
+        var previous: Unicode.Scalar?
+        for scalar in csv.unicodeScalars {
+            if scalar == "\"" { inQuotes.toggle() }
+            if scalar == "\n" && !inQuotes && previous != "\r" { out.unicodeScalars.append("\r") }
+            out.unicodeScalars.append(scalar)
+            previous = scalar
+        }
+        return out
     }
 }
 

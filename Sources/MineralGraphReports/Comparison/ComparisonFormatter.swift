@@ -34,6 +34,7 @@ public struct ComparisonFormatter: Sendable {
     public func format(_ comparison: ReportComparison) throws -> String {
         switch format {
         case .markdown: MarkdownFormatter().render(document(comparison))
+        case .text: TextFormatter().render(document(comparison))
         case .html: HTMLFormatter().render(document(comparison))
         case .json: try JSONFormatter.encode(ComparisonJSON(comparison, changedOnly: changedOnly))
         case .csv: csv(comparison)
@@ -190,7 +191,7 @@ public struct ComparisonFormatter: Sendable {
         guard let value else { return "—" }
         switch value {
         case .number(let number):
-            return unit == "share" ? Self.trimmed(number * 100, decimals: 2) + " %" : Self.trimmed(number, decimals: 4)
+            return ReportUnit.labelled(unit).display(number)
         case .label(let label): return label
         case .unavailable(let missing): return "n/a (\(missing.code))"
         }
@@ -209,8 +210,8 @@ public struct ComparisonFormatter: Sendable {
                 if row.after?.unavailable != nil, row.before?.unavailable == nil { return "now unavailable" }
                 return "changed"
             }
-            if row.key.unit == "share" { return Self.signed(delta * 100, decimals: 2) + " pp" }
-            return Self.signed(delta, decimals: 4) + (row.relativeDelta.map { " (" + Self.signed($0 * 100, decimals: 1) + " %)" } ?? "")
+            return ReportUnit.labelled(row.key.unit).displayChange(delta)
+                + (row.relativeDelta.map { " (" + Self.signed($0 * 100, decimals: 1) + " %)" } ?? "")
         }
     }
 

@@ -56,8 +56,8 @@ public struct ReportComparison: Hashable, Sendable {
         /// `after − before` when both are numbers.
         public var delta: Double? {
             guard let a = before?.number, let b = after?.number else { return nil }
-            // Report figures have at most four decimals, so their difference has too.
-            return ReportUnit.round(b - a, 4)
+            // Report figures have at most six decimals (shares), so their difference has too.
+            return ReportUnit.round(b - a, ReportUnit.share.decimals)
         }
 
         /// `(after − before) / |before|` for amounts (tonnes, USD, m³, counts, ratios); `nil`

@@ -5,7 +5,7 @@ import MineralGraphCore
 ///
 /// **Concentration rows** come first: one per mineral × stage × year (country level), `section`
 /// = `concentration`, with the concentration columns (`mineral` … `unavailable`) as before.
-/// Numbers have fixed decimals: HHI and `n_eq` two, shares and normalized indices four; tonnes as
+/// Numbers have fixed decimals: HHI and `n_eq` two, shares and normalized indices six; tonnes as
 /// stored. `top` lists the top suppliers as `ISO3 share` pairs separated by `; `; `missing` lists
 /// withheld nodes as `ISO3 node`. Empty cells are missing values.
 ///
@@ -57,7 +57,7 @@ public struct CSVFormatter: ReportFormatter {
     static func line(_ row: Report.ConcentrationRow) -> String {
         let plain: (Double?) -> String = { $0.map(NumberFormatting.plain) ?? "" }
         let hhi: (Double?) -> String = { $0.map { fixed($0, 2) } ?? "" }
-        let share: (Double?) -> String = { $0.map { fixed($0, 4) } ?? "" }
+        let share: (Double?) -> String = { $0.map { fixed($0, ReportUnit.share.decimals) } ?? "" }
         let fields: [String] = [
             row.mineral.rawValue, row.stage.rawValue, String(row.year), row.basis,
             hhi(row.hhi), hhi(row.hhiLo), hhi(row.hhiHi), hhi(row.hhiNaive),
@@ -66,7 +66,7 @@ public struct CSVFormatter: ReportFormatter {
             share(row.residualShare), row.residualFlag ? "true" : "false", String(row.supplierCount),
             plain(row.totalTonnes), plain(row.residualTonnes), row.complete ? "true" : "false",
             row.missing.map { "\($0.country) \($0.node)" }.joined(separator: "; "),
-            row.top.map { "\($0.country) " + ($0.share.map { fixed($0, 4) } ?? "") }.joined(separator: "; "),
+            row.top.map { "\($0.country) " + ($0.share.map { fixed($0, ReportUnit.share.decimals) } ?? "") }.joined(separator: "; "),
             row.unavailable?.code.rawValue ?? "",
             "concentration", "", "", "", "", "", "", row.unavailable?.reason ?? "",
         ]

@@ -108,7 +108,7 @@ enum Escaping {
 
     // MARK: CSV (RFC 4180)
 
-    /// A CSV field (``CSVText/field(_:)``, shared with graph exports).
+    /// A CSV field (`CSVText/field(_:)`, shared with graph exports).
     static func csv(_ text: String) -> String {
         CSVText.field(text)
     }

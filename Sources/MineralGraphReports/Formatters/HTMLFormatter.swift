@@ -2,7 +2,7 @@ import Foundation
 /// One self-contained HTML file: inline CSS, inline SVG charts, no scripts and no network
 /// (a Content-Security-Policy forbids loading anything).
 ///
-/// Every piece of text and every attribute value goes through ``Escaping/html(_:)``; links
+/// Every piece of text and every attribute value goes through `Escaping/html(_:)`; links
 /// are kept only for http(s) URLs.
 public struct HTMLFormatter: ReportFormatter {
     /// The graph's supply-chain diagram as SVG text (from `mineral-graph render`), embedded

@@ -1,6 +1,6 @@
 /// Markdown (CommonMark with GitHub tables) for people and for GitHub.
 ///
-/// Every piece of text goes through ``Escaping/markdown(_:_:)``, so names with `|`, `#`, `<`,
+/// Every piece of text goes through `Escaping/markdown(_:_:)`, so names with `|`, `#`, `<`,
 /// `*`, backslashes or newlines cannot break a table or start markup. Figures (SVG charts)
 /// are HTML-only and left out; the tables carry the same numbers.
 public struct MarkdownFormatter: ReportFormatter {

@@ -8,6 +8,15 @@ public enum ReportFormat: String, CaseIterable, Codable, Sendable {
     case json
     /// One row per mineral × stage × year.
     case csv
+    /// Plain text with aligned tables, for pasting (``TextFormatter``).
+    case text = "txt"
+
+    /// The formats `report --format all` writes and `reports/` holds: Markdown, HTML, JSON and
+    /// CSV (plain text is for pasting, on request).
+    public static let published: [ReportFormat] = [.markdown, .html, .json, .csv]
+
+    /// The formats for people (Markdown, HTML, text), where `--ascii` applies.
+    public var isForPeople: Bool { self == .markdown || self == .html || self == .text }
 
     /// File extension, without the dot.
     public var fileExtension: String { rawValue }
@@ -18,6 +27,7 @@ public enum ReportFormat: String, CaseIterable, Codable, Sendable {
         case .html: HTMLFormatter()
         case .json: JSONFormatter()
         case .csv: CSVFormatter()
+        case .text: TextFormatter()
         }
     }
 }

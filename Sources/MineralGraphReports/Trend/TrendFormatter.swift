@@ -17,6 +17,7 @@ public struct TrendFormatter: Sendable {
         case .html: HTMLFormatter().render(ReportDocument(report, charts: true))
         case .json: try JSONFormatter.encode(report)
         case .csv: Self.csv(report)
+        case .text: TextFormatter().render(ReportDocument(report, charts: false))
         }
     }
 

@@ -3,7 +3,7 @@ import MineralGraphCore
 
 /// Concentration over the years as data (`mineral-graph trend`): the JSON `series` array and what
 /// the Markdown, HTML (with line charts) and CSV formats print. Numbers are rounded as in
-/// ``Report`` (HHI 0.01, shares 0.0001), so a point's HHI equals `report`'s for that file and year.
+/// ``Report`` (HHI 0.01, shares 0.000001), so a point's HHI equals `report`'s for that file and year.
 public struct TrendReport: Codable, Hashable, Sendable {
     public static let formatVersion = "mineral-graph-trend/1"
 

@@ -29,6 +29,7 @@ public struct WhatIfFormatter: Sendable {
     public func format(_ report: WhatIfReport) throws -> String {
         switch format {
         case .markdown: MarkdownFormatter().render(document(report))
+        case .text: TextFormatter().render(document(report))
         case .html: HTMLFormatter().render(document(report))
         case .json: try JSONFormatter.encode(WhatIfJSON(report))
         case .csv: throw FormatError.unsupported(format)
@@ -335,14 +336,15 @@ public struct WhatIfFormatter: Sendable {
 
     // MARK: Numbers
 
-    static func tonnes(_ value: Double) -> String { ComparisonFormatter.trimmed(value, decimals: 2) }
-    static func usd(_ value: Double) -> String { "$" + NumberFormatting.grouped(value) }
+    /// Tonnes and USD as the report prints them (``ReportUnit/display(_:)``).
+    static func tonnes(_ value: Double) -> String { ReportUnit.tonnes.display(value) }
+    static func usd(_ value: Double) -> String { ReportUnit.usd.display(value) }
     static func count(_ n: Int) -> String { ComparisonFormatter.count(n) }
 
     /// `18.75 t (37.5 %)`, `0`, or the tonnes and why the share is missing.
     static func shortfall(_ tonnes: Double, _ share: MetricValue) -> String {
         if tonnes == 0 && (share.value ?? 0) == 0 { return "0" }
-        return "\(Self.tonnes(tonnes)) t (" + (share.value.map { ComparisonFormatter.trimmed($0 * 100, decimals: 2) + " %" } ?? "n/a") + ")"
+        return "\(Self.tonnes(tonnes)) t (" + (share.value.map { ReportUnit.share.display($0) } ?? "n/a") + ")"
     }
 
     static func nodeShortfall(_ row: NodeShock) -> String {

@@ -5,7 +5,7 @@ import MineralGraphCore
 /// and every report figure of the graph before the shock and after it under each bound.
 ///
 /// The "after" figures are the ordinary report (``ReportBuilder``) of each bound's shocked graph
-/// (``ShockBound/graph``), so post-shock HHI, ΔHHI, `N_eq`, import-source HHI, unequal-exchange
+/// (`ShockBound/graph`), so post-shock HHI, ΔHHI, `N_eq`, import-source HHI, unequal-exchange
 /// and value-added metrics are computed by the same passes as the baseline's.
 public struct WhatIfReport: Sendable {
     /// The scenario as written.

@@ -15,7 +15,7 @@ struct BriefCommand: ParsableCommand {
             """)
 
     enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json
+        case md, html, txt, json
     }
 
     @Argument(help: "The graph file (- for standard input).")
@@ -27,13 +27,15 @@ struct BriefCommand: ParsableCommand {
     @Option(help: "A scenario file whose effect on the country to show (repeatable).")
     var scenario: [String] = []
 
-    @Option(help: "Output format: md, html or json.")
+    @Option(help: "Output format: md, html, txt or json.")
     var format: FormatOption = .md
 
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
     var output: String = "-"
 
     @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var typography: TypographyOptions
 
     func run() throws {
         guard let resolved = CountryTable.resolve(country) else {
@@ -79,8 +81,10 @@ struct BriefCommand: ParsableCommand {
         let text: String = switch format {
         case .md: MarkdownFormatter().render(ReportDocument(brief))
         case .html: HTMLFormatter().render(ReportDocument(brief))
+        case .txt: TextFormatter().render(ReportDocument(brief))
         case .json: try JSONFormatter.encodeBrief(brief)
         }
-        try writeOutputs([(output, text)], inputs: [graph] + scenarioFiles)
+        let people = format != .json && typography.ascii
+        try writeOutputs([(output, people ? ASCIITypography.apply(text) : text)], inputs: [graph] + scenarioFiles)
     }
 }

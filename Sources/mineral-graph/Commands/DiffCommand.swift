@@ -12,7 +12,7 @@ struct DiffCommand: ParsableCommand {
         discussion: """
             Builds the report of each graph (as `mineral-graph report` does) and joins their figures: \
             HHI per mineral and stage with ΔHHI and band changes, import-source HHI, value added, \
-            unequal exchange, water and waste. Formats: md (default), html, json, csv; see \
+            unequal exchange, water and waste. Formats: md (default), html, txt, json, csv; see \
             docs/whatif.md. Exit status: 0, also when the graphs differ; with --exit-code, 0 when \
             no figure differs, 1 when some do, 2 on an error (like diff(1)).
             """
@@ -24,13 +24,17 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: "The graph after (- for standard input).")
     var after: String
 
-    @Option(help: "Output format: md, html, json or csv.")
+    @Option(help: "Output format: md, html, txt, json or csv.")
     var format: ReportFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
     var output: String = "-"
 
     @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
+    @OptionGroup var typography: TypographyOptions
 
     @Flag(help: "Leave unchanged figures out.")
     var changedOnly = false
@@ -40,6 +44,7 @@ struct DiffCommand: ParsableCommand {
 
     func validate() throws {
         if before == "-" && after == "-" { throw ValidationError("only one of the graphs can be read from standard input") }
+        try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
     }
 
     func run() throws {
@@ -47,7 +52,8 @@ struct DiffCommand: ParsableCommand {
         do {
             let builder = try reportOptions.builder()
             comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
-            let text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
+            var text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
+            text = format == .csv ? spreadsheet.csv(text) : typography.apply(text, format: format)
             try writeOutputs([(output, text)], inputs: [before, after])
         } catch {
             guard exitCode else { throw error }

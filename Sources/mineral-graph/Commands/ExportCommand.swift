@@ -38,11 +38,14 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "csv only: write just this table (nodes or edges) to -o or standard output.")
     var table: CSVTableWriter.Table?
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
     func validate() throws {
         if output != nil && outDir != nil { throw ValidationError("use either --output or --out-dir, not both") }
         if outDir != nil && file == "-" { throw ValidationError("standard input has no file name to name the export after; use --output") }
         if table != nil && format != .csv { throw ValidationError("--table is for --format csv") }
         if table != nil && outDir != nil { throw ValidationError("--table writes one table: use --output, not --out-dir") }
+        try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
         if format == .csv && table == nil && outDir == nil && (output ?? "-") == "-" {
             throw ValidationError("csv writes two tables: give --out-dir DIR, -o PREFIX (PREFIX.nodes.csv, PREFIX.edges.csv) or --table nodes|edges")
         }
@@ -59,11 +62,11 @@ struct ExportCommand: ParsableCommand {
         case .dot: outputs = [(try path(extension: "dot"), DOTDataWriter().write(graph))]
         case .csv:
             if let table {
-                outputs = [(output ?? "-", CSVTableWriter().write(graph, table: table))]
+                outputs = [(output ?? "-", spreadsheet.csv(CSVTableWriter().write(graph, table: table)))]
             } else {
                 let prefix = try csvPrefix()
                 let (nodes, edges) = CSVTableWriter().write(graph)
-                outputs = [(prefix + ".nodes.csv", nodes), (prefix + ".edges.csv", edges)]
+                outputs = [(prefix + ".nodes.csv", spreadsheet.csv(nodes)), (prefix + ".edges.csv", spreadsheet.csv(edges))]
             }
         }
         try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [], inputs: [file])

@@ -13,6 +13,12 @@ struct TradeGraphOutputOptions: ParsableArguments {
     @Option(name: .customLong("hhi-out"), help: "Also write import-source HHI per importer and HS product, and per importer, mineral and stage, to this CSV file.")
     var hhiOut: String?
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
+    func validate() throws {
+        if spreadsheet.excel && hhiOut == nil { throw ValidationError("--excel is for the CSV table of --hhi-out") }
+    }
+
     /// Builds, checks and writes the graph (and the HHI table); `inputs` are the files read.
     func write(_ imported: TradeImport, map: HSProductMap, mapFile: String?, command: String, inputs: [String]) throws {
         let (graph, header) = TradeGraphBuilder(graphName: name, productMap: map, productMapFile: mapFile, command: command).build(imported)
@@ -24,7 +30,7 @@ struct TradeGraphOutputOptions: ParsableArguments {
             throw UserError("the imported graph is invalid (a bug in the importer): " + problems.map(\.message).joined(separator: "; "))
         }
         let text = GraphFileWriter().write(graph, headerComment: header)
-        let table = hhiOut.map { [($0, tradeConcentrationCSV(imported.tables))] } ?? []
+        let table = hhiOut.map { [($0, spreadsheet.csv(tradeConcentrationCSV(imported.tables)))] } ?? []
         try writeOutputs(table + [(output, text)], inputs: inputs)
     }
 }

@@ -14,19 +14,23 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a concentration report: HHI per mineral and stage, bottlenecks, import sources.",
         discussion: """
             Formats: md (Markdown, the default, to standard output), html (one self-contained \
-            file with charts), json (stable keys for scripts), csv (one row per mineral, stage \
-            and year), or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). \
+            file with charts), txt (plain text with aligned tables, for pasting), json (stable \
+            keys for scripts), csv (one row per mineral, stage \
+            and year; with --out-dir also one tidy table per section, DIR/<graph-file-stem>/<section>.csv), \
+            or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). --excel writes \
+            the CSV files with a UTF-8 byte-order mark and CRLF line ends, for Excel. --sections \
+            keeps only the named sections (a briefing); --ascii writes '-' for the minus sign. \
             Graphs with validation errors are refused; run `mineral-graph validate` for details. \
             Reports in reports/ are regenerated with: scripts/update-reports.sh
             """
     )
 
     enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, csv, all
+        case md, html, txt, json, csv, all
 
         var formats: [ReportFormat] {
             switch self {
-            case .all: ReportFormat.allCases
+            case .all: ReportFormat.published
             default: [ReportFormat(rawValue: rawValue)!]
             }
         }
@@ -35,7 +39,7 @@ struct ReportCommand: ParsableCommand {
     @Argument(help: "Graph files (- for standard input).")
     var files: [String]
 
-    @Option(help: "Output format: md, html, json, csv, or all (needs --out-dir).")
+    @Option(help: "Output format: md, html, txt, json, csv, or all (md, html, json and csv; needs --out-dir).")
     var format: FormatOption = .md
 
     @Option(name: .shortAndLong, help: "Write to this file (one graph, one format; - for standard output).")
@@ -46,6 +50,25 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
+    @OptionGroup var typography: TypographyOptions
+
+    @Option(help: ArgumentHelp(
+        "Only these sections, comma-separated (concentration,imports,bottleneck,…): a briefing-sized report.",
+        discussion: "Names: " + ReportBuilder.sectionNames.joined(separator: ", ") + "; also imports, exports, facilities, bottleneck."))
+    var sections: String?
+
+    /// The keys of `--sections`, `nil` without it.
+    func sectionKeys() throws -> [String]? {
+        guard let sections else { return nil }
+        do {
+            return try ReportBuilder.sectionKeys(named: sections.split(separator: ",").map(String.init))
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
     @Flag(inversion: .prefixedNo, help: "Embed the supply-chain diagram (drawn with Graphviz) in HTML reports.")
     var diagram = true
 
@@ -54,6 +77,8 @@ struct ReportCommand: ParsableCommand {
         if format == .all && outDir == nil { throw ValidationError("--format all writes several files: give --out-dir") }
         if files.count > 1 && outDir == nil { throw ValidationError("several graphs need --out-dir (one report per graph)") }
         if outDir != nil && files.contains("-") { throw ValidationError("standard input has no file name to name a report after; use --output") }
+        try spreadsheet.check(writesCSV: format.formats.contains(.csv), format: format.rawValue)
+        _ = try sectionKeys()
     }
 
     /// The default diagram of `render`, embedded in the HTML report (`--no-diagram` leaves it out).
@@ -95,10 +120,12 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let builder = try reportOptions.builder()
+        var builder = try reportOptions.builder()
+        builder.sections = try sectionKeys()
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []
         var stems: [String: String] = [:]
+        var directories = outDir.map { [$0] } ?? []
         var failed = false
         for path in files {
             let document = try loadDocument(path)
@@ -114,25 +141,35 @@ struct ReportCommand: ParsableCommand {
                 throw UserError("\(path): \(error)")
             }
             for reportFormat in format.formats {
-                let text = try reportFormat == .html
+                let formatted = try reportFormat == .html
                     ? HTMLFormatter(
                         diagramSVG: try diagramSVG(document.graph, path: path), maps: mapFigures(document.graph),
                         trend: trend(document.graph, file: name ?? "standard input")
                     ).format(report)
                     : reportFormat.formatter.format(report)
+                let text = reportFormat == .csv ? spreadsheet.csv(formatted) : typography.apply(formatted, format: reportFormat)
                 if let outDir {
                     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
                     if let other = stems[stem], other != path {
                         throw UserError("\(path) and \(other) would both be reported as \(stem).*; rename one")
                     }
                     stems[stem] = path
-                    outputs.append((URL(fileURLWithPath: outDir).appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path, text))
+                    let directory = URL(fileURLWithPath: outDir)
+                    outputs.append((directory.appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path, text))
+                    if format == .csv {
+                        // One tidy table per section beside the long table: DIR/<stem>/<section>.csv.
+                        let tables = directory.appendingPathComponent(stem)
+                        directories.append(tables.path)
+                        for table in report.tables() {
+                            outputs.append((tables.appendingPathComponent(table.name + ".csv").path, spreadsheet.csv(table.csv)))
+                        }
+                    }
                 } else {
                     outputs.append((output ?? "-", text))
                 }
             }
         }
         if failed { throw ExitCode.failure }
-        try writeOutputs(outputs, creating: outDir.map { [$0] } ?? [], inputs: files)
+        try writeOutputs(outputs, creating: directories, inputs: files)
     }
 }

@@ -20,11 +20,15 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Only this stage (mining, processing, manufacturing, waste).")
     var stage: Stage?
 
-    @Option(help: "Output format: md, html, json or csv.")
+    @Option(help: "Output format: md, html, txt, json or csv.")
     var format: ReportFormat = .markdown
 
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
     var output: String = "-"
+
+    @OptionGroup var spreadsheet: SpreadsheetOptions
+
+    @OptionGroup var typography: TypographyOptions
 
     @Option(help: "HHI bands: 2023 (default) or 2010.")
     var bands: MergerGuidelines = .us2023
@@ -35,6 +39,7 @@ struct TrendCommand: ParsableCommand {
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
     }
 
     func run() throws {
@@ -56,7 +61,8 @@ struct TrendCommand: ParsableCommand {
         if report.series.isEmpty {
             throw UserError("no concentration figures" + (mineral.map { " for \($0)" } ?? "") + (stage.map { " at the \($0.rawValue) stage" } ?? "") + " in the graphs")
         }
-        try writeOutputs([(output, try TrendFormatter(format: format).format(report))], inputs: files)
+        let text = try TrendFormatter(format: format).format(report)
+        try writeOutputs([(output, format == .csv ? spreadsheet.csv(text) : typography.apply(text, format: format))], inputs: files)
     }
 }
 

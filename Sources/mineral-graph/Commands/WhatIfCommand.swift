@@ -21,7 +21,7 @@ struct WhatIfCommand: ParsableCommand {
     )
 
     enum FormatOption: String, ExpressibleByArgument, CaseIterable {
-        case md, html, json, all
+        case md, html, txt, json, all
         var formats: [ReportFormat] {
             self == .all ? [.markdown, .html, .json] : [ReportFormat(rawValue: rawValue)!]
         }
@@ -33,7 +33,7 @@ struct WhatIfCommand: ParsableCommand {
     @Argument(help: "The scenario file.")
     var scenario: String
 
-    @Option(help: "Output format: md, html, json, or all (needs --out-dir).")
+    @Option(help: "Output format: md, html, txt, json, or all (md, html and json; needs --out-dir).")
     var format: FormatOption = .md
 
     @Option(name: .shortAndLong, help: "Write to this file (- for standard output).")
@@ -52,6 +52,8 @@ struct WhatIfCommand: ParsableCommand {
     var maxIterations: Int = ShockPropagationOptions.default.maxIterations
 
     @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var typography: TypographyOptions
 
     func validate() throws {
         if output != nil && outDir != nil { throw ValidationError("use either --output or --out-dir, not both") }
@@ -94,7 +96,7 @@ struct WhatIfCommand: ParsableCommand {
         let stem = URL(fileURLWithPath: scenario).deletingPathExtension().lastPathComponent
         var outputs: [(path: String, text: String)] = []
         for reportFormat in format.formats {
-            let text = try WhatIfFormatter(format: reportFormat).format(report)
+            let text = typography.apply(try WhatIfFormatter(format: reportFormat).format(report), format: reportFormat)
             let path = outDir.map { URL(fileURLWithPath: $0).appendingPathComponent("\(stem).\(reportFormat.fileExtension)").path }
             outputs.append((path ?? output ?? "-", text))
         }

@@ -8,6 +8,7 @@ extension ReportSections {
     /// C3 per mineral × year.
     enum Bottleneck: ReportSection {
         static let key = "bottlenecks"
+        static let aliases = ["bottleneck"]
         static let empty: [Report.BottleneckRow] = []
         static let rowSectionTitles = ["bottleneck": "Bottleneck stage"]
 

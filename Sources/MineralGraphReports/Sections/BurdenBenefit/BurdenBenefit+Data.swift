@@ -14,7 +14,7 @@ extension Report {
     }
 
     public struct BurdenTotalItem: Codable, Hashable, Sendable {
-        /// A ``BurdenResource`` raw value: `water-withdrawal`, `water-consumption`, `aware-water`,
+        /// A `BurdenResource` raw value: `water-withdrawal`, `water-consumption`, `aware-water`,
         /// `extraction`, `waste-received`.
         public var burden: String
         public var unit: String

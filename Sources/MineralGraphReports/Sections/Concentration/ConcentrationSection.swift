@@ -31,6 +31,12 @@ extension ReportSections {
         static func csvLines(_ value: [Report.ConcentrationRow]) -> [String]? {
             value.map(CSVFormatter.line)
         }
+
+        /// One row per market with the top suppliers as columns (`top1_country`,
+        /// `top1_name`, `top1_share`, … up to the report's `--top`), names beside codes.
+        static func tables(_ value: [Report.ConcentrationRow], in report: Report) -> [ReportTable] {
+            [ReportTable.concentration(name: "concentration", value, top: report.settings.topSuppliers)]
+        }
     }
 }
 

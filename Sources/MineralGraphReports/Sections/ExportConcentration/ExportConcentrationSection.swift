@@ -49,6 +49,7 @@ extension ReportSections {
     /// Export concentration per mineral × exporting stage.
     enum ExportConcentration: ReportSection {
         static let key = "exportConcentration"
+        static let aliases = ["exports"]
         static let empty: [Report.ExportConcentrationRow] = []
 
         static func build(_ context: ReportContext) -> [Report.ExportConcentrationRow] {

@@ -8,6 +8,7 @@ extension ReportSections {
     /// The concentration markets with each node as one supplier.
     enum FacilityConcentration: ReportSection {
         static let key = "facilityConcentration"
+        static let aliases = ["facilities"]
         static let empty: [Report.ConcentrationRow] = []
         static let placement = DocumentPlacement.appendix
         static let rowSectionTitles = ["facility_concentration": "Concentration (facilities)"]

@@ -8,6 +8,7 @@ extension ReportSections {
     /// C2 per importer × mineral × supplying stage.
     enum ImportConcentration: ReportSection {
         static let key = "importConcentration"
+        static let aliases = ["imports"]
         static let empty: [Report.ImportConcentrationRow] = []
         static let placement = DocumentPlacement.appendix
         static let rowSectionTitles = ["import_concentration": "Import-source concentration"]
@@ -24,6 +25,12 @@ extension ReportSections {
 
         static func rows(_ value: [Report.ImportConcentrationRow], into rows: inout MetricRows) {
             for row in value { rows.add(row) }
+        }
+
+        /// One row per importer, mineral and supplying stage, with the largest partners by
+        /// tonnes and by value as columns, names beside codes.
+        static func tables(_ value: [Report.ImportConcentrationRow], in report: Report) -> [ReportTable] {
+            [ReportTable.importConcentration(value, top: report.settings.topSuppliers)]
         }
     }
 }

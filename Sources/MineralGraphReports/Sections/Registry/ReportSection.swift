@@ -7,7 +7,7 @@ import MineralGraphCore
 /// CSV's long rows, `diff` and `whatif`).
 ///
 /// Adding a metric: an Analysis folder with the pass, one folder here with a type conforming
-/// to this protocol, and one line in ``ReportSections/all``. Nothing else: ``ReportBuilder``,
+/// to this protocol, and one line in `ReportSections/all`. Nothing else: ``ReportBuilder``,
 /// the JSON coding of ``Report``, ``ReportDocument`` (so Markdown and HTML), the CSV,
 /// ``ReportComparison`` and ``WhatIfReport`` iterate the registry. CONTRIBUTING.md has the recipe.
 protocol ReportSection: SendableMetatype {
@@ -25,6 +25,9 @@ protocol ReportSection: SendableMetatype {
     /// Whether the JSON leaves the key out when the value is ``empty`` (a section that only
     /// some graphs have, so that the others' reports are unchanged); `false` by default.
     static var omitsEmptyValue: Bool { get }
+    /// Other names `report --sections` accepts for the section besides its key (`imports`);
+    /// none by default.
+    static var aliases: [String] { get }
     /// Titles of the ``ReportRow/Key/section`` names the section's rows use, for `diff` and
     /// `whatif` headings (a name without a title is shown as it is).
     static var rowSectionTitles: [String: String] { get }
@@ -44,11 +47,14 @@ protocol ReportSection: SendableMetatype {
     /// Lines the CSV prints instead of the section's long rows (the wide concentration rows);
     /// `nil`: the long rows.
     static func csvLines(_ value: Value) -> [String]?
+    /// The section's tidy tables (``ReportTable``); by default its rows pivoted, one table per
+    /// row section (``ReportTable/pivoted(_:)``).
+    static func tables(_ value: Value, in report: Report) -> [ReportTable]
 }
 
 /// Where in the document a section's blocks go.
 enum DocumentPlacement: Sendable {
-    /// After the reading, in ``ReportSections/documentOrder``.
+    /// After the reading, in `ReportSections/documentOrder`.
     case body
     /// After every body section, before the methods: the long per-facility and per-importer tables.
     case appendix
@@ -57,19 +63,29 @@ enum DocumentPlacement: Sendable {
 extension ReportSection {
     static var placement: DocumentPlacement { .body }
     static var omitsEmptyValue: Bool { false }
+    static var aliases: [String] { [] }
     static var rowSectionTitles: [String: String] { [:] }
     static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
     static var methodNotes: [Report.MethodNote] { [] }
     static func csvLines(_ value: Value) -> [String]? { nil }
 
-    // Type-erased entry points for iterating ``ReportSections/all``.
+    static func tables(_ value: Value, in report: Report) -> [ReportTable] {
+        var rows = MetricRows(year: report.graph.year)
+        self.rows(value, into: &rows)
+        return ReportTable.pivoted(rows.rows)
+    }
+
+    // Type-erased entry points for iterating `ReportSections/all`.
 
     static func build(into values: inout Report.SectionValues, _ context: ReportContext) {
         values[Self.self] = build(context)
     }
 
     static func blocks(of report: Report) -> [ReportDocument.Block] {
-        blocks(report[Self.self], in: report)
+        let blocks = blocks(report[Self.self], in: report)
+        var rows = MetricRows(year: report.graph.year)
+        self.rows(report[Self.self], into: &rows)
+        return ReportDocument.collapsed(blocks, rows: rows.rows) ?? blocks
     }
 
     static func rows(of report: Report, into rows: inout MetricRows) {
@@ -78,6 +94,10 @@ extension ReportSection {
 
     static func csvLines(of report: Report) -> [String]? {
         csvLines(report[Self.self])
+    }
+
+    static func tables(of report: Report) -> [ReportTable] {
+        tables(report[Self.self], in: report)
     }
 
     static func same(_ a: Report.SectionValues, _ b: Report.SectionValues) -> Bool {
@@ -99,7 +119,7 @@ extension ReportSection {
     }
 }
 
-/// What a section's ``ReportSection/build(_:)`` reads: the graph, the builder's options, the
+/// What a section's `ReportSection/build(_:)` reads: the graph, the builder's options, the
 /// resolved country-group scheme and node names, and pass results several sections share
 /// (computed once, on first use).
 final class ReportContext {

@@ -1,3 +1,5 @@
+import MineralGraphCore
+
 /// The registered report sections, and the section types themselves (each declared in its
 /// folder as `extension ReportSections { enum Name: ReportSection }`).
 enum ReportSections {
@@ -30,6 +32,42 @@ enum ReportSections {
     /// The order of the method notes, by key; sections not listed follow in registry order
     /// (C1, C2 and C3 first, as in METHODS).
     static let methodOrder = ["concentration", "importConcentration", "bottlenecks"]
+
+    /// The name `report --sections` shows for a section: its key in kebab-case
+    /// (`import-concentration`, `supply-risk`).
+    static func name(_ section: any ReportSection.Type) -> String {
+        var out = ""
+        for character in section.key {
+            if character.isUppercase { out += "-" + character.lowercased() } else { out.append(character) }
+        }
+        return out
+    }
+
+    /// The names `report --sections` accepts, in registry order.
+    static var names: [String] { all.map(name) }
+
+    /// The keys of the sections `names` name (a key in camelCase, snake_case or kebab-case, or
+    /// an alias such as `imports`), in registry order; an unknown name is an error with the
+    /// closest known ones.
+    static func keys(named names: [String]) throws(ReportError) -> [String] {
+        func normalized(_ text: String) -> String { text.lowercased().filter { $0.isLetter || $0.isNumber } }
+        var byName: [String: String] = [:]
+        for section in all {
+            for spelling in [section.key] + section.aliases { byName[normalized(spelling)] = section.key }
+        }
+        var keys: Set<String> = []
+        for name in names {
+            let trimmed = name.trimmedOfSpaces()
+            guard let key = byName[normalized(trimmed)] else {
+                let candidates = self.names + all.flatMap { $0.aliases }
+                let closest = ClosestMatches.best(for: trimmed, among: candidates, limit: 2)
+                throw .invalidOption("unknown section '\(trimmed)'" + (closest.isEmpty ? "" : "; did you mean " + closest.map { "'\($0)'" }.joined(separator: " or ") + "?")
+                    + " (sections: " + self.names.joined(separator: ", ") + ")")
+            }
+            keys.insert(key)
+        }
+        return all.map { $0.key }.filter(keys.contains)
+    }
 
     /// The sections in the order `keys` gives, then the others in registry order.
     static func ordered(_ keys: [String]) -> [any ReportSection.Type] {

@@ -39,8 +39,10 @@ public struct ReportUnit: Hashable, Sendable, CustomStringConvertible {
 
     /// HHI on the 0–10,000 scale, to 0.01.
     public static let hhi = ReportUnit("HHI", decimals: 2, style: .index)
-    /// Shares (0…1) and normalized indices, to 0.0001.
-    public static let share = ReportUnit("share", decimals: 4, style: .percent)
+    /// Shares (0…1) and normalized indices, to 0.000001: full figures for JSON and CSV, and
+    /// fine enough that the one-decimal percentage for people is the unrounded share's (to
+    /// 0.0001 first, 0.707460 was 0.7075 and showed as 70.8 % instead of 70.7 %).
+    public static let share = ReportUnit("share", decimals: 6, style: .percent)
     /// The equivalent number of suppliers `N_eq`, to 0.01.
     public static let suppliers = ReportUnit("suppliers", decimals: 2, style: .ratio)
     /// USD, to the cent.
@@ -81,13 +83,54 @@ public struct ReportUnit: Hashable, Sendable, CustomStringConvertible {
         return rounded == 0 ? 0 : rounded // no "-0"
     }
 
-    /// The figure for people, `n/a` when missing.
+    /// The unit a ``ReportRow/Key/unit`` label names (`HHI`, `share`, `USD`, `t Co`, `m3` …),
+    /// so that `diff` and `whatif` print a row's figures as the report does.
+    public static func labelled(_ label: String) -> ReportUnit {
+        switch label {
+        case "HHI": return .hhi
+        case "share": return .share
+        case "suppliers": return .suppliers
+        case "USD": return .usd
+        case "USD/t": return .usdPerTonne
+        case "ratio": return .ratio
+        case "count": return .count
+        case "label": return .label
+        case "flag": return .flag
+        default:
+            if label == "t" || label.hasPrefix("t ") { return .tonnes(label) }
+            if label == "m3" || label.hasPrefix("m3 ") { return .cubicMetres(label) }
+            return .named(label)
+        }
+    }
+
+    /// A change of a figure for people, in the style of ``display(_:)`` with a sign: HHI
+    /// `+120`, shares in percentage points `−2.3 pp`, money `+$1.2 million`. A change too small
+    /// for the style's decimals is shown with the figure's own decimals, never as `0`.
+    public func displayChange(_ delta: Double) -> String {
+        let sign = delta > 0 ? "+" : delta < 0 ? "−" : ""
+        var magnitude = style == .percent
+            ? NumberFormatting.grouped(abs(delta) * 100, decimals: 1)
+            : display(abs(delta))
+        if delta != 0, magnitude.allSatisfy({ !("1"..."9").contains($0) }) {
+            let exact = NumberFormatting.grouped(abs(delta) * (style == .percent ? 100 : 1), decimals: style == .percent ? max(decimals - 2, 1) : decimals)
+            magnitude = style == .money ? "$" + exact : exact
+        }
+        return sign + magnitude + (style == .percent ? " pp" : "")
+    }
+
+    /// The figure for people, `n/a` when missing: one style shared by `report`, `diff`,
+    /// `whatif` and `brief` (Markdown, HTML, text) — HHI and amounts whole with separators,
+    /// shares as percentages with one decimal, ratios with two, money in millions or billions
+    /// — with the minus sign U+2212 (`--ascii` prints `-`). Each figure is rounded once, from
+    /// the report's value (shares carry six decimals, ``share``). JSON and CSV carry the full
+    /// figures instead.
     public func display(_ value: Double?) -> String {
         guard let value else { return "n/a" }
+        let minus: (String) -> String = { $0.hasPrefix("-") ? "−" + $0.dropFirst() : $0 }
         switch style {
-        case .index, .amount: return NumberFormatting.grouped(value)
-        case .percent: return NumberFormatting.grouped(value * 100, decimals: 1) + " %"
-        case .ratio: return NumberFormatting.grouped(value, decimals: 2)
+        case .index, .amount: return minus(NumberFormatting.grouped(value))
+        case .percent: return minus(NumberFormatting.grouped(value * 100, decimals: 1)) + " %"
+        case .ratio: return minus(NumberFormatting.grouped(value, decimals: 2))
         case .label: return NumberFormatting.plain(value)
         case .money:
             let sign = value < 0 ? "−" : ""

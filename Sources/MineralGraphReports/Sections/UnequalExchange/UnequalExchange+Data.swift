@@ -79,7 +79,7 @@ extension Report {
 
     /// Resource per million USD each way, and the exchange ratio ER (exported ÷ imported).
     public struct ExchangeRatioItem: Codable, Hashable, Sendable {
-        /// A ``TradeResource`` raw value (`tonnes`, `contained-tonnes`, `rme-tonnes`,
+        /// A `TradeResource` raw value (`tonnes`, `contained-tonnes`, `rme-tonnes`,
         /// `water-withdrawal-m3`, `water-consumption-m3`, `aware-water-m3-world-eq`).
         public var resource: String
         public var unit: String
@@ -89,7 +89,7 @@ extension Report {
         public var importedPerMillionUsd: Metric
         /// ER > 1: more of the resource leaves per dollar than comes back.
         public var ratio: Metric
-        /// ``ExchangeRatioBand`` raw value, `null` when the ratio is.
+        /// `ExchangeRatioBand` raw value, `null` when the ratio is.
         public var band: String?
 
         public func encode(to encoder: Encoder) throws {

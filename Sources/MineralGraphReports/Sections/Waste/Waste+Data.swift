@@ -33,7 +33,7 @@ extension Report {
     }
 
     public struct FateItem: Codable, Hashable, Sendable {
-        /// A ``WasteFate`` raw value, or `not-waste-destination` for waste received by other nodes.
+        /// A `WasteFate` raw value, or `not-waste-destination` for waste received by other nodes.
         public var fate: String
         public var tonnes: Metric
     }
