@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -154,8 +155,7 @@ struct GraphFileReaderWriterTests {
 
     @Test func documentationExampleReadsValidatesAndRoundTrips() throws {
         // The annotated example in docs/graph-format.md must stay a valid graph.
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/graph-format.md")
+        let docs = TestPaths.file("docs/graph-format.md")
         let markdown = try String(contentsOf: docs, encoding: .utf8)
         let start = try #require(markdown.range(of: "```yaml\n"))
         let end = try #require(markdown.range(of: "```", range: start.upperBound..<markdown.endIndex))
