@@ -2,13 +2,6 @@ import Foundation
 import MineralGraphTestSupport
 import Testing
 
-/// A fresh directory under the system's temporary directory.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
-
 @Suite("Command line: import production and report")
 struct ReportCLITests {
     static let fixture = TestPaths.tests("MineralGraphCLITests/Fixtures/production-usgs-style.csv").path

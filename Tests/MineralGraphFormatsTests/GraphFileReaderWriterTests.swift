@@ -265,8 +265,7 @@ struct GraphFileReaderWriterTests {
     }
 
     @Test func crlfAndBOMFilesReadFromDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let lf = try String(contentsOfFile: Fixtures.path("small-canonical.yaml"), encoding: .utf8)
         let path = directory.appendingPathComponent("bom-crlf.yaml").path
@@ -399,8 +398,7 @@ struct GraphFileReaderWriterTests {
     }
 
     @Test func notUTF8IsAnError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("latin1.yaml").path
         try Data("name: C\u{F4}te\nyear: 2023\n".data(using: .isoLatin1)!).write(to: URL(fileURLWithPath: path))

@@ -54,7 +54,7 @@ struct GoldenDOTTests {
     /// A recording run writes the file and fails, so it can never pass silently; a comparison
     /// that differs fails with the line diff.
     @Test func recordingFailsAndMismatchShowsTheDiff() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("golden-\(UUID().uuidString)")
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let files = GoldenFiles(directory: directory)
         let missing = try files.problem(with: "a\nb\n", named: "sub/x.txt", recording: false)

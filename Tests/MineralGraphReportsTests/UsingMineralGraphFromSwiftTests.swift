@@ -59,8 +59,7 @@ struct UsingMineralGraphFromSwiftTests {
     }
 
     @Test func articleCodeRefusesAnInvalidGraph() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-article-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.yaml").path
         try Data("name: x\nyear: 2023\nnodes:\n  - id: a\n    kind: mine\n    country: CDO\n".utf8).write(to: URL(fileURLWithPath: path))
