@@ -68,29 +68,36 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "MineralGraphCoreTests", dependencies: ["MineralGraphCore"]),
+        // Shared by the test targets only, in no product: package paths, seeded random numbers,
+        // approx, golden files (CONTRIBUTING.md).
+        .target(name: "MineralGraphTestSupport", dependencies: ["MineralGraphFormats"], path: "Tests/MineralGraphTestSupport"),
+        .testTarget(name: "MineralGraphCoreTests", dependencies: ["MineralGraphCore", "MineralGraphTestSupport"]),
         .testTarget(
             name: "MineralGraphFormatsTests",
-            dependencies: ["MineralGraphFormats", "MineralGraphCore", "MineralGraphFuzzing"],
+            dependencies: ["MineralGraphFormats", "MineralGraphCore", "MineralGraphFuzzing", "MineralGraphTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "MineralGraphAnalysisTests", dependencies: ["MineralGraphAnalysis", "MineralGraphCore"]),
+        .testTarget(
+            name: "MineralGraphAnalysisTests",
+            dependencies: ["MineralGraphAnalysis", "MineralGraphCore", "MineralGraphTestSupport"]
+        ),
         .testTarget(
             name: "MineralGraphReportsTests",
             dependencies: [
                 "MineralGraphReports", "MineralGraphAnalysis", "MineralGraphFormats", "MineralGraphCore",
+                "MineralGraphTestSupport",
                 // Only the reports-up-to-date test draws the diagram that HTML reports embed.
                 "MineralGraphRendering",
             ]
         ),
         .testTarget(
             name: "MineralGraphRenderingTests",
-            dependencies: ["MineralGraphRendering", "MineralGraphCore", "MineralGraphFormats"],
+            dependencies: ["MineralGraphRendering", "MineralGraphCore", "MineralGraphFormats", "MineralGraphTestSupport"],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(
             name: "MineralGraphCLITests",
-            dependencies: ["mineral-graph"],
+            dependencies: ["mineral-graph", "MineralGraphTestSupport"],
             exclude: ["Fixtures"]
         ),
     ],

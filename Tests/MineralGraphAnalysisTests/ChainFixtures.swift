@@ -122,9 +122,3 @@ enum ChainFixtures {
             ])
     }
 }
-
-/// `|a − b| ≤ tolerance` for available values.
-func approx(_ value: Double?, _ expected: Double, tolerance: Double = 1e-9) -> Bool {
-    guard let value else { return false }
-    return abs(value - expected) <= tolerance * max(1, abs(expected))
-}

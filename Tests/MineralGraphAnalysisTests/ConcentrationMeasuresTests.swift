@@ -1,3 +1,4 @@
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphAnalysis
@@ -5,18 +6,13 @@ import Testing
 /// Hand-checkable cases of METHODS §1.1–1.4 on plain share lists.
 @Suite("HHI on share lists")
 struct ConcentrationMeasuresTests {
-    static func close(_ a: Double?, _ b: Double, _ tolerance: Double = 1e-6) -> Bool {
-        guard let a else { return false }
-        return abs(a - b) <= tolerance
-    }
-
     @Test func dojExample30_30_20_20Gives2600() throws {
         // 900 + 900 + 400 + 400 = 2,600 (DOJ/FTC HHI page).
         let m = try ConcentrationMeasures.fromShares(named: [0.30, 0.30, 0.20, 0.20])
-        #expect(Self.close(m.hhi, 2_600))
+        #expect(approx(m.hhi, 2_600, absolute: 1e-6))
         #expect(m.hhiLo == m.hhiHi && m.hhiHi == m.hhiNaive)
-        #expect(Self.close(m.cr1, 0.30) && Self.close(m.cr3, 0.80))
-        #expect(Self.close(m.nEq, 10_000 / 2_600))
+        #expect(approx(m.cr1, 0.30, absolute: 1e-6) && approx(m.cr3, 0.80, absolute: 1e-6))
+        #expect(approx(m.nEq, 10_000 / 2_600, absolute: 1e-6))
         #expect(m.supplierCount == 4)
         #expect(m.band(.us2023) == .highlyConcentrated)
         #expect(m.band(.us2010) == .highlyConcentrated)
@@ -25,36 +21,36 @@ struct ConcentrationMeasuresTests {
     @Test func workedExampleACobaltWithOtherCountries() throws {
         // DRC 68, Indonesia 5, Russia 4, Australia 3, Other 20 (METHODS §1.4).
         let m = try ConcentrationMeasures.fromShares(named: [0.68, 0.05, 0.04, 0.03], residual: 0.20)
-        #expect(Self.close(m.hhiLo, 4_674))   // 4,624 + 25 + 16 + 9
-        #expect(Self.close(m.hhiHi, 4_732))   // s_min = 3, q = 6, r = 2: + 6·9 + 4
-        #expect(Self.close(m.hhiNaive, 5_074)) // + 20²
+        #expect(approx(m.hhiLo, 4_674, absolute: 1e-6))   // 4,624 + 25 + 16 + 9
+        #expect(approx(m.hhiHi, 4_732, absolute: 1e-6))   // s_min = 3, q = 6, r = 2: + 6·9 + 4
+        #expect(approx(m.hhiNaive, 5_074, absolute: 1e-6)) // + 20²
         #expect(m.hhi == m.hhiHi)              // conservative headline
-        #expect(Self.close(m.nEq, 2.1, 0.05))
-        #expect(Self.close(m.residualShare, 0.20))
+        #expect(approx(m.nEq, 2.1, absolute: 0.05))
+        #expect(approx(m.residualShare, 0.20, absolute: 1e-6))
         #expect(m.residualFlagged)
         #expect(m.hNormalized == nil && m.hUNCTAD == nil) // incomplete list: no H*
         #expect(m.band(.us2023) == .highlyConcentrated && m.band(.us2010) == .highlyConcentrated)
         #expect(m.bandIsRobust(.us2023))
         let naive = try ConcentrationMeasures.fromShares(named: [0.68, 0.05, 0.04, 0.03], residual: 0.20, upperBound: .singleSupplier)
-        #expect(Self.close(naive.hhi, 5_074) && Self.close(naive.hhiLo, 4_674))
+        #expect(approx(naive.hhi, 5_074, absolute: 1e-6) && approx(naive.hhiLo, 4_674, absolute: 1e-6))
     }
 
     @Test func workedExampleBLithiumCompleteList() throws {
         // 47 / 30 / 15 / 5 / 3 (METHODS §1.4).
         let m = try ConcentrationMeasures.fromShares(named: [0.47, 0.30, 0.15, 0.05, 0.03])
-        #expect(Self.close(m.hhi, 3_368))
-        #expect(Self.close(m.nEq, 2.97, 0.005))
-        #expect(Self.close(m.hNormalized, 0.171, 0.0005))
-        #expect(Self.close(m.hUNCTAD, 0.241, 0.0005))
+        #expect(approx(m.hhi, 3_368, absolute: 1e-6))
+        #expect(approx(m.nEq, 2.97, absolute: 0.005))
+        #expect(approx(m.hNormalized, 0.171, absolute: 0.0005))
+        #expect(approx(m.hUNCTAD, 0.241, absolute: 0.0005))
         #expect(m.residualShare == 0 && !m.residualFlagged)
         // From the DER figure alone (Australia + Chile 77 %): HHI ≥ 77²/2 = 2,964.5.
-        #expect(Self.close(ConcentrationMeasures.hhiLowerBound(concentrationRatio: 0.77, k: 2), 2_964.5))
+        #expect(approx(ConcentrationMeasures.hhiLowerBound(concentrationRatio: 0.77, k: 2), 2_964.5, absolute: 1e-6))
         #expect(m.hhi >= 2_964.5)
     }
 
     @Test func quantitiesGiveTheSameAsShares() throws {
         let fromTonnes = try ConcentrationMeasures.fromQuantities(named: [68_000, 5_000, 4_000, 3_000], residual: 20_000)
-        #expect(Self.close(fromTonnes.hhiLo, 4_674) && Self.close(fromTonnes.hhiHi, 4_732))
+        #expect(approx(fromTonnes.hhiLo, 4_674, absolute: 1e-6) && approx(fromTonnes.hhiHi, 4_732, absolute: 1e-6))
     }
 
     @Test func zeroTotalIsUndefinedNotZero() {
@@ -91,7 +87,7 @@ struct ConcentrationMeasuresTests {
         #expect(m.renormalized)
         let rescaled: [Double] = [0.5, 0.3, 0.198].map { $0 / 0.998 }
         let expected: Double = 10_000 * rescaled.map { $0 * $0 }.reduce(0, +)
-        #expect(Self.close(m.hhi, expected))
+        #expect(approx(m.hhi, expected, absolute: 1e-6))
         #expect(m.residualShare == 0)
         let exact = try ConcentrationMeasures.fromShares(named: [0.5, 0.5])
         #expect(!exact.renormalized)
@@ -99,10 +95,10 @@ struct ConcentrationMeasuresTests {
 
     @Test func aGapBelowOneBecomesAResidual() throws {
         let m = try ConcentrationMeasures.fromShares(named: [0.6, 0.3]) // gap 0.1
-        #expect(Self.close(m.residualShare, 0.1))
-        #expect(Self.close(m.hhiLo, 4_500))
+        #expect(approx(m.residualShare, 0.1, absolute: 1e-6))
+        #expect(approx(m.hhiLo, 4_500, absolute: 1e-6))
         // Cap: s_min = 0.3 > 0.1, so q = 0 and r = 0.1: + 100.
-        #expect(Self.close(m.hhiHi, 4_600))
+        #expect(approx(m.hhiHi, 4_600, absolute: 1e-6))
         #expect(!m.residualFlagged) // exactly 10 % is not above 10 %
     }
 
@@ -112,7 +108,7 @@ struct ConcentrationMeasuresTests {
 
     @Test func knownNumberOfUnnamedSuppliers() {
         // Example A with the residual split among 4 equal countries: 4,674 + 400 / 4.
-        #expect(Self.close(ConcentrationMeasures.hhi(lowerBound: 4_674, residualShare: 0.20, unnamedSuppliers: 4), 4_774))
+        #expect(approx(ConcentrationMeasures.hhi(lowerBound: 4_674, residualShare: 0.20, unnamedSuppliers: 4), 4_774, absolute: 1e-6))
     }
 
     @Test(arguments: [
@@ -121,7 +117,7 @@ struct ConcentrationMeasuresTests {
         (0.50, 1, 2_500.0), (0.90, 1, 8_100.0), (0.77, 2, 2_964.5),
     ])
     func derFiguresGiveLowerBounds(share: Double, k: Int, bound: Double) throws {
-        #expect(Self.close(ConcentrationMeasures.hhiLowerBound(concentrationRatio: share, k: k), bound))
+        #expect(approx(ConcentrationMeasures.hhiLowerBound(concentrationRatio: share, k: k), bound, absolute: 1e-6))
         // Any market consistent with the statement is at least that concentrated: put the
         // named share(s) on k suppliers and fragment the rest into 1 % pieces.
         let named = Array(repeating: share / Double(k), count: k)
@@ -167,7 +163,7 @@ struct ConcentrationMeasuresTests {
     @Test func bandRobustnessDependsOnTheInterval() throws {
         // Named 40 % and 10 %, residual 50 %: lo = 1,700 (moderate), hi = 1,700 + 5·100 = 2,200 (high).
         let m = try ConcentrationMeasures.fromShares(named: [0.4, 0.1], residual: 0.5)
-        #expect(Self.close(m.hhiLo, 1_700) && Self.close(m.hhiHi, 2_200))
+        #expect(approx(m.hhiLo, 1_700, absolute: 1e-6) && approx(m.hhiHi, 2_200, absolute: 1e-6))
         #expect(!m.bandIsRobust(.us2023))
         #expect(m.bandIsRobust(.us2010)) // 1,700 and 2,200 are both 'moderately' under 2010
     }

@@ -1,4 +1,5 @@
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphAnalysis
@@ -8,15 +9,6 @@ import Testing
 /// mass conservation.
 @Suite("S2 shock propagation properties")
 struct ShockPropertyTests {
-    /// A linear congruential generator (Knuth's MMIX constants): deterministic across platforms.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     static let countries: [CountryCode] = ["COD", "AUS", "CHN", "FIN", "JPN", "KOR", "DEU"]
 
     /// Mines → processors → manufacturers → consumers, one mineral (cobalt, contained tonnes).
@@ -24,7 +16,7 @@ struct ShockPropertyTests {
     /// stages, so the graph balances. With `loops`, some manufacturers also return recovered
     /// material to processors (the graph no longer balances; the loops lose material).
     static func chain(seed: UInt64, loops: Bool) -> SupplyGraph {
-        var g = Generator(state: seed)
+        var g = LCG(state: seed)
         let kinds: [(String, NodeKind)] = [("m", .mine), ("p", .processor), ("f", .manufacturer), ("c", .consumer)]
         var layers: [[Node]] = []
         for (prefix, kind) in kinds {
@@ -73,7 +65,7 @@ struct ShockPropertyTests {
     @Test(arguments: seeds, [false, true])
     func shortfallEqualsExposureTimesCut(seed: UInt64, loops: Bool) throws {
         let graph = Self.chain(seed: seed, loops: loops)
-        var g = Generator(state: seed &* 31)
+        var g = LCG(state: seed &* 31)
         let exposure = try #require(ExposurePass().run(on: graph).mineral("cobalt"))
         let mine = graph.nodes.filter { $0.kind == .mine }.randomElement(using: &g)!.id
         let tight = ShockPropagationOptions(relativeTolerance: 1e-14, maxIterations: 100_000)
@@ -100,7 +92,7 @@ struct ShockPropertyTests {
     @Test(arguments: seeds)
     func boundsAndMassConservation(seed: UInt64) throws {
         let graph = Self.chain(seed: seed, loops: false)
-        var g = Generator(state: seed &* 17)
+        var g = LCG(state: seed &* 17)
         var shocks: [Shock] = graph.nodes.filter { $0.kind != .consumer && Int.random(in: 0..<3, using: &g) == 0 }.map {
             .cut(OutputCut(nodes: [.id([$0.id])], fraction: Double.random(in: 0...1, using: &g)))
         }

@@ -1,3 +1,4 @@
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphAnalysis

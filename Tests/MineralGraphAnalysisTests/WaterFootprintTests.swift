@@ -1,4 +1,5 @@
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphAnalysis

@@ -1,9 +1,10 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("Command line: brief")
 struct BriefCommandTests {
-    static let cobalt = CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+    static let cobalt = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
 
     @Test func germanyBriefHasEveryPartWithSourcesAndTheWGIYear() throws {
         let result = try CLI.run(["brief", Self.cobalt, "--country", "Germany"])

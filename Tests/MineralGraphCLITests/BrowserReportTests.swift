@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Every HTML report in reports/ (and reports/whatif/, reports/trends/) opened in headless
@@ -31,7 +32,7 @@ struct BrowserReportTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "scripts/check-reports-browser.py"]
-        process.currentDirectoryURL = CLI.packageRoot
+        process.currentDirectoryURL = TestPaths.packageRoot
         let output = Pipe()
         process.standardOutput = output
         process.standardError = output

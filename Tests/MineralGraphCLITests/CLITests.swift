@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Runs the built `mineral-graph` executable as a user would.
@@ -13,16 +14,13 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     struct Result {
         var status: Int32
         var stdout: String
         var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = packageRoot) throws -> Result {
+    static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = TestPaths.packageRoot) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -54,37 +52,8 @@ struct CLITests {
     }
 }
 
-/// A fresh directory under the system's temporary directory, removed by `remove()`.
-struct TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
-        try Data(text.utf8).write(to: url.appendingPathComponent(name))
-        return path(name)
-    }
-
-    func read(_ name: String) throws -> String {
-        try String(contentsOfFile: path(name), encoding: .utf8)
-    }
-
-    /// Every entry, hidden ones included (temporary files start with a dot).
-    func listing() throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
-    }
-}
-
 enum Samples {
-    static let fixtures = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphFormatsTests/Fixtures")
+    static let fixtures = TestPaths.tests("MineralGraphFormatsTests/Fixtures")
 
     /// A valid graph in canonical form with no warnings.
     static let valid = """
@@ -272,8 +241,7 @@ struct ValidateCommandTests {
 
     /// `mineral-graph validate graphs/*.yaml` passes on the examples, strictly, and they are canonical.
     @Test func examplesValidateStrictlyAndAreCanonical() throws {
-        let directory = CLI.packageRoot.appendingPathComponent("graphs")
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let names = TestPaths.exampleGraphs
         #expect(names.contains("cobalt-2023.yaml") && names.contains("lithium-2023.yaml"), "examples missing from graphs/: \(names)")
         guard !names.isEmpty else { return }
         let paths = names.map { "graphs/" + $0 }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Unknown subcommands and options are reported before any command's own checks, with a
@@ -94,7 +95,7 @@ struct CommandLineCheckTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-qec", command, "/dev/null"]
-        process.currentDirectoryURL = CLI.packageRoot
+        process.currentDirectoryURL = TestPaths.packageRoot
         var base = ProcessInfo.processInfo.environment
         base["NO_COLOR"] = nil
         process.environment = base.merging(environment) { $1 }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("diff")
@@ -47,7 +48,7 @@ struct DiffCommandTests {
         #expect(result.stdout.contains(" 0 changed, 0 added, 0 removed, "))
         #expect(!result.stdout.contains("## Changes by section"))
         // Standard input works for one side.
-        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent(Self.cobalt), encoding: .utf8)
+        let text = try String(contentsOf: TestPaths.file(Self.cobalt), encoding: .utf8)
         let csv = try CLI.run(["diff", Self.cobalt, "-", "--format", "csv", "--changed-only"], stdin: text)
         #expect(csv.status == 0)
         #expect(csv.stdout == "section,mineral,stage,year,item_kind,item,item_name,metric,unit,status,before,after,delta,relative_delta,before_unavailable,after_unavailable\n")

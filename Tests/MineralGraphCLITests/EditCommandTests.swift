@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("Command line: edit")
@@ -184,7 +185,7 @@ struct EditCommandTests {
     @Test func aThousandEditScriptRunsQuickly() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
-        let graph = CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+        let graph = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
         let text = try String(contentsOfFile: graph, encoding: .utf8)
         let path = try dir.write("cobalt.yaml", text)
         let ids = text.split(separator: "\n").filter { $0.hasPrefix("  - id: ") && text.contains("from: \($0.dropFirst(8))") }

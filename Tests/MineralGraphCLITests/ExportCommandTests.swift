@@ -1,9 +1,10 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("Command line: export and import dot")
 struct ExportCommandTests {
-    static let cobalt = CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+    static let cobalt = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
 
     @Test func eachFormatGoesToStandardOutput() throws {
         let graphML = try CLI.run(["export", Self.cobalt, "--format", "graphml"])
@@ -35,7 +36,7 @@ struct ExportCommandTests {
         defer { dir.remove() }
         // Graphs without uncertainty statements, which DOT does not carry (cobalt-2023 has some).
         for name in ["lithium-2023", "ewaste-2022", "graphite-2022"] {
-            let yaml = CLI.packageRoot.appendingPathComponent("graphs/\(name).yaml").path
+            let yaml = TestPaths.graphs.appendingPathComponent("\(name).yaml").path
             let export = try CLI.run(["export", yaml, "--format", "dot", "--out-dir", dir.path("out")])
             #expect(export.status == 0, "\(export.stderr)")
             let back = try CLI.run(["import", "dot", dir.path("out/\(name).dot"), "-o", dir.path("\(name).yaml")])

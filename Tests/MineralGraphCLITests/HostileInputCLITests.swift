@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Issue 19's reproducers at the command line: each ends in a located error (or correct

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Every "METHODS §x.y" that the repository prints or writes — in reports/, docs/, the README,
@@ -7,7 +8,7 @@ import Testing
 /// (`docs/methods.md#s3-2`).
 @Suite("docs/methods.md has every cited section")
 struct MethodsCitationTests {
-    static let root = CLI.packageRoot
+    static let root = TestPaths.packageRoot
 
     /// A section number as cited ("3.2") and where.
     struct Citation: Hashable, CustomStringConvertible {

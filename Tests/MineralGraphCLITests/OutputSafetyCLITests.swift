@@ -1,12 +1,13 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// What commands that write files do with outputs that are inputs, links, read-only files and
 /// concurrent in-place edits (docs/output-files.md).
 @Suite("Command line: output safety")
 struct OutputSafetyCLITests {
-    static let scenario = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphCLITests/Fixtures/whatif/cut-md-half.yaml")
-    static let toy = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphCLITests/Fixtures/whatif/toy.yaml")
+    static let scenario = TestPaths.tests("MineralGraphCLITests/Fixtures/whatif/cut-md-half.yaml")
+    static let toy = TestPaths.tests("MineralGraphCLITests/Fixtures/whatif/toy.yaml")
 
     /// Runs `arguments` and expects a refusal to overwrite `input`, with every file unchanged.
     static func expectRefusal(_ arguments: [String], input: String, in dir: TemporaryDirectory) throws {
@@ -131,7 +132,7 @@ struct LoneCarriageReturnCLITests {
             #expect(result.status == 1, "\(arguments)")
             #expect(result.stderr.contains(":3:3: error: duplicate key 'a'"), "\(arguments): \(result.stderr)")
         }
-        let toy = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphCLITests/Fixtures/whatif/toy.yaml").path
+        let toy = TestPaths.tests("MineralGraphCLITests/Fixtures/whatif/toy.yaml").path
         let scenario = try CLI.run(["whatif", toy, path])
         #expect(scenario.status == 1)
         #expect(scenario.stderr.contains("cr.yaml:3:3: error: duplicate key 'a'"), "\(scenario.stderr)")

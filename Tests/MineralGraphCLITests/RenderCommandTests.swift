@@ -1,15 +1,10 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("render command")
 struct RenderCommandTests {
     static let fixture = "Tests/MineralGraphRenderingTests/Fixtures/cobalt-loop.yaml"
-
-    func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-render-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 
     @Test func writesSVGToStandardOutputByDefault() throws {
         let result = try CLI.run(["render", Self.fixture])
@@ -90,7 +85,7 @@ struct RenderFigureCommandTests {
     static let fixture = RenderCommandTests.fixture
 
     @Test func unknownOrMissingExtensionsAreRefusedAndNothingIsWritten() throws {
-        let directory = try RenderCommandTests().temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         for name in ["x.txt", "x.html", "noextension"] {
             let path = directory.appendingPathComponent(name).path
@@ -107,7 +102,7 @@ struct RenderFigureCommandTests {
     }
 
     @Test func jpgIsARealJPEG() throws {
-        let directory = try RenderCommandTests().temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("x.jpg").path
         let result = try CLI.run(["render", Self.fixture, "-o", path])
@@ -121,7 +116,7 @@ struct RenderFigureCommandTests {
     }
 
     @Test func twoPDFRendersAreTheSameBytes() throws {
-        let directory = try RenderCommandTests().temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var renders: [Data] = []
         for name in ["a.pdf", "b.pdf"] {
@@ -142,7 +137,7 @@ struct RenderFigureCommandTests {
             #expect(result.stdout.contains(text), "\(text)")
         }
         #expect(!result.stdout.contains("labelloc"))
-        let directory = try RenderCommandTests().temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let small = try CLI.run(["render", Self.fixture, "--size", "3.5x3", "-o", directory.appendingPathComponent("f.svg").path])
         #expect(small.status == 0)
@@ -176,7 +171,7 @@ struct MapCommandTests {
     }
 
     @Test func formatsFollowTheExtension() throws {
-        let directory = try RenderCommandTests().temporaryDirectory()
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let html = directory.appendingPathComponent("m.html").path
         let page = try CLI.run(["map", Self.graph, "--mineral", "Co", "--stage", "processing", "-o", html])

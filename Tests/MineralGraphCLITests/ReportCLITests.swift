@@ -1,16 +1,10 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
-
-/// A fresh directory under the system's temporary directory.
-func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-}
 
 @Suite("Command line: import production and report")
 struct ReportCLITests {
-    static let fixture = CLI.packageRoot.appendingPathComponent("Tests/MineralGraphCLITests/Fixtures/production-usgs-style.csv").path
+    static let fixture = TestPaths.tests("MineralGraphCLITests/Fixtures/production-usgs-style.csv").path
 
     /// HHI bounds computed independently from the CSV with this Python (METHODS §1.4), run once
     /// and pasted here:
@@ -160,7 +154,7 @@ struct RealTableCLITests {
     /// computed independently from the printed figures (Python: shares of the country rows,
     /// 10,000 · Σ s²): 2011 3,053.7137; 2015 2,703.8115.
     @Test func usgsCobaltTableImportsCleanlyAndGivesTheExpectedHHIs() throws {
-        let table = CLI.packageRoot.appendingPathComponent("graphs/tables/cobalt-mine-production-2011-2015.csv").path
+        let table = TestPaths.graphs.appendingPathComponent("tables/cobalt-mine-production-2011-2015.csv").path
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let graph = directory.appendingPathComponent("cobalt.yaml").path

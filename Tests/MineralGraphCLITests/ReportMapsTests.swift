@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// HTML reports embed a world map per mineral for its mining and processing stages, and the
@@ -6,7 +7,7 @@ import Testing
 @Suite("Command line: maps in HTML reports")
 struct ReportMapsTests {
     @Test func htmlReportsEmbedAMapPerMineralAndProducingStage() throws {
-        let graph = CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+        let graph = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
         let html = try CLI.run(["report", graph, "--format", "html", "--no-diagram"])
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<h2>Where supply sits: maps</h2>"))
@@ -20,14 +21,14 @@ struct ReportMapsTests {
     }
 
     @Test func htmlReportsOfMultiYearGraphsDrawTheTrend() throws {
-        let graph = CLI.packageRoot.appendingPathComponent("graphs/nickel-production-2018-2022.yaml").path
+        let graph = TestPaths.graphs.appendingPathComponent("nickel-production-2018-2022.yaml").path
         let html = try CLI.run(["report", graph, "--format", "html", "--no-maps"])
         #expect(html.status == 0, "\(html.stderr)")
         #expect(html.stdout.contains("<h2>Concentration over the years</h2>"))
         #expect(html.stdout.contains("HHI of nickel mining with its bounds"))
         // The reading names the year of its shares when the graph has several.
         #expect(try CLI.run(["report", graph]).stdout.contains("Indonesia mines 49.0 % of the nickel in this graph in 2022 (t Ni)"))
-        let oneYear = try CLI.run(["report", CLI.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path, "--format", "html", "--no-diagram"])
+        let oneYear = try CLI.run(["report", TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path, "--format", "html", "--no-diagram"])
         #expect(!oneYear.stdout.contains("Concentration over the years"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// Issue 14's workflow: a production table and a BACI file merged into one graph; its report

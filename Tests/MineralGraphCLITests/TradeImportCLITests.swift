@@ -1,10 +1,11 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("Command line: import baci, import comtrade, trade-hhi")
 struct TradeImportCLITests {
     static func fixture(_ name: String) -> String {
-        CLI.packageRoot.appendingPathComponent("Tests/MineralGraphFormatsTests/Fixtures/trade").appendingPathComponent(name).path
+        TestPaths.tests("MineralGraphFormatsTests/Fixtures/trade").appendingPathComponent(name).path
     }
 
     static let baci = fixture("BACI_HS22_Y2022_V202401b-sample.csv")

@@ -1,11 +1,12 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// The real trade files in `../shared/data/` (baci/, comtrade/); absent from a fresh clone,
 /// where the tests that read them are skipped, saying so.
 enum SharedTradeFiles {
     static func path(_ name: String) -> String {
-        CLI.packageRoot.appendingPathComponent("../shared/data").appendingPathComponent(name).standardizedFileURL.path
+        TestPaths.sharedData.appendingPathComponent(name).path
     }
 
     static let available = ["baci", "comtrade"].allSatisfy { FileManager.default.fileExists(atPath: path($0)) }

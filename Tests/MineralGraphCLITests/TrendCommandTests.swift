@@ -1,9 +1,10 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @Suite("Command line: trend")
 struct TrendCommandTests {
-    static let table = CLI.packageRoot.appendingPathComponent("graphs/tables/cobalt-mine-production-2011-2015.csv").path
+    static let table = TestPaths.graphs.appendingPathComponent("tables/cobalt-mine-production-2011-2015.csv").path
 
     /// Five yearly graphs (the table's rows of one year each, imported) give, for every mineral,
     /// stage and year, the HHI `report` gives for that file; one multi-year graph gives the same series.

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// `mineral-graph whatif` on the worked shock example of METHODS §4.4 (Fixtures/whatif/toy.yaml).

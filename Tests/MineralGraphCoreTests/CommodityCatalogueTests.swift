@@ -1,11 +1,12 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphCore
 
 @Suite("Commodity catalogue (Resources/commodities.csv)")
 struct CommodityCatalogueTests {
-    static let resource = SharedData.packageRoot.appendingPathComponent("Sources/MineralGraphCore/Resources/commodities.csv")
+    static let resource = TestPaths.file("Sources/MineralGraphCore/Resources/commodities.csv")
 
     // MARK: The shipped file
 

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphCore
@@ -122,8 +123,7 @@ struct MineralCatalogTests {
         let ids = MineralCatalog.all.map(\.id.rawValue)
         #expect(Set(ids).count == ids.count)
         #expect(ids == ids.sorted())
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/graph-format.md")
+        let docs = TestPaths.file("docs/graph-format.md")
         let text = try String(contentsOf: docs, encoding: .utf8)
         let section = try #require(text.components(separatedBy: "## Minerals\n").dropFirst().first)
         let listed = try #require(section.components(separatedBy: "`").dropFirst().first)

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -9,20 +10,11 @@ import Testing
 /// that and reports `edit-internal` otherwise). Seeded, so failures reproduce.
 @Suite("Random edits")
 struct EditRandomTests {
-    /// A linear congruential generator (Knuth's MMIX constants): deterministic across platforms.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
-    }
-
     static let texts = ["trickyText", "commented.yaml"]
 
     static func text(_ name: String) throws -> String {
         if name == "commented.yaml" { return try EditTesting.fixture(name) }
-        return try String(contentsOfFile: ExampleGraphTests.graphsDirectory.appendingPathComponent(name).path, encoding: .utf8)
+        return try String(contentsOfFile: TestPaths.graphs.appendingPathComponent(name).path, encoding: .utf8)
     }
 
     static let notes = [
@@ -30,7 +22,7 @@ struct EditRandomTests {
         "trailing colon:", "{braces}, [brackets]", "tab\\there", "é ≈ ü",
     ]
 
-    static func randomEdit(_ graph: SupplyGraph, _ g: inout Generator, step: Int) -> String {
+    static func randomEdit(_ graph: SupplyGraph, _ g: inout LCG, step: Int) -> String {
         let node = graph.nodes.randomElement(using: &g)
         let flow = graph.flows.randomElement(using: &g)
         let note = notes.randomElement(using: &g)!
@@ -85,7 +77,7 @@ struct EditRandomTests {
         let text = name == "trickyText" ? Self.trickyText : try Self.text(name)
         let document = try EditTesting.document(text)
         let original = document.graph
-        var g = Generator(state: 2024)
+        var g = LCG(state: 2024)
         var applied = 0
         var refused = 0
         for trial in 0..<80 {

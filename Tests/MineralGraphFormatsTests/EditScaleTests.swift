@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -9,7 +10,7 @@ import Testing
 @Suite("A thousand edits")
 struct EditScaleTests {
     @Test func aThousandEditsChangeOnlyTheirTargetLines() throws {
-        let path = ExampleGraphTests.graphsDirectory.appendingPathComponent("cobalt-2023.yaml").path
+        let path = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let document = try GraphFileReader().read(text: text, file: "cobalt-2023.yaml")
         let graph = document.graph

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -7,15 +8,8 @@ import Testing
 /// The example graphs in `graphs/` must read, validate cleanly and be in canonical form.
 @Suite("Example graphs")
 struct ExampleGraphTests {
-    static let graphsDirectory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("graphs")
-
     /// Every `graphs/*.yaml`, sorted; empty when the directory is missing.
-    static let files: [String] = {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: graphsDirectory.path)) ?? []
-        return names.filter { $0.hasSuffix(".yaml") }.sorted()
-    }()
+    static let files = TestPaths.exampleGraphs
 
     @Test func theCobaltAndLithiumExamplesExist() {
         for name in ["cobalt-2023.yaml", "lithium-2023.yaml"] {
@@ -25,7 +19,7 @@ struct ExampleGraphTests {
 
     @Test(arguments: files)
     func exampleReadsValidatesAndRoundTrips(_ name: String) throws {
-        let path = Self.graphsDirectory.appendingPathComponent(name).path
+        let path = TestPaths.graphs.appendingPathComponent(name).path
         let document: GraphDocument
         do {
             document = try GraphFileReader().read(contentsOf: path)

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -10,21 +11,21 @@ import Testing
 @Suite("Export golden text")
 struct ExportGoldenTests {
     @Test func graphML() {
-        #expect(GraphMLWriter().write(ExportFixtures.tiny) == Self.graphML + "\n")
+        expectSameLines(GraphMLWriter().write(ExportFixtures.tiny), Self.graphML + "\n")
     }
 
     @Test func dot() {
-        #expect(DOTDataWriter().write(ExportFixtures.tiny) == Self.dot + "\n")
+        expectSameLines(DOTDataWriter().write(ExportFixtures.tiny), Self.dot + "\n")
     }
 
     @Test func nodeLink() {
-        #expect(NodeLinkWriter().write(ExportFixtures.tiny) == Self.nodeLink + "\n")
+        expectSameLines(NodeLinkWriter().write(ExportFixtures.tiny), Self.nodeLink + "\n")
     }
 
     @Test func csvTables() {
         let tables = CSVTableWriter().write(ExportFixtures.tiny)
-        #expect(tables.nodes == Self.nodes + "\n")
-        #expect(tables.edges == Self.edges + "\n")
+        expectSameLines(tables.nodes, Self.nodes + "\n")
+        expectSameLines(tables.edges, Self.edges + "\n")
         #expect(CSVTableWriter().write(ExportFixtures.tiny, table: .edges) == tables.edges)
     }
 

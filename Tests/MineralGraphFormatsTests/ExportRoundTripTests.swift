@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -13,7 +14,7 @@ import FoundationXML
 @Suite("Export round trips")
 struct ExportRoundTripTests {
     static func example(_ name: String) throws -> SupplyGraph {
-        try GraphFileReader().read(contentsOf: ExampleGraphTests.graphsDirectory.appendingPathComponent(name).path).graph
+        try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent(name).path).graph
     }
 
     static func dotRoundTrip(_ graph: SupplyGraph) throws -> SupplyGraph {
@@ -81,7 +82,7 @@ struct ExportRoundTripTests {
     }
 
     @Test func randomGraphsSurviveDOTAndJSON() throws {
-        var generator = EditRandomTests.Generator(state: 7)
+        var generator = LCG(state: 7)
         for round in 0..<60 {
             let graph = RandomGraph.make(&generator)
             let dot = DOTDataWriter().write(graph)
@@ -116,7 +117,7 @@ struct ExportRoundTripTests {
     }
 
     @Test func randomGraphMLIsWellFormedWithEveryValue() throws {
-        var generator = EditRandomTests.Generator(state: 11)
+        var generator = LCG(state: 11)
         for _ in 0..<30 { try Self.checkGraphML(RandomGraph.make(&generator)) }
     }
 
@@ -203,7 +204,7 @@ enum RandomGraph {
     static let countries: [CountryCode] = ["COD", "CHN", "FIN", "AUS", "CHL", "NGA", "USA"]
     static let numbers: [Double] = [0, 1, 170_000, 0.35, 1e-5, 0.1 + 0.2, 123_456.789, 5.1e9, 1e20, 2.5e-300, 3]
 
-    static func make(_ g: inout EditRandomTests.Generator) -> SupplyGraph {
+    static func make(_ g: inout LCG) -> SupplyGraph {
         func pick<T>(_ values: [T]) -> T { values[Int.random(in: 0..<values.count, using: &g)] }
         func maybe<T>(_ value: @autoclosure () -> T) -> T? { Bool.random(using: &g) ? value() : nil }
         func text() -> String { pick(texts) + (Bool.random(using: &g) ? pick(texts) : "") }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -6,9 +7,7 @@ import MineralGraphCore
 
 @Suite("WGI governance tables")
 struct GovernanceTableReaderTests {
-    static let sharedWGI = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("shared/data/wgi/political-stability-estimate.csv")
+    static let sharedWGI = TestPaths.sharedData.appendingPathComponent("wgi/political-stability-estimate.csv")
     static var sharedPresent: Bool { FileManager.default.fileExists(atPath: sharedWGI.path) }
 
     @Test func bundledTableHasEveryEconomyAndYear() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -154,8 +155,7 @@ struct GraphFileReaderWriterTests {
 
     @Test func documentationExampleReadsValidatesAndRoundTrips() throws {
         // The annotated example in docs/graph-format.md must stay a valid graph.
-        let docs = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("docs/graph-format.md")
+        let docs = TestPaths.file("docs/graph-format.md")
         let markdown = try String(contentsOf: docs, encoding: .utf8)
         let start = try #require(markdown.range(of: "```yaml\n"))
         let end = try #require(markdown.range(of: "```", range: start.upperBound..<markdown.endIndex))
@@ -265,8 +265,7 @@ struct GraphFileReaderWriterTests {
     }
 
     @Test func crlfAndBOMFilesReadFromDisk() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let lf = try String(contentsOfFile: Fixtures.path("small-canonical.yaml"), encoding: .utf8)
         let path = directory.appendingPathComponent("bom-crlf.yaml").path
@@ -399,8 +398,7 @@ struct GraphFileReaderWriterTests {
     }
 
     @Test func notUTF8IsAnError() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("latin1.yaml").path
         try Data("name: C\u{F4}te\nyear: 2023\n".data(using: .isoLatin1)!).write(to: URL(fileURLWithPath: path))

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -383,7 +384,7 @@ struct GraphTextEditingTests {
 
     @Test(arguments: ["cobalt-2023.yaml", "lithium-2023.yaml", "ewaste-2022.yaml"])
     func newElementsAreWrittenAsTheCanonicalWriterWritesThem(_ name: String) throws {
-        let path = ExampleGraphTests.graphsDirectory.appendingPathComponent(name).path
+        let path = TestPaths.graphs.appendingPathComponent(name).path
         let graph = try GraphFileReader().read(contentsOf: path).graph
         let written = GraphFileWriter().write(graph)
         let nodes = graph.nodes.map { YAMLValue.itemLines(.mapping(GraphFields.node($0)), dashIndent: 2).joined(separator: "\n") }
@@ -392,7 +393,7 @@ struct GraphTextEditingTests {
     }
 
     @Test func editingEveryNodeOfAnExampleAndBackGivesTheSameBytes() throws {
-        let path = ExampleGraphTests.graphsDirectory.appendingPathComponent("cobalt-2023.yaml").path
+        let path = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let renamed = try EditTesting.apply(["rename node[chn-refiners] x", "nodes[].notes=n"], to: text)
         #expect(renamed != text)

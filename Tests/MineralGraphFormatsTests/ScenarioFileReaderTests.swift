@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -145,7 +146,7 @@ struct ScenarioFileReaderTests {
 /// file whose stem starts the scenario's name: `cobalt-2023-…` runs on `cobalt-2023.yaml`).
 @Suite("Example scenarios")
 struct ExampleScenarioTests {
-    static let directory = ExampleGraphTests.graphsDirectory.appendingPathComponent("scenarios")
+    static let directory = TestPaths.graphs.appendingPathComponent("scenarios")
     static let files: [String] = {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         return names.filter { $0.hasSuffix(".yaml") }.sorted()
@@ -164,7 +165,7 @@ struct ExampleScenarioTests {
         #expect(document.scenario.id + ".yaml" == name)
         let graphName = try #require(ExampleGraphTests.files.first { name.hasPrefix(String($0.dropLast(".yaml".count)) + "-") },
                                      "no graph in graphs/ for \(name)")
-        let graph = try GraphFileReader().read(contentsOf: ExampleGraphTests.graphsDirectory.appendingPathComponent(graphName).path).graph
+        let graph = try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent(graphName).path).graph
         let warnings = document.validate(against: graph)
         #expect(warnings.isEmpty, "\(name):\n\(DiagnosticRenderer(text: document.text).render(warnings))")
     }

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -7,9 +8,7 @@ import Testing
 /// The real trade files in `../shared/data/` (baci/, comtrade/), present on the development
 /// machines and absent from a fresh clone: tests that read them are skipped, saying so.
 enum SharedTradeData {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.appendingPathComponent("../shared/data").standardizedFileURL
+    static let directory = TestPaths.sharedData
 
     static func path(_ name: String) -> String { directory.appendingPathComponent(name).path }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
@@ -61,16 +62,10 @@ struct TradeParallelReadTests {
         return url.path
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("mg-trade-parallel-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        return dir
-    }
-
     /// Rows of the two years interleaved give, with `everyYear`, one table per year equal to the
     /// table of each year read alone (and to `year` picking it).
     @Test func everyYearGivesTheTablesOfTheSingleYears() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let both = SyntheticBACI.csv(years: [2021, 2022], rows: 3000)
         let lines = both.split(separator: "\n").dropFirst()
@@ -94,7 +89,7 @@ struct TradeParallelReadTests {
 
     /// A repeated row is an error in the year it repeats, not across years.
     @Test func everyYearReportsDuplicatesPerYear() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = "t,i,j,k,v,q\n2021,180,156,260500,5,1\n2022,180,156,260500,5,1\n2022,180,156,260500,6,1\n"
         let path = try Self.write(text, "two.csv", in: dir)
@@ -111,7 +106,7 @@ struct TradeParallelReadTests {
     /// number of threads; the summary does not depend on the number of threads either.
     @Test(arguments: [[2022], [2021, 2022]])
     func partsOnThreadsGiveTheOnePassTable(years: [Int]) throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = try Self.write(SyntheticBACI.csv(years: years, rows: 6000), "BACI_HS92_Y2022_V202401b.csv", in: dir)
         let size = try #require(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int)
@@ -137,7 +132,7 @@ struct TradeParallelReadTests {
     /// gives the one-pass diagnostics (line and column), a quoted field with a line break over
     /// a part's end and CRLF line ends give the one-pass table.
     @Test func partsFallBackToOnePass() throws {
-        let dir = try Self.temporaryDirectory()
+        let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var text = SyntheticBACI.csv(years: [2022], rows: 4000)
         text += "2022,4,36,260500,-1,2\n"

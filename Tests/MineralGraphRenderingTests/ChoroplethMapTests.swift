@@ -88,7 +88,7 @@ struct ChoroplethMapTests {
         let svg = Self.map.svg()
         #expect(svg == Self.map.svg())
         let skeleton = svg.replacing(/\sd="M[^"]*"/, with: " d=\"…\"")
-        try Golden.check(skeleton, named: "map/cobalt-mining.svg")
+        try Fixtures.golden.check(skeleton, named: "map/cobalt-mining.svg")
         #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 "))
         #expect(svg.hasSuffix("</svg>\n"))
         // Well-formed XML.

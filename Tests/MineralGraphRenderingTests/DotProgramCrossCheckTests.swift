@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 @testable import MineralGraphRendering
 
@@ -64,8 +65,7 @@ enum DotProgram {
     /// Runs `dot` with `arguments` on `input` (passed as a file) and returns its exit status,
     /// output file and standard error.
     static func run(_ arguments: [String], input: Data) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-dot-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let inputURL = directory.appendingPathComponent("in.dot"), outputURL = directory.appendingPathComponent("out")
         try input.write(to: inputURL)

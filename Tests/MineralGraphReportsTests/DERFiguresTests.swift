@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 /// The UNCTAD Digital Economy Report 2024's headline mining shares (METHODS §8) against the
@@ -24,9 +25,7 @@ import Testing
 /// multi-year per-country silicon table could be cited).
 @Suite("DER 2024 headline shares against the bundled World Mining Data tables (METHODS §8)")
 struct DERFiguresTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let tables = packageRoot.appendingPathComponent("graphs/tables")
+    static let tables = TestPaths.graphs.appendingPathComponent("tables")
 
     struct Fixture: CustomTestStringConvertible, Sendable {
         /// The DER statement, as METHODS §8 quotes it.
@@ -172,7 +171,7 @@ struct DERFiguresTests {
     /// import production` writes for its table, so the reports in reports/ describe the tables.
     @Test(arguments: ["cobalt", "copper", "graphite", "lithium", "manganese", "nickel", "rare-earths"])
     func bundledGraphIsTheImportOfItsTable(_ stem: String) throws {
-        let graphPath = Self.packageRoot.appendingPathComponent("graphs/\(stem)-production-2018-2022.yaml").path
+        let graphPath = TestPaths.graphs.appendingPathComponent("\(stem)-production-2018-2022.yaml").path
         let stored = try String(contentsOfFile: graphPath, encoding: .utf8)
         let name = try GraphFileReader().read(contentsOf: graphPath).graph.name
         let imported = try ProductionTableImporter(graphName: name)
@@ -252,7 +251,7 @@ struct DERProcessingFiguresTests {
     ]
 
     static func graph(_ fixture: Fixture) throws -> SupplyGraph {
-        try GraphFileReader().read(contentsOf: DERFiguresTests.packageRoot.appendingPathComponent("graphs/\(fixture.graph)").path).graph
+        try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent("\(fixture.graph)").path).graph
     }
 
     /// The country's share straight from the graph's processor nodes: their stated outputs of the
@@ -302,7 +301,7 @@ struct DERProcessingFiguresTests {
     @Test(arguments: [("graphite-2022.yaml", "graphite"), ("rare-earths-2022.yaml", "rare-earths")])
     func chainMiningIsTheBundledTable(_ graphName: String, _ stem: String) throws {
         let mineral = MineralID(rawValue: stem)
-        let chain = try GraphFileReader().read(contentsOf: DERFiguresTests.packageRoot.appendingPathComponent("graphs/\(graphName)").path).graph
+        let chain = try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent("\(graphName)").path).graph
         let table = try ProductionTableImporter()
             .read(contentsOf: DERFiguresTests.tables.appendingPathComponent("\(stem)-mine-production-2018-2022.csv").path).graph
         let pass = StageConcentrationPass(stages: [.mining])

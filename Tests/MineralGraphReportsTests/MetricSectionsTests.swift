@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -323,7 +324,7 @@ struct MetricSectionsTests {
     // MARK: Example graphs
 
     @Test func cobaltReportSaysWhereValueAndBurdenSit() throws {
-        let path = ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs/cobalt-2023.yaml").path
+        let path = TestPaths.graphs.appendingPathComponent("cobalt-2023.yaml").path
         let graph = try GraphFileReader().read(contentsOf: path).graph
         let report = try ReportBuilder().build(graph, file: "cobalt-2023.yaml")
         let markdown = MarkdownFormatter().format(report)

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -12,7 +13,7 @@ import MineralGraphFormats
 struct NodeOrderTests {
     @Test(arguments: ["cobalt-2023.yaml", "lithium-2023.yaml", "ewaste-2022.yaml"])
     func reversedNodesAndFlowsDiffAsIdentical(_ file: String) throws {
-        let path = ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs/" + file).path
+        let path = TestPaths.graphs.appendingPathComponent("" + file).path
         let graph = try GraphFileReader().read(contentsOf: path).graph
         var reversed = graph
         reversed.nodes.reverse()

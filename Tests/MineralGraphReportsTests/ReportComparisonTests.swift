@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -11,7 +12,7 @@ struct ReportComparisonTests {
     static let exampleGraphs = ReportsUpToDateTests.files(in: "graphs", extensions: ["yaml"])
 
     static func exampleReport(_ name: String) throws -> Report {
-        let path = ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs").appendingPathComponent(name).path
+        let path = TestPaths.graphs.appendingPathComponent(name).path
         return try ReportBuilder().build(try GraphFileReader().read(contentsOf: path).graph, file: name)
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -20,7 +21,7 @@ struct ReportSectionRegistryTests {
     static func reports() throws -> [Report] {
         let builder = try builder()
         return try ["cobalt-2023.yaml", "ewaste-2022.yaml"].map { name in
-            let path = ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs").appendingPathComponent(name).path
+            let path = TestPaths.graphs.appendingPathComponent(name).path
             var graph = try GraphFileReader().read(contentsOf: path).graph
             // Production figures uncertain by ±5 %, so that the uncertainty section has something to say.
             if name.hasPrefix("cobalt"), graph.uncertaintyDefaults == nil { graph.uncertaintyDefaults = UncertaintyDefaults(production: 0.05) }

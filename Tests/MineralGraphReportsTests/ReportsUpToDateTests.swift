@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphCore
 import MineralGraphFormats
 import MineralGraphRendering
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -11,8 +12,6 @@ import Testing
 /// compares. It checks whatever graphs exist (none is fine) and flags reports without a graph.
 @Suite("Generated reports are up to date")
 struct ReportsUpToDateTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let regenerate = "scripts/update-reports.sh (runs: mineral-graph report graphs/*.yaml --format all --out-dir reports)"
 
     /// The HTML with the diagram's `<figure>` replaced by a marker and without the maps and
@@ -32,8 +31,13 @@ struct ReportsUpToDateTests {
         return html.replacingCharacters(in: heading.upperBound..<end.upperBound, with: "[diagram]")
     }
 
+    /// The first changed lines, `-` as committed and `+` as generated.
+    static func changes(committed: String, generated: String) -> String {
+        "(- in reports/, + generated):\n" + lineDiff(expected: committed, actual: generated, limit: 12)
+    }
+
     static func files(in directory: String, extensions: Set<String>) -> [String] {
-        let path = packageRoot.appendingPathComponent(directory).path
+        let path = TestPaths.file(directory).path
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         return names.filter { extensions.contains(URL(fileURLWithPath: $0).pathExtension) }.sorted()
     }
@@ -43,7 +47,7 @@ struct ReportsUpToDateTests {
         let reportExtensions = Set(ReportFormat.published.map(\.fileExtension))
         var problems: [String] = []
         for name in graphs {
-            let path = Self.packageRoot.appendingPathComponent("graphs").appendingPathComponent(name).path
+            let path = TestPaths.graphs.appendingPathComponent(name).path
             let document: GraphDocument
             do {
                 document = try GraphFileReader().read(contentsOf: path)
@@ -57,7 +61,7 @@ struct ReportsUpToDateTests {
             for format in ReportFormat.published {
                 let relative = "reports/\(stem).\(format.fileExtension)"
                 var expected = try format.formatter.format(report)
-                var actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                var actual = try? String(contentsOf: TestPaths.file(relative), encoding: .utf8)
                 if format == .html, document.graph.flows.isEmpty { actual = actual.map(Self.maskingDiagram) }
                 if format == .html, !document.graph.flows.isEmpty {
                     // The embedded diagram carries Graphviz's version and font metrics; its
@@ -69,8 +73,9 @@ struct ReportsUpToDateTests {
                 }
                 if actual == nil {
                     problems.append("\(relative) is missing")
-                } else if actual != expected {
-                    problems.append("\(relative) differs from what the tool generates for graphs/\(name)")
+                } else if let actual, actual != expected {
+                    problems.append("\(relative) differs from what the tool generates for graphs/\(name) "
+                                    + Self.changes(committed: actual, generated: expected))
                 }
             }
         }
@@ -95,18 +100,19 @@ struct ReportsUpToDateTests {
                 problems.append("graphs/scenarios/\(name) names no graph: call it <graph stem>-NAME.yaml")
                 continue
             }
-            let root = Self.packageRoot.appendingPathComponent("graphs")
+            let root = TestPaths.graphs
             let graph = try GraphFileReader().read(contentsOf: root.appendingPathComponent("\(graphStem).yaml").path).graph
             let scenario = try ScenarioFileReader().read(contentsOf: root.appendingPathComponent("scenarios/\(name)").path).scenario
             let reports = ReportBuilder(governance: try GovernanceTableReader.bundledPoliticalStability())
             let report = try WhatIfReportBuilder(reports: reports).build(graph: graph, scenario: scenario, graphFile: "\(graphStem).yaml", scenarioFile: name)
             for format in formats {
                 let relative = "reports/whatif/\(stem).\(format.fileExtension)"
-                let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                let actual = try? String(contentsOf: TestPaths.file(relative), encoding: .utf8)
                 if actual == nil {
                     problems.append("\(relative) is missing")
-                } else if actual != (try WhatIfFormatter(format: format).format(report)) {
-                    problems.append("\(relative) differs from what the tool generates for graphs/scenarios/\(name)")
+                } else if let actual, case let generated = try WhatIfFormatter(format: format).format(report), actual != generated {
+                    problems.append("\(relative) differs from what the tool generates for graphs/scenarios/\(name) "
+                                    + Self.changes(committed: actual, generated: generated))
                 }
             }
         }
@@ -124,16 +130,17 @@ struct ReportsUpToDateTests {
         let graphs = Self.files(in: "graphs", extensions: ["yaml"]).filter { $0.contains("-production-") }
         #expect(!graphs.isEmpty)
         for name in graphs {
-            let graph = try GraphFileReader().read(contentsOf: Self.packageRoot.appendingPathComponent("graphs/" + name).path).graph
+            let graph = try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent("" + name).path).graph
             let report = try TrendReportBuilder().build([graph], files: [name])
             let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
             for format in ReportFormat.published {
                 let relative = "reports/trends/\(stem).\(format.fileExtension)"
-                let actual = try? String(contentsOf: Self.packageRoot.appendingPathComponent(relative), encoding: .utf8)
+                let actual = try? String(contentsOf: TestPaths.file(relative), encoding: .utf8)
                 if actual == nil {
                     problems.append("\(relative) is missing")
-                } else if actual != (try TrendFormatter(format: format).format(report)) {
-                    problems.append("\(relative) differs from what the tool generates for graphs/\(name)")
+                } else if let actual, case let generated = try TrendFormatter(format: format).format(report), actual != generated {
+                    problems.append("\(relative) differs from what the tool generates for graphs/\(name) "
+                                    + Self.changes(committed: actual, generated: generated))
                 }
             }
         }

@@ -3,6 +3,7 @@
 // compiled here; `articleShowsThisCode` checks that the article's code block is the text
 // between the two markers below, byte for byte.
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 // BEGIN ARTICLE CODE
@@ -44,7 +45,7 @@ func cobaltMiningSummary(path: String) throws -> (hhi: Double?, band: String?, m
 
 @Suite("Article: Using mineral-graph from Swift")
 struct UsingMineralGraphFromSwiftTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestPaths.packageRoot
     static let article = "Sources/MineralGraphAnalysis/MineralGraphAnalysis.docc/UsingMineralGraphFromSwift.md"
 
     @Test func articleCodeRunsOnTheCobaltGraph() throws {
@@ -58,8 +59,7 @@ struct UsingMineralGraphFromSwiftTests {
     }
 
     @Test func articleCodeRefusesAnInvalidGraph() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-article-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("bad.yaml").path
         try Data("name: x\nyear: 2023\nnodes:\n  - id: a\n    kind: mine\n    country: CDO\n".utf8).write(to: URL(fileURLWithPath: path))

@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 /// Issue 11, "done when": every World Mining Data table in `../shared/data/world-mining-data/`
@@ -10,9 +11,7 @@ import Testing
 /// the CSV numbers (METHODS §1.1–1.4). Skipped, saying so, when `../shared` is absent.
 @Suite("World Mining Data: import and concentration against an independent computation")
 struct WorldMiningDataConcentrationTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = packageRoot.appendingPathComponent("../shared/data/world-mining-data").standardizedFileURL
+    static let directory = TestPaths.sharedData.appendingPathComponent("world-mining-data")
     /// Lookup tables of the repository the files come from, not production tables.
     static let lookupTables: Set<String> = ["HS_Code_Map.csv", "Country_ISO.csv"]
 
@@ -99,11 +98,6 @@ struct WorldMiningDataConcentrationTests {
         return (result, countryRows)
     }
 
-    static func close(_ a: Double?, _ b: Double) -> Bool {
-        guard let a else { return false }
-        return abs(a - b) <= 1e-6 * max(1, abs(b))
-    }
-
     @Test(.enabled(if: available, "../shared/data/world-mining-data is absent: the World Mining Data check is skipped"))
     func everyTableImportsAndItsConcentrationMatches() throws {
         var markets = 0
@@ -139,11 +133,11 @@ struct WorldMiningDataConcentrationTests {
                     continue
                 }
                 let got = try #require(market.measures, "\(name) \(year): \(market.unavailable?.reason ?? "no measures")")
-                #expect(Self.close(got.hhiLo, measures.hhiLo), "\(name) \(year) HHI lo \(got.hhiLo) vs \(measures.hhiLo)")
-                #expect(Self.close(got.hhiHi, measures.hhiHi), "\(name) \(year) HHI hi \(got.hhiHi) vs \(measures.hhiHi)")
-                #expect(Self.close(got.hhi, measures.hhiHi), "\(name) \(year) HHI \(got.hhi) vs \(measures.hhiHi)")
-                #expect(Self.close(got.cr1, measures.cr1), "\(name) \(year) CR1 \(got.cr1) vs \(measures.cr1)")
-                #expect(Self.close(got.cr3, measures.cr3), "\(name) \(year) CR3 \(got.cr3) vs \(measures.cr3)")
+                #expect(approx(got.hhiLo, measures.hhiLo, tolerance: 1e-6), "\(name) \(year) HHI lo \(got.hhiLo) vs \(measures.hhiLo)")
+                #expect(approx(got.hhiHi, measures.hhiHi, tolerance: 1e-6), "\(name) \(year) HHI hi \(got.hhiHi) vs \(measures.hhiHi)")
+                #expect(approx(got.hhi, measures.hhiHi, tolerance: 1e-6), "\(name) \(year) HHI \(got.hhi) vs \(measures.hhiHi)")
+                #expect(approx(got.cr1, measures.cr1, tolerance: 1e-6), "\(name) \(year) CR1 \(got.cr1) vs \(measures.cr1)")
+                #expect(approx(got.cr3, measures.cr3, tolerance: 1e-6), "\(name) \(year) CR3 \(got.cr3) vs \(measures.cr3)")
             }
         }
         #expect(files == Self.tables.count)

@@ -23,12 +23,30 @@ public struct DiagramBuilder: Sendable {
         self.options = options
     }
 
+    /// The diagram of `graph`, in the steps 1–4 above.
     public func build(_ graph: SupplyGraph) throws(DiagramError) -> Diagram {
         try checkOptions()
         let scheme = try resolveScheme(graph)
-        let index = graph.nodeIndex()
+        let scope = try self.scope(of: graph)
+        var units = self.units(of: scope, in: graph)
+        measureThroughput(of: &units, scope: scope, in: graph)
+        let stageTotals = self.stageTotals(of: units, scope: scope, in: graph)
+        var edges = self.edges(of: scope, between: units)
+        var nodes = units.byID.values.map { unit in
+            diagramNode(unit, scheme: scheme, stageTotals: stageTotals)
+        }
+        var summarised = (flows: 0, nodes: 0)
+        if options.filtersFlows {
+            summarised = summarise(edges: &edges, nodes: &nodes, unitIDs: Set(units.byID.keys))
+        }
+        return diagram(of: graph, scheme: scheme, minerals: scope.minerals, nodes: nodes, edges: edges, summarised: summarised)
+    }
 
-        // 1. Scope: flows of the focus mineral and the nodes that take part.
+    // MARK: Steps
+
+    /// 1. Scope: the flows of the focus mineral, the nodes that take part, their minerals and bases.
+    private func scope(of graph: SupplyGraph) throws(DiagramError) -> Scope {
+        let index = graph.nodeIndex()
         var flows = graph.flows
         if let mineral = options.mineral {
             guard graph.minerals.contains(mineral) else {
@@ -51,26 +69,30 @@ public struct DiagramBuilder: Sendable {
         let minerals = flows.isEmpty
             ? Set(nodes.flatMap { $0.outputs.map(\.mineral) }.filter { options.mineral == nil || $0 == options.mineral })
             : Set(flows.map(\.mineral))
+        return Scope(
+            flows: flows, nodes: nodes, minerals: minerals,
+            tonnesBasis: Self.tonnesBases(of: minerals, flows: flows), weighting: options.weight)
+    }
 
-        // One tonnes basis per mineral (METHODS §0.1): line widths and totals never add gross
-        // tonnes to contained ones; a flow without a figure on it is drawn as not reported.
+    /// One tonnes basis per mineral (METHODS §0.1): line widths and totals never add gross
+    /// tonnes to contained ones; a flow without a figure on it is drawn as not reported.
+    private static func tonnesBases(of minerals: Set<MineralID>, flows: [Flow]) -> [MineralID: QuantityBasis] {
         var tonnesBasis: [MineralID: QuantityBasis] = [:]
         for mineral in minerals {
             let contained = flows.filter { $0.mineral == mineral && $0.containedTonnes != nil }.map { (basis: $0.containedBasis, label: "") }
             tonnesBasis[mineral] = (try? CommonBasis.choose(for: mineral, containedBases: contained).get())
                 ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
         }
-        func weight(of flow: Flow) -> Double? {
-            options.weight == .tonnes ? tonnesBasis[flow.mineral].flatMap { flow.quantity(on: $0) } : flow.valueUSD
-        }
+        return tonnesBasis
+    }
 
-        // 2. Units: facilities or country-stage groups.
-        var units: [String: Unit] = [:]
-        var unitOfNode: [String: String] = [:]
-        for node in nodes {
+    /// 2. Units: facilities or country-stage groups, with their outputs of the graph's year added up.
+    private func units(of scope: Scope, in graph: SupplyGraph) -> Units {
+        var units = Units()
+        for node in scope.nodes {
             let unitID = unitID(of: node)
-            unitOfNode[node.id] = unitID
-            var unit = units[unitID] ?? Unit(
+            units.ofNode[node.id] = unitID
+            var unit = units.byID[unitID] ?? Unit(
                 id: unitID, name: unitName(of: node), stage: node.stage, country: node.country,
                 kinds: [], members: [], outputs: [:], water: nil, throughput: [:])
             unit.kinds.insert(node.kind)
@@ -79,59 +101,69 @@ public struct DiagramBuilder: Sendable {
             for output in node.outputs where (output.year ?? graph.year) == graph.year {
                 unit.outputs[output.mineral] = Self.sum(unit.outputs[output.mineral], output, mineral: output.mineral)
             }
-            units[unitID] = unit
+            units.byID[unitID] = unit
         }
+        return units
+    }
 
-        // Node throughput per mineral. Use and waste stages are measured by what they receive
-        // (consumption, waste received); the others by their declared output, else outflow.
+    /// 3a. Node throughput per mineral, added up per unit.
+    ///
+    /// Use and waste stages are measured by what they receive (consumption, waste received);
+    /// the others by their declared output, else outflow.
+    private func measureThroughput(of units: inout Units, scope: Scope, in graph: SupplyGraph) {
         var outflow: [String: [MineralID: Double]] = [:]
         var inflow: [String: [MineralID: Double]] = [:]
-        for flow in flows {
-            guard let w = weight(of: flow) else { continue }
+        for flow in scope.flows {
+            guard let w = scope.weight(of: flow) else { continue }
             outflow[flow.from, default: [:]][flow.mineral, default: 0] += w
             inflow[flow.to, default: [:]][flow.mineral, default: 0] += w
         }
-        for node in nodes {
-            let unitID = unitOfNode[node.id]!
-            for mineral in minerals {
+        for node in scope.nodes {
+            let unitID = units.ofNode[node.id]!
+            for mineral in scope.minerals {
                 let declared = node.output(of: mineral, year: graph.year, graphYear: graph.year).flatMap {
-                    options.weight == .tonnes ? tonnesBasis[mineral].flatMap($0.quantity(on:)) : $0.valueUSD
+                    options.weight == .tonnes ? scope.tonnesBasis[mineral].flatMap($0.quantity(on:)) : $0.valueUSD
                 }
                 let received = inflow[node.id]?[mineral], sent = outflow[node.id]?[mineral]
                 let measured = node.stage >= .use ? received ?? declared ?? sent : declared ?? sent ?? received
                 if let amount = measured {
-                    units[unitID]!.throughput[mineral, default: 0] += amount
+                    units.byID[unitID]!.throughput[mineral, default: 0] += amount
                 }
             }
         }
+    }
 
-        // Stage totals for node shares.
+    /// 3b. Stage totals for node shares, with the graph's "other countries" when weighing by tonnes.
+    private func stageTotals(of units: Units, scope: Scope, in graph: SupplyGraph) -> [StageMineral: Double] {
         var stageTotals: [StageMineral: Double] = [:]
-        for unit in units.values {
+        for unit in units.byID.values {
             for (mineral, amount) in unit.throughput {
                 stageTotals[StageMineral(stage: unit.stage, mineral: mineral), default: 0] += amount
             }
         }
         if options.weight == .tonnes {
-            for other in graph.otherCountries where (other.year ?? graph.year) == graph.year && minerals.contains(other.mineral) {
-                if let amount = tonnesBasis[other.mineral].flatMap(other.quantity(on:)) {
+            for other in graph.otherCountries where (other.year ?? graph.year) == graph.year && scope.minerals.contains(other.mineral) {
+                if let amount = scope.tonnesBasis[other.mineral].flatMap(other.quantity(on:)) {
                     stageTotals[StageMineral(stage: other.stage, mineral: other.mineral), default: 0] += amount
                 }
             }
         }
+        return stageTotals
+    }
 
-        // Edges: flows added up per unit pair, mineral and type.
+    /// 3c. Edges: flows added up per unit pair, mineral and type, each with its share of its source stage.
+    private func edges(of scope: Scope, between units: Units) -> [DiagramEdge] {
         var edgesByKey: [EdgeKey: DiagramEdge] = [:]
-        for flow in flows {
-            let from = unitOfNode[flow.from]!, to = unitOfNode[flow.to]!
+        for flow in scope.flows {
+            let from = units.ofNode[flow.from]!, to = units.ofNode[flow.to]!
             let key = EdgeKey(from: from, to: to, mineral: flow.mineral, type: flow.type)
             let single = DiagramEdge(
                 from: from, to: to, mineral: flow.mineral, type: flow.type, flowCount: 1,
-                tonnes: tonnesBasis[flow.mineral].flatMap(flow.quantity(on:)),
-                tonnesAreContained: tonnesBasis[flow.mineral]?.isContained ?? true,
-                valueUSD: flow.valueUSD, flowsMissingWeight: weight(of: flow) == nil ? 1 : 0, share: nil,
+                tonnes: scope.tonnesBasis[flow.mineral].flatMap(flow.quantity(on:)),
+                tonnesAreContained: scope.tonnesBasis[flow.mineral]?.isContained ?? true,
+                valueUSD: flow.valueUSD, flowsMissingWeight: scope.weight(of: flow) == nil ? 1 : 0, share: nil,
                 products: flow.product.map { [$0] } ?? [], isSummary: false,
-                fromStage: units[from]!.stage, toStage: units[to]!.stage)
+                fromStage: units.byID[from]!.stage, toStage: units.byID[to]!.stage)
             edgesByKey[key] = edgesByKey[key].map { Self.merge($0, single) } ?? single
         }
         var edgeTotals: [ShareKey: Double] = [:]
@@ -140,75 +172,84 @@ public struct DiagramBuilder: Sendable {
                 edgeTotals[ShareKey(stage: edge.fromStage, mineral: edge.mineral, type: edge.type), default: 0] += w
             }
         }
-        var edges = edgesByKey.values.map { edge in
+        return edgesByKey.values.map { edge in
             var edge = edge
             let total = edgeTotals[ShareKey(stage: edge.fromStage, mineral: edge.mineral, type: edge.type)] ?? 0
             if let w = edge.weight(options.weight), total > 0 { edge.share = w / total }
             return edge
         }
+    }
 
-        var diagramNodes = units.values.map { unit in
-            diagramNode(unit, scheme: scheme, stageTotals: stageTotals)
+    /// 4. Thresholds: keeps the large flows and summarises the rest through "other" nodes;
+    /// returns how many flows and facilities were summarised.
+    private func summarise(
+        edges: inout [DiagramEdge], nodes: inout [DiagramNode], unitIDs: Set<String>
+    ) -> (flows: Int, nodes: Int) {
+        let kept = keptEdges(edges)
+        var visible = Set(kept.flatMap { [$0.from, $0.to] })
+        let withEdges = Set(edges.flatMap { [$0.from, $0.to] })
+        visible.formUnion(keptLoneNodes(nodes.filter { !withEdges.contains($0.id) }))
+        let hidden = nodes.filter { !visible.contains($0.id) }
+        func otherID(_ stage: Stage) -> String {
+            var id = "other:" + stage.rawValue
+            while unitIDs.contains(id) { id += "'" }
+            return id
         }
-
-        // 4. Thresholds: keep large flows, summarise the rest through "other" nodes.
+        let keptKeys = Set(kept.map(EdgeKey.init))
+        var summaries: [EdgeKey: DiagramEdge] = [:]
+        var stagesNeedingOther = Set(hidden.map(\.stage))
         var summarisedFlows = 0
-        var summarisedNodes = 0
-        if options.filtersFlows {
-            let kept = keptEdges(edges)
-            var visible = Set(kept.flatMap { [$0.from, $0.to] })
-            let withEdges = Set(edges.flatMap { [$0.from, $0.to] })
-            visible.formUnion(keptLoneNodes(diagramNodes.filter { !withEdges.contains($0.id) }))
-            let hidden = diagramNodes.filter { !visible.contains($0.id) }
-            let unitIDs = Set(units.keys)
-            func otherID(_ stage: Stage) -> String {
-                var id = "other:" + stage.rawValue
-                while unitIDs.contains(id) { id += "'" }
-                return id
+        for edge in edges where !keptKeys.contains(EdgeKey(edge)) {
+            var summary = edge
+            summary.isSummary = true
+            if !visible.contains(edge.from) {
+                summary.from = otherID(edge.fromStage)
+                stagesNeedingOther.insert(edge.fromStage)
             }
-            let keptKeys = Set(kept.map(EdgeKey.init))
-            var summaries: [EdgeKey: DiagramEdge] = [:]
-            var stagesNeedingOther = Set(hidden.map(\.stage))
-            for edge in edges where !keptKeys.contains(EdgeKey(edge)) {
-                var summary = edge
-                summary.isSummary = true
-                if !visible.contains(edge.from) {
-                    summary.from = otherID(edge.fromStage)
-                    stagesNeedingOther.insert(edge.fromStage)
-                }
-                summary.to = otherID(edge.toStage)
-                stagesNeedingOther.insert(edge.toStage)
-                let key = EdgeKey(summary)
-                summaries[key] = summaries[key].map { Self.merge($0, summary) } ?? summary
-                summarisedFlows += edge.flowCount
-            }
-            edges = kept + Array(summaries.values)
-            summarisedNodes = hidden.reduce(0) { $0 + $1.members.count }
-
-            var others: [Stage: DiagramNode] = [:]
-            for stage in stagesNeedingOther {
-                others[stage] = DiagramNode(
-                    id: otherID(stage), name: "Other " + stage.rawValue, stage: stage, role: .other,
-                    country: nil, group: nil, members: [], outputs: [], water: nil, throughput: [:], stageShare: [:])
-            }
-            for node in hidden {
-                var other = others[node.stage]!
-                other.members.append(contentsOf: node.members)
-                for (mineral, amount) in node.throughput { other.throughput[mineral, default: 0] += amount }
-                for (mineral, share) in node.stageShare { other.stageShare[mineral, default: 0] += share }
-                others[node.stage] = other
-            }
-            diagramNodes = diagramNodes.filter { visible.contains($0.id) }
-                + others.values.map { node in
-                    var node = node
-                    node.members.sort()
-                    return node
-                }
+            summary.to = otherID(edge.toStage)
+            stagesNeedingOther.insert(edge.toStage)
+            let key = EdgeKey(summary)
+            summaries[key] = summaries[key].map { Self.merge($0, summary) } ?? summary
+            summarisedFlows += edge.flowCount
         }
+        edges = kept + Array(summaries.values)
+        nodes = nodes.filter { visible.contains($0.id) }
+            + otherNodes(for: stagesNeedingOther, holding: hidden, id: otherID)
+        return (summarisedFlows, hidden.reduce(0) { $0 + $1.members.count })
+    }
 
-        diagramNodes.sort { ($0.stage, $0.isOther ? 1 : 0, $0.id) < ($1.stage, $1.isOther ? 1 : 0, $1.id) }
-        edges.sort { ($0.from, $0.to, $0.mineral, $0.type.rawValue) < ($1.from, $1.to, $1.mineral, $1.type.rawValue) }
-        edges = edges.map { edge in
+    /// The "other" node of each stage in `stages`, holding the members, throughput and shares of
+    /// the `hidden` nodes of its stage.
+    private func otherNodes(for stages: Set<Stage>, holding hidden: [DiagramNode], id otherID: (Stage) -> String) -> [DiagramNode] {
+        var others: [Stage: DiagramNode] = [:]
+        for stage in stages {
+            others[stage] = DiagramNode(
+                id: otherID(stage), name: "Other " + stage.rawValue, stage: stage, role: .other,
+                country: nil, group: nil, members: [], outputs: [], water: nil, throughput: [:], stageShare: [:])
+        }
+        for node in hidden {
+            var other = others[node.stage]!
+            other.members.append(contentsOf: node.members)
+            for (mineral, amount) in node.throughput { other.throughput[mineral, default: 0] += amount }
+            for (mineral, share) in node.stageShare { other.stageShare[mineral, default: 0] += share }
+            others[node.stage] = other
+        }
+        return others.values.map { node in
+            var node = node
+            node.members.sort()
+            return node
+        }
+    }
+
+    /// The diagram, its nodes in stage order ("other" last) and its edges by endpoints, mineral and type.
+    private func diagram(
+        of graph: SupplyGraph, scheme: CountryGroupScheme, minerals: Set<MineralID>,
+        nodes: [DiagramNode], edges: [DiagramEdge], summarised: (flows: Int, nodes: Int)
+    ) -> Diagram {
+        let nodes = nodes.sorted { ($0.stage, $0.isOther ? 1 : 0, $0.id) < ($1.stage, $1.isOther ? 1 : 0, $1.id) }
+        let edges = edges.sorted {
+            ($0.from, $0.to, $0.mineral, $0.type.rawValue) < ($1.from, $1.to, $1.mineral, $1.type.rawValue)
+        }.map { edge in
             var edge = edge
             edge.products.sort()
             return edge
@@ -216,11 +257,9 @@ public struct DiagramBuilder: Sendable {
         return Diagram(
             title: graph.name.contains(String(graph.year)) ? graph.name : "\(graph.name), \(graph.year)",
             options: options, schemeID: scheme.id, schemeTitle: scheme.title, schemeAsOf: scheme.asOf,
-            minerals: minerals.sorted(), nodes: diagramNodes, edges: edges,
-            summarisedFlowCount: summarisedFlows, summarisedNodeCount: summarisedNodes)
+            minerals: minerals.sorted(), nodes: nodes, edges: edges,
+            summarisedFlowCount: summarised.flows, summarisedNodeCount: summarised.nodes)
     }
-
-    // MARK: Steps
 
     private func checkOptions() throws(DiagramError) {
         if let minShare = options.minShare, !(0...1).contains(minShare) {
@@ -309,6 +348,26 @@ public struct DiagramBuilder: Sendable {
     }
 
     // MARK: Helpers
+
+    /// Step 1's result: what is drawn, and the weight of a flow.
+    private struct Scope {
+        var flows: [Flow]
+        var nodes: [Node]
+        var minerals: Set<MineralID>
+        var tonnesBasis: [MineralID: QuantityBasis]
+        var weighting: DiagramOptions.Weight
+
+        /// Tonnes on the mineral's basis, or USD; `nil` when the flow lacks that figure.
+        func weight(of flow: Flow) -> Double? {
+            weighting == .tonnes ? tonnesBasis[flow.mineral].flatMap { flow.quantity(on: $0) } : flow.valueUSD
+        }
+    }
+
+    /// Step 2's result: the units by id, and the unit id of each node.
+    private struct Units {
+        var byID: [String: Unit] = [:]
+        var ofNode: [String: String] = [:]
+    }
 
     private struct Unit {
         var id: String

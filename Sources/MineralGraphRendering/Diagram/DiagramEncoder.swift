@@ -27,15 +27,27 @@ public struct DiagramEncoder: Sendable {
         self.bitmap = bitmap
     }
 
+    /// The DOT graph of `diagram`: its attributes and defaults, then nodes, edges and rank groups.
     public func encode(_ diagram: Diagram) -> DOTGraph {
-        let options = diagram.options
-        let names = Dictionary(diagram.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let maximumWeight = diagram.maximumEdgeWeight
-        let labelEdges = options.edgeLabels ?? (diagram.edges.count <= DiagramOptions.maximumLabelledEdges ? .both : .none)
-        let multipleMinerals = diagram.minerals.count > 1
-
+        let labelEdges = diagram.options.edgeLabels
+            ?? (diagram.edges.count <= DiagramOptions.maximumLabelledEdges ? .both : .none)
         var graph = DOTGraph(name: diagram.title)
-        graph.attributes = [
+        graph.attributes = graphAttributes(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges)
+        graph.nodeDefaults = nodeDefaults
+        graph.edgeDefaults = edgeDefaults
+        let anchors = stageAnchors(diagram)
+        graph.statements = nodeStatements(diagram, anchors: anchors)
+            + edgeStatements(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges)
+            + rankStatements(diagram, anchors: anchors)
+        return graph
+    }
+
+    // MARK: Graph
+
+    /// The graph's attributes: background, fonts, legend, size and the engine's layout settings.
+    private func graphAttributes(_ diagram: Diagram, maximumWeight: Double?, labelEdges: EdgeLabels) -> DOTAttributes {
+        var attributes: DOTAttributes = [
             "bgcolor": .plain("white"),
             "charset": .plain("UTF-8"),
             "fontname": .plain(DiagramStyle.fontName),
@@ -46,30 +58,35 @@ public struct DiagramEncoder: Sendable {
             "tooltip": .text(diagram.title),
         ]
         if figure.legend != .none {
-            graph.attributes["label"] = .html(legend(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges))
-            graph.attributes["labeljust"] = .plain("l")
-            graph.attributes["labelloc"] = .plain(figure.legend == .above ? "t" : "b")
+            attributes["label"] = .html(legend(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges))
+            attributes["labeljust"] = .plain("l")
+            attributes["labelloc"] = .plain(figure.legend == .above ? "t" : "b")
         }
         if let size = figure.size {
             // "!" scales up as well as down, so the figure fills the column it is made for.
-            graph.attributes["size"] = .plain(DOTValue.format(size.widthInches) + "," + DOTValue.format(size.heightInches) + "!")
+            attributes["size"] = .plain(DOTValue.format(size.widthInches) + "," + DOTValue.format(size.heightInches) + "!")
         }
-        if bitmap, let dpi = figure.dpi { graph.attributes["dpi"] = .number(dpi) }
+        if bitmap, let dpi = figure.dpi { attributes["dpi"] = .number(dpi) }
         if engine.isLayered {
-            graph.attributes["rankdir"] = .plain("LR")
-            graph.attributes["newrank"] = .plain("true")
-            graph.attributes["ranksep"] = .number(figure.compact ? 0.5 : 1.1)
-            graph.attributes["nodesep"] = .number(figure.compact ? 0.12 : 0.2)
+            attributes["rankdir"] = .plain("LR")
+            attributes["newrank"] = .plain("true")
+            attributes["ranksep"] = .number(figure.compact ? 0.5 : 1.1)
+            attributes["nodesep"] = .number(figure.compact ? 0.12 : 0.2)
         } else {
             // Remove node overlaps after the spring layout, then route edges as splines
             // around the nodes. Spline routing grows fast with the edge count (180 nodes and
             // 480 edges: 21 s against 0.7 s with straight lines), so large diagrams keep
             // straight edges.
-            graph.attributes["overlap"] = .plain("false")
-            graph.attributes["sep"] = .plain("+8")
-            if diagram.edges.count <= Self.maximumSplineEdges { graph.attributes["splines"] = .plain("true") }
+            attributes["overlap"] = .plain("false")
+            attributes["sep"] = .plain("+8")
+            if diagram.edges.count <= Self.maximumSplineEdges { attributes["splines"] = .plain("true") }
         }
-        graph.nodeDefaults = [
+        return attributes
+    }
+
+    /// Default node attributes: outline, font and fill style.
+    private var nodeDefaults: DOTAttributes {
+        [
             "color": .plain("#333333"),
             "fontname": .plain(DiagramStyle.fontName),
             "fontsize": .number(figure.fontSize(10)),
@@ -77,81 +94,111 @@ public struct DiagramEncoder: Sendable {
             "penwidth": .number(0.8),
             "style": .plain("filled"),
         ]
-        graph.edgeDefaults = [
+    }
+
+    /// Default edge attributes: arrowheads, product colour and label font.
+    private var edgeDefaults: DOTAttributes {
+        [
             "arrowsize": .number(0.6),
             "color": .plain(DiagramStyle.productColor),
             "fontcolor": .plain("#333333"),
             "fontname": .plain(DiagramStyle.fontName),
             "fontsize": .number(figure.fontSize(8)),
         ]
+    }
 
-        // Invisible anchors, one per stage present, chained in stage order: without them `dot`
-        // may put two stages in one column when no flow runs between them (an e-waste graph
-        // has smelters and households, but no flow from one to the other).
-        let stages = Stage.allCases.filter { stage in diagram.nodes.contains { $0.stage == stage } }
+    /// Invisible anchors, one per stage present, for the layered engines only: without them
+    /// `dot` may put two stages in one column when no flow runs between them (an e-waste graph
+    /// has smelters and households, but no flow from one to the other).
+    private func stageAnchors(_ diagram: Diagram) -> [Stage: String] {
+        guard engine.isLayered else { return [:] }
         let nodeIDs = Set(diagram.nodes.map(\.id))
-        let anchors: [Stage: String] = engine.isLayered ? Dictionary(uniqueKeysWithValues: stages.map { stage in
+        return Dictionary(uniqueKeysWithValues: Self.stages(of: diagram).map { stage in
             var id = "stage:" + stage.rawValue
             while nodeIDs.contains(id) { id += "'" }
             return (stage, id)
-        }) : [:]
-        func anchor(_ stage: Stage) -> [DOTStatement] {
-            anchors[stage].map { [.node(id: $0, attributes: Self.anchorAttributes)] } ?? []
-        }
+        })
+    }
 
+    /// The stages that have nodes, in chain order.
+    private static func stages(of diagram: Diagram) -> [Stage] {
+        Stage.allCases.filter { stage in diagram.nodes.contains { $0.stage == stage } }
+    }
+
+    /// The anchor statement of `stage`, if it has one.
+    private static func anchor(_ stage: Stage, in anchors: [Stage: String]) -> [DOTStatement] {
+        anchors[stage].map { [.node(id: $0, attributes: Self.anchorAttributes)] } ?? []
+    }
+
+    /// The nodes, in clusters per country or stage when the options ask for them.
+    private func nodeStatements(_ diagram: Diagram, anchors: [Stage: String]) -> [DOTStatement] {
         let nodeStatements = diagram.nodes.map { node in
             (node, DOTStatement.node(id: node.id, attributes: attributes(of: node, in: diagram)))
         }
-        switch options.clustering {
+        var statements: [DOTStatement] = []
+        switch diagram.options.clustering {
         case .none:
-            graph.statements += nodeStatements.map(\.1)
+            statements += nodeStatements.map(\.1)
         case .country:
             let byCountry = Dictionary(grouping: nodeStatements.filter { $0.0.country != nil }) { $0.0.country! }
             for country in byCountry.keys.sorted() {
-                graph.statements.append(.subgraph(DOTSubgraph(
+                statements.append(.subgraph(DOTSubgraph(
                     name: "cluster_country_" + country.rawValue,
                     attributes: clusterAttributes(label: DiagramText.country(country)),
                     statements: byCountry[country]!.map(\.1))))
             }
-            graph.statements += nodeStatements.filter { $0.0.country == nil }.map(\.1)
+            statements += nodeStatements.filter { $0.0.country == nil }.map(\.1)
         case .stage:
             for stage in Stage.allCases {
                 let members = nodeStatements.filter { $0.0.stage == stage }.map(\.1)
                 guard !members.isEmpty else { continue }
                 var attributes = clusterAttributes(label: DiagramText.stageTitle(stage))
                 if engine.isLayered { attributes["rank"] = .plain("same") }
-                graph.statements.append(.subgraph(DOTSubgraph(
-                    name: "cluster_stage_" + stage.rawValue, attributes: attributes, statements: anchor(stage) + members)))
+                statements.append(.subgraph(DOTSubgraph(
+                    name: "cluster_stage_" + stage.rawValue, attributes: attributes,
+                    statements: Self.anchor(stage, in: anchors) + members)))
             }
         }
+        return statements
+    }
 
-        for edge in diagram.edges {
-            var attributes = attributes(of: edge, maximumWeight: maximumWeight, weight: options.weight,
+    /// The edges; flows back up the chain are written forwards with `dir=back`.
+    private func edgeStatements(_ diagram: Diagram, maximumWeight: Double?, labelEdges: EdgeLabels) -> [DOTStatement] {
+        let names = Dictionary(diagram.nodes.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let multipleMinerals = diagram.minerals.count > 1
+        return diagram.edges.map { edge in
+            var attributes = attributes(of: edge, maximumWeight: maximumWeight, weight: diagram.options.weight,
                                         label: labelEdges, names: names, multipleMinerals: multipleMinerals)
             if engine.isLayered && edge.toStage < edge.fromStage {
                 // A flow back up the chain (recycling) is written forwards and drawn with its
                 // arrow reversed: dot then routes it between the columns like any other flow
                 // instead of looping it around the whole drawing.
                 attributes["dir"] = .plain("back")
-                graph.statements.append(.edge(from: edge.to, to: edge.from, attributes: attributes))
-            } else {
-                graph.statements.append(.edge(from: edge.from, to: edge.to, attributes: attributes))
+                return .edge(from: edge.to, to: edge.from, attributes: attributes)
             }
+            return .edge(from: edge.from, to: edge.to, attributes: attributes)
         }
+    }
 
-        if engine.isLayered && options.clustering != .stage {
+    /// For the layered engines: one `rank=same` group per stage (unless stage clusters hold
+    /// them already), then the invisible chain of stage anchors.
+    private func rankStatements(_ diagram: Diagram, anchors: [Stage: String]) -> [DOTStatement] {
+        guard engine.isLayered else { return [] }
+        var statements: [DOTStatement] = []
+        if diagram.options.clustering != .stage {
             for stage in Stage.allCases {
                 let members = diagram.nodes.filter { $0.stage == stage }
                 guard !members.isEmpty else { continue }
-                graph.statements.append(.subgraph(DOTSubgraph(
+                statements.append(.subgraph(DOTSubgraph(
                     name: "rank_" + stage.rawValue, attributes: ["rank": .plain("same")],
-                    statements: anchor(stage) + members.map { .node(id: $0.id, attributes: [:]) })))
+                    statements: Self.anchor(stage, in: anchors) + members.map { .node(id: $0.id, attributes: [:]) })))
             }
         }
-        for (left, right) in zip(stages, stages.dropFirst()) where engine.isLayered {
-            graph.statements.append(.edge(from: anchors[left]!, to: anchors[right]!, attributes: ["style": .plain("invis")]))
+        let stages = Self.stages(of: diagram)
+        for (left, right) in zip(stages, stages.dropFirst()) {
+            statements.append(.edge(from: anchors[left]!, to: anchors[right]!, attributes: ["style": .plain("invis")]))
         }
-        return graph
+        return statements
     }
 
     /// White space around the drawing, in inches (Graphviz `pad`).
@@ -177,8 +224,7 @@ public struct DiagramEncoder: Sendable {
             shape = DiagramStyle.shape(kind)
             classes = [kind.keyword] + (kind.fate.map { [$0.rawValue] } ?? [])
         case .countryStage(let fates):
-            shape = node.stage == .waste && !fates.isEmpty && fates.allSatisfy { $0 == .recycling }
-                ? "hexagon" : DiagramStyle.shape(Self.representativeKind(node.stage))
+            shape = Self.countryStageShape(node.stage, fates: fates)
             classes = ["country-stage", node.stage.rawValue]
         case .other:
             shape = "box"
@@ -207,6 +253,13 @@ public struct DiagramEncoder: Sendable {
         if style != "filled" { attributes["style"] = .plain(style) }
         attributes["tooltip"] = .text(tooltip(of: node, in: diagram))
         return attributes
+    }
+
+    /// The shape of a country-stage group: a hexagon for waste that is all recycled, else the
+    /// shape of the stage's representative kind.
+    static func countryStageShape(_ stage: Stage, fates: [WasteFate]) -> String {
+        stage == .waste && !fates.isEmpty && fates.allSatisfy { $0 == .recycling }
+            ? "hexagon" : DiagramStyle.shape(representativeKind(stage))
     }
 
     /// The kind a country-stage group is drawn as.
@@ -338,6 +391,12 @@ public struct DiagramEncoder: Sendable {
             attributes["xlabel"] = Self.edgeLabel(text, penWidth: penWidth)
         }
 
+        attributes["tooltip"] = .text(Self.tooltip(of: edge, names: names, weight: weight))
+        return attributes
+    }
+
+    /// The SVG tooltip of an edge: endpoints, mineral and products, figures, share and flow counts.
+    private static func tooltip(of edge: DiagramEdge, names: [String: String], weight: DiagramOptions.Weight) -> String {
         var tooltip = [(names[edge.from] ?? edge.from) + " → " + (names[edge.to] ?? edge.to)]
         tooltip.append(edge.mineral.rawValue + ", " + edge.type.rawValue + (edge.products.isEmpty ? "" : ": " + edge.products.joined(separator: ", ")))
         var figures: [String] = []
@@ -349,11 +408,10 @@ public struct DiagramEncoder: Sendable {
                            + " flows leaving " + edge.fromStage.rawValue + " (by " + (weight == .tonnes ? "tonnes" : "value") + ")")
         }
         if edge.flowCount > 1 { tooltip.append("\(edge.flowCount) flows") }
-        if edge.flowsMissingWeight > 0 && amount != nil {
+        if edge.flowsMissingWeight > 0 && edge.weight(weight) != nil {
             tooltip.append("\(edge.flowsMissingWeight) without " + (weight == .tonnes ? "tonnes" : "value") + ", not in the sum")
         }
-        attributes["tooltip"] = .text(tooltip.joined(separator: "\n"))
-        return attributes
+        return tooltip.joined(separator: "\n")
     }
 
     /// The arrowhead size of a line `penWidth` points wide, `nil` for the default (0.6) of
@@ -405,140 +463,164 @@ public struct DiagramEncoder: Sendable {
         ]
     }
 
+    /// The legend: title, scope, fills, shapes, line widths, line kinds and the threshold rule,
+    /// one row each.
     private func legend(_ diagram: Diagram, maximumWeight: Double?, labelEdges: EdgeLabels) -> HTMLLabel {
-        let options = diagram.options
         var html = HTMLLabel()
         html.open("TABLE", ["BORDER": "0", "CELLBORDER": "0", "CELLPADDING": "1", "CELLSPACING": "2"])
-        func row(_ build: (inout HTMLLabel) -> Void) {
-            html.open("TR")
-            html.open("TD", ["ALIGN": "LEFT", "BALIGN": "LEFT"])
-            build(&html)
-            html.close("TD")
-            html.close("TR")
-        }
-        row { html in
-            html.open("FONT", ["POINT-SIZE": DOTValue.format(figure.fontSize(14))])
-            html.open("B")
-            html.text(diagram.title)
-            html.close("B")
-            html.close("FONT")
-        }
+        Self.legendRow(&html) { titleRow(diagram, into: &$0) }
+        if let scope = scopeText(diagram) { Self.legendRow(&html) { $0.text(scope) } }
+        Self.legendRow(&html) { fillRow(diagram, into: &$0) }
+        if let shapes = Self.shapeText(diagram) { Self.legendRow(&html) { $0.text(shapes) } }
+        Self.legendRow(&html) { $0.text(Self.lineWidthText(diagram, maximumWeight: maximumWeight, labelEdges: labelEdges)) }
+        Self.legendRow(&html) { Self.lineKindRow(diagram, into: &$0) }
+        if let rule = Self.thresholdText(diagram) { Self.legendRow(&html) { $0.text(rule) } }
+        html.close("TABLE")
+        return html
+    }
+
+    /// One left-aligned row of the legend table, its cell filled by `build`.
+    private static func legendRow(_ html: inout HTMLLabel, _ build: (inout HTMLLabel) -> Void) {
+        html.open("TR")
+        html.open("TD", ["ALIGN": "LEFT", "BALIGN": "LEFT"])
+        build(&html)
+        html.close("TD")
+        html.close("TR")
+    }
+
+    /// The diagram's title, large and bold.
+    private func titleRow(_ diagram: Diagram, into html: inout HTMLLabel) {
+        html.open("FONT", ["POINT-SIZE": DOTValue.format(figure.fontSize(14))])
+        html.open("B")
+        html.text(diagram.title)
+        html.close("B")
+        html.close("FONT")
+    }
+
+    /// The focus mineral, the grouping and the stage direction, if any applies.
+    private func scopeText(_ diagram: Diagram) -> String? {
+        let options = diagram.options
         var scope: [String] = []
         if let mineral = options.mineral { scope.append("Mineral: " + mineral.rawValue) }
         if options.grouping == .country { scope.append("one node per country and stage") }
         if engine.isLayered { scope.append("stages left to right: mining → processing → manufacturing → use → waste") }
-        if !scope.isEmpty { row { $0.text(scope.joined(separator: "; ")) } }
+        return scope.isEmpty ? nil : scope.joined(separator: "; ")
+    }
 
-        // Fills, as a row of swatches.
-        row { html in
-            html.open("TABLE", ["BORDER": "0", "CELLBORDER": "1", "CELLPADDING": "3", "CELLSPACING": "0"])
-            html.open("TR")
-            html.open("TD", ["BORDER": "0", "ALIGN": "LEFT"])
-            switch options.coloring {
-            case .group: html.text("Fill: country group (" + diagram.schemeID + ", as of " + diagram.schemeAsOf + ")  ")
-            case .share: html.text("Fill: share of the node's stage  ")
+    /// Fills, as a row of swatches (the neutral one only when a node has it).
+    private func fillRow(_ diagram: Diagram, into html: inout HTMLLabel) {
+        let options = diagram.options
+        html.open("TABLE", ["BORDER": "0", "CELLBORDER": "1", "CELLPADDING": "3", "CELLSPACING": "0"])
+        html.open("TR")
+        html.open("TD", ["BORDER": "0", "ALIGN": "LEFT"])
+        switch options.coloring {
+        case .group: html.text("Fill: country group (" + diagram.schemeID + ", as of " + diagram.schemeAsOf + ")  ")
+        case .share: html.text("Fill: share of the node's stage  ")
+        }
+        html.close("TD")
+        let swatches: [(String, String)] = switch options.coloring {
+        case .group: DevelopmentGroup.allCases.map { (DiagramStyle.fill($0), $0.title) }
+        case .share: DiagramStyle.shareFills.indices.map { (DiagramStyle.shareFills[$0], DiagramStyle.shareClassTitle($0)) }
+        }
+        let neutral = diagram.nodes.contains { node in
+            node.isOther || (options.coloring == .share ? node.largestShare == nil : node.group == nil)
+        }
+        let neutralTitle = options.coloring == .share ? "other / share unknown" : "other"
+        for (color, title) in swatches + (neutral ? [(DiagramStyle.neutralFill, neutralTitle)] : []) {
+            html.open("TD", ["BGCOLOR": color])
+            if DiagramStyle.fontColor(onFill: color) != "black" {
+                html.open("FONT", ["COLOR": DiagramStyle.fontColor(onFill: color)])
+                html.text(title)
+                html.close("FONT")
+            } else {
+                html.text(title)
             }
             html.close("TD")
-            let swatches: [(String, String)] = switch options.coloring {
-            case .group: DevelopmentGroup.allCases.map { (DiagramStyle.fill($0), $0.title) }
-            case .share: DiagramStyle.shareFills.indices.map { (DiagramStyle.shareFills[$0], DiagramStyle.shareClassTitle($0)) }
-            }
-            let neutral = diagram.nodes.contains { node in
-                node.isOther || (options.coloring == .share ? node.largestShare == nil : node.group == nil)
-            }
-            let neutralTitle = options.coloring == .share ? "other / share unknown" : "other"
-            for (color, title) in swatches + (neutral ? [(DiagramStyle.neutralFill, neutralTitle)] : []) {
-                html.open("TD", ["BGCOLOR": color])
-                if DiagramStyle.fontColor(onFill: color) != "black" {
-                    html.open("FONT", ["COLOR": DiagramStyle.fontColor(onFill: color)])
-                    html.text(title)
-                    html.close("FONT")
-                } else {
-                    html.text(title)
-                }
-                html.close("TD")
-            }
-            html.close("TR")
-            html.close("TABLE")
         }
+        html.close("TR")
+        html.close("TABLE")
+    }
 
+    /// The meanings of the shapes drawn, in a fixed order; `nil` when nothing is drawn.
+    private static func shapeText(_ diagram: Diagram) -> String? {
         let shapes = Set(diagram.nodes.compactMap { node -> String? in
             switch node.role {
             case .facility(let kind): DiagramStyle.shape(kind)
-            case .countryStage(let fates):
-                node.stage == .waste && !fates.isEmpty && fates.allSatisfy { $0 == .recycling }
-                    ? "hexagon" : DiagramStyle.shape(Self.representativeKind(node.stage))
+            case .countryStage(let fates): countryStageShape(node.stage, fates: fates)
             case .other: nil
             }
         })
         let shapeOrder = ["invtrapezium", "box", "component", "ellipse", "hexagon", "cylinder"]
         var shapeText = shapeOrder.filter(shapes.contains).map(DiagramStyle.shapeMeaning)
         if diagram.nodes.contains(where: \.isOther) { shapeText.append("dashed grey box = other (summary)") }
-        if !shapeText.isEmpty { row { $0.text("Shapes: " + shapeText.joined(separator: " · ")) } }
+        return shapeText.isEmpty ? nil : "Shapes: " + shapeText.joined(separator: " · ")
+    }
 
-        row { html in
-            let measure = options.weight == .tonnes ? "contained tonnes (gross where no contained figure is given)" : "value (USD)"
-            var text = "Line width ∝ " + measure
-            if let maximumWeight {
-                let widestEdge = diagram.edges.first { $0.weight(options.weight) == maximumWeight }
-                let widest = switch (options.weight, widestEdge) {
-                case (.tonnes, let edge?): DiagramText.tonnes(maximumWeight, mineral: edge.mineral, contained: edge.tonnesAreContained)
-                case (.tonnes, nil): DiagramText.quantity(maximumWeight) + " t"
-                case (.value, _): DiagramText.usd(maximumWeight)
-                }
-                text += "; widest line " + widest
+    /// What line width measures, the widest line, and what the edge labels say.
+    private static func lineWidthText(_ diagram: Diagram, maximumWeight: Double?, labelEdges: EdgeLabels) -> String {
+        let options = diagram.options
+        let measure = options.weight == .tonnes ? "contained tonnes (gross where no contained figure is given)" : "value (USD)"
+        var text = "Line width ∝ " + measure
+        if let maximumWeight {
+            let widestEdge = diagram.edges.first { $0.weight(options.weight) == maximumWeight }
+            let widest = switch (options.weight, widestEdge) {
+            case (.tonnes, let edge?): DiagramText.tonnes(maximumWeight, mineral: edge.mineral, contained: edge.tonnesAreContained)
+            case (.tonnes, nil): DiagramText.quantity(maximumWeight) + " t"
+            case (.value, _): DiagramText.usd(maximumWeight)
             }
-            switch labelEdges {
-            case .both:
-                text += ". Labels: quantity · share of the flows of that mineral and type leaving the source stage."
-            case .value:
-                text += ". Labels: quantity."
-            case .share:
-                text += ". Labels: share of the flows of that mineral and type leaving the source stage."
-            case .none where options.edgeLabels == EdgeLabels.none:
-                text += ". No edge labels; SVG tooltips give the figures."
-            case .none:
-                text += ". Edge labels left off (\(diagram.edges.count) edges); SVG tooltips give the figures."
-            }
-            html.text(text)
+            text += "; widest line " + widest
         }
-        row { html in
-            // Only the kinds of line the diagram has.
-            let edges = diagram.edges
-            var samples: [(String, String)] = []
-            if edges.contains(where: { $0.type != .waste && !$0.isRecyclingLoop && !$0.isSummary }) {
-                samples.append((DiagramStyle.productColor, "━━ product"))
-            }
-            if edges.contains(where: { $0.type == .waste && !$0.isRecyclingLoop }) {
-                samples.append((DiagramStyle.wasteColor, "╍╍ waste (dashed)"))
-            }
-            if edges.contains(where: \.isRecyclingLoop) {
-                samples.append((DiagramStyle.recyclingColor, "━━ recycling loop / recovered fraction"))
-            }
-            if edges.contains(where: { $0.isSummary && $0.type != .waste && !$0.isRecyclingLoop }) {
-                samples.append((DiagramStyle.summaryColor, "━━ to or from 'other'"))
-            }
-            if edges.contains(where: { $0.weight(options.weight) == nil }) {
-                samples.append(("#333333", "┈┈ dotted: " + (options.weight == .tonnes ? "tonnes" : "value") + " not reported"))
-            }
-            html.text("Lines:")
-            for (color, sample) in samples {
-                html.text("   ")
-                html.open("FONT", ["COLOR": color])
-                html.text(sample)
-                html.close("FONT")
-            }
+        switch labelEdges {
+        case .both:
+            text += ". Labels: quantity · share of the flows of that mineral and type leaving the source stage."
+        case .value:
+            text += ". Labels: quantity."
+        case .share:
+            text += ". Labels: share of the flows of that mineral and type leaving the source stage."
+        case .none where options.edgeLabels == EdgeLabels.none:
+            text += ". No edge labels; SVG tooltips give the figures."
+        case .none:
+            text += ". Edge labels left off (\(diagram.edges.count) edges); SVG tooltips give the figures."
         }
-        if options.filtersFlows {
-            var rule: [String] = []
-            if let minShare = options.minShare { rule.append("below " + DiagramText.share(minShare) + " of their stage's outflow") }
-            if let top = options.top { rule.append("outside the \(top) largest per stage") }
-            row {
-                $0.text("Flows " + rule.joined(separator: " or ") + " are summarised by the 'other' nodes: "
-                        + "\(diagram.summarisedFlowCount) flows, \(diagram.summarisedNodeCount) facilities.")
-            }
+        return text
+    }
+
+    /// Samples of the kinds of line the diagram has, in their colours.
+    private static func lineKindRow(_ diagram: Diagram, into html: inout HTMLLabel) {
+        let edges = diagram.edges, weight = diagram.options.weight
+        var samples: [(String, String)] = []
+        if edges.contains(where: { $0.type != .waste && !$0.isRecyclingLoop && !$0.isSummary }) {
+            samples.append((DiagramStyle.productColor, "━━ product"))
         }
-        html.close("TABLE")
-        return html
+        if edges.contains(where: { $0.type == .waste && !$0.isRecyclingLoop }) {
+            samples.append((DiagramStyle.wasteColor, "╍╍ waste (dashed)"))
+        }
+        if edges.contains(where: \.isRecyclingLoop) {
+            samples.append((DiagramStyle.recyclingColor, "━━ recycling loop / recovered fraction"))
+        }
+        if edges.contains(where: { $0.isSummary && $0.type != .waste && !$0.isRecyclingLoop }) {
+            samples.append((DiagramStyle.summaryColor, "━━ to or from 'other'"))
+        }
+        if edges.contains(where: { $0.weight(weight) == nil }) {
+            samples.append(("#333333", "┈┈ dotted: " + (weight == .tonnes ? "tonnes" : "value") + " not reported"))
+        }
+        html.text("Lines:")
+        for (color, sample) in samples {
+            html.text("   ")
+            html.open("FONT", ["COLOR": color])
+            html.text(sample)
+            html.close("FONT")
+        }
+    }
+
+    /// With `--min-share` / `--top`: which flows the "other" nodes summarise, and how many.
+    private static func thresholdText(_ diagram: Diagram) -> String? {
+        let options = diagram.options
+        guard options.filtersFlows else { return nil }
+        var rule: [String] = []
+        if let minShare = options.minShare { rule.append("below " + DiagramText.share(minShare) + " of their stage's outflow") }
+        if let top = options.top { rule.append("outside the \(top) largest per stage") }
+        return "Flows " + rule.joined(separator: " or ") + " are summarised by the 'other' nodes: "
+            + "\(diagram.summarisedFlowCount) flows, \(diagram.summarisedNodeCount) facilities."
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphCore
@@ -7,13 +8,8 @@ import Testing
 /// machine and absent in a fresh clone: tests that read it are skipped, with this reason, when it
 /// is missing.
 enum SharedData {
-    /// The package root, from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `../shared/data/world-mining-data/`: World Mining Data, one CSV per commodity, as published.
-    static let worldMiningData = packageRoot.deletingLastPathComponent()
-        .appendingPathComponent("shared/data/world-mining-data")
+    static let worldMiningData = TestPaths.sharedData.appendingPathComponent("world-mining-data")
 
     static var worldMiningDataPresent: Bool {
         FileManager.default.fileExists(atPath: worldMiningData.appendingPathComponent("Cobalt.csv").path)
