@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphTestSupport
 import Testing
 
 /// `--excel` on every CSV the command line writes, the formula guard, the per-section tables of
@@ -16,7 +17,7 @@ struct SpreadsheetCLITests {
     }
 
     static func trade(_ name: String) -> String {
-        CLI.packageRoot.appendingPathComponent("Tests/MineralGraphFormatsTests/Fixtures/trade").appendingPathComponent(name).path
+        TestPaths.tests("MineralGraphFormatsTests/Fixtures/trade").appendingPathComponent(name).path
     }
 
     static let tradeHHI = ["trade-hhi", trade("BACI_HS22_Y2022_V202401b-sample.csv"), "--countries", trade("country_codes_V202401b.csv")]

@@ -2,6 +2,7 @@ import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 import MineralGraphFormats
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphReports
@@ -11,7 +12,7 @@ import Testing
 @Suite("Briefing-sized reports")
 struct BriefingReportTests {
     static func graph(_ name: String) throws -> SupplyGraph {
-        try GraphFileReader().read(contentsOf: ReportsUpToDateTests.packageRoot.appendingPathComponent("graphs/\(name)").path).graph
+        try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent(name).path).graph
     }
 
     @Test func sectionsKeepOnlyTheNamedOnes() throws {
