@@ -53,9 +53,7 @@ public struct ReportBuilder: Sendable {
 
     /// The report for `graph`; `file` is the graph file's name as it should appear (no directories).
     public func build(_ graph: SupplyGraph, file: String? = nil) throws(ReportError) -> Report {
-        guard topSuppliers > 0 else { throw .invalidOption("the number of top suppliers must be positive") }
-        let groups: CountryGroupScheme
-        do { groups = try CountryGroupScheme.resolve(scheme, for: graph) } catch { throw .unknownScheme(error.id) }
+        let groups = try checkedScheme(for: graph)
         let context = ReportContext(graph: graph, options: self, groups: groups)
         var sections = Report.SectionValues()
         for section in ReportSections.all { section.build(into: &sections, context) }
@@ -69,6 +67,13 @@ public struct ReportBuilder: Sendable {
                 topSuppliers: topSuppliers),
             sections: sections,
             methods: ReportSections.ordered(ReportSections.methodOrder).flatMap { $0.methods(context) })
+    }
+
+    /// The country-group scheme the options name for `graph`, after checking the options: the
+    /// errors ``build(_:file:)`` throws before it computes anything.
+    func checkedScheme(for graph: SupplyGraph) throws(ReportError) -> CountryGroupScheme {
+        guard topSuppliers > 0 else { throw .invalidOption("the number of top suppliers must be positive") }
+        do { return try CountryGroupScheme.resolve(scheme, for: graph) } catch { throw .unknownScheme(error.id) }
     }
 
     static func countryName(_ code: CountryCode) -> String {
