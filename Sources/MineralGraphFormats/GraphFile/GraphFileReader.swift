@@ -11,23 +11,30 @@ import MineralGraphCore
 public struct GraphFileReader: Sendable {
     /// The value of the optional `format:` key this reader understands.
     public static let formatVersion = "mineral-graph/1"
-    /// Largest graph text read, in bytes (``InputLimits/maximumDocumentBytes``).
+    /// Largest graph text read by default, in bytes (``InputLimits/maximumDocumentBytes``).
     public static let maximumBytes = InputLimits.maximumDocumentBytes
     /// Largest number of YAML values (scalars, mappings, lists) in one file.
     public static let maximumYAMLNodes = InputLimits.maximumYAMLValues
 
-    public init() {}
+    /// Largest graph text this reader reads, in bytes; larger text is a `file-too-large` error.
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int = GraphFileReader.maximumBytes) {
+        self.maximumBytes = maximumBytes
+    }
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(GraphFileError) -> GraphDocument {
-        let (text, file) = try Self.text(contentsOf: path)
+        let (text, file) = try Self.text(contentsOf: path, limit: maximumBytes)
         return try read(text: text, file: file)
     }
 
     /// The text of the file at `path` (`-` for standard input) and its name in diagnostics.
-    static func text(contentsOf path: String) throws(GraphFileError) -> (text: String, file: String) {
+    static func text(
+        contentsOf path: String, limit: Int = InputLimits.maximumDocumentBytes
+    ) throws(GraphFileError) -> (text: String, file: String) {
         do {
-            return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
+            return (try TextFile.read(path, limit: limit), path == "-" ? "<stdin>" : path)
         } catch {
             throw GraphFileError(
                 diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
@@ -40,6 +47,7 @@ public struct GraphFileReader: Sendable {
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoder = Decoding(file: file)
+        decoder.maximumBytes = maximumBytes
         let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -95,6 +103,8 @@ struct Decoding {
     /// when the file's `nodes` or `flows` is not a list that was streamed.
     private var streamedNodes: [MineralGraphCore.Node?]?
     private var streamedFlows: [Flow?]?
+    /// Largest text read, bytes.
+    var maximumBytes = InputLimits.maximumDocumentBytes
 
     init(file: String) {
         self.file = file
@@ -113,7 +123,7 @@ struct Decoding {
     /// than ``InputLimits/maximumLineBytes``, before parsing it.
     func checkLimits(_ text: String, kind: String) throws(GraphFileError) {
         if let problem = InputLimits.tooLarge(
-            text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: kind,
+            text.utf8.count, limit: maximumBytes, file: file, what: kind,
             notes: kind == "graph files" ? ["split the graph by mineral or year, or import trade data with `mineral-graph import`"] : [])
         {
             throw GraphFileError(diagnostics: [problem], text: nil)
