@@ -373,8 +373,15 @@ struct Decoding {
     struct Fields<Key: Equatable>: Sequence {
         fileprivate(set) var entries: [(key: Key, name: String, keyNode: YAMLNode, value: YAMLNode)] = []
 
-        subscript(key: Key) -> YAMLNode? { entries.first { $0.key == key }?.value }
-        func keyNode(_ key: Key) -> YAMLNode? { entries.first { $0.key == key }?.keyNode }
+        // By index, so that only the field asked for is copied, not each entry whole.
+        subscript(key: Key) -> YAMLNode? {
+            for i in entries.indices where entries[i].key == key { return entries[i].value }
+            return nil
+        }
+        func keyNode(_ key: Key) -> YAMLNode? {
+            for i in entries.indices where entries[i].key == key { return entries[i].keyNode }
+            return nil
+        }
         func makeIterator() -> some IteratorProtocol<(key: Key, value: YAMLNode)> {
             entries.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
         }
@@ -382,16 +389,18 @@ struct Decoding {
 
     /// The keys of a mapping, after checking for unknown and missing keys.
     mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields<String>? {
-        fields(of: node, what: what, allowed: allowed, required: required) { allowed.contains($0) ? $0 : nil }
+        fields(of: node, what: what, allowed: { allowed }, required: required) { allowed.contains($0) ? $0 : nil }
     }
 
     /// The keys of a graph-file mapping, after checking for unknown (not in `Key`) and missing keys.
     mutating func fields<Key: GraphFileKey>(of node: YAMLNode, what: String, required: [Key]) -> Fields<Key>? {
-        fields(of: node, what: what, allowed: Key.names, required: required.map(\.rawValue), known: Key.init(rawValue:))
+        // The allowed names are only needed for messages: built per mapping, they were a fifth
+        // of reading a large graph.
+        fields(of: node, what: what, allowed: { Key.names }, required: required.map { $0.rawValue }, known: Key.init(rawValue:))
     }
 
     private mutating func fields<Key>(
-        of node: YAMLNode, what: String, allowed: [String], required: [String], known: (String) -> Key?
+        of node: YAMLNode, what: String, allowed: () -> [String], required: [String], known: (String) -> Key?
     ) -> Fields<Key>? {
         guard case .mapping(let mapping) = node else {
             error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
@@ -406,6 +415,7 @@ struct Decoding {
             if let known = known(key.string) {
                 result.entries.append((known, key.string, keyNode, value))
             } else {
+                let allowed = allowed()
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
                 error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
