@@ -57,9 +57,7 @@ public struct ReportBuilder: Sendable {
 
     /// The report for `graph`; `file` is the graph file's name as it should appear (no directories).
     public func build(_ graph: SupplyGraph, file: String? = nil) throws(ReportError) -> Report {
-        guard topSuppliers > 0 else { throw .invalidOption("the number of top suppliers must be positive") }
-        let groups: CountryGroupScheme
-        do { groups = try CountryGroupScheme.resolve(scheme, for: graph) } catch { throw .unknownScheme(error.id) }
+        let groups = try checkedScheme(for: graph)
         let context = ReportContext(graph: graph, options: self, groups: groups)
         var values = Report.SectionValues()
         let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
@@ -85,6 +83,13 @@ public struct ReportBuilder: Sendable {
     /// with the closest known names (`ReportSections/keys(named:)`).
     public static func sectionKeys(named names: [String]) throws(ReportError) -> [String] {
         try ReportSections.keys(named: names)
+    }
+
+    /// The country-group scheme the options name for `graph`, after checking the options: the
+    /// errors ``build(_:file:)`` throws before it computes anything.
+    func checkedScheme(for graph: SupplyGraph) throws(ReportError) -> CountryGroupScheme {
+        guard topSuppliers > 0 else { throw .invalidOption("the number of top suppliers must be positive") }
+        do { return try CountryGroupScheme.resolve(scheme, for: graph) } catch { throw .unknownScheme(error.id) }
     }
 
     static func countryName(_ code: CountryCode) -> String {

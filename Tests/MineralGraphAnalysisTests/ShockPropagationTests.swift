@@ -323,4 +323,57 @@ struct ShockPropagationTests {
         let (equal, stable) = try ResultCodingTests.roundTrip(result)
         #expect(equal && stable)
     }
+
+    /// Spare at two Australian mines and one Indonesian mine (banned from China): the
+    /// Australian pair is pooled into one substitution flow per customer, each customer gets
+    /// exactly what the supplier-by-supplier proportional rule gives it, and the pool node
+    /// passes on what its suppliers gave.
+    @Test func suppliersOfOneCountryArePooledPerCustomer() throws {
+        func mine(_ id: String, _ country: CountryCode, _ tonnes: Double) -> Node {
+            Node(id: id, kind: .mine, country: country, outputs: [Output(mineral: "cobalt", containedTonnes: tonnes)])
+        }
+        func refinery(_ id: String, _ country: CountryCode) -> Node { Node(id: id, kind: .processor, country: country) }
+        let graph = SupplyGraph(
+            name: "pools", year: 2023,
+            nodes: [
+                mine("a1", "AUS", 10), mine("a2", "AUS", 30), mine("c1", "COD", 70), mine("i1", "IDN", 5),
+                refinery("p1", "CHN"), refinery("p2", "CHN"), refinery("p3", "FIN"), refinery("p4", "JPN"),
+            ],
+            flows: [
+                Flow(from: "c1", to: "p1", mineral: "cobalt", containedTonnes: 40),
+                Flow(from: "c1", to: "p2", mineral: "cobalt", containedTonnes: 20),
+                Flow(from: "c1", to: "p3", mineral: "cobalt", containedTonnes: 10),
+                Flow(from: "a1", to: "p1", mineral: "cobalt", containedTonnes: 10, valueUSD: 1_000),
+                Flow(from: "a2", to: "p4", mineral: "cobalt", containedTonnes: 30, valueUSD: 6_000),
+                Flow(from: "i1", to: "p3", mineral: "cobalt", containedTonnes: 5),
+            ])
+        let shocks = [Self.cut("c1", 0.5), .exportBan(ExportBan(country: "IDN", stage: .mining, destinations: ["CHN"]))]
+        let spare = [
+            SpareCapacity(nodes: [.id(["a1"])], amount: .tonnes(10)), SpareCapacity(nodes: [.id(["a2"])], amount: .tonnes(5)),
+            SpareCapacity(nodes: [.id(["i1"])], amount: .tonnes(20)),
+        ]
+        let upper = try Self.run(graph, shocks, spare: spare).withSubstitution
+        // Shortfalls 20, 10, 5. a1 gives 10 of 35 and a2 5 of the remaining 25 to all three
+        // (15/35 of each shortfall); i1 may give only to p3 and fills it.
+        let pool = "spare-pool-mining-cobalt-aus"
+        #expect(upper.substitutionFlows.map(\.from) == [pool, pool, pool, "i1"])
+        #expect(upper.substitutionFlows.map(\.to) == ["p1", "p2", "p3", "p3"])
+        let expected = [20.0 * 15 / 35, 10.0 * 15 / 35, 5.0 * 15 / 35, 5.0 * 20 / 35]
+        for (flow, tonnes) in zip(upper.substitutionFlows, expected) { #expect(approx(flow.tonnes, tonnes, tolerance: 1e-12)) }
+        #expect(approx(upper.node("p1", "cobalt")?.substitutionInTonnes, 60.0 / 7, tolerance: 1e-12))
+        #expect(approx(upper.node("p3", "cobalt")?.shortfallTonnes, 0, tolerance: 1e-12))
+        #expect(upper.spare.map(\.usedTonnes).enumerated().allSatisfy { approx($1, [10, 5, 20.0 / 7][$0], tolerance: 1e-12) })
+        // Values at each supplier's unit value (a1 100 USD/t, a2 200 USD/t; i1 states none).
+        #expect(approx(upper.substitutionFlows[0].valueUSD.value, 20 * (10.0 / 35 * 100 + 5.0 / 35 * 200), tolerance: 1e-9))
+        #expect(upper.substitutionFlows[3].valueUSD.unavailable?.code == .noUnitValue)
+        // The shocked graph: the pool node, a flow into it from each supplier, one out per customer.
+        let node = try #require(upper.graph.nodes.first { $0.id == pool })
+        #expect(node.country == "AUS" && node.kind == .mine && node.outputs.isEmpty)
+        let into = upper.graph.flows.filter { $0.to == pool }
+        #expect(into.map(\.from) == ["a1", "a2"])
+        #expect(approx(into.map { $0.containedTonnes ?? 0 }.reduce(0, +), 15, tolerance: 1e-12))
+        #expect(approx(into[1].valueUSD, 1_000, tolerance: 1e-9))
+        #expect(approx(upper.graph.flows.filter { $0.from == pool }.map { $0.containedTonnes ?? 0 }.reduce(0, +), 15, tolerance: 1e-12))
+        #expect(upper.graph.flows.count == graph.flows.count + 2 + 4)
+    }
 }

@@ -9,9 +9,9 @@ import Testing
 @Suite("Input limits")
 struct InputLimitsTests {
     /// The diagnostics of reading `text` as a graph file.
-    static func graphErrors(_ text: String) -> [Diagnostic] {
+    static func graphErrors(_ text: String, reader: GraphFileReader = GraphFileReader()) -> [Diagnostic] {
         do {
-            _ = try GraphFileReader().read(text: text, file: "g.yaml")
+            _ = try reader.read(text: text, file: "g.yaml")
             return []
         } catch {
             return error.diagnostics
@@ -103,10 +103,23 @@ struct InputLimitsTests {
     }
 
     @Test func oversizedTextIsRefusedWithItsSize() throws {
-        let text = "name: big\nyear: 2023\ndescription: \"" + String(repeating: "x\n", count: InputLimits.maximumDocumentBytes / 2) + "\"\n"
-        let diagnostics = Self.graphErrors(text)
+        // The reader's limit is configurable (2 GiB by default); 64 MiB here.
+        let text = "name: big\nyear: 2023\ndescription: \"" + String(repeating: "x\n", count: 32 << 20) + "\"\n"
+        let diagnostics = Self.graphErrors(text, reader: GraphFileReader(maximumBytes: 64 << 20))
         #expect(Self.first(diagnostics) == "1:1 file-too-large")
         #expect(diagnostics.first?.message == "the file is 64.0 MiB; graph files may be at most 64 MiB")
+        let small = Self.valid
+        #expect(Self.first(Self.graphErrors(small, reader: GraphFileReader(maximumBytes: small.utf8.count - 1))) == "1:1 file-too-large")
+        #expect(Self.graphErrors(small, reader: GraphFileReader(maximumBytes: small.utf8.count)).isEmpty)
+    }
+
+    @Test func theDocumentLimitIsTwoGiBUnlessTheEnvironmentSetsIt() {
+        #expect(InputLimits.defaultDocumentBytes == 2 << 30)
+        #expect(InputLimits.configuredDocumentBytes([:]) == nil)
+        #expect(InputLimits.configuredDocumentBytes(["MINERAL_GRAPH_MAX_INPUT_MIB": "64"]) == 64 << 20)
+        #expect(InputLimits.configuredDocumentBytes(["MINERAL_GRAPH_MAX_INPUT_MIB": "0"]) == nil)
+        #expect(InputLimits.configuredDocumentBytes(["MINERAL_GRAPH_MAX_INPUT_MIB": "lots"]) == nil)
+        #expect(GraphFileReader().maximumBytes == InputLimits.maximumDocumentBytes)
     }
 
     // MARK: YAML structure

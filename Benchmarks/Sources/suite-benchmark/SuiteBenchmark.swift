@@ -6,23 +6,31 @@ import MineralGraphFormats
 import MineralGraphReports
 import MineralGraphRendering
 
-/// suite-benchmark [--flows N] [--runs R] [--seed S]
+/// suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE]
 ///     Generates the synthetic battery chain with about N flows and times, in-process, every step
 ///     of the tool's main job: writing and reading the graph file (canonical YAML), validation,
 ///     the report's passes (concentration, import sources, bottleneck, unequal exchange, value
 ///     added, water, waste), formatting the report (Markdown, HTML, JSON, CSV), the what-if
 ///     propagation (both bounds) and rendering a diagram grouped by country through libgvc.
 ///     Prints the median of R runs of each step and the process's peak resident memory, then a
-///     Markdown table row (`row: | ... |`) for Benchmarks/suite.sh to collect.
+///     Markdown table row (`row: | ... |`) for Benchmarks/suite.sh to collect. With
+///     `--write-graph FILE` it only writes the graph file (canonical YAML) and exits, for timing
+///     whole `mineral-graph` commands on it (Benchmarks/chain-scenario.yaml is the what-if
+///     scenario of the suite as a scenario file).
 @main
 struct SuiteBenchmark {
     static func main() throws {
-        let values = BenchmarkOptions.parse(usage: "suite-benchmark [--flows N] [--runs R] [--seed S]")
+        let values = BenchmarkOptions.parse(usage: "suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE]")
         let flows = values["--flows"].flatMap(Int.init) ?? 100_000
         let runs = max(1, values["--runs"].flatMap(Int.init) ?? 5)
         let graph = ChainGenerator(
             scale: ChainGenerator.scale(forFlows: flows), seed: values["--seed"].flatMap(UInt64.init) ?? 1
         ).make()
+        if let path = values["--write-graph"] {
+            try GraphFileWriter().write(graph).write(toFile: path, atomically: true, encoding: .utf8)
+            print("\(graph.nodes.count) nodes, \(graph.flows.count) flows written to \(path)")
+            return
+        }
         print("\(graph.nodes.count) nodes, \(graph.flows.count) flows, \(runs) runs per step (release build expected)")
 
         var cells: [String] = [NumberFormatting.grouped(Double(graph.flows.count))]

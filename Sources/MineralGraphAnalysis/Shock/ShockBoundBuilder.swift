@@ -11,7 +11,8 @@ struct ShockBoundBuilder {
     func bound(_ kind: SubstitutionBound, from state: ShockPropagator) -> ShockBound {
         let substitutionOut = substitutionOutTonnes(state)
         let nodes = nodeRows(state, substitutionOut: substitutionOut)
-        let substitution = substitutionFlows(state)
+        let poolIDs = poolIDs(state)
+        let substitution = substitutionFlows(state, poolIDs: poolIDs)
         let (byMineral, total) = valueAtRisk(state, substitution: substitution)
         let report = ShockSolverReport(
             relativeTolerance: state.options.relativeTolerance, absoluteToleranceTonnes: state.tolerance,
@@ -22,7 +23,9 @@ struct ShockBoundBuilder {
             bound: kind, nodes: nodes, regions: regionRows(nodes), finalDemand: finalDemandRows(nodes),
             valueAtRisk: byMineral, totalValueAtRisk: total, substitutionFlows: substitution.map(\.row),
             spare: spareRows(state), solver: report,
-            graph: shockedGraph(kind, state, substitutionOut: substitutionOut, substitution: substitution))
+            graph: shockedGraph(
+                kind, state, substitutionOut: substitutionOut, substitution: substitution,
+                pools: poolNodes(state, poolIDs: poolIDs)))
     }
 
     // MARK: Nodes
@@ -31,9 +34,8 @@ struct ShockBoundBuilder {
 
     private func substitutionOutTonnes(_ state: ShockPropagator) -> [Int: Double] {
         var tonnes: [Int: Double] = [:]
-        for allocation in state.allocations {
-            let spare = scenario.spares[allocation.spare]
-            tonnes[key(spare.node, spare.mineral), default: 0] += allocation.tonnes
+        for (j, spare) in scenario.spares.enumerated() where state.spareUsed[j] > 0 {
+            tonnes[key(spare.node, spare.mineral), default: 0] += state.spareUsed[j]
         }
         return tonnes
     }
@@ -184,65 +186,82 @@ struct ShockBoundBuilder {
         var flow: Flow
     }
 
-    /// What a supplier's baseline out-flows of the spare's mineral say about a substitution flow
-    /// from it: unit value, gross per contained tonne, product name.
-    private struct SupplierTerms {
-        var unitValue: Double?
-        var grossPerContained: Double?
-        var product: String?
-    }
-
-    private func supplierTerms(_ spare: CompiledScenario.Spare) -> SupplierTerms {
-        let graph = network.graph, outs = network.outGroups
-        var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
-        var products = Set<String?>()
-        if let h = outs.group(node: spare.node, mineral: spare.mineral) {
-            for e in outs.members(h) where graph.flows[e].type != .waste {
-                let flow = graph.flows[e]
-                products.insert(flow.product)
-                if let v = flow.valueUSD, let q = flow.quantity(on: outs.unit[h]), q > 0 {
-                    value += v
-                    valued += q
-                }
-                if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
-                    gross += t
-                    contained += c
-                }
+    /// The id of each pool's supplier when it has one, else of the pool node added to the
+    /// shocked graph (`spare-pool-<stage>-<mineral>-<country>`, made unique).
+    private func poolIDs(_ state: ShockPropagator) -> [String] {
+        var taken = Set<String>()
+        return state.pools.map { pool in
+            if pool.spares.count == 1 { return network.graph.nodes[scenario.spares[pool.spares[0]].node].id }
+            let base = "spare-pool-\(pool.stage.rawValue)-\(network.minerals[pool.mineral])-\(pool.country.rawValue.lowercased())"
+            var id = base, k = 1
+            while network.index.position[id] != nil || taken.contains(id) {
+                k += 1
+                id = "\(base)-\(k)"
             }
+            taken.insert(id)
+            return id
         }
-        return SupplierTerms(
-            unitValue: valued > 0 ? value / valued : nil, grossPerContained: contained > 0 ? gross / contained : nil,
-            product: products.count == 1 ? products.first! : nil)
     }
 
-    private func substitutionFlows(_ state: ShockPropagator) -> [Substitution] {
+    private func substitutionFlows(_ state: ShockPropagator, poolIDs: [String]) -> [Substitution] {
         let graph = network.graph
         let ins = network.inGroups
         let note = "substitution: spare capacity allocated to a shortfall (scenario \(scenarioID), with substitution)"
-        var terms: [Int: SupplierTerms] = [:]
+        let products = state.pools.map { pool in
+            Set(pool.spares.map { network.supplierTerms(node: scenario.spares[$0].node, mineral: pool.mineral).product }).count == 1
+                ? network.supplierTerms(node: scenario.spares[pool.spares[0]].node, mineral: pool.mineral).product : nil
+        }
         return state.allocations.map { allocation in
-            let spare = scenario.spares[allocation.spare]
-            let supplier = graph.nodes[spare.node]
+            let pool = state.pools[allocation.pool]
             let customer = graph.nodes[ins.node[allocation.group]]
-            let mineral = network.minerals[spare.mineral]
+            let mineral = network.minerals[pool.mineral]
             let tonnes = allocation.tonnes
-            let supplierTerms = terms[allocation.spare] ?? supplierTerms(spare)
-            terms[allocation.spare] = supplierTerms
             let inContained = ins.basis[allocation.group] != .gross
-            let valueUSD = supplierTerms.unitValue.map { MetricValue($0 * tonnes) }
-                ?? .unavailable(ReasonCode.noUnitValue, "the \(mineral) flows of \(network.label(node: spare.node)) carry no value")
-            let ratio = supplierTerms.grossPerContained
+            let suppliers = pool.spares.count == 1
+                ? network.label(node: scenario.spares[pool.spares[0]].node)
+                : "some of the \(pool.spares.count) suppliers of \(poolIDs[allocation.pool])"
+            let valueUSD = allocation.valueUSD.map { MetricValue($0) }
+                ?? .unavailable(ReasonCode.noUnitValue, "the \(mineral) flows of \(suppliers) carry no value")
+            let ratio = allocation.grossPerContained
             let flow = Flow(
-                from: supplier.id, to: customer.id, mineral: mineral, product: supplierTerms.product,
+                from: poolIDs[allocation.pool], to: customer.id, mineral: mineral, product: products[allocation.pool],
                 tonnes: inContained ? ratio.map { $0 * tonnes } : tonnes,
                 containedTonnes: inContained ? tonnes : ratio.map { tonnes / $0 },
                 valueUSD: valueUSD.value, type: .product, notes: note)
             return Substitution(
                 row: SubstitutionFlow(
-                    from: supplier.id, to: customer.id, mineral: mineral, stage: supplier.stage, tonnes: tonnes,
+                    from: poolIDs[allocation.pool], to: customer.id, mineral: mineral, stage: pool.stage, tonnes: tonnes,
                     valueUSD: valueUSD),
                 flow: flow)
         }
+    }
+
+    /// The pool nodes of pools with several suppliers, and a flow from each supplier to its pool
+    /// carrying the spare it gave (valued at its baseline unit value).
+    private func poolNodes(_ state: ShockPropagator, poolIDs: [String]) -> (nodes: [Node], flows: [Flow]) {
+        var nodes: [Node] = [], flows: [Flow] = []
+        for (p, pool) in state.pools.enumerated() where pool.spares.count > 1 {
+            let mineral = network.minerals[pool.mineral]
+            let first = network.graph.nodes[scenario.spares[pool.spares[0]].node]
+            nodes.append(Node(
+                id: poolIDs[p], name: "Spare \(mineral) capacity, \(pool.stage.rawValue), \(pool.country.rawValue)",
+                kind: first.kind, country: pool.country,
+                notes: "substitution: the spare of \(pool.spares.count) suppliers pooled and allocated to shortfalls "
+                    + "(scenario \(scenarioID), with substitution)"))
+            for j in pool.spares {
+                let supplier = scenario.spares[j].node
+                let terms = network.supplierTerms(node: supplier, mineral: pool.mineral)
+                let gross = state.spareUsedGross[j], contained = state.spareUsed[j] - gross
+                let ratio = terms.grossPerContained
+                flows.append(Flow(
+                    from: network.graph.nodes[supplier].id, to: poolIDs[p], mineral: mineral, product: terms.product,
+                    tonnes: ratio.map { gross + $0 * contained } ?? (contained == 0 ? gross : nil),
+                    containedTonnes: ratio.map { contained + gross / $0 } ?? (gross == 0 ? contained : nil),
+                    valueUSD: terms.unitValue.map { $0 * state.spareUsed[j] }, type: .product,
+                    notes: "substitution: spare capacity given to the pool \(poolIDs[p]) (scenario \(scenarioID), with substitution)"))
+            }
+        }
+        return (nodes, flows)
     }
 
     private func spareRows(_ state: ShockPropagator) -> [SpareUse] {
@@ -303,7 +322,8 @@ struct ShockBoundBuilder {
     // MARK: Shocked graph
 
     private func shockedGraph(
-        _ kind: SubstitutionBound, _ state: ShockPropagator, substitutionOut: [Int: Double], substitution: [Substitution]
+        _ kind: SubstitutionBound, _ state: ShockPropagator, substitutionOut: [Int: Double], substitution: [Substitution],
+        pools: (nodes: [Node], flows: [Flow])
     ) -> SupplyGraph {
         var graph = network.graph
         graph.name = "\(graph.name) — scenario \(scenarioID), \(kind.title)"
@@ -326,7 +346,9 @@ struct ShockBoundBuilder {
                 graph.nodes[n].outputs[k] = Self.scaled(output, by: ratio, plus: substitutionOut[key(n, m)] ?? 0, basis: basis)
             }
         }
-        graph.flows.reserveCapacity(graph.flows.count + substitution.count)
+        graph.nodes += pools.nodes
+        graph.flows.reserveCapacity(graph.flows.count + pools.flows.count + substitution.count)
+        graph.flows += pools.flows
         for item in substitution { graph.flows.append(item.flow) }
         return graph
     }

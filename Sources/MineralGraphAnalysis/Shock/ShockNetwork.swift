@@ -91,6 +91,36 @@ struct ShockNetwork: Sendable {
         return index.outgoing[n].first.map { flowMineral[$0] }
     }
 
+    /// What a supplier's baseline out-flows of a mineral say about a substitution flow from it:
+    /// unit value, gross per contained tonne, product name.
+    struct SupplierTerms {
+        var unitValue: Double?
+        var grossPerContained: Double?
+        var product: String?
+    }
+
+    func supplierTerms(node: Int, mineral: Int) -> SupplierTerms {
+        var valued = 0.0, value = 0.0, gross = 0.0, contained = 0.0
+        var products = Set<String?>()
+        if let h = outGroups.group(node: node, mineral: mineral) {
+            for e in outGroups.members(h) where graph.flows[e].type != .waste {
+                let flow = graph.flows[e]
+                products.insert(flow.product)
+                if let v = flow.valueUSD, let q = flow.quantity(on: outGroups.unit[h]), q > 0 {
+                    value += v
+                    valued += q
+                }
+                if let t = flow.tonnes, let c = flow.containedTonnes, c > 0 {
+                    gross += t
+                    contained += c
+                }
+            }
+        }
+        return SupplierTerms(
+            unitValue: valued > 0 ? value / valued : nil, grossPerContained: contained > 0 ? gross / contained : nil,
+            product: products.count == 1 ? products.first! : nil)
+    }
+
     /// "node 'id'" for messages.
     func label(node n: Int) -> String { index.label(node: n) }
 }

@@ -3,11 +3,27 @@ import MineralGraphCore
 /// The state of one bound's propagation: each node's activity ratio and each flow's multiplier
 /// `m_e = f'_e / f_e`, computed as ``ShockPropagationPass`` describes.
 struct ShockPropagator: Sendable {
-    /// Spare of `spare` (an index into `CompiledScenario.spares`) delivered to in-group `group`.
+    /// Spare of pool `pool` delivered to in-group `group` at the pool's stage.
     struct Allocation: Sendable {
-        var spare: Int
+        var pool: Int
         var group: Int
+        /// Tonnes of the customer's in-flow basis.
         var tonnes: Double
+        /// At each supplier's baseline unit value; `nil` when a supplier that gave to it has none.
+        var valueUSD: Double?
+        /// Gross tonnes per contained tonne of what the suppliers gave; `nil` when one gives none.
+        var grossPerContained: Double?
+    }
+
+    /// The suppliers of one stage, mineral and country that gave spare (in id order). They have
+    /// the same customers (bans are per country), so their spare is allocated as one pool and
+    /// each customer gets one substitution flow from it.
+    struct Pool: Sendable {
+        var stage: Stage
+        var mineral: Int
+        var country: CountryCode
+        /// Indices into `CompiledScenario.spares`.
+        var spares: [Int] = []
     }
 
     let network: ShockNetwork
@@ -27,8 +43,11 @@ struct ShockPropagator: Sendable {
     /// Substitution tonnes into each in-group.
     private(set) var substitutionIn: [Double]
     private(set) var allocations: [Allocation] = []
-    /// Per spare: tonnes used, and whether the supplier was affected (no spare to give).
+    private(set) var pools: [Pool] = []
+    /// Per spare: tonnes used, the part of them that went to customers counting gross tonnes,
+    /// and whether the supplier was affected (no spare to give).
     private(set) var spareUsed: [Double]
+    private(set) var spareUsedGross: [Double]
     private(set) var spareAffected: [Bool]
 
     private(set) var iterations = 0
@@ -46,6 +65,7 @@ struct ShockPropagator: Sendable {
         offer = [Double](repeating: 0, count: network.flowCount)
         substitutionIn = [Double](repeating: 0, count: network.inGroups.count)
         spareUsed = [Double](repeating: 0, count: scenario.spares.count)
+        spareUsedGross = [Double](repeating: 0, count: scenario.spares.count)
         spareAffected = [Bool](repeating: false, count: scenario.spares.count)
     }
 
@@ -153,32 +173,57 @@ struct ShockPropagator: Sendable {
 
     // MARK: Substitution (METHODS §4.3 step 4)
 
+    /// Short customers of one mineral that every supplier treats alike: those of one country
+    /// (bans are per country), or a single customer that is itself a supplier at the stage (it
+    /// takes nothing from its own spare). Every allocation to the class is the same fraction of
+    /// each member's shortfall, so the members' shares never change and the class is allocated
+    /// as one.
+    private struct CustomerClass {
+        var mineral: Int
+        var country: CountryCode
+        /// The supplier node the class is, or -1.
+        var node: Int
+        var members: [Int] = []
+        /// `S_n` of each member.
+        var lacking: [Double] = []
+        /// Σ S_n of the members, and the part of it on gross tonnes.
+        var shortfall = 0.0
+        var grossShortfall = 0.0
+        /// What is still lacking after the suppliers so far.
+        var remaining = 0.0
+        /// What each pool gave the class, keyed by pool.
+        var gifts: [Int: Gift] = [:]
+    }
+
+    /// Spare one pool gave one class: tonnes, value at the suppliers' unit values, and tonnes ×
+    /// gross-per-contained.
+    private struct Gift {
+        var tonnes = 0.0
+        var valueUSD: Double? = 0
+        var grossTonnes: Double? = 0
+    }
+
     /// The with-substitution bound: stage by stage (mining first), propagate, then allocate the
     /// spare of each unaffected supplier at that stage (in id order) to the customers short of
     /// the same mineral from that stage, in proportion to their shortfalls and never above them,
     /// skipping customers a ban keeps the supplier from. Ends with a propagation.
+    ///
+    /// Linear in customers and suppliers: customers are allocated by ``CustomerClass`` (the
+    /// proportional rule gives each member of a class the same fraction of its shortfall from
+    /// every supplier), and each pool of suppliers gives one allocation per customer.
     mutating func substitute() {
-        let ins = network.inGroups
+        var terms: [Int: ShockNetwork.SupplierTerms] = [:]
         var pending = true
         for stage in Stage.allCases {
             let atStage = scenario.spares.indices.filter { network.nodeStage[scenario.spares[$0].node] == stage }
             guard !atStage.isEmpty else { continue }
             propagate()
             pending = false
-            let minerals = Set(atStage.map { scenario.spares[$0].mineral })
-            // S_n: what the customer lacks of the mineral from suppliers at this stage.
-            var shortfall = [Double](repeating: 0, count: ins.count)
-            var customers: [Int: [Int]] = [:]
-            for g in 0..<ins.count where minerals.contains(ins.mineral[g]) && ins.total[g] > 0 {
-                var lacking = 0.0
-                for e in ins.members(g) where network.nodeStage[network.flowFrom[e]] == stage {
-                    lacking += (1 - base[e] - accepted[e]) * ins.weight[e]
-                }
-                if lacking > 1e-12 * ins.total[g] {
-                    shortfall[g] = lacking
-                    customers[ins.mineral[g], default: []].append(g)
-                }
-            }
+            var classes = shortCustomers(stage: stage, spares: atStage)
+            var classesOfMineral: [Int: [Int]] = [:]
+            for c in classes.indices { classesOfMineral[classes[c].mineral, default: []].append(c) }
+            var poolIndex: [String: Int] = [:]
+            let firstPool = pools.count
             for j in atStage {
                 let spare = scenario.spares[j]
                 let n = spare.node
@@ -190,23 +235,93 @@ struct ShockPropagator: Sendable {
                 }
                 let mineral = network.minerals[spare.mineral]
                 let country = network.nodeCountry[n]
-                let eligible = (customers[spare.mineral] ?? []).filter { g in
-                    ins.node[g] != n && shortfall[g] > 0
-                        && !scenario.isBlocked(mineral: mineral, from: country, stage: stage, to: network.nodeCountry[ins.node[g]])
+                let eligible = (classesOfMineral[spare.mineral] ?? []).filter { c in
+                    classes[c].node != n && classes[c].remaining > 0
+                        && !scenario.isBlocked(mineral: mineral, from: country, stage: stage, to: classes[c].country)
                 }
-                let total = eligible.reduce(0) { $0 + shortfall[$1] }
+                let total = eligible.reduce(0) { $0 + classes[$1].remaining }
                 guard total > 0 else { continue }
                 let share = min(1, spare.tonnes / total)
-                for g in eligible {
-                    let tonnes = share == 1 ? shortfall[g] : share * shortfall[g]
-                    shortfall[g] = share == 1 ? 0 : shortfall[g] - tonnes
-                    substitutionIn[g] += tonnes
+                let key = "\(spare.mineral) \(country)"
+                let p = poolIndex[key] ?? pools.count
+                if p == pools.count {
+                    poolIndex[key] = p
+                    pools.append(Pool(stage: stage, mineral: spare.mineral, country: country))
+                }
+                pools[p].spares.append(j)
+                let supplier = terms[j] ?? network.supplierTerms(node: n, mineral: spare.mineral)
+                terms[j] = supplier
+                for c in eligible {
+                    let tonnes = share == 1 ? classes[c].remaining : share * classes[c].remaining
+                    classes[c].remaining = share == 1 ? 0 : classes[c].remaining - tonnes
                     spareUsed[j] += tonnes
-                    allocations.append(Allocation(spare: j, group: g, tonnes: tonnes))
+                    spareUsedGross[j] += tonnes * classes[c].grossShortfall / classes[c].shortfall
+                    var gift = classes[c].gifts[p] ?? Gift()
+                    gift.tonnes += tonnes
+                    gift.valueUSD = gift.valueUSD.flatMap { sum in supplier.unitValue.map { sum + $0 * tonnes } }
+                    gift.grossTonnes = gift.grossTonnes.flatMap { sum in supplier.grossPerContained.map { sum + $0 * tonnes } }
+                    classes[c].gifts[p] = gift
+                }
+            }
+            // One allocation per pool and customer, customers in graph order.
+            for p in firstPool..<pools.count {
+                var given: [Allocation] = []
+                for c in classesOfMineral[pools[p].mineral] ?? [] {
+                    guard let gift = classes[c].gifts[p] else { continue }
+                    let ratio = gift.grossTonnes.map { $0 / gift.tonnes }
+                    for (g, lacking) in zip(classes[c].members, classes[c].lacking) {
+                        let fraction = lacking / classes[c].shortfall
+                        given.append(Allocation(
+                            pool: p, group: g, tonnes: gift.tonnes * fraction, valueUSD: gift.valueUSD.map { $0 * fraction },
+                            grossPerContained: ratio))
+                    }
+                }
+                given.sort { $0.group < $1.group }
+                for allocation in given where allocation.tonnes > 0 {
+                    substitutionIn[allocation.group] += allocation.tonnes
+                    allocations.append(allocation)
                     pending = true
                 }
             }
         }
         if pending { propagate() }
+    }
+
+    /// `S_n` of in-group `g`: what the customer lacks of its mineral from suppliers at `stage`.
+    private func shortfall(_ g: Int, stage: Stage) -> Double {
+        let ins = network.inGroups
+        var lacking = 0.0
+        for e in ins.members(g) where network.nodeStage[network.flowFrom[e]] == stage {
+            lacking += (1 - base[e] - accepted[e]) * ins.weight[e]
+        }
+        return lacking
+    }
+
+    /// The customers short of a mineral some of `spares` offer, by ``CustomerClass``, in-groups
+    /// in graph order.
+    private func shortCustomers(stage: Stage, spares: [Int]) -> [CustomerClass] {
+        let ins = network.inGroups
+        let minerals = Set(spares.map { scenario.spares[$0].mineral })
+        let suppliers = Set(spares.map { scenario.spares[$0].node })
+        var classes: [CustomerClass] = []
+        var index: [String: Int] = [:]
+        for g in 0..<ins.count where minerals.contains(ins.mineral[g]) && ins.total[g] > 0 {
+            let lacking = shortfall(g, stage: stage)
+            guard lacking > 1e-12 * ins.total[g] else { continue }
+            let n = ins.node[g]
+            let own = suppliers.contains(n) ? n : -1
+            let key = "\(ins.mineral[g]) \(network.nodeCountry[n]) \(own)"
+            let c = index[key] ?? classes.count
+            if c == classes.count {
+                index[key] = c
+                classes.append(CustomerClass(mineral: ins.mineral[g], country: network.nodeCountry[n], node: own))
+            }
+            classes[c].members.append(g)
+            classes[c].lacking.append(lacking)
+            classes[c].shortfall += lacking
+            if ins.basis[g] == .gross { classes[c].grossShortfall += lacking }
+            classes[c].remaining = classes[c].shortfall
+        }
+        return classes
     }
 }

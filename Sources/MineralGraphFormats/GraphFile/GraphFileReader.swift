@@ -11,23 +11,30 @@ import MineralGraphCore
 public struct GraphFileReader: Sendable {
     /// The value of the optional `format:` key this reader understands.
     public static let formatVersion = "mineral-graph/1"
-    /// Largest graph text read, in bytes (``InputLimits/maximumDocumentBytes``).
+    /// Largest graph text read by default, in bytes (``InputLimits/maximumDocumentBytes``).
     public static let maximumBytes = InputLimits.maximumDocumentBytes
     /// Largest number of YAML values (scalars, mappings, lists) in one file.
     public static let maximumYAMLNodes = InputLimits.maximumYAMLValues
 
-    public init() {}
+    /// Largest graph text this reader reads, in bytes; larger text is a `file-too-large` error.
+    public var maximumBytes: Int
+
+    public init(maximumBytes: Int = GraphFileReader.maximumBytes) {
+        self.maximumBytes = maximumBytes
+    }
 
     /// Reads the file at `path` (`-` for standard input).
     public func read(contentsOf path: String) throws(DiagnosticError) -> GraphDocument {
-        let (text, file) = try Self.text(contentsOf: path)
+        let (text, file) = try Self.text(contentsOf: path, limit: maximumBytes)
         return try read(text: text, file: file)
     }
 
     /// The text of the file at `path` (`-` for standard input) and its name in diagnostics.
-    static func text(contentsOf path: String) throws(DiagnosticError) -> (text: String, file: String) {
+    static func text(
+        contentsOf path: String, limit: Int = InputLimits.maximumDocumentBytes
+    ) throws(DiagnosticError) -> (text: String, file: String) {
         do {
-            return (try TextFile.read(path, limit: InputLimits.maximumDocumentBytes), path == "-" ? "<stdin>" : path)
+            return (try TextFile.read(path, limit: limit), path == "-" ? "<stdin>" : path)
         } catch {
             throw DiagnosticError(
                 diagnostics: [Diagnostic(.error, .unreadable, "\(path): \(error)", at: nil)], text: nil)
@@ -40,6 +47,7 @@ public struct GraphFileReader: Sendable {
         // would hide the header comment and shift the carets of line 1.
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoder = Decoding(file: file)
+        decoder.maximumBytes = maximumBytes
         let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -95,6 +103,8 @@ struct Decoding {
     /// when the file's `nodes` or `flows` is not a list that was streamed.
     private var streamedNodes: [MineralGraphCore.Node?]?
     private var streamedFlows: [Flow?]?
+    /// Largest text read, bytes.
+    var maximumBytes = InputLimits.maximumDocumentBytes
 
     init(file: String) {
         self.file = file
@@ -113,7 +123,7 @@ struct Decoding {
     /// than ``InputLimits/maximumLineBytes``, before parsing it.
     func checkLimits(_ text: String, kind: String) throws(DiagnosticError) {
         if let problem = InputLimits.tooLarge(
-            text.utf8.count, limit: InputLimits.maximumDocumentBytes, file: file, what: kind,
+            text.utf8.count, limit: maximumBytes, file: file, what: kind,
             notes: kind == "graph files" ? ["split the graph by mineral or year, or import trade data with `mineral-graph import`"] : [])
         {
             throw DiagnosticError(diagnostics: [problem], text: nil)
@@ -363,8 +373,15 @@ struct Decoding {
     struct Fields<Key: Equatable>: Sequence {
         fileprivate(set) var entries: [(key: Key, name: String, keyNode: YAMLNode, value: YAMLNode)] = []
 
-        subscript(key: Key) -> YAMLNode? { entries.first { $0.key == key }?.value }
-        func keyNode(_ key: Key) -> YAMLNode? { entries.first { $0.key == key }?.keyNode }
+        // By index, so that only the field asked for is copied, not each entry whole.
+        subscript(key: Key) -> YAMLNode? {
+            for i in entries.indices where entries[i].key == key { return entries[i].value }
+            return nil
+        }
+        func keyNode(_ key: Key) -> YAMLNode? {
+            for i in entries.indices where entries[i].key == key { return entries[i].keyNode }
+            return nil
+        }
         func makeIterator() -> some IteratorProtocol<(key: Key, value: YAMLNode)> {
             entries.lazy.map { (key: $0.key, value: $0.value) }.makeIterator()
         }
@@ -372,16 +389,18 @@ struct Decoding {
 
     /// The keys of a mapping, after checking for unknown and missing keys.
     mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields<String>? {
-        fields(of: node, what: what, allowed: allowed, required: required) { allowed.contains($0) ? $0 : nil }
+        fields(of: node, what: what, allowed: { allowed }, required: required) { allowed.contains($0) ? $0 : nil }
     }
 
     /// The keys of a graph-file mapping, after checking for unknown (not in `Key`) and missing keys.
     mutating func fields<Key: GraphFileKey>(of node: YAMLNode, what: String, required: [Key]) -> Fields<Key>? {
-        fields(of: node, what: what, allowed: Key.names, required: required.map(\.rawValue), known: Key.init(rawValue:))
+        // The allowed names are only needed for messages: built per mapping, they were a fifth
+        // of reading a large graph.
+        fields(of: node, what: what, allowed: { Key.names }, required: required.map { $0.rawValue }, known: Key.init(rawValue:))
     }
 
     private mutating func fields<Key>(
-        of node: YAMLNode, what: String, allowed: [String], required: [String], known: (String) -> Key?
+        of node: YAMLNode, what: String, allowed: () -> [String], required: [String], known: (String) -> Key?
     ) -> Fields<Key>? {
         guard case .mapping(let mapping) = node else {
             error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
@@ -396,6 +415,7 @@ struct Decoding {
             if let known = known(key.string) {
                 result.entries.append((known, key.string, keyNode, value))
             } else {
+                let allowed = allowed()
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
                 error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])

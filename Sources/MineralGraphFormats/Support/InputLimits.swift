@@ -10,17 +10,29 @@ import Foundation
 /// | CSV tables (production, trade, maps) | ``maximumTableBytes`` (whole-file readers) | ``maximumRecordBytes`` per record | ``maximumFields`` per record | none |
 /// | edit scripts | ``maximumDocumentBytes`` | ``maximumLineBytes`` | — | ``maximumDepth`` (payloads) |
 public enum InputLimits {
-    /// Largest graph, scenario, JSON graph, DOT file or edit script: 64 MiB, about 400,000
-    /// flows in canonical form. Reading one this size takes a few seconds and well under 1 GiB.
-    public static let maximumDocumentBytes = 64 << 20
+    /// Largest graph, scenario, JSON graph, DOT file or edit script: ``defaultDocumentBytes``
+    /// (2 GiB, about 13 million flows in canonical form), or the MiB the environment variable
+    /// `MINERAL_GRAPH_MAX_INPUT_MIB` names. ``GraphFileReader/init(maximumBytes:)`` sets it
+    /// per reader.
+    public static let maximumDocumentBytes = configuredDocumentBytes(ProcessInfo.processInfo.environment) ?? defaultDocumentBytes
+    /// The document size limit when nothing configures another: 2 GiB.
+    public static let defaultDocumentBytes = 2 << 30
+
+    /// The limit `MINERAL_GRAPH_MAX_INPUT_MIB` sets (a whole number of MiB, 1 or more); `nil`
+    /// when it is not set or not such a number.
+    static func configuredDocumentBytes(_ environment: [String: String]) -> Int? {
+        guard let text = environment["MINERAL_GRAPH_MAX_INPUT_MIB"], let mib = Int(text), mib >= 1, mib <= 1 << 20 else { return nil }
+        return mib << 20
+    }
     /// Longest line of a YAML, JSON or DOT file or an edit script: 1 MiB. Files written by
     /// mineral-graph and by people have short lines; a longer one is a damaged file or a whole
     /// document on one line (write it with line breaks: `python3 -m json.tool` for JSON).
     public static let maximumLineBytes = 1 << 20
     /// Deepest nesting of YAML mappings and lists: 64 (graph files need 5).
     public static let maximumDepth = 64
-    /// Most YAML values (scalars, mappings, lists) in one file: 10 million.
-    public static let maximumYAMLValues = 10_000_000
+    /// Most YAML values (scalars, mappings, lists) in one file: one per 4 bytes of the largest
+    /// document, at least 10 million (a canonical flow is about 160 bytes and 9 values).
+    public static let maximumYAMLValues = max(10_000_000, maximumDocumentBytes / 4)
     /// Most attributes in one DOT statement (`[a=1, b=2 …]` lists together): 100,000.
     public static let maximumDOTAttributes = 100_000
     /// Largest CSV table read whole (production tables, product maps, country tables): 256 MiB.

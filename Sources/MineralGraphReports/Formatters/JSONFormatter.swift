@@ -17,6 +17,12 @@ public struct JSONFormatter: ReportFormatter {
 
     /// `value` in this format's JSON style (also used for comparisons).
     static func encode(_ value: some Encodable) throws -> String {
+        try JSONWriter.encode(value)
+    }
+
+    /// `value` through Foundation's `JSONEncoder` with the settings ``JSONWriter`` reproduces
+    /// (kept to check the writer against).
+    static func encodeWithFoundation(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

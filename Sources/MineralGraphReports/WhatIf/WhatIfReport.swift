@@ -1,3 +1,4 @@
+import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 
@@ -21,11 +22,22 @@ public struct WhatIfReport: Sendable {
     public var scenario: ScenarioInfo
     public var result: ShockResult
     /// The report of the graph as it is.
-    public var before: Report
+    public var before: Report { didSet { joined = nil } }
     /// The report of the no-substitution bound's shocked graph.
-    public var afterNoSubstitution: Report
+    public var afterNoSubstitution: Report { didSet { joined = nil } }
     /// The report of the with-substitution bound's shocked graph.
-    public var afterWithSubstitution: Report
+    public var afterWithSubstitution: Report { didSet { joined = nil } }
+    /// ``metricRows()`` as the builder joined them; `nil` after a report is replaced.
+    var joined: [MetricRow]?
+
+    init(scenario: ScenarioInfo, result: ShockResult, before: Report, afterNoSubstitution: Report, afterWithSubstitution: Report) {
+        self.scenario = scenario
+        self.result = result
+        self.before = before
+        self.afterNoSubstitution = afterNoSubstitution
+        self.afterWithSubstitution = afterWithSubstitution
+        joined = Self.join(before: before, afterNoSubstitution: afterNoSubstitution, afterWithSubstitution: afterWithSubstitution)
+    }
 
     /// Whether the scenario offers spare capacity, so that the two bounds can differ.
     public var hasSubstitution: Bool { !result.spareCapacity.isEmpty || !result.withSubstitution.spare.isEmpty }
@@ -55,8 +67,17 @@ public struct WhatIfReport: Sendable {
     /// The figures of the baseline report and both shocked reports, in the order of the
     /// baseline-to-lower-bound comparison, then any key only the upper bound has.
     public func metricRows() -> [MetricRow] {
-        let lower = ReportComparison(before: before, after: afterNoSubstitution)
-        let upper = ReportComparison(before: before, after: afterWithSubstitution)
+        joined ?? Self.join(before: before, afterNoSubstitution: afterNoSubstitution, afterWithSubstitution: afterWithSubstitution)
+    }
+
+    /// The three reports' rows (``Report/rows()``, computed side by side), joined on their keys.
+    static func join(before: Report, afterNoSubstitution: Report, afterWithSubstitution: Report) -> [MetricRow] {
+        let reports = [before, afterNoSubstitution, afterWithSubstitution]
+        let all = Parallel.map(reports.indices) { reports[$0].rows() }
+        let lower = ReportComparison(
+            before: before.graph, after: afterNoSubstitution.graph, beforeRows: all[0], afterRows: all[1])
+        let upper = ReportComparison(
+            before: before.graph, after: afterWithSubstitution.graph, beforeRows: all[0], afterRows: all[2])
         let upperByKey = Dictionary(upper.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = lower.rows.map { row in
             MetricRow(
@@ -70,6 +91,34 @@ public struct WhatIfReport: Sendable {
                 afterNoSubstitution: nil, afterWithSubstitution: row.after))
         }
         return rows
+    }
+}
+
+/// `transform` of each element on every core, results in order.
+enum Parallel {
+    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
+        let slots = Slots<T>(count: range.count)
+        DispatchQueue.concurrentPerform(iterations: range.count) { k in slots.set(k, transform(range.lowerBound + k)) }
+        return slots.all
+    }
+
+    private final class Slots<T>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [T?]
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func set(_ index: Int, _ value: T) {
+            lock.lock()
+            values[index] = value
+            lock.unlock()
+        }
+
+        var all: [T] {
+            lock.lock()
+            defer { lock.unlock() }
+            return values.map { $0! }
+        }
     }
 }
 
@@ -96,34 +145,36 @@ public struct WhatIfReportBuilder: Sendable {
     }
 
     /// Propagates `scenario` through `graph` and reports before and after; `graphFile` and
-    /// `scenarioFile` are file names as they should appear (no directories).
+    /// `scenarioFile` are file names as they should appear (no directories). The three reports
+    /// are built side by side.
     public func build(
         graph: SupplyGraph, scenario: Scenario, graphFile: String? = nil, scenarioFile: String? = nil
     ) throws(Failure) -> WhatIfReport {
-        let before: Report
+        let scheme: CountryGroupScheme
         do {
-            // Building the baseline report first also checks the scheme the options name.
-            before = try reports.build(graph, file: graphFile)
+            // The report options first: a bad scheme is reported before the scenario is checked.
+            scheme = try reports.checkedScheme(for: graph)
         } catch {
             throw .report(error)
         }
-        // The baseline's scheme (it resolved, or building it failed above).
-        let scheme = try? CountryGroupScheme.resolve(reports.scheme, for: graph)
         let result: ShockResult
         do {
             result = try ShockPropagationPass(scenario: scenario, options: options, scheme: scheme).run(on: graph)
         } catch {
             throw .scenario(error)
         }
+        let graphs = [graph, result.noSubstitution.graph, result.withSubstitution.graph]
+        let reports = self.reports
+        let built = Parallel.map(graphs.indices) { k in Result { () throws(ReportError) -> Report in try reports.build(graphs[k], file: graphFile) } }
         do {
             return WhatIfReport(
                 scenario: .init(
                     id: scenario.id, title: scenario.title, description: scenario.description, file: scenarioFile,
                     sources: scenario.sources),
                 result: result,
-                before: before,
-                afterNoSubstitution: try reports.build(result.noSubstitution.graph, file: graphFile),
-                afterWithSubstitution: try reports.build(result.withSubstitution.graph, file: graphFile))
+                before: try built[0].get(),
+                afterNoSubstitution: try built[1].get(),
+                afterWithSubstitution: try built[2].get())
         } catch {
             throw .report(error)
         }
