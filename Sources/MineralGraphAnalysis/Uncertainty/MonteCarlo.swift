@@ -88,14 +88,20 @@ extension MonteCarloSettings {
     /// free thread measures, each result stored at its draw's index, so the result is the same
     /// whatever the number of threads.
     public func sampleConcurrently<T: Sendable>(_ figures: UncertainFigures, _ measure: @escaping @Sendable (SupplyGraph) -> T) -> [T] {
+        let seed = seed
+        return forEachDraw { measure(figures.draw(index: $0, seed: seed)) }
+    }
+
+    /// `body` of every draw number `0..<draws`, on every core, in draw order (for draws of
+    /// several graphs at once: `trend` draws each year's graph with the same number).
+    public func forEachDraw<T: Sendable>(_ body: @escaping @Sendable (Int) -> T) -> [T] {
         let count = max(draws, 0)
         let parts = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard parts > 1 else { return sample(figures, measure) }
+        guard parts > 1 else { return (0..<count).map(body) }
         let results = DrawResults<T>(count: count)
-        let seed = seed
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (count * part / parts)..<(count * (part + 1) / parts)
-            results.set(range.lowerBound, range.map { measure(figures.draw(index: $0, seed: seed)) })
+            results.set(range.lowerBound, range.map(body))
         }
         return results.all
     }
