@@ -176,7 +176,13 @@ struct ProductionTableImporterTests {
         #expect(mismatch.location?.line == 5)
         // No 'Other countries' row: the 5 t gap (which holds Peru's withheld figure) is the residual.
         #expect(result.graph.otherCountries.map(\.containedTonnes) == [5])
-        #expect(result.graph.otherCountries[0].notes == "Total 100 t Co (cobalt-2023.csv line 5) less the listed rows, 95 t Co; includes the 1 withheld figure.")
+        #expect(result.graph.otherCountries[0].notes == "Total 100 t Co (cobalt-2023.csv line 5) less the listed rows, 95 t Co; includes the 1 withheld figure, each at most the residual. The total is rounded to three significant digits: the residual is known to ± 0.5 t Co.")
+        // A total rounded to three significant digits (100: ± 0.5 t) makes the residual a range,
+        // and Peru's withheld figure is at most the residual and that rounding.
+        #expect(result.graph.otherCountries[0].uncertainty == FigureUncertainties(containedTonnes: .range(low: 4.5, high: 5.5)))
+        let peru = try #require(result.graph.nodes.first { $0.country == "PER" })
+        #expect(peru.notes?.contains("Bounded by the world total less the listed rows: cobalt 2023 at most 5.5 t Co.") == true)
+        #expect(ProductionTableReader.roundingHalfUnit(230_000) == 500 && ProductionTableReader.roundingHalfUnit(1_234) == 5)
         // 98 % is within the warning tolerance, but beyond the 0.5 % rounding of METHODS §1.4: a 2 t residual.
         let close = try Self.importing("mineral,stage,country,year,quantity\ncobalt,mining,China,2023,98\ncobalt,mining,World,2023,100\n")
         #expect(close.warnings.isEmpty)
