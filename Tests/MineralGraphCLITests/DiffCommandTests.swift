@@ -13,7 +13,8 @@ struct DiffCommandTests {
         let edit = try CLI.run(["edit", Self.cobalt, "nodes[country=COD,kind=mine].output*=0.5", "-o", halved, "--quiet"])
         try #require(edit.status == 0, "\(edit.stderr)")
 
-        let markdown = try CLI.run(["diff", Self.cobalt, halved])
+        // The cobalt chain's mine figures are estimates: 100 draws keep the debug build quick.
+        let markdown = try CLI.run(["diff", Self.cobalt, halved, "--draws", "100"])
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(markdown.stderr.isEmpty)
         // DRC cobalt: 170,000 of 230,000 t → 85,000 of 145,000 t; HHI 5,555.2 → 3,668.02, shown
@@ -22,7 +23,7 @@ struct DiffCommandTests {
         #expect(markdown.stdout.contains("| Cobalt · processing | 6,742 | 6,742 | 0 | highly concentrated |"))
         #expect(markdown.stdout.contains("| Cobalt · mining | DR Congo (COD) | top_share (share) | 73.9 % | 58.6 % | −15.3 pp |"))
 
-        let json = try CLI.run(["diff", Self.cobalt, halved, "--format", "json", "--changed-only"])
+        let json = try CLI.run(["diff", Self.cobalt, halved, "--format", "json", "--changed-only", "--draws", "100"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let rows = try #require(object["rows"] as? [[String: Any]])
         let hhi = try #require(rows.first { $0["section"] as? String == "concentration" && $0["stage"] as? String == "mining" && $0["metric"] as? String == "hhi" })
@@ -31,12 +32,15 @@ struct DiffCommandTests {
         #expect(hhi["delta"] as? Double == -1887.18)
         #expect(!rows.contains { $0["status"] as? String == "unchanged" })
         // Import-source HHI is compared too; halving mine output changes no flow, so it stays.
-        let full = try CLI.run(["diff", Self.cobalt, halved, "--format", "csv"])
-        #expect(full.stdout.contains("\nimport_concentration,cobalt,mining,,country,CAN,Canada,hhi_by_tonnes,HHI,unchanged,10000,10000,0,,,\n"))
+        let full = try CLI.run(["diff", Self.cobalt, halved, "--format", "csv", "--draws", "100"])
+        #expect(full.stdout.contains("\nimport_concentration,cobalt,mining,,country,CAN,Canada,hhi_by_tonnes,HHI,unchanged,10000,10000,0,,,,,,,\n"))
+        // The mine estimates make the mining HHI's change uncertain; halving DRC's output exceeds it.
+        #expect(full.stdout.contains("\nconcentration,cobalt,mining,,stage,mining,,hhi,HHI,changed,5555.2,3668.02,-1887.18,,,,"))
+        #expect(markdown.stdout.contains("## Changes against the uncertainty of the figures"))
 
         // Written atomically with -o; --exit-code reports the difference.
         let out = directory.path("diff.html")
-        let html = try CLI.run(["diff", Self.cobalt, halved, "--format", "html", "-o", out, "--exit-code"])
+        let html = try CLI.run(["diff", Self.cobalt, halved, "--format", "html", "-o", out, "--exit-code", "--draws", "100"])
         #expect(html.status == 1)
         #expect(try directory.read("diff.html").contains("<td>Cobalt · mining</td><td class=\"num\">5,555</td>"))
     }
@@ -55,7 +59,7 @@ struct DiffCommandTests {
     }
 
     @Test func differentGraphsShowAddedAndRemovedRows() throws {
-        let result = try CLI.run(["diff", "graphs/lithium-2023.yaml", Self.cobalt, "--format", "json"])
+        let result = try CLI.run(["diff", "graphs/lithium-2023.yaml", Self.cobalt, "--format", "json", "--draws", "100"])
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let summary = try #require(object["summary"] as? [String: Any])

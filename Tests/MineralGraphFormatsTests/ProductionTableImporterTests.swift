@@ -82,7 +82,7 @@ struct ProductionTableImporterTests {
         // A plain t for lithium is ambiguous: the error names the choices.
         let plain = Self.errors(header + "lithium,mining,Chile,2023,44000,t\nlithium,mining,Peru,2023,1,t\n")
         #expect(plain.map(\.code) == ["ambiguous-basis"])
-        #expect(plain[0].notes[0].message.contains("t Li, t Li2O, t LCE") && plain[0].notes[0].message.contains("--basis Li|Li2O|LCE"))
+        #expect(plain[0].notes[0].message.contains("t Li, t Li2O, t LCE") && plain[0].notes[0].message.contains("give the basis of plain tonnes: Li|Li2O|LCE"))
         #expect(plain[0].notes.last == "the same on 1 more row or column")
         // --basis, or the mineral's name, settles it.
         let option = try Self.importing(header + "lithium,mining,Chile,2023,44000,t\ncobalt,mining,Chile,2023,5,t\n", importer: .init(basis: "Li2O")).graph
@@ -176,7 +176,13 @@ struct ProductionTableImporterTests {
         #expect(mismatch.location?.line == 5)
         // No 'Other countries' row: the 5 t gap (which holds Peru's withheld figure) is the residual.
         #expect(result.graph.otherCountries.map(\.containedTonnes) == [5])
-        #expect(result.graph.otherCountries[0].notes == "Total 100 t Co (cobalt-2023.csv line 5) less the listed rows, 95 t Co; includes the 1 withheld figure.")
+        #expect(result.graph.otherCountries[0].notes == "Total 100 t Co (cobalt-2023.csv line 5) less the listed rows, 95 t Co; includes the 1 withheld figure, each at most the residual. The total is rounded to three significant digits: the residual is known to ± 0.5 t Co.")
+        // A total rounded to three significant digits (100: ± 0.5 t) makes the residual a range,
+        // and Peru's withheld figure is at most the residual and that rounding.
+        #expect(result.graph.otherCountries[0].uncertainty == FigureUncertainties(containedTonnes: .range(low: 4.5, high: 5.5)))
+        let peru = try #require(result.graph.nodes.first { $0.country == "PER" })
+        #expect(peru.notes?.contains("Bounded by the world total less the listed rows: cobalt 2023 at most 5.5 t Co.") == true)
+        #expect(ProductionTableReader.roundingHalfUnit(230_000) == 500 && ProductionTableReader.roundingHalfUnit(1_234) == 5)
         // 98 % is within the warning tolerance, but beyond the 0.5 % rounding of METHODS §1.4: a 2 t residual.
         let close = try Self.importing("mineral,stage,country,year,quantity\ncobalt,mining,China,2023,98\ncobalt,mining,World,2023,100\n")
         #expect(close.warnings.isEmpty)
@@ -295,7 +301,7 @@ struct ProductionTableImporterTests {
         // With a stated density (kg/m³) the volume is converted and the conversion recorded.
         let gas = try Self.importing("country,2023,unit\nNorway,5,Mio m3\n", importer: .init(mineral: "copper", stage: "mining", density: 0.8))
         #expect(gas.graph.nodes[0].outputs[0].containedTonnes == 4_000)
-        #expect(gas.headerComment.contains("# Converted Mio m3 at 0.8 kg/m3 (--density) × 800 → t on line 2."))
+        #expect(gas.headerComment.contains("# Converted Mio m3 at 0.8 kg/m3 (the density given) × 800 → t on line 2."))
     }
 
     static func fixture(_ name: String) throws -> (path: String, bytes: [UInt8]) {

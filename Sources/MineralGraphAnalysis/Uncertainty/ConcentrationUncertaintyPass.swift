@@ -29,8 +29,9 @@ public struct ConcentrationUncertaintyPass: Sendable {
         var cr1 = hhi
         var sameBand = Array(repeating: 0, count: base.count)
         var sameTop = sameBand
-        _ = settings.sample(figures) { drawn -> Void in
-            for market in concentration.run(on: drawn).markets {
+        let concentration = concentration
+        for markets in settings.sampleConcurrently(figures, { concentration.run(on: $0).markets }) {
+            for market in markets {
                 guard let i = index[MarketKey(market)], let measures = market.measures else { continue }
                 hhi[i].append(measures.hhi)
                 cr1[i].append(measures.cr1)

@@ -18,7 +18,7 @@ public struct ImportUncertaintyPass: Sendable {
         let figures = UncertainFigures(graph)
         guard !figures.isEmpty else { return [] }
         struct Key: Hashable { let importer: CountryCode, mineral: MineralID, stage: Stage, byValue: Bool }
-        func hhis(_ result: ImportConcentrationResult) -> [Key: (hhi: Double, band: ConcentrationBand?)] {
+        @Sendable func hhis(_ result: ImportConcentrationResult) -> [Key: (hhi: Double, band: ConcentrationBand?)] {
             var out: [Key: (Double, ConcentrationBand?)] = [:]
             for row in result.importers {
                 for (byValue, measure) in [(false, row.byTonnes), (true, row.byValue)] {
@@ -33,8 +33,9 @@ public struct ImportUncertaintyPass: Sendable {
         let stated = hhis(base)
         var draws: [Key: [Double]] = [:]
         var sameBand: [Key: Int] = [:]
-        _ = settings.sample(figures) { drawn -> Void in
-            for (key, measure) in hhis(imports.run(on: drawn)) where stated[key] != nil {
+        let imports = imports
+        for drawn in settings.sampleConcurrently(figures, { imports.run(on: $0) }) {
+            for (key, measure) in hhis(drawn) where stated[key] != nil {
                 draws[key, default: []].append(measure.hhi)
                 if measure.band == stated[key]?.band { sameBand[key, default: 0] += 1 }
             }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import MineralGraphCore
 
 /// How many graphs to draw and which interval to report (docs/methods.md §10).
@@ -60,5 +62,110 @@ public struct IntervalEstimate: Hashable, Codable, Sendable {
         let i = Int(h.rounded(.down))
         guard i + 1 < sorted.count else { return sorted[sorted.count - 1] }
         return sorted[i] + (h - Double(i)) * (sorted[i + 1] - sorted[i])
+    }
+}
+
+extension MonteCarloSettings {
+    /// The figures `measure` gives on each of the `draws` graphs drawn from `figures`, per key,
+    /// in draw order: `values[key][i]` is the figure in draw `i`, `nil` where the draw does not
+    /// give it (unavailable there). Keys are those of the drawn graphs.
+    ///
+    /// Any pass whose figures can be named (an importer's origin HHI, a country's value-added
+    /// share) propagates this way; two graphs drawn with the same settings draw the same value
+    /// for figures of the same identity (``UncertainFigures``), so their draws pair (docs/methods.md §11.4).
+    public func drawnValues<Key: Hashable & Sendable>(
+        _ figures: UncertainFigures, _ measure: @escaping @Sendable (SupplyGraph) -> [Key: Double]
+    ) -> [Key: [Double?]] {
+        let count = max(draws, 0)
+        var values: [Key: [Double?]] = [:]
+        for (i, drawn) in sampleConcurrently(figures, measure).enumerated() {
+            for (key, value) in drawn { values[key, default: Array(repeating: nil, count: count)][i] = value }
+        }
+        return values
+    }
+
+    /// ``sample(_:_:)`` on every core: the draws are cut into contiguous parts that the next
+    /// free thread measures, each result stored at its draw's index, so the result is the same
+    /// whatever the number of threads.
+    public func sampleConcurrently<T: Sendable>(_ figures: UncertainFigures, _ measure: @escaping @Sendable (SupplyGraph) -> T) -> [T] {
+        let seed = seed
+        return forEachDraw { measure(figures.draw(index: $0, seed: seed)) }
+    }
+
+    /// `body` of every draw number `0..<draws`, on every core, in draw order (for draws of
+    /// several graphs at once: `trend` draws each year's graph with the same number).
+    public func forEachDraw<T: Sendable>(_ body: @escaping @Sendable (Int) -> T) -> [T] {
+        let count = max(draws, 0)
+        let parts = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
+        guard parts > 1 else { return (0..<count).map(body) }
+        let results = DrawResults<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (count * part / parts)..<(count * (part + 1) / parts)
+            results.set(range.lowerBound, range.map(body))
+        }
+        return results.all
+    }
+
+    /// Whether `measure` depends on some uncertain figure: whether moving one figure alone to
+    /// either end of its interval changes what it gives on the stated graph. A pass that reads
+    /// none of the uncertain figures (trade flows when only production figures are uncertain)
+    /// need not be drawn. Without a screen (more than `draws / 2` figures, where screening
+    /// costs more than drawing) the answer is `true`.
+    public func dependsOnSome<T: Equatable>(_ figures: UncertainFigures, _ measure: (SupplyGraph) -> T) -> Bool {
+        guard !figures.isEmpty else { return false }
+        guard figures.figures.count <= max(draws, 0) / 2 else { return true }
+        let stated = measure(figures.graph)
+        for (i, figure) in figures.figures.enumerated() {
+            for end in [figure.interval.lowerBound, figure.interval.upperBound] where measure(figures.moving(i, to: end)) != stated {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The estimate of every figure `measure` gives on the stated graph, from its values on the
+    /// drawn graphs (draws that lack it are left out); a figure no draw gives has none.
+    public func estimates<Key: Hashable & Sendable>(
+        _ figures: UncertainFigures, _ measure: @escaping @Sendable (SupplyGraph) -> [Key: Double]
+    ) -> [Key: IntervalEstimate] {
+        let stated = measure(figures.graph)
+        let drawn = drawnValues(figures, measure)
+        return stated.reduce(into: [:]) { out, item in
+            if let estimate = IntervalEstimate(value: item.value, draws: (drawn[item.key] ?? []).compactMap { $0 }, settings: self) {
+                out[item.key] = estimate
+            }
+        }
+    }
+}
+
+extension IntervalEstimate {
+    /// Whether some draw moved the figure: the interval has width.
+    public var moves: Bool { low != high }
+
+    /// Whether the interval leaves out zero: a change whose interval of differences lies wholly
+    /// above or below 0 exceeds the uncertainty (docs/methods.md §11.4).
+    public var excludesZero: Bool { low > 0 || high < 0 }
+}
+
+/// Draw results written by the threads of ``MonteCarloSettings/sampleConcurrently(_:_:)``, each
+/// range of slots by one thread.
+private final class DrawResults<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ start: Int, _ values: [T]) {
+        lock.lock()
+        for (offset, value) in values.enumerated() { slots[start + offset] = value }
+        lock.unlock()
+    }
+
+    var all: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.map { $0! }
     }
 }

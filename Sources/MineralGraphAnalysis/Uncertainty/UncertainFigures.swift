@@ -32,6 +32,11 @@ public struct UncertainFigures: Sendable {
         }
         public var value: Double
         public var interval: ClosedRange<Double>
+
+        /// `value`, or 0 for a tonne figure below zero (a USD value may be negative: waste paid for).
+        func admissible(_ value: Double) -> Double {
+            if case .valueUSD = field { value } else { max(value, 0) }
+        }
     }
 
     public let graph: SupplyGraph
@@ -85,21 +90,31 @@ public struct UncertainFigures: Sendable {
         for figure in figures {
             var generator = SeededGenerator(seed: seed ^ figure.identity ^ (UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15))
             let span = figure.interval.upperBound - figure.interval.lowerBound
-            var value = figure.interval.lowerBound + span * generator.unit()
-            if case .valueUSD = figure.field {} else { value = max(value, 0) }
-            switch figure.place {
-            case let .output(n, o, .tonnes): drawn.nodes[n].outputs[o].tonnes = value
-            case let .output(n, o, .containedTonnes): drawn.nodes[n].outputs[o].containedTonnes = value
-            case let .output(n, o, .valueUSD): drawn.nodes[n].outputs[o].valueUSD = value
-            case let .flow(f, .tonnes): drawn.flows[f].tonnes = value
-            case let .flow(f, .containedTonnes): drawn.flows[f].containedTonnes = value
-            case let .flow(f, .valueUSD): drawn.flows[f].valueUSD = value
-            case let .otherCountries(r, .tonnes): drawn.otherCountries[r].tonnes = value
-            case let .otherCountries(r, .containedTonnes): drawn.otherCountries[r].containedTonnes = value
-            case .otherCountries(_, .valueUSD): break
-            }
+            Self.set(figure.place, to: figure.admissible(figure.interval.lowerBound + span * generator.unit()), in: &drawn)
         }
         return drawn
+    }
+
+    /// The stated graph with figure number `index` (of ``figures``) moved to `value` and every
+    /// other figure as stated: what a one-at-a-time screen of a figure's effect reads.
+    public func moving(_ index: Int, to value: Double) -> SupplyGraph {
+        var graph = graph
+        Self.set(figures[index].place, to: figures[index].admissible(value), in: &graph)
+        return graph
+    }
+
+    private static func set(_ place: Place, to value: Double, in graph: inout SupplyGraph) {
+        switch place {
+        case let .output(n, o, .tonnes): graph.nodes[n].outputs[o].tonnes = value
+        case let .output(n, o, .containedTonnes): graph.nodes[n].outputs[o].containedTonnes = value
+        case let .output(n, o, .valueUSD): graph.nodes[n].outputs[o].valueUSD = value
+        case let .flow(f, .tonnes): graph.flows[f].tonnes = value
+        case let .flow(f, .containedTonnes): graph.flows[f].containedTonnes = value
+        case let .flow(f, .valueUSD): graph.flows[f].valueUSD = value
+        case let .otherCountries(r, .tonnes): graph.otherCountries[r].tonnes = value
+        case let .otherCountries(r, .containedTonnes): graph.otherCountries[r].containedTonnes = value
+        case .otherCountries(_, .valueUSD): break
+        }
     }
 
     /// 64-bit FNV-1a of the UTF-8 bytes (Fowler, Noll, Vo): stable across runs and platforms,

@@ -100,6 +100,13 @@ struct ProductionGraphBuilder {
             var notes: [String] = []
             let withheld = group.filter { $0.tonnes == nil }
             if !withheld.isEmpty { notes.append("Withheld in the source table: " + Self.listing(withheld) + ".") }
+            // A withheld figure lies between 0 and the world total less the listed rows.
+            let bounds = withheld.compactMap { row in
+                reader.residuals.first { $0.key == ProductionTableReader.MarketKey(mineral: row.mineral.id, stage: row.stage, year: row.year) }.map {
+                    "\(row.mineral.id) \(row.year) at most \(Self.trimmed($0.tonnes + $0.totalRounding)) \($0.basis.unitLabel(for: row.mineral.id))"
+                }
+            }
+            if !bounds.isEmpty { notes.append("Bounded by the world total less the listed rows: " + bounds.joined(separator: "; ") + ".") }
             for marker in Marker.allCases {
                 let marked = group.filter { $0.markers.contains(marker) || $0.dataSourceMarker == marker }
                 if !marked.isEmpty { notes.append("\(marker.word.capitalized) (\(marker.rawValue)) in the source table: " + Self.listing(marked) + ".") }
@@ -120,11 +127,18 @@ struct ProductionGraphBuilder {
         for residual in reader.residuals {
             guard let info = MineralCatalog.info(residual.key.mineral) else { continue }
             let unit = residual.basis.unitLabel(for: residual.key.mineral)
+            // A rounded total leaves the residual uncertain by half a unit of its last digit.
+            let rounding = residual.totalRounding
             others.append(OtherCountries(
                 mineral: residual.key.mineral, stage: residual.key.stage, year: multiYear ? residual.key.year : nil,
                 containedTonnes: residual.tonnes, basis: Self.storedBasis(residual.basis, of: info),
                 notes: "Total \(Self.number(residual.total)) \(unit) (\(fileName(residual.file)) line \(residual.line)) less the listed rows, \(Self.number(residual.listed)) \(unit)"
-                    + (residual.withheld > 0 ? "; includes the \(residual.withheld) withheld figure\(residual.withheld == 1 ? "" : "s")." : ".")))
+                    + (residual.withheld > 0
+                        ? "; includes the \(residual.withheld) withheld figure\(residual.withheld == 1 ? "" : "s"), each at most the residual."
+                        : ".")
+                    + (rounding > 0 ? " The total is rounded to three significant digits: the residual is known to ± \(Self.trimmed(rounding)) \(unit)." : ""),
+                uncertainty: rounding > 0
+                    ? FigureUncertainties(containedTonnes: .range(low: max(residual.tonnes - rounding, 0), high: residual.tonnes + rounding)) : nil))
         }
         others.sort { ($0.mineral, $0.stage, $0.year ?? 0) < ($1.mineral, $1.stage, $1.year ?? 0) }
         let minerals = Set(rows.map(\.mineral.id)).sorted().map(\.rawValue)
@@ -151,6 +165,16 @@ struct ProductionGraphBuilder {
     }
 
     static func number(_ value: Double) -> String { NumberFormatting.grouped(value, decimals: value == value.rounded() ? 0 : 3) }
+
+    /// ``number(_:)`` without trailing zeros after the point (`5.5`, `5,681`).
+    static func trimmed(_ value: Double) -> String {
+        var text = number(value)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
 
     // MARK: Header comment
 

@@ -27,7 +27,7 @@ struct ProductionTableReader {
             switch self {
             case .unit(let text): "stated by the unit '\(text)'"
             case .name(let text): "stated by the mineral's name '\(text)'"
-            case .option(let text): "from --basis \(text)"
+            case .option(let text): "given as \(text) for the import"
             case .catalogue: "what plain tonnes of this mineral mean (catalogue)"
             }
         }
@@ -98,6 +98,10 @@ struct ProductionTableReader {
         var withheld: Int
         var file: String
         var line: Int
+        /// Half a unit of the total's third significant digit when the table rounds its totals
+        /// (USGS: three significant digits; World Mining Data's totals are sums): the residual
+        /// is known to ± this (METHODS §11.1); 0 otherwise.
+        var totalRounding: Double
     }
 
     let importer: ProductionTableImporter
@@ -153,7 +157,7 @@ struct ProductionTableReader {
         if let text = importer.stage {
             stage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(text)]
             if stage == nil {
-                error(.unknownStage, "unknown stage '\(text)' (--stage)", nil,
+                error(.unknownStage, "unknown stage '\(text)' given for the import", nil,
                       notes: ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
             }
         }
@@ -168,7 +172,7 @@ struct ProductionTableReader {
         if let text = importer.mineral {
             mineral = MineralNames.resolve(text)
             if mineral == nil {
-                error(.unknownMineral, "unknown mineral '\(text)' (--mineral)", nil, notes: mineralHints(text))
+                error(.unknownMineral, "unknown mineral '\(text)' given for the import", nil, notes: mineralHints(text))
             }
         }
         optionMineral = .some(mineral)
@@ -280,7 +284,7 @@ struct ProductionTableReader {
                 return nil
             }
             if layout.figures.isEmpty {
-                error(.missingYear, "the table has no column for year \(importer.defaultYear!) (--year)", headerAt,
+                error(.missingYear, "the table has no column for year \(importer.defaultYear!), the year asked for", headerAt,
                       notes: ["years in the table: " + years.keys.sorted().map(String.init).joined(separator: ", ")])
                 return nil
             }
@@ -296,10 +300,10 @@ struct ProductionTableReader {
             return nil
         }
         if !layout.wide && layout.columns["year"] == nil && importer.defaultYear == nil {
-            error(.missingYear, "the table has no 'year' column", headerAt, notes: ["add a year column or pass --year"])
+            error(.missingYear, "the table has no 'year' column", headerAt, notes: ["add a year column or give the year of the figures"])
             return nil
         }
-        // The mineral when no column names it: --mineral, else the table's name.
+        // The mineral when no column names it: the one given, else the table's name.
         if layout.columns["mineral"] == nil {
             if let option = mineralOption() {
                 layout.mineral = (option.info, option.basis, importer.mineral!)
@@ -309,12 +313,12 @@ struct ProductionTableReader {
                     layout.mineral = (found.info, found.basis, name)
                 } else {
                     error(.missingMineral, "the table has no 'mineral' column and its name '\(name)' is not a mineral", headerAt,
-                          notes: ["add a mineral column, pass --mineral, or name the file after the mineral (Cobalt.csv, Lithium_(Li2O).csv)"]
+                          notes: ["add a mineral column, give the mineral, or name the file after the mineral (Cobalt.csv, Lithium_(Li2O).csv)"]
                             + mineralHints(name))
                     return nil
                 }
             } else {
-                return nil // --mineral reported
+                return nil // the given mineral is reported
             }
         }
         // The stage when neither a column nor the year headers name it.
@@ -322,7 +326,7 @@ struct ProductionTableReader {
             && !layout.worldMiningData {
             if importer.stage != nil { return nil } // reported
             error(.missingStage, "the table names no stage", headerAt,
-                  notes: ["add a stage column, name it in the year headers (Mine production 2023, Refinery production 2023), or pass --stage mining|processing|manufacturing"])
+                  notes: ["add a stage column, name it in the year headers (Mine production 2023, Refinery production 2023), or give the stage (mining, processing, manufacturing)"])
             return nil
         }
         return layout
@@ -345,194 +349,236 @@ struct ProductionTableReader {
         return ("", at(layout.file, record.position(of: record.count - 1)))
     }
 
+    /// What a row's fields other than its figures say: mineral, stage, country, year, unit,
+    /// source and World Mining Data's `data_source`.
+    struct RowFields {
+        var mineral: (info: MineralInfo, basis: QuantityBasis?, text: String)
+        var stage: Stage?
+        var stageAt: SourceLocation?
+        var subject: Subject
+        var year: Int?
+        var unitField: (text: String, at: SourceLocation)?
+        var sourceText: String?
+        var dataSourceMarker: Marker?
+    }
+
+    /// One row of a table: its fields, then each of its figures (one per figure column).
     mutating func readRecord(_ record: CSVRecord, _ layout: Layout) {
-        let file = layout.file
         if record.count > layout.headerCount {
             error(.extraFields, "the row has \(record.count) fields but the header names \(layout.headerCount)",
-                  at(file, record.position(of: layout.headerCount)), notes: ["quote fields that contain commas: \"Korea, Republic of\""])
+                  at(layout.file, record.position(of: layout.headerCount)), notes: ["quote fields that contain commas: \"Korea, Republic of\""])
             return
         }
         if record.fields.allSatisfy({ $0.trimmingCharacters().isEmpty }) { return }
-        var failed = false
-        // Mineral
-        var mineral: (info: MineralInfo, basis: QuantityBasis?, text: String)? = layout.mineral
-        if let mineralField = field("mineral", of: record, layout) {
-            if mineralField.text.isEmpty {
-                error(.missingMineral, "the row has no mineral", mineralField.at)
-                failed = true
-            } else if let found = MineralNames.resolve(mineralField.text) {
-                mineral = (found.info, found.basis, mineralField.text)
-            } else {
-                error(.unknownMineral, "unknown mineral '\(mineralField.text)'", mineralField.at, notes: mineralHints(mineralField.text))
-                failed = true
-            }
-        }
-        // Stage (a column; else each figure column's header, --stage or World Mining Data's mining)
-        var rowStage: Stage?
-        var stageAt: SourceLocation?
-        if let stageField = field("stage", of: record, layout) {
-            stageAt = stageField.at
-            rowStage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(stageField.text)]
-            if rowStage == nil {
-                let words = ProductionTableVocabulary.stages.keys.sorted()
-                let hint = hints.suggestions { ClosestMatches.best(for: stageField.text, among: words, limit: 1) }.first
-                error(.unknownStage, stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
-                      notes: (hint.map { ["did you mean '\($0)' (\(ProductionTableVocabulary.stages[$0]!.rawValue))?"] } ?? [])
-                        + ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
-                failed = true
-            }
-        }
-        // Country, "Other countries" or "World total"
-        let countryField = field("country", of: record, layout)!
-        let subject = readSubject(countryField, record: record, layout)
-        if subject == nil { failed = true }
-        // Year of a long table
-        var rowYear = importer.defaultYear
-        if let yearField = field("year", of: record, layout) {
-            if let value = Int(yearField.text), (1900...2100).contains(value) {
-                rowYear = value
-            } else if yearField.text.isEmpty, let fallback = importer.defaultYear {
-                rowYear = fallback
-            } else {
-                error(.badYear, yearField.text.isEmpty ? "the row has no year" : "year '\(yearField.text)' is not a year between 1900 and 2100", yearField.at)
-                failed = true
-            }
-        }
-        let unitField = field("unit", of: record, layout)
-        let sourceText = field("source", of: record, layout).map(\.text).flatMap { $0.isEmpty ? nil : $0 }
-        var dataSourceMarker: Marker?
-        if let dataSource = field("data_source", of: record, layout) {
-            switch dataSource.text.lowercased() {
-            case "e": dataSourceMarker = .estimated
-            case "p": dataSourceMarker = .preliminary
-            case "r", "", "nan": break
-            default:
-                warning(.unknownDataSource, "data_source '\(dataSource.text)' is not r (reported), e (estimated) or p (preliminary)", dataSource.at)
-            }
-        }
-        guard !failed, let mineral, let subject else { return }
+        guard let fields = readRowFields(record, layout) else { return }
+        for column in layout.figures { readFigure(column, of: record, layout, fields) }
+    }
 
-        for column in layout.figures {
-            guard let stage = rowStage ?? column.stage ?? stageOption() ?? (layout.worldMiningData ? .mining : nil),
-                  let year = column.year ?? rowYear else { continue }
-            if let rowStage, let headerStage = column.stage, rowStage != headerStage {
-                error(.stageConflict, "the row's stage is \(rowStage.rawValue) but its column's header says \(headerStage.rawValue)",
-                      stageAt, notes: ["column header at \(column.headerAt)"])
-                continue
-            }
-            let cell = field(column.index, of: record, layout)
-            // Unit: the unit column's cell, else the figure column's header, else plain tonnes.
-            var unitText = ""
-            var unitAt = cell.at
-            if let unitField, !unitField.text.isEmpty {
-                unitText = unitField.text
-                unitAt = unitField.at
-                if let headerUnit = column.unit, headerUnit != unitField.text {
-                    let a = unit(headerUnit, mineral: mineral.info), b = unit(unitField.text, mineral: mineral.info)
-                    if case .success(let x) = a, case .success(let y) = b, x.measure != y.measure || x.basis != y.basis {
-                        errorOnce("unit-conflict|\(file)|\(column.index)|\(unitField.text)", .unitConflict,
-                                  "the unit '\(unitField.text)' differs from the column header's '\(headerUnit)'", unitField.at,
-                                  notes: ["column header at \(column.headerAt)"])
-                        continue
-                    }
-                }
-            } else if let headerUnit = column.unit {
-                unitText = headerUnit
-                unitAt = column.headerAt
-            }
-            guard let parsed = readUnit(unitText, at: unitAt, mineral: mineral.info, file: file) else { continue }
-            let tonnesPerUnit: Double
-            var scale = parsed.symbol
-            switch parsed.measure {
-            case .mass(let factor):
-                tonnesPerUnit = factor
-            case .volume(let cubicMetres):
-                guard let density = importer.density, density > 0 else {
-                    errorOnce("volume|\(file)|\(unitText)", .volumeUnit,
-                              "unit '\(unitText)' is a volume; graph figures are tonnes", unitAt,
-                              notes: ["converting a volume to tonnes needs a density the table does not give: pass --density KG_PER_M3 (it is recorded in the graph's header comment)"])
-                    continue
-                }
-                tonnesPerUnit = cubicMetres * density / 1_000
-                scale = "\(parsed.symbol) at \(NumberFormatting.compact(density, decimals: 4)) kg/m3 (--density)"
-            }
-            // Basis: the unit's, else the name's, else --basis, else the catalogue's plain tonnes.
-            var basis: QuantityBasis
-            var reason: BasisReason
-            if let stated = parsed.basis {
-                if let named = mineral.basis, named != stated {
-                    errorOnce("basis-conflict|\(file)|\(unitText)|\(mineral.text)", .basisConflict,
-                              "unit '\(unitText)' is in \(stated.code) but the mineral's name '\(mineral.text)' says \(named.code)", unitAt,
-                              notes: ["state one basis: fix the unit or the name"])
-                    continue
-                }
-                (basis, reason) = (stated, .unit(parsed.text))
-            } else if let named = mineral.basis {
-                (basis, reason) = (named, .name(mineral.text))
-            } else if let option = basisOption(for: mineral.info) {
-                (basis, reason) = (option, .option(importer.basis!))
-            } else if let bare = mineral.info.bareTonnesBasis {
-                (basis, reason) = (bare, .catalogue)
-            } else {
-                let choices = BasisWords.choices(for: mineral.info)
-                errorOnce("ambiguous-basis|\(file)|\(mineral.info.id)|\(unitText)", .ambiguousBasis,
-                          "plain tonnes\(unitText.isEmpty ? "" : " ('\(unitText)')") of \(mineral.info.name.lowercased()) do not say what they measure",
-                          unitAt,
-                          notes: ["sources report \(mineral.info.name.lowercased()) as " + choices.joined(separator: ", ")
-                                  + ": write the unit as one of them, or pass --basis "
-                                  + mineral.info.bases.filter { $0 != .gross }.map { $0 == .element ? (mineral.info.element ?? "element") : $0.code }.joined(separator: "|")])
-                continue
-            }
-            // Figure
-            let (quantity, cellMarker) = ProductionTableVocabulary.quantity(cell.text)
-            var markers = Set<Marker>()
-            if let cellMarker { markers.insert(cellMarker) }
-            if let marker = column.marker { markers.insert(marker) }
-            var tonnes: Double?
-            var blank = false
-            switch quantity {
-            case .value(let value):
-                if value < 0 {
-                    error(.negativeQuantity, "quantity \(cell.text) is negative", cell.at)
-                    continue
-                }
-                tonnes = Self.scaled(value, by: tonnesPerUnit)
-            case .withheld:
-                tonnes = nil
-            case .blank:
-                blank = true
-                tonnes = importer.blankCells == .zero ? 0 : nil
-            case .invalid:
-                error(.badQuantity, "quantity '\(cell.text)' is not a number", cell.at,
-                      notes: ["write numbers like 170000 or 170,000 (a marker e, r or p may follow); W or NA for a withheld figure; 0 or -- for zero; a blank cell is \(importer.blankCells.rawValue) (--blank)"])
-                continue
-            }
-            let row = Row(
-                file: file, line: record.line, mineral: mineral.info, stage: stage, subject: subject, year: year, tonnes: tonnes,
-                basis: basis, basisReason: reason, scale: scale, tonnesPerUnit: tonnesPerUnit, sourceText: sourceText,
-                quantityAt: cell.at, markers: markers, dataSourceMarker: dataSourceMarker, blank: blank)
-            let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
-            if let first = seen[key] {
-                errorCount += 1
-                diagnostics.append(Diagnostic(
-                    .error, .duplicateRow, "a second row for \(describe(row))", at: SourceLocation(file: file, line: record.line, column: 1),
-                    notes: [Diagnostic.Note("first given here", at: SourceLocation(file: first.file, line: first.line, column: 1))]))
-                continue
-            }
-            seen[key] = (file, record.line)
-            rows.append(row)
-            if tonnes == nil {
-                switch subject {
-                case .country:
-                    warning(.withheld, "\(blank ? "blank" : "withheld") figure for \(describe(row)): listed without a quantity", cell.at,
-                            notes: ["concentration figures for \(mineral.info.id) \(stage.rawValue) \(year) will be marked incomplete"]
-                                + (blank ? ["a blank cell is withheld by default; pass --blank zero if the table leaves zero production blank"] : []))
-                case .otherCountries:
-                    warning(.withheld, "no figure for 'Other countries' (\(mineral.info.id) \(stage.rawValue) \(year))", cell.at)
-                case .worldTotal:
-                    break
+    /// The row's fields other than its figures; `nil` (with the errors reported) when one is wrong.
+    mutating func readRowFields(_ record: CSVRecord, _ layout: Layout) -> RowFields? {
+        var failed = false
+        let mineral = readRowMineral(record, layout, failed: &failed)
+        let (stage, stageAt) = readRowStage(record, layout, failed: &failed)
+        // Country, "Other countries" or "World total"
+        let subject = readSubject(field("country", of: record, layout)!, record: record, layout)
+        if subject == nil { failed = true }
+        let year = readRowYear(record, layout, failed: &failed)
+        let sourceText = field("source", of: record, layout).map(\.text).flatMap { $0.isEmpty ? nil : $0 }
+        let dataSourceMarker = readDataSource(record, layout)
+        guard !failed, let mineral, let subject else { return nil }
+        return RowFields(
+            mineral: mineral, stage: stage, stageAt: stageAt, subject: subject, year: year, unitField: field("unit", of: record, layout),
+            sourceText: sourceText, dataSourceMarker: dataSourceMarker)
+    }
+
+    /// Mineral: the `mineral` column, else the table's (`--mineral` or its name).
+    mutating func readRowMineral(_ record: CSVRecord, _ layout: Layout, failed: inout Bool) -> (info: MineralInfo, basis: QuantityBasis?, text: String)? {
+        guard let mineralField = field("mineral", of: record, layout) else { return layout.mineral }
+        if mineralField.text.isEmpty {
+            error(.missingMineral, "the row has no mineral", mineralField.at)
+        } else if let found = MineralNames.resolve(mineralField.text) {
+            return (found.info, found.basis, mineralField.text)
+        } else {
+            error(.unknownMineral, "unknown mineral '\(mineralField.text)'", mineralField.at, notes: mineralHints(mineralField.text))
+        }
+        failed = true
+        return nil
+    }
+
+    /// Stage: a `stage` column (else each figure column's header, `--stage` or World Mining
+    /// Data's mining, in ``readFigure(_:of:_:_:)``).
+    mutating func readRowStage(_ record: CSVRecord, _ layout: Layout, failed: inout Bool) -> (Stage?, SourceLocation?) {
+        guard let stageField = field("stage", of: record, layout) else { return (nil, nil) }
+        let stage = ProductionTableVocabulary.stages[ProductionTableVocabulary.normalize(stageField.text)]
+        if stage == nil {
+            let words = ProductionTableVocabulary.stages.keys.sorted()
+            let hint = hints.suggestions { ClosestMatches.best(for: stageField.text, among: words, limit: 1) }.first
+            error(.unknownStage, stageField.text.isEmpty ? "the row has no stage" : "unknown stage '\(stageField.text)'", stageField.at,
+                  notes: (hint.map { ["did you mean '\($0)' (\(ProductionTableVocabulary.stages[$0]!.rawValue))?"] } ?? [])
+                    + ["stages: mining (mine, extraction), processing (refinery, refining, smelter), manufacturing"])
+            failed = true
+        }
+        return (stage, stageField.at)
+    }
+
+    /// Year of a long table (`--year` for an empty cell); a wide table's years are its columns'.
+    mutating func readRowYear(_ record: CSVRecord, _ layout: Layout, failed: inout Bool) -> Int? {
+        guard let yearField = field("year", of: record, layout) else { return importer.defaultYear }
+        if let value = Int(yearField.text), (1900...2100).contains(value) { return value }
+        if yearField.text.isEmpty, let fallback = importer.defaultYear { return fallback }
+        error(.badYear, yearField.text.isEmpty ? "the row has no year" : "year '\(yearField.text)' is not a year between 1900 and 2100", yearField.at)
+        failed = true
+        return nil
+    }
+
+    /// World Mining Data's `data_source`: `e` estimated, `p` preliminary, `r` reported.
+    mutating func readDataSource(_ record: CSVRecord, _ layout: Layout) -> Marker? {
+        guard let dataSource = field("data_source", of: record, layout) else { return nil }
+        switch dataSource.text.lowercased() {
+        case "e": return .estimated
+        case "p": return .preliminary
+        case "r", "", "nan": return nil
+        default:
+            warning(.unknownDataSource, "data_source '\(dataSource.text)' is not r (reported), e (estimated) or p (preliminary)", dataSource.at)
+            return nil
+        }
+    }
+
+    /// One figure of a row: its stage and year, unit, scale, basis and quantity, recorded as a
+    /// ``Row`` unless it repeats one.
+    mutating func readFigure(_ column: FigureColumn, of record: CSVRecord, _ layout: Layout, _ fields: RowFields) {
+        let file = layout.file
+        guard let stage = fields.stage ?? column.stage ?? stageOption() ?? (layout.worldMiningData ? .mining : nil),
+              let year = column.year ?? fields.year else { return }
+        if let rowStage = fields.stage, let headerStage = column.stage, rowStage != headerStage {
+            error(.stageConflict, "the row's stage is \(rowStage.rawValue) but its column's header says \(headerStage.rawValue)",
+                  fields.stageAt, notes: ["column header at \(column.headerAt)"])
+            return
+        }
+        let cell = field(column.index, of: record, layout)
+        guard let (unitText, unitAt) = figureUnit(column, fields, cell: cell, file: file),
+              let parsed = readUnit(unitText, at: unitAt, mineral: fields.mineral.info, file: file),
+              let (tonnesPerUnit, scale) = unitScale(parsed, unitText, at: unitAt, file: file),
+              let (basis, reason) = figureBasis(parsed, fields.mineral, unitText, at: unitAt, file: file),
+              let (tonnes, blank, markers) = figureQuantity(cell, column, tonnesPerUnit: tonnesPerUnit)
+        else { return }
+        recordFigure(Row(
+            file: file, line: record.line, mineral: fields.mineral.info, stage: stage, subject: fields.subject, year: year, tonnes: tonnes,
+            basis: basis, basisReason: reason, scale: scale, tonnesPerUnit: tonnesPerUnit, sourceText: fields.sourceText,
+            quantityAt: cell.at, markers: markers, dataSourceMarker: fields.dataSourceMarker, blank: blank))
+    }
+
+    /// Unit: the unit column's cell, else the figure column's header, else plain tonnes; `nil`
+    /// when the cell and the header name different units.
+    mutating func figureUnit(
+        _ column: FigureColumn, _ fields: RowFields, cell: (text: String, at: SourceLocation), file: String
+    ) -> (String, SourceLocation)? {
+        if let unitField = fields.unitField, !unitField.text.isEmpty {
+            if let headerUnit = column.unit, headerUnit != unitField.text {
+                let a = unit(headerUnit, mineral: fields.mineral.info), b = unit(unitField.text, mineral: fields.mineral.info)
+                if case .success(let x) = a, case .success(let y) = b, x.measure != y.measure || x.basis != y.basis {
+                    errorOnce("unit-conflict|\(file)|\(column.index)|\(unitField.text)", .unitConflict,
+                              "the unit '\(unitField.text)' differs from the column header's '\(headerUnit)'", unitField.at,
+                              notes: ["column header at \(column.headerAt)"])
+                    return nil
                 }
             }
+            return (unitField.text, unitField.at)
+        }
+        if let headerUnit = column.unit { return (headerUnit, column.headerAt) }
+        return ("", cell.at)
+    }
+
+    /// Tonnes per unit and the scale's description; a volume needs `--density`.
+    mutating func unitScale(_ parsed: ProductionUnit, _ unitText: String, at unitAt: SourceLocation, file: String) -> (Double, String)? {
+        switch parsed.measure {
+        case .mass(let factor):
+            return (factor, parsed.symbol)
+        case .volume(let cubicMetres):
+            guard let density = importer.density, density > 0 else {
+                errorOnce("volume|\(file)|\(unitText)", .volumeUnit,
+                          "unit '\(unitText)' is a volume; graph figures are tonnes", unitAt,
+                          notes: ["converting a volume to tonnes needs a density in kg/m3, which the table does not give (a density given for the import is recorded in the graph's header comment)"])
+                return nil
+            }
+            return (cubicMetres * density / 1_000, "\(parsed.symbol) at \(NumberFormatting.compact(density, decimals: 4)) kg/m3 (the density given)")
+        }
+    }
+
+    /// Basis: the unit's, else the name's, else `--basis`, else the catalogue's plain tonnes.
+    mutating func figureBasis(
+        _ parsed: ProductionUnit, _ mineral: (info: MineralInfo, basis: QuantityBasis?, text: String), _ unitText: String,
+        at unitAt: SourceLocation, file: String
+    ) -> (QuantityBasis, BasisReason)? {
+        if let stated = parsed.basis {
+            if let named = mineral.basis, named != stated {
+                errorOnce("basis-conflict|\(file)|\(unitText)|\(mineral.text)", .basisConflict,
+                          "unit '\(unitText)' is in \(stated.code) but the mineral's name '\(mineral.text)' says \(named.code)", unitAt,
+                          notes: ["state one basis: fix the unit or the name"])
+                return nil
+            }
+            return (stated, .unit(parsed.text))
+        }
+        if let named = mineral.basis { return (named, .name(mineral.text)) }
+        if let option = basisOption(for: mineral.info) { return (option, .option(importer.basis!)) }
+        if let bare = mineral.info.bareTonnesBasis { return (bare, .catalogue) }
+        let choices = BasisWords.choices(for: mineral.info)
+        errorOnce("ambiguous-basis|\(file)|\(mineral.info.id)|\(unitText)", .ambiguousBasis,
+                  "plain tonnes\(unitText.isEmpty ? "" : " ('\(unitText)')") of \(mineral.info.name.lowercased()) do not say what they measure",
+                  unitAt,
+                  notes: ["sources report \(mineral.info.name.lowercased()) as " + choices.joined(separator: ", ")
+                          + ": write the unit as one of them, or give the basis of plain tonnes: "
+                          + mineral.info.bases.filter { $0 != .gross }.map { $0 == .element ? (mineral.info.element ?? "element") : $0.code }.joined(separator: "|")])
+        return nil
+    }
+
+    /// Figure: the cell's tonnes (`nil` when withheld or blank read as withheld), whether it
+    /// was blank, and its markers and its column's.
+    mutating func figureQuantity(
+        _ cell: (text: String, at: SourceLocation), _ column: FigureColumn, tonnesPerUnit: Double
+    ) -> (Double?, Bool, Set<Marker>)? {
+        let (quantity, cellMarker) = ProductionTableVocabulary.quantity(cell.text)
+        let markers = Set([cellMarker, column.marker].compactMap { $0 })
+        switch quantity {
+        case .value(let value):
+            if value < 0 {
+                error(.negativeQuantity, "quantity \(cell.text) is negative", cell.at)
+                return nil
+            }
+            return (Self.scaled(value, by: tonnesPerUnit), false, markers)
+        case .withheld:
+            return (nil, false, markers)
+        case .blank:
+            return (importer.blankCells == .zero ? 0 : nil, true, markers)
+        case .invalid:
+            error(.badQuantity, "quantity '\(cell.text)' is not a number", cell.at,
+                  notes: ["write numbers like 170000 or 170,000 (a marker e, r or p may follow); W or NA for a withheld figure; 0 or -- for zero; a blank cell is read as \(importer.blankCells.rawValue)"])
+            return nil
+        }
+    }
+
+    /// Records a figure, unless a row already gave it; warns of a withheld one.
+    mutating func recordFigure(_ row: Row) {
+        let key = "\(row.mineral.id)|\(row.stage)|\(row.year)|\(row.subject)"
+        if let first = seen[key] {
+            errorCount += 1
+            diagnostics.append(Diagnostic(
+                .error, .duplicateRow, "a second row for \(describe(row))", at: SourceLocation(file: row.file, line: row.line, column: 1),
+                notes: [Diagnostic.Note("first given here", at: SourceLocation(file: first.file, line: first.line, column: 1))]))
+            return
+        }
+        seen[key] = (row.file, row.line)
+        rows.append(row)
+        guard row.tonnes == nil else { return }
+        switch row.subject {
+        case .country:
+            warning(.withheld, "\(row.blank ? "blank" : "withheld") figure for \(describe(row)): listed without a quantity", row.quantityAt,
+                    notes: ["concentration figures for \(row.mineral.id) \(row.stage.rawValue) \(row.year) will be marked incomplete"]
+                        + (row.blank ? ["a blank cell is withheld by default; read blank cells as zero if the table leaves zero production blank"] : []))
+        case .otherCountries:
+            warning(.withheld, "no figure for 'Other countries' (\(row.mineral.id) \(row.stage.rawValue) \(row.year))", row.quantityAt)
+        case .worldTotal:
+            break
         }
     }
 
@@ -631,7 +677,7 @@ struct ProductionTableReader {
                 } ?? false
             }
             if !fitsSome {
-                error(.unknownBasis, "--basis \(text) is not a basis of " + Set(rows.map(\.mineral.id.rawValue)).sorted().joined(separator: ", "), nil,
+                error(.unknownBasis, "the basis \(text) given for the import is not a basis of " + Set(rows.map(\.mineral.id.rawValue)).sorted().joined(separator: ", "), nil,
                       notes: ["bases: element, gross, or a compound such as " + Compound.all.map(\.code).joined(separator: ", ")])
             }
         }
@@ -670,13 +716,22 @@ struct ProductionTableReader {
             guard !listed.contains(where: { $0.subject == .otherCountries }) else { continue }
             let gap = worldTonnes - sum
             if gap > ProductionTableImporter.roundingTolerance * worldTonnes {
+                let roundsTotals = !(layouts.first { $0.file == world.file }?.worldMiningData ?? false)
                 residuals.append(DerivedResidual(
                     key: key, tonnes: (gap * 1e6).rounded() / 1e6,
-                    basis: world.basis, total: worldTonnes, listed: sum, withheld: withheld, file: world.file, line: world.line))
+                    basis: world.basis, total: worldTonnes, listed: sum, withheld: withheld, file: world.file, line: world.line,
+                    totalRounding: roundsTotals ? Self.roundingHalfUnit(worldTonnes) : 0))
             } else if abs(gap) > 1e-9 * worldTonnes {
                 roundingTotals[world.file, default: 0] += 1
             }
         }
+    }
+
+    /// Half a unit of the third significant digit of `total` (230,000 → 500): how far a total
+    /// rounded to three significant digits may be from the sum it rounds.
+    static func roundingHalfUnit(_ total: Double) -> Double {
+        guard total > 0 else { return 0 }
+        return 0.5 * pow(10, (log10(total)).rounded(.down) - 2)
     }
 
     func grouped(_ value: Double) -> String { NumberFormatting.grouped(value, decimals: value == value.rounded() ? 0 : 3) }

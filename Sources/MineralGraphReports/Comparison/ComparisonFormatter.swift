@@ -48,8 +48,12 @@ public struct ComparisonFormatter: Sendable {
         "before", "after", "delta", "relative_delta", "before_unavailable", "after_unavailable",
     ]
 
+    /// Columns the CSV adds when some change has an interval (either graph has uncertain figures).
+    public static let uncertaintyColumns = ["change_low", "change_p50", "change_high", "exceeds_uncertainty"]
+
     func csv(_ comparison: ReportComparison) -> String {
-        var out = Self.csvColumns.joined(separator: ",") + "\n"
+        let uncertain = !comparison.changeUncertainty.isEmpty
+        var out = (Self.csvColumns + (uncertain ? Self.uncertaintyColumns : [])).joined(separator: ",") + "\n"
         for row in comparison.rows where !changedOnly || row.status != .unchanged {
             let key = row.key
             let fields = [
@@ -57,7 +61,9 @@ public struct ComparisonFormatter: Sendable {
                 key.metric, key.unit, row.status.rawValue, row.before?.text ?? "", row.after?.text ?? "",
                 row.delta.map(NumberFormatting.plain) ?? "", row.relativeDelta.map(NumberFormatting.plain) ?? "",
                 row.before?.unavailable?.code.rawValue ?? "", row.after?.unavailable?.code.rawValue ?? "",
-            ]
+            ] + (!uncertain ? [] : comparison.changeUncertainty[key].map {
+                [NumberFormatting.plain($0.change.low), NumberFormatting.plain($0.change.median), NumberFormatting.plain($0.change.high), String($0.exceeds)]
+            } ?? ["", "", "", ""])
             out += fields.map(Escaping.csv).joined(separator: ",") + "\n"
         }
         return out
@@ -84,6 +90,7 @@ public struct ComparisonFormatter: Sendable {
             blocks.append(.paragraph(["No figure differs."]))
         }
         blocks += hhiSection(comparison)
+        blocks += uncertaintySection(comparison)
         let largest = comparison.largestChanges(limit: headlineCount)
         if !largest.isEmpty {
             blocks.append(.heading(level: 2, text: "Largest changes"))
@@ -139,6 +146,35 @@ public struct ComparisonFormatter: Sendable {
             .table(ReportDocument.Table(
                 columns: [.init("Market"), .init("HHI before", .right), .init("HHI after", .right), .init("ΔHHI", .right), .init("Band")],
                 rows: rows)),
+        ]
+    }
+
+    /// The changed headline indices with the interval of their change over paired draws and
+    /// whether the change exceeds it (METHODS §11.4); nothing when neither graph is uncertain.
+    func uncertaintySection(_ comparison: ReportComparison) -> [ReportDocument.Block] {
+        guard let settings = comparison.monteCarlo, !comparison.changeUncertainty.isEmpty else { return [] }
+        let rows = comparison.rows.compactMap { row in comparison.changeUncertainty[row.key].map { (row, $0) } }
+        let percent = { (p: Double) in NumberFormatting.plain((p * 1_000).rounded() / 10) }
+        let exceeding = rows.filter { $0.1.exceeds }.count
+        return [
+            .heading(level: 2, text: "Changes against the uncertainty of the figures"),
+            .paragraph([.text(
+                "\(Self.count(exceeding)) of \(Self.count(rows.count)) changed headline \(rows.count == 1 ? "index exceeds" : "indices exceed") the uncertainty: the \(percent(settings.lowerProbability))–\(percent(settings.upperProbability)) % interval of the change over \(Self.count(settings.draws)) paired Monte Carlo draws of the two graphs (seed \(settings.seed)) leaves out zero (METHODS §11.4). A figure the two graphs share is drawn at the same point of its interval in both.")]),
+            .table(ReportDocument.Table(
+                columns: [
+                    .init("Section"), .init("Market"), .init("Item"), .init("Metric"), .init("Change", .right), .init("Interval of the change", .right),
+                    .init("Exceeds the uncertainty"),
+                ],
+                rows: rows.map { row, uncertainty in
+                    let shown = { (v: Double) in
+                        row.key.unit == "share" ? Self.signed(v * 100, decimals: 2) + " pp" : Self.signed(v, decimals: row.key.unit == "HHI" ? 2 : 4)
+                    }
+                    return [
+                        [.text(Self.sectionTitles[row.key.section] ?? HeadlineUncertainty.sectionTitles[row.key.section] ?? row.key.section)],
+                        [.text(Self.market(row.key))], [.text(Self.item(row))], [.text("\(row.key.metric) (\(row.key.unit))")], [.text(change(row))],
+                        [.text("\(shown(uncertainty.change.low)) to \(shown(uncertainty.change.high))")], [.text(uncertainty.exceeds ? "yes" : "no")],
+                    ]
+                })),
         ]
     }
 
@@ -273,10 +309,15 @@ struct ComparisonJSON: Encodable {
 
     struct Row: Encodable {
         var row: ReportComparison.Row
+        var uncertainty: ChangeUncertainty?
 
         func encode(to encoder: Encoder) throws {
             try KeyFields.encode(row.key, itemName: row.itemName, to: encoder)
             var c = encoder.container(keyedBy: CodingKeys.self)
+            if let uncertainty {
+                try c.encode([uncertainty.change.low, uncertainty.change.median, uncertainty.change.high], forKey: .changeInterval)
+                try c.encode(uncertainty.exceeds, forKey: .exceedsUncertainty)
+            }
             try c.encode(row.basis, forKey: .basis)
             try c.encode(row.status, forKey: .status)
             try c.encode(row.before.map(Value.init), forKey: .before)
@@ -286,7 +327,7 @@ struct ComparisonJSON: Encodable {
         }
 
         enum CodingKeys: CodingKey {
-            case basis, status, before, after, delta, relativeDelta
+            case basis, status, before, after, delta, relativeDelta, changeInterval, exceedsUncertainty
         }
     }
 
@@ -314,6 +355,29 @@ struct ComparisonJSON: Encodable {
     var after: Side
     var summary: Summary
     var rows: [Row]
+    /// The draws behind `change_interval` (`[low, p50, high]` of the change) and
+    /// `exceeds_uncertainty` of changed headline rows; the key is absent when neither graph has
+    /// uncertain figures.
+    var uncertainty: UncertaintyRun?
+
+    struct UncertaintyRun: Encodable {
+        var draws: Int
+        var seed: UInt64
+        var interval: [Double]
+        var pairing: String
+    }
+
+    enum CodingKeys: CodingKey { case format, before, after, summary, rows, uncertainty }
+
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(before, forKey: .before)
+        try c.encode(after, forKey: .after)
+        try c.encode(summary, forKey: .summary)
+        try c.encode(rows, forKey: .rows)
+        try c.encodeIfPresent(uncertainty, forKey: .uncertainty)
+    }
 
     init(_ comparison: ReportComparison, changedOnly: Bool) {
         before = Side(comparison.before)
@@ -322,6 +386,9 @@ struct ComparisonJSON: Encodable {
         summary = Summary(
             rows: comparison.rows.count, unchanged: counts[.unchanged]!, changed: counts[.changed]!, added: counts[.added]!,
             removed: counts[.removed]!, changedOnly: changedOnly)
-        rows = comparison.rows.filter { !changedOnly || $0.status != .unchanged }.map(Row.init)
+        rows = comparison.rows.filter { !changedOnly || $0.status != .unchanged }.map { Row(row: $0, uncertainty: comparison.changeUncertainty[$0.key]) }
+        uncertainty = comparison.monteCarlo.map {
+            UncertaintyRun(draws: $0.draws, seed: $0.seed, interval: [$0.lowerProbability, $0.upperProbability], pairing: "paired by figure identity")
+        }
     }
 }

@@ -87,6 +87,11 @@ public struct ReportComparison: Hashable, Sendable {
     public var before: Report.GraphInfo
     public var after: Report.GraphInfo
     public var rows: [Row]
+    /// Per changed headline index, the interval of its change over paired draws of the two
+    /// graphs and whether the change exceeds it (``ReportBuilder/compare(_:file:with:file:)``;
+    /// METHODS §11.4); empty when neither graph has uncertain figures.
+    public var changeUncertainty: [ReportRow.Key: ChangeUncertainty] = [:]
+    var changeSettings: MonteCarloSettings?
 
     public init(before: Report.GraphInfo, after: Report.GraphInfo, rows: [Row]) {
         self.before = before

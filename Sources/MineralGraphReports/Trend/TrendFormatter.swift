@@ -22,16 +22,24 @@ public struct TrendFormatter: Sendable {
     }
 
     static func csv(_ report: TrendReport) -> String {
-        var lines = ["mineral,stage,year,basis,hhi,hhi_lo,hhi_hi,cr1,cr3,n_eq,band,complete,top_country,top_share,unavailable"]
+        // With uncertain figures: each year's change on the previous year with its interval.
+        let uncertain = report.uncertainty != nil
+        var lines = ["mineral,stage,year,basis,hhi,hhi_lo,hhi_hi,cr1,cr3,n_eq,band,complete,top_country,top_share,unavailable"
+            + (uncertain ? ",hhi_change,hhi_change_low,hhi_change_high,change_exceeds_uncertainty" : "")]
         func number(_ value: Double?) -> String { value.map(NumberFormatting.plain) ?? "" }
         for series in report.series {
             for point in series.points {
+                let step = series.yearOnYear.first { $0.year == point.year }
+                let changeFields = !uncertain ? [] : [
+                    number(step?.hhiChange), number(step?.uncertainty?.interval.first), number(step?.uncertainty?.interval.last),
+                    step?.uncertainty.map { String($0.exceedsUncertainty) } ?? "",
+                ]
                 lines.append([
                     series.mineral.rawValue, series.stage.rawValue, String(point.year), CSVText.field(point.basis), number(point.hhi),
                     number(point.hhiLo), number(point.hhiHi), number(point.cr1), number(point.cr3), number(point.nEq),
                     point.band?.rawValue ?? "", point.complete ? "true" : "false", point.top.first?.country.rawValue ?? "",
                     number(point.top.first?.share), point.unavailable?.code.rawValue ?? "",
-                ].joined(separator: ","))
+                ].joined(separator: ",") + changeFields.map { "," + $0 }.joined())
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -46,11 +54,17 @@ extension ReportDocument {
         blocks.append(.paragraph([.text(
             "HHI per mineral and stage and year (METHODS §1.1–1.4), countries as suppliers, from "
                 + report.files.joined(separator: ", ") + ". Each point is the figure the report of that file gives for that year; the headline is the upper bound hhi_hi where an \"other countries\" residual exists. Bands: \(report.guidelines.title).")]))
+        if let run = report.uncertainty {
+            let percent = { (p: Double) in NumberFormatting.plain((p * 1_000).rounded() / 10) }
+            blocks.append(.paragraph([.text(
+                "Some figures carry an interval (METHODS §11): each change is followed by the \(percent(run.interval[0]))–\(percent(run.interval[1])) % interval of its value over \(NumberFormatting.grouped(Double(run.draws))) Monte Carlo draws (seed \(run.seed)), the years drawn independently, and \"exceeds\" where that interval leaves out zero: the change is larger than the uncertainty of the figures (METHODS §11.4).")]))
+        }
         for series in report.series {
             blocks.append(.heading(level: 2, text: "\(Display.mineral(series.mineral)), \(series.stage.rawValue) (\(series.basis))"))
             var summary: [String] = []
             if let change = series.change, let first = series.points.first(where: { $0.hhi != nil }), let last = series.points.last(where: { $0.hhi != nil }) {
-                summary.append("HHI \(Display.hhi(first.hhi)) in \(first.year) → \(Display.hhi(last.hhi)) in \(last.year) (\(change >= 0 ? "+" : "−")\(Display.hhi(abs(change))))")
+                summary.append("HHI \(Display.hhi(first.hhi)) in \(first.year) → \(Display.hhi(last.hhi)) in \(last.year) (\(change >= 0 ? "+" : "−")\(Display.hhi(abs(change)))"
+                    + (series.changeUncertainty.map { ", " + Self.changeInterval($0) } ?? "") + ")")
             }
             if !series.topSupplierChanges.isEmpty {
                 summary.append("top supplier changed in " + series.topSupplierChanges.map(String.init).joined(separator: ", "))
@@ -67,7 +81,8 @@ extension ReportDocument {
                     return [
                         [.text(String(point.year))], [.text(point.hhi.map { Display.hhi($0) } ?? "n/a" + (point.unavailable.map { " (\($0.code))" } ?? ""))],
                         [.text(Display.range(point.hhiLo, point.hhiHi))],
-                        [.text(delta.map { ($0 >= 0 ? "+" : "−") + Display.hhi(abs($0)) } ?? "—")],
+                        [.text((delta.map { Self.signedHHI($0) } ?? "—")
+                            + (series.yearOnYear.first { $0.year == point.year }?.uncertainty.map { " (" + Self.changeInterval($0) + ")" } ?? ""))],
                         [.text(Display.band(point.band, robust: nil))], [.text(Display.percent(point.cr1))], [.text(Display.percent(point.cr3))],
                         [.text(Display.decimal(point.nEq))],
                         [.text(point.top.map { "\($0.name) (\($0.country)) \(Display.percent($0.share))" }.joined(separator: "; ") + (point.complete ? "" : " (incomplete)"))],
@@ -83,6 +98,15 @@ extension ReportDocument {
 }
 
 extension ReportDocument {
+    /// `+300`, `−50`.
+    static func signedHHI(_ value: Double) -> String { (value >= 0 ? "+" : "−") + Display.hhi(abs(value)) }
+
+    /// `+120 to +480, exceeds the uncertainty` or `−180 to +90, within the uncertainty`.
+    static func changeInterval(_ change: TrendReport.ChangeInterval) -> String {
+        "\(signedHHI(change.interval[0])) to \(signedHHI(change.interval[2])), "
+            + (change.exceedsUncertainty ? "exceeds the uncertainty" : "within the uncertainty")
+    }
+
     /// The HHI and top-share line charts of a series with two or more years of HHI; none otherwise.
     static func charts(_ series: TrendReport.Series) -> [Figure] {
         guard series.points.filter({ $0.hhi != nil }).count >= 2 else { return [] }

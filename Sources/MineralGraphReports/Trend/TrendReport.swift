@@ -31,6 +31,28 @@ public struct TrendReport: Codable, Hashable, Sendable {
     public struct YearChange: Codable, Hashable, Sendable {
         public var year: Int
         public var hhiChange: Double
+        /// The change's interval over the draws; absent when no graph has uncertain figures.
+        public var uncertainty: ChangeInterval?
+    }
+
+    /// The interval of an HHI change over Monte Carlo draws (METHODS §11.4): `[low, p50, high]`
+    /// and whether it leaves out zero (the change exceeds the uncertainty).
+    public struct ChangeInterval: Codable, Hashable, Sendable {
+        public var interval: [Double]
+        public var exceedsUncertainty: Bool
+
+        init(_ estimate: IntervalEstimate) {
+            interval = [estimate.low, estimate.median, estimate.high].map(ReportUnit.hhi.round)
+            exceedsUncertainty = estimate.excludesZero
+        }
+    }
+
+    /// The draws behind the intervals.
+    public struct UncertaintyRun: Codable, Hashable, Sendable {
+        public var draws: Int
+        public var seed: UInt64
+        /// Lower and upper probabilities of the intervals.
+        public var interval: [Double]
     }
 
     public struct Series: Codable, Hashable, Sendable {
@@ -43,6 +65,8 @@ public struct TrendReport: Codable, Hashable, Sendable {
         public var points: [Point]
         /// Last year's HHI minus the first's.
         public var change: Double?
+        /// Its interval over the draws; absent when no graph has uncertain figures.
+        public var changeUncertainty: ChangeInterval?
         public var yearOnYear: [YearChange]
         public var topSupplierChanges: [Int]
         public var bandChanges: [Int]
@@ -53,6 +77,8 @@ public struct TrendReport: Codable, Hashable, Sendable {
     public var files: [String]
     public var guidelines: MergerGuidelines
     public var series: [Series]
+    /// Present when some graph has uncertain figures and the builder was given Monte Carlo settings.
+    public var uncertainty: UncertaintyRun?
 }
 
 /// Builds a ``TrendReport`` from graphs.
@@ -61,8 +87,14 @@ public struct TrendReportBuilder: Sendable {
     public var topSuppliers: Int
     public var mineral: MineralID?
     public var stage: Stage?
+    /// Draws for the intervals of the changes (graphs with uncertain figures); `nil`: none.
+    public var monteCarlo: MonteCarloSettings?
 
-    public init(guidelines: MergerGuidelines = .us2023, topSuppliers: Int = 3, mineral: MineralID? = nil, stage: Stage? = nil) {
+    public init(
+        guidelines: MergerGuidelines = .us2023, topSuppliers: Int = 3, mineral: MineralID? = nil, stage: Stage? = nil,
+        monteCarlo: MonteCarloSettings? = nil
+    ) {
+        self.monteCarlo = monteCarlo
         self.guidelines = guidelines
         self.topSuppliers = topSuppliers
         self.mineral = mineral
@@ -72,7 +104,12 @@ public struct TrendReportBuilder: Sendable {
     public func build(_ graphs: [SupplyGraph], files: [String]) throws(ConcentrationTrendPass.Conflict) -> TrendReport {
         let series = try ConcentrationTrendPass(guidelines: guidelines).run(on: graphs)
             .filter { (mineral == nil || $0.mineral == mineral) && (stage == nil || $0.stage == stage) }
-        return TrendReport(
+        var changes: [TrendUncertaintyPass.SeriesChanges] = []
+        if let monteCarlo {
+            changes = try TrendUncertaintyPass(trend: ConcentrationTrendPass(guidelines: guidelines), settings: monteCarlo).run(on: graphs)
+        }
+        let byMarket = Dictionary(changes.map { ("\($0.mineral)/\($0.stage)", $0) }, uniquingKeysWith: { a, _ in a })
+        var report = TrendReport(
             format: TrendReport.formatVersion, files: files, guidelines: guidelines,
             series: series.map { item in
                 TrendReport.Series(
@@ -90,9 +127,18 @@ public struct TrendReportBuilder: Sendable {
                             unavailable: point.unavailable)
                     },
                     change: item.change.map(ReportUnit.hhi.round),
-                    yearOnYear: item.yearOnYear.map { TrendReport.YearChange(year: $0.year, hhiChange: ReportUnit.hhi.round($0.delta)) },
+                    changeUncertainty: byMarket["\(item.mineral)/\(item.stage)"]?.change.map(TrendReport.ChangeInterval.init),
+                    yearOnYear: item.yearOnYear.map {
+                        TrendReport.YearChange(
+                            year: $0.year, hhiChange: ReportUnit.hhi.round($0.delta),
+                            uncertainty: byMarket["\(item.mineral)/\(item.stage)"]?.yearOnYear[$0.year].map(TrendReport.ChangeInterval.init))
+                    },
                     topSupplierChanges: item.topSupplierChanges, bandChanges: item.bandChanges)
             })
+        if let settings = monteCarlo, !changes.isEmpty {
+            report.uncertainty = .init(draws: settings.draws, seed: settings.seed, interval: [settings.lowerProbability, settings.upperProbability])
+        }
+        return report
     }
 
     private func orderedUniqueStrings(_ values: [String]) -> [String] {

@@ -13,7 +13,9 @@ struct DiffCommand: ParsableCommand {
             Builds the report of each graph (as `mineral-graph report` does) and joins their figures: \
             HHI per mineral and stage with ΔHHI and band changes, import-source HHI, value added, \
             unequal exchange, water and waste. Formats: md (default), html, txt, json, csv; see \
-            docs/whatif.md. Exit status: 0, also when the graphs differ; with --exit-code, 0 when \
+            docs/whatif.md. When either graph has uncertain figures, each changed headline index \
+            also gets the interval of its change over paired Monte Carlo draws and whether the change \
+            exceeds the uncertainty (--draws, --seed, --interval; docs/methods.md §11.4). Exit status: 0, also when the graphs differ; with --exit-code, 0 when \
             no figure differs, 1 when some do, 2 on an error (like diff(1)).
             """
     )
@@ -51,7 +53,13 @@ struct DiffCommand: ParsableCommand {
         let comparison: ReportComparison
         do {
             let builder = try reportOptions.builder()
-            comparison = ReportComparison(before: try loadReport(before, builder: builder), after: try loadReport(after, builder: builder))
+            let (a, b) = (try loadValidDocument(before, refusal: "not compared"), try loadValidDocument(after, refusal: "not compared"))
+            do {
+                comparison = try builder.compare(
+                    a.graph, file: before == "-" ? "<stdin>" : before, with: b.graph, file: after == "-" ? "<stdin>" : after)
+            } catch {
+                throw UserError("\(before), \(after): \(error)")
+            }
             var text = try ComparisonFormatter(format: format, changedOnly: changedOnly).format(comparison)
             text = format == .csv ? spreadsheet.csv(text) : typography.apply(text, format: format)
             try writeOutputs([(output, text)], inputs: [before, after])

@@ -9,7 +9,7 @@ struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend",
         abstract: "Concentration over the years: HHI with bounds, band, CR1, CR3, N_eq and top supplier per mineral, stage and year, with the changes.",
-        discussion: "From several graph files of different years, or one graph with outputs in several years (an imported multi-year table). Each point is the figure `report` gives for that file and year.")
+        discussion: "From several graph files of different years, or one graph with outputs in several years (an imported multi-year table). Each point is the figure `report` gives for that file and year. When figures carry uncertainty, each change gets its Monte Carlo interval and whether it exceeds the uncertainty (docs/methods.md §11.4).")
 
     @Argument(help: "Graph files (- for standard input).")
     var files: [String]
@@ -36,10 +36,23 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "How many top suppliers each point lists.")
     var top = 3
 
+    @Option(help: "Monte Carlo draws for the intervals of the changes (graphs with uncertain figures only).")
+    var draws = MonteCarloSettings.standard.draws
+
+    @Option(help: "Seed of the Monte Carlo draws: the same seed gives the same intervals.")
+    var seed = MonteCarloSettings.standard.seed
+
+    @Option(help: ArgumentHelp("The interval of each change, in percent: LOW-HIGH.", valueName: "low-high"))
+    var interval = "5-95"
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one graph file") }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         try spreadsheet.check(writesCSV: format == .csv, format: format.rawValue)
+        if draws < 1 || draws > 1_000_000 { throw ValidationError("--draws must be between 1 and 1,000,000") }
+        if ReportOptions.probabilities(interval) == nil {
+            throw ValidationError("--interval takes LOW-HIGH in percent with LOW below 50 and HIGH above 50, such as 5-95 or 2.5-97.5")
+        }
     }
 
     func run() throws {
@@ -53,7 +66,9 @@ struct TrendCommand: ParsableCommand {
         let graphs = try files.map { try loadValidDocument($0, refusal: "no trend written").graph }
         let report: TrendReport
         do {
-            report = try TrendReportBuilder(guidelines: bands, topSuppliers: top, mineral: mineralID, stage: stage)
+            let (low, high) = ReportOptions.probabilities(interval) ?? (0.05, 0.95)
+            let settings = MonteCarloSettings(draws: draws, seed: seed, lowerProbability: low, upperProbability: high)
+            report = try TrendReportBuilder(guidelines: bands, topSuppliers: top, mineral: mineralID, stage: stage, monteCarlo: settings)
                 .build(graphs, files: files.map { $0 == "-" ? "standard input" : URL(fileURLWithPath: $0).lastPathComponent })
         } catch {
             throw UserError(error.description)

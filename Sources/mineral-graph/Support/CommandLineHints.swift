@@ -16,6 +16,7 @@ enum CommandLineHints {
         .ambiguousBasis: "--basis gives the basis of plain tonnes",
         .unknownBasis: "--basis takes element, gross or a compound",
         .volumeUnit: "--density KG_PER_M3 converts volumes to tonnes",
+        .badQuantity: "--blank zero|withheld says how blank cells are read",
     ].reduce(into: [:]) { $0[$1.key.rawValue] = $1.value }
 
     /// `error` with the option that answers each diagnostic added as its last note.

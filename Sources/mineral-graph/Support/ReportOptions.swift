@@ -35,7 +35,10 @@ struct ReportOptions: ParsableArguments {
     var interval = "5-95"
 
     /// `--interval` as probabilities, or `nil` when malformed.
-    var intervalProbabilities: (Double, Double)? {
+    var intervalProbabilities: (Double, Double)? { Self.probabilities(interval) }
+
+    /// `LOW-HIGH` in percent as probabilities, or `nil` when malformed.
+    static func probabilities(_ interval: String) -> (Double, Double)? {
         let parts = interval.split(separator: "-").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, parts[0] >= 0, parts[0] < 50, parts[1] > 50, parts[1] <= 100 else { return nil }
         return (parts[0] / 100, parts[1] / 100)

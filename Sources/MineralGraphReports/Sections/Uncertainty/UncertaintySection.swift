@@ -3,7 +3,8 @@ import MineralGraphAnalysis
 import MineralGraphCore
 
 // The uncertainty section (METHODS §11): the concentration (C1) and import-source (C2) HHIs
-// with their Monte Carlo intervals and how robust their labels are. Absent — no JSON key, no
+// with their Monte Carlo intervals and how robust their labels are, and the other sections'
+// headline figures with theirs (IndexUncertainty.swift). Absent — no JSON key, no
 // heading, no rows, no method note — when every figure of the graph is exact, so reports of
 // such graphs are what they were before uncertainty existed.
 
@@ -18,6 +19,43 @@ extension Report {
         public var uncertainFigures: Int
         public var concentration: [ConcentrationUncertainty]
         public var imports: [ImportUncertainty]
+        /// Headline figures of the exposure, supply-risk, value-added, unequal-exchange and water
+        /// sections that some draw moves; the JSON key `indices` is left out when there are none.
+        public var indices: [IndexUncertainty] = []
+
+        enum CodingKeys: String, CodingKey {
+            case draws, seed, interval, uncertainFigures, concentration, imports, indices
+        }
+
+        init(
+            draws: Int, seed: UInt64, interval: [Double], uncertainFigures: Int, concentration: [ConcentrationUncertainty],
+            imports: [ImportUncertainty], indices: [IndexUncertainty]
+        ) {
+            (self.draws, self.seed, self.interval, self.uncertainFigures) = (draws, seed, interval, uncertainFigures)
+            (self.concentration, self.imports, self.indices) = (concentration, imports, indices)
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            draws = try c.decode(Int.self, forKey: .draws)
+            seed = try c.decode(UInt64.self, forKey: .seed)
+            interval = try c.decode([Double].self, forKey: .interval)
+            uncertainFigures = try c.decode(Int.self, forKey: .uncertainFigures)
+            concentration = try c.decode([ConcentrationUncertainty].self, forKey: .concentration)
+            imports = try c.decode([ImportUncertainty].self, forKey: .imports)
+            indices = try c.decodeIfPresent([IndexUncertainty].self, forKey: .indices) ?? []
+        }
+
+        public func encode(to encoder: Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(draws, forKey: .draws)
+            try c.encode(seed, forKey: .seed)
+            try c.encode(interval, forKey: .interval)
+            try c.encode(uncertainFigures, forKey: .uncertainFigures)
+            try c.encode(concentration, forKey: .concentration)
+            try c.encode(imports, forKey: .imports)
+            if !indices.isEmpty { try c.encode(indices, forKey: .indices) }
+        }
     }
 
     /// A figure and its distribution. JSON: `{"value": 5555.56, "p05": 5232.6, "p50": 5555.1,
@@ -120,11 +158,13 @@ extension ReportSections {
         static let rowSectionTitles = [
             "uncertainty": "Concentration with its uncertainty (Monte Carlo)",
             "uncertainty_imports": "Import-source HHI with its uncertainty (Monte Carlo)",
+            "uncertainty_indices": "Other indices with their uncertainty (Monte Carlo)",
         ]
 
         static func build(_ context: ReportContext) -> Report.Uncertainty? {
             let settings = context.options.monteCarlo
-            guard !UncertainFigures(context.graph).isEmpty else { return nil }
+            let figures = UncertainFigures(context.graph)
+            guard !figures.isEmpty else { return nil }
             let concentration = ConcentrationUncertaintyPass(
                 concentration: StageConcentrationPass(guidelines: context.options.guidelines, upperBound: context.options.upperBound),
                 settings: settings
@@ -148,7 +188,8 @@ extension ReportSections {
                         importer: row.importer, importerName: ReportBuilder.countryName(row.importer), mineral: row.mineral,
                         stage: row.stage, year: row.year, measure: row.measure.rawValue, hhi: .init(row.hhi, .hhi, settings),
                         band: row.band, bandProbability: ReportUnit.share.round(row.bandProbability))
-                })
+                },
+                indices: HeadlineUncertainty.estimates(context, figures))
         }
 
         static func methods(_ context: ReportContext) -> [Report.MethodNote] {
@@ -157,7 +198,7 @@ extension ReportSections {
 
         static let methodNotes = [Report.MethodNote(
             id: "U1", title: "Uncertainty of the concentration indices (Monte Carlo)",
-            formula: "draw every uncertain figure uniformly from its interval, independently; compute C1 and C2 on each drawn graph; report the stated value, the median and the interval's quantiles (type 7); robustness = share of draws keeping the stated band or top supplier",
+            formula: "draw every uncertain figure uniformly from its interval, independently; compute C1, C2 and the headline figures of exposure, supply risk, value added, unequal exchange and water on each drawn graph; report the stated value, the median and the interval's quantiles (type 7); robustness = share of draws keeping the stated band or top supplier",
             section: "METHODS §11",
             notes: "Intervals come from the figures' own statements (range, ± fraction, estimate) or the graph's uncertainty defaults (±10 % for estimates unless set; production and flow figures exact unless set). The ±10 % for estimates is the tool's convention: the sources mark estimates but publish no error. SplitMix64 from the seed: the same graph, draws and seed give the same figures.",
             sources: ["Hyndman, R. J. and Fan, Y. (1996), Sample quantiles in statistical packages, The American Statistician 50(4)", "Steele, G. L., Lea, D. and Flood, C. H. (2014), Fast splittable pseudorandom number generators, OOPSLA"])]
@@ -171,6 +212,7 @@ extension ReportSections {
             guard let value else { return }
             for market in value.concentration { rows.add(market) }
             for row in value.imports { rows.add(row) }
+            for index in value.indices { rows.add(index) }
         }
     }
 }
@@ -224,7 +266,7 @@ extension ReportDocument {
                     ]
                 })))
         }
-        return blocks
+        return blocks + HeadlineUncertainty.blocks(value.indices)
     }
 }
 
@@ -256,7 +298,7 @@ extension MetricRows {
     }
 
     /// `NAME`, `NAME_p05`, `NAME_p50`, `NAME_p95`.
-    private mutating func emit(_ c: Context, _ estimate: Report.Estimate, _ name: String, _ unit: ReportUnit) {
+    mutating func emit(_ c: Context, _ estimate: Report.Estimate, _ name: String, _ unit: ReportUnit) {
         emit(c, name, unit, .number(estimate.value))
         emit(c, name + "_" + Report.Estimate.key(estimate.probabilities[0]), unit, .number(estimate.low))
         emit(c, name + "_p50", unit, .number(estimate.median))
