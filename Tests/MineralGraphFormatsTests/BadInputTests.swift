@@ -19,6 +19,27 @@ struct BadInputTests {
         }
     }
 
+    /// A quoted value whose continuation line is not indented within its block (libyaml takes
+    /// it; YAML 1.2 does not): once `flows:` in column 0 inside a quoted note read as part of the
+    /// note, and `edit` took it for the next key and inserted a section inside the string (a
+    /// finding of the edit-roundtrip fuzzer, kept in Fixtures/fuzz/edit-roundtrip/).
+    @Test(arguments: [
+        ("name: t\nyear: 2022\nsources:\n  - id: a\n    title: T\n    notes: \"x\nflows:\n  y\"\n", 7, 1),
+        ("name: t\nyear: 2022\nsources:\n  - id: a\n    title: T\n    notes: 'x\n  y'\n", 7, 3),
+        ("name: t\ndescription: \"a\nb\"\nyear: 2022\n", 3, 1),
+    ])
+    func quotedValuesContinueInsideTheirBlock(_ text: String, _ line: Int, _ column: Int) throws {
+        for error in [Self.firstError(text), Self.firstError(text, scenario: true)] {
+            let error = try #require(error)
+            #expect(error.code == "yaml-syntax")
+            #expect(error.location == SourceLocation(file: "bad.yaml", line: line, column: column))
+            #expect(error.message == "YAML syntax: a quoted value continues on this line outside its block")
+        }
+        // Indented within the block, the same values read.
+        let indented = "name: t\nyear: 2022\nsources:\n  - id: a\n    title: T\n    notes: \"x\n      flows:\n      y\"\n"
+        #expect(try GraphFileReader().read(text: indented, file: "ok.yaml").graph.sources.first?.notes == "x flows: y")
+    }
+
     /// libyaml ends lines at a lone CR, NEL, LS and PS too; locations count lines its way.
     @Test(arguments: ["\r", "\r\n", "\n", "\u{85}", "\u{2028}", "\u{2029}"])
     func duplicateKeysAreLocatedWhateverTheLineBreaks(_ newline: String) throws {

@@ -131,7 +131,7 @@ struct ReportsUpToDateTests {
         #expect(!graphs.isEmpty)
         for name in graphs {
             let graph = try GraphFileReader().read(contentsOf: TestPaths.graphs.appendingPathComponent("" + name).path).graph
-            let report = try TrendReportBuilder().build([graph], files: [name])
+            let report = try TrendReportBuilder(monteCarlo: .standard).build([graph], files: [name])
             let stem = URL(fileURLWithPath: name).deletingPathExtension().lastPathComponent
             for format in ReportFormat.published {
                 let relative = "reports/trends/\(stem).\(format.fileExtension)"

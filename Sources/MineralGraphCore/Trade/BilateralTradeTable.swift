@@ -59,7 +59,7 @@ public struct BilateralTradeTable: Sendable {
     /// Two source rows with the same exporter, importer, product and re-export flag.
     public struct DuplicateRows: Hashable, Sendable {
         /// The source lines of the first row of the key and of a later one (as passed to
-        /// ``Builder/add(exporter:importer:product:valueUSD:tonnes:isReexport:line:)``).
+        /// ``Builder/add(exporter:importer:product:valueUSD:tonnes:isReexport:line:year:)``).
         public var firstLine: Int
         public var line: Int
         /// The index of the key's entry in the built table.

@@ -101,6 +101,8 @@ struct YAMLComposer {
         }
 
         var stack: [Frame] = []
+        // Where each line starts (byte offsets), built at the first quoted value over several lines.
+        var lineStarts: [Int] = []
         var root: YAMLNode?
         var documents = 0
         var values = 0
@@ -133,6 +135,12 @@ struct YAMLComposer {
                 case YAML_LITERAL_SCALAR_STYLE: .literal
                 case YAML_FOLDED_SCALAR_STYLE: .folded
                 default: .plain
+                }
+                if style == .singleQuoted || style == .doubleQuoted, event.end_mark.line > event.start_mark.line,
+                   let block = stack.last, !block.isFlow
+                {
+                    try checkContinuation(from: event.start_mark.line + 1, to: event.end_mark.line, beyond: block.mark.column - 1,
+                                          lines: &lineStarts, bytes)
                 }
                 completed = .scalar(YAMLNode.Scalar(string: text, style: style, mark: Self.mark(event.start_mark)))
                 try count(&values, at: event.start_mark)
@@ -167,6 +175,38 @@ struct YAMLComposer {
                 continue
             }
             try attach(node, to: &stack, root: &root)
+        }
+    }
+
+    /// Refuses a quoted value whose continuation lines (0-based `first...last`) are not
+    /// indented more than column `indent` (0-based) of the block holding it. YAML 1.2 requires
+    /// it (libyaml does not check); a line such as `flows:` in column 0 inside a quoted note
+    /// would otherwise read as part of the note but look like a key to anyone editing the file.
+    private func checkContinuation(
+        from first: Int, to last: Int, beyond indent: Int, lines: inout [Int], _ bytes: UnsafeBufferPointer<UInt8>
+    ) throws(Diagnostic) {
+        if lines.isEmpty {
+            lines.append(0)
+            var index = 0
+            while index < bytes.count {
+                let width = SourceLines.breakLength(at: index, in: bytes)
+                index += max(width, 1)
+                if width > 0 { lines.append(index) }
+            }
+        }
+        for line in first...min(last, lines.count - 1) {
+            var index = lines[line], spaces = 0
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 {
+                index += 1
+                spaces += 1
+            }
+            let blank = index >= bytes.count || SourceLines.breakLength(at: index, in: bytes) > 0
+            if !blank && spaces <= indent {
+                throw Diagnostic(
+                    .error, .yamlSyntax, "YAML syntax: a quoted value continues on this line outside its block",
+                    at: SourceLocation(file: file, line: line + 1, column: spaces + 1),
+                    notes: ["indent the value's continuation lines past column \(indent + 1), or write the value on one line"])
+            }
         }
     }
 

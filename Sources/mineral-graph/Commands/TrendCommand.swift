@@ -81,6 +81,4 @@ struct TrendCommand: ParsableCommand {
     }
 }
 
-
-
 extension Stage: ExpressibleByArgument {}
