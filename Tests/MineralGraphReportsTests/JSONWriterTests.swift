@@ -1,3 +1,5 @@
+// swift-format-ignore-file: AlwaysUseLowerCamelCase
+// (property names such as `HTTPServer`, `URL_` and `trail_` are what the snake_case conversion is tested on)
 import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore

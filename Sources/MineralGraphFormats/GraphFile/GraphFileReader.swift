@@ -389,7 +389,7 @@ struct Decoding {
 
     /// The keys of a mapping, after checking for unknown and missing keys.
     mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields<String>? {
-        fields(of: node, what: what, allowed: { allowed }, required: required) { allowed.contains($0) ? $0 : nil }
+        fields(of: node, what: what, allowed: { allowed }, required: required, known: { allowed.contains($0) ? $0 : nil })
     }
 
     /// The keys of a graph-file mapping, after checking for unknown (not in `Key`) and missing keys.
