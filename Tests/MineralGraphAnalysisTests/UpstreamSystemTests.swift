@@ -114,4 +114,49 @@ struct UpstreamSystemTests {
             local: [1, 1, 1], inputs: [[], [Term(from: 0, coefficient: 1)], []], flags: [true, false, false])
         #expect(system.solve().flagged == [true, true, false])
     }
+
+    /// A random graph of `count` nodes with forward edges, back edges that close loops, missing
+    /// and zero coefficients, and `sources` of them as indicator columns.
+    static func randomSystem(seed: UInt64, count: Int) -> (inputs: [[Term]], sources: [Int]) {
+        var random = LCG(state: seed)
+        var inputs = [[Term]](repeating: [], count: count)
+        for n in 1..<count {
+            for _ in 0..<Int.random(in: 1...3, using: &random) {
+                let from = Int.random(in: 0..<n, using: &random)
+                let roll = Int.random(in: 0..<40, using: &random)
+                inputs[n].append(Term(from: from, coefficient: roll == 0 ? nil : roll == 1 ? 0 : Double.random(in: 0.05...0.6, using: &random)))
+            }
+            if Int.random(in: 0..<6, using: &random) == 0, n + 1 < count {  // a back edge: a recycling loop
+                inputs[n].append(Term(from: Int.random(in: (n + 1)..<count, using: &random), coefficient: Double.random(in: 0.05...0.3, using: &random)))
+            }
+        }
+        let sources = (0..<count).filter { _ in Int.random(in: 0..<4, using: &random) == 0 }
+        return (inputs, sources)
+    }
+
+    /// Solving every source's indicator at once gives, bit for bit, the values, blockers and
+    /// report of one solve per source (the origin-tracing pass relies on it).
+    @Test(arguments: [(UInt64(1), 60, 400), (2, 200, 400), (3, 120, 4), (4, 300, 2)])
+    func solvingAllColumnsAtOnceEqualsOneSolvePerColumn(seed: UInt64, count: Int, directSolveLimit: Int) {
+        let (inputs, sources) = Self.randomSystem(seed: seed, count: count)
+        let options = LinearSolverOptions(directSolveLimit: directSolveLimit)
+        var local = [[UpstreamSystem.ColumnValue]](repeating: [], count: count)
+        for (column, s) in sources.enumerated() { local[s] = [UpstreamSystem.ColumnValue(column: column, value: 1)] }
+        let together = UpstreamSystem.solve(columns: local, columnCount: sources.count, inputs: inputs, options: options)
+        #expect(together.report.cyclicComponents > 0)
+        #expect(together.values.contains { $0 == nil } && together.values.contains { ($0?.count ?? 0) > 1 })
+        var reports: [SolverReport] = []
+        for (column, s) in sources.enumerated() {
+            var indicator = [Double?](repeating: 0, count: count)
+            indicator[s] = 1
+            let alone = UpstreamSystem(local: indicator, inputs: inputs).solve(options)
+            reports.append(alone.report)
+            for n in 0..<count {
+                let value = together.values[n].map { $0.first { $0.column == column }?.value ?? 0 }
+                #expect(value == alone.values[n], "node \(n), source \(s)")
+                #expect(together.blocker[n] == alone.blocker[n], "node \(n)")
+            }
+        }
+        #expect(together.report == SolverReport.merged(reports, options: options))
+    }
 }

@@ -108,18 +108,19 @@ public struct ExposurePass: Sendable {
             }
         }
 
+        // One solve for every source at once: column `c` is the indicator of `sources[c]`.
         var shares = [[(source: Int, share: Double)]](repeating: [], count: count)
         var blocked = [Unavailable?](repeating: nil, count: count)
         var reports: [SolverReport] = []
-        for s in sources {
-            var local = [Double?](repeating: 0, count: count)
-            local[s] = 1
-            let solution = UpstreamSystem(local: local, inputs: inputs).solve(solver)
+        if !sources.isEmpty {
+            var local = [[UpstreamSystem.ColumnValue]](repeating: [], count: count)
+            for (column, s) in sources.enumerated() { local[s] = [UpstreamSystem.ColumnValue(column: column, value: 1)] }
+            let solution = UpstreamSystem.solve(columns: local, columnCount: sources.count, inputs: inputs, options: solver)
             reports.append(solution.report)
             for n in 0..<count {
-                if let value = solution.values[n] {
-                    if value != 0 { shares[n].append((s, value)) }
-                } else if blocked[n] == nil {
+                if let values = solution.values[n] {
+                    shares[n] = values.map { (sources[$0.column], $0.value) }
+                } else {
                     blocked[n] = reason(solution.blocker[n], at: n, nodeReason: nodeReason, index: index)
                 }
             }

@@ -111,8 +111,8 @@ struct UpstreamSystem: Sendable {
                 solved = Self.eliminate(component: component, external: external, inputs: inputs, members: members)
             } else {
                 let (result, iterations) = Self.iterate(
-                    component: component, external: external, inputs: inputs, members: members,
-                    options: options)
+                    internalTerms: Self.internalTerms(component: component, inputs: inputs, members: members),
+                    external: external, options: options)
                 solved = result
                 maxIterations = max(maxIterations, iterations)
             }
@@ -132,7 +132,7 @@ struct UpstreamSystem: Sendable {
     }
 
     /// Internal terms of a component as (position of upstream, coefficient).
-    private static func internalTerms(component: [Int], inputs: [[Term]], members: Set<Int>) -> [[(Int, Double)]] {
+    static func internalTerms(component: [Int], inputs: [[Term]], members: Set<Int>) -> [[(Int, Double)]] {
         var position: [Int: Int] = [:]
         for (i, node) in component.enumerated() { position[node] = i }
         return component.map { node in
@@ -144,59 +144,78 @@ struct UpstreamSystem: Sendable {
     }
 
     /// Solves `(I − C) x = external` for one strongly connected component by Gaussian elimination
-    /// with partial pivoting. Returns `nil` when the loop has no meaningful solution: for `C ≥ 0`
-    /// the spectral radius is below 1 exactly when `(I − C)⁻¹` exists and is nonnegative (strictly
-    /// positive on a strongly connected component), which is checked by solving for a vector of
-    /// ones alongside.
+    /// with partial pivoting (``Elimination``). Returns `nil` when the loop has no meaningful
+    /// solution.
     static func eliminate(component: [Int], external: [Double], inputs: [[Term]], members: Set<Int>) -> [Double]? {
-        let m = component.count
-        let terms = internalTerms(component: component, inputs: inputs, members: members)
-        var a = [Double](repeating: 0, count: m * m)
-        for i in 0..<m {
-            a[i * m + i] = 1
-            for (j, c) in terms[i] { a[i * m + j] -= c }
-        }
-        var x = external
-        var ones = [Double](repeating: 1, count: m)
-        let scale = a.reduce(0) { max($0, abs($1)) }
-        for k in 0..<m {
-            var pivotRow = k
-            for r in (k + 1)..<max(k + 1, m) where abs(a[r * m + k]) > abs(a[pivotRow * m + k]) { pivotRow = r }
-            guard abs(a[pivotRow * m + k]) > 1e-12 * scale else { return nil }
-            if pivotRow != k {
-                for c in 0..<m { a.swapAt(k * m + c, pivotRow * m + c) }
-                x.swapAt(k, pivotRow)
-                ones.swapAt(k, pivotRow)
+        Elimination(component: component, inputs: inputs, members: members)?.solve(external)
+    }
+
+    /// `I − C` of one strongly connected component brought to upper-triangular form by Gaussian
+    /// elimination with partial pivoting, with the row operations recorded so that any number of
+    /// right-hand sides can be solved with the same operations in the same order (so each
+    /// solution is bit for bit the one a separate elimination would give).
+    ///
+    /// Construction fails when the loop has no meaningful solution: for `C ≥ 0` the spectral
+    /// radius is below 1 exactly when `(I − C)⁻¹` exists and is nonnegative (strictly positive on
+    /// a strongly connected component), which is checked by solving for a vector of ones.
+    struct Elimination {
+        private let m: Int
+        /// The upper triangle after elimination (row-major, `m × m`).
+        private var a: [Double]
+        /// Per step `k`: the row swapped with row `k`, and the non-zero row operations
+        /// `x[r] -= factor · x[k]`.
+        private var steps: [(pivotRow: Int, operations: [(row: Int, factor: Double)])] = []
+
+        init?(component: [Int], inputs: [[Term]], members: Set<Int>) {
+            let m = component.count
+            let terms = UpstreamSystem.internalTerms(component: component, inputs: inputs, members: members)
+            var a = [Double](repeating: 0, count: m * m)
+            for i in 0..<m {
+                a[i * m + i] = 1
+                for (j, c) in terms[i] { a[i * m + j] -= c }
             }
-            let pivot = a[k * m + k]
-            for r in (k + 1)..<max(k + 1, m) {
-                let factor = a[r * m + k] / pivot
-                if factor == 0 { continue }
-                for c in k..<m { a[r * m + c] -= factor * a[k * m + c] }
-                x[r] -= factor * x[k]
-                ones[r] -= factor * ones[k]
+            let scale = a.reduce(0) { max($0, abs($1)) }
+            for k in 0..<m {
+                var pivotRow = k
+                for r in (k + 1)..<max(k + 1, m) where abs(a[r * m + k]) > abs(a[pivotRow * m + k]) { pivotRow = r }
+                guard abs(a[pivotRow * m + k]) > 1e-12 * scale else { return nil }
+                if pivotRow != k {
+                    for c in 0..<m { a.swapAt(k * m + c, pivotRow * m + c) }
+                }
+                let pivot = a[k * m + k]
+                var operations: [(row: Int, factor: Double)] = []
+                for r in (k + 1)..<max(k + 1, m) {
+                    let factor = a[r * m + k] / pivot
+                    if factor == 0 { continue }
+                    for c in k..<m { a[r * m + c] -= factor * a[k * m + c] }
+                    operations.append((r, factor))
+                }
+                steps.append((pivotRow, operations))
             }
+            self.m = m
+            self.a = a
+            guard let ones = solve([Double](repeating: 1, count: m)), ones.allSatisfy({ $0 > 0 }) else { return nil }
         }
-        for k in stride(from: m - 1, through: 0, by: -1) {
-            var sx = x[k], so = ones[k]
-            for c in (k + 1)..<max(k + 1, m) {
-                sx -= a[k * m + c] * x[c]
-                so -= a[k * m + c] * ones[c]
+
+        /// The solution for `external`, or `nil` when it is not finite.
+        func solve(_ external: [Double]) -> [Double]? {
+            var x = external
+            for (k, step) in steps.enumerated() {
+                if step.pivotRow != k { x.swapAt(k, step.pivotRow) }
+                for (r, factor) in step.operations { x[r] -= factor * x[k] }
             }
-            x[k] = sx / a[k * m + k]
-            ones[k] = so / a[k * m + k]
+            for k in stride(from: m - 1, through: 0, by: -1) {
+                var sum = x[k]
+                for c in (k + 1)..<max(k + 1, m) { sum -= a[k * m + c] * x[c] }
+                x[k] = sum / a[k * m + k]
+            }
+            return x.allSatisfy(\.isFinite) ? x : nil
         }
-        guard ones.allSatisfy({ $0 > 0 && $0.isFinite }), x.allSatisfy(\.isFinite) else { return nil }
-        return x
     }
 
     /// Gauss–Seidel sweeps over one strongly connected component. Returns `nil` values when the
     /// iteration diverges or does not meet the stopping rule within `maxIterations`.
-    private static func iterate(
-        component: [Int], external: [Double], inputs: [[Term]], members: Set<Int>,
-        options: LinearSolverOptions
-    ) -> ([Double]?, Int) {
-        let internalTerms = internalTerms(component: component, inputs: inputs, members: members)
+    static func iterate(internalTerms: [[(Int, Double)]], external: [Double], options: LinearSolverOptions) -> ([Double]?, Int) {
         var x = external
         var previousDelta = Double.infinity
         for iteration in 1...max(1, options.maxIterations) {
@@ -211,7 +230,7 @@ struct UpstreamSystem: Sendable {
             guard scale.isFinite, delta.isFinite else { return (nil, iteration) }
             let limit = options.relativeTolerance * scale
             // Rounding floor: changes at machine precision cannot shrink further.
-            if delta <= 4 * Double.ulpOfOne * scale * Double(component.count) { return (x, iteration) }
+            if delta <= 4 * Double.ulpOfOne * scale * Double(x.count) { return (x, iteration) }
             if delta <= limit, previousDelta.isFinite {
                 let rate = delta / previousDelta
                 if rate < 1, 2 * delta * rate / (1 - rate) <= limit { return (x, iteration) }  // safety factor 2
