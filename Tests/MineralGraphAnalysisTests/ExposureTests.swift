@@ -24,6 +24,28 @@ struct ExposureTests {
         #expect(result.solver.cyclicComponents == 0)
     }
 
+    /// Tracing source countries instead of sources gives each node the country shares that the
+    /// source shares sum to, the same untraced share and reasons, and no per-source entries.
+    @Test(arguments: [ChainFixtures.exposureToy(), ChainFixtures.recyclingLoop(), ChainFixtures.twoCountry(), ChainFixtures.valueChain()])
+    func tracingCountriesAgreesWithSummingSources(graph: SupplyGraph) {
+        for originStage in [nil, Stage.processing] {
+            let bySource = ExposurePass(originStage: originStage).run(on: graph)
+            let byCountry = ExposurePass(originStage: originStage, resolution: .countries).run(on: graph)
+            #expect(byCountry.solver == bySource.solver)
+            #expect(byCountry.minerals.map(\.mineral) == bySource.minerals.map(\.mineral))
+            for (a, b) in zip(bySource.minerals, byCountry.minerals) {
+                #expect(a.nodes.map(\.nodeID) == b.nodes.map(\.nodeID))
+                for (x, y) in zip(a.nodes, b.nodes) {
+                    #expect(y.bySource.isEmpty)
+                    #expect(x.byCountry.map(\.country) == y.byCountry.map(\.country), "\(x.nodeID)")
+                    for (p, q) in zip(x.byCountry, y.byCountry) { #expect(abs(p.share - q.share) < 1e-12, "\(x.nodeID) \(p.country)") }
+                    #expect(x.untracedShare.unavailable == y.untracedShare.unavailable)
+                    #expect(abs((x.untracedShare.value ?? 0) - (y.untracedShare.value ?? 0)) < 1e-12)
+                }
+            }
+        }
+    }
+
     /// Origin tracing through a recycling loop: recycled cobalt carries the origin mix of what was
     /// discarded, so R's supply is 10/11 from M and 1/11 from M2 (METHODS §8 property on a loop).
     @Test func recyclingLoop() throws {

@@ -27,13 +27,16 @@ public struct CountryExposurePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [CountryExposureRow] {
-        let mined = ExposurePass(solver: solver).run(on: graph)
-        let refined = ExposurePass(solver: solver, originStage: .processing).run(on: graph)
+        let mined = ExposurePass(solver: solver, resolution: .countries).run(on: graph)
+        let refined = ExposurePass(solver: solver, originStage: .processing, resolution: .countries).run(on: graph)
+        let countryOf = Dictionary(graph.nodes.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
         var rows: [CountryExposureRow] = []
         for traced in mined.minerals {
             let byNode = Dictionary(traced.nodes.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
             let refinedByNode = Dictionary(
                 (refined.mineral(traced.mineral)?.nodes ?? []).map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
+            // Nodes receiving the mineral across a border.
+            let importers = Set(graph.flows.lazy.filter { $0.mineral == traced.mineral && countryOf[$0.from] != countryOf[$0.to] }.map(\.to))
             // Receiving nodes (not origins, not waste) by country.
             var receivers: [CountryCode: [NodeExposure]] = [:]
             for node in traced.nodes where !node.isSource && node.stage != .waste {
@@ -44,11 +47,7 @@ public struct CountryExposurePass: Sendable {
                 let stage = nodes.map(\.stage).max { $0.order < $1.order }!
                 let supply = nodes.filter { $0.stage == stage }
                 // Only countries that import: some supplying flow crosses the border.
-                let importsSome = graph.flows.contains { flow in
-                    flow.mineral == traced.mineral && supply.contains { $0.nodeID == flow.to }
-                        && graph.nodes.first { $0.id == flow.from }?.country != country
-                }
-                guard importsSome else { continue }
+                guard supply.contains(where: { importers.contains($0.nodeID) }) else { continue }
                 rows.append(row(country, traced.mineral, stage, supply, mined: byNode, refined: refinedByNode))
             }
         }

@@ -37,11 +37,24 @@ public struct ExposurePass: Sendable {
     /// in-flows of the mineral); a stage to trace to that stage's nodes instead ("refined in
     /// China": `.processing`), upstream of which nothing is traced.
     public var originStage: Stage?
+    /// Whether to trace each source (`NodeExposure/bySource` and `byCountry`) or only each
+    /// source country (`byCountry`; `bySource` stays empty). Tracing countries solves one column
+    /// per country instead of one per source, which is what country-level figures need
+    /// (``CountryExposurePass``); the country shares agree with the sums of the source shares to
+    /// rounding.
+    public var resolution: Resolution
 
-    public init(minerals: [MineralID]? = nil, solver: LinearSolverOptions = .default, originStage: Stage? = nil) {
+    public enum Resolution: Sendable {
+        case sources, countries
+    }
+
+    public init(
+        minerals: [MineralID]? = nil, solver: LinearSolverOptions = .default, originStage: Stage? = nil, resolution: Resolution = .sources
+    ) {
         self.minerals = minerals
         self.solver = solver
         self.originStage = originStage
+        self.resolution = resolution
     }
 
     public func run(on graph: SupplyGraph) -> Exposure {
@@ -108,18 +121,30 @@ public struct ExposurePass: Sendable {
             }
         }
 
-        // One solve for every source at once: column `c` is the indicator of `sources[c]`.
-        var shares = [[(source: Int, share: Double)]](repeating: [], count: count)
+        // One solve for every source (or source country) at once: column `c` is the indicator
+        // of `origins[c]`.
+        let origins: [(column: Int, source: Int)]
+        var countries: [CountryCode] = []
+        switch resolution {
+        case .sources:
+            origins = sources.enumerated().map { ($0.offset, $0.element) }
+        case .countries:
+            countries = Set(sources.map { graph.nodes[$0].country }).sorted()
+            let column = Dictionary(uniqueKeysWithValues: countries.enumerated().map { ($0.element, $0.offset) })
+            origins = sources.map { (column[graph.nodes[$0].country]!, $0) }
+        }
+        var shares = [[UpstreamSystem.ColumnValue]](repeating: [], count: count)
         var blocked = [Unavailable?](repeating: nil, count: count)
         var reports: [SolverReport] = []
         if !sources.isEmpty {
             var local = [[UpstreamSystem.ColumnValue]](repeating: [], count: count)
-            for (column, s) in sources.enumerated() { local[s] = [UpstreamSystem.ColumnValue(column: column, value: 1)] }
-            let solution = UpstreamSystem.solve(columns: local, columnCount: sources.count, inputs: inputs, options: solver)
+            for (column, s) in origins { local[s] = [UpstreamSystem.ColumnValue(column: column, value: 1)] }
+            let solution = UpstreamSystem.solve(
+                columns: local, columnCount: resolution == .sources ? sources.count : countries.count, inputs: inputs, options: solver)
             reports.append(solution.report)
             for n in 0..<count {
                 if let values = solution.values[n] {
-                    shares[n] = values.map { (sources[$0.column], $0.value) }
+                    shares[n] = values
                 } else {
                     blocked[n] = reason(solution.blocker[n], at: n, nodeReason: nodeReason, index: index)
                 }
@@ -134,16 +159,26 @@ public struct ExposurePass: Sendable {
                     nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
                     inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
             }
-            let bySource = shares[n].sorted { graph.nodes[$0.source].id < graph.nodes[$1.source].id }
-                .map { SourceExposure(sourceID: graph.nodes[$0.source].id, country: graph.nodes[$0.source].country, share: $0.share) }
-            var byCountry: [CountryCode: Double] = [:]
-            for share in bySource { byCountry[share.country, default: 0] += share.share }
-            let traced = bySource.reduce(0) { $0 + $1.share }
+            let bySource: [SourceExposure]
+            let byCountry: [CountryExposure]
+            switch resolution {
+            case .sources:
+                bySource = shares[n].map { entry in
+                    let source = graph.nodes[sources[entry.column]]
+                    return SourceExposure(sourceID: source.id, country: source.country, share: entry.value)
+                }.sorted { $0.sourceID < $1.sourceID }
+                var sums: [CountryCode: Double] = [:]
+                for share in bySource { sums[share.country, default: 0] += share.share }
+                byCountry = sums.keys.sorted().map { CountryExposure(country: $0, share: sums[$0]!) }
+            case .countries:
+                bySource = []
+                byCountry = shares[n].map { CountryExposure(country: countries[$0.column], share: $0.value) }
+            }
+            let traced = resolution == .sources ? bySource.reduce(0) { $0 + $1.share } : byCountry.reduce(0) { $0 + $1.share }
             let untraced = inFlows[n].isEmpty || isSource.contains(n) ? 0 : max(0, 1 - traced)
             return NodeExposure(
                 nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
-                inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource,
-                byCountry: byCountry.keys.sorted().map { CountryExposure(country: $0, share: byCountry[$0]!) },
+                inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource, byCountry: byCountry,
                 untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
         }
         let result = MineralExposure(
