@@ -21,21 +21,24 @@ trap 'rm -f "$log"' EXIT
 status=0
 swift package --disable-sandbox generate-documentation "${targets[@]}" >"$log" 2>&1 || status=$?
 
-# Lines between "Extracting symbol information for 'T'" and "Finished building documentation for
-# 'T'" belong to T; anything before the first target (the build) counts as "(build)".
+# The plugin runs docc for independent targets at the same time, and docc prints its warnings
+# when it ends, just before the plugin's "Finished building documentation for 'T'": a warning
+# is counted for the target of the next such line. Warnings before the first "Building
+# documentation" line come from the build; any left at the end, from a docc run that failed.
 awk '
     function target_of(line) { sub(/^[^'\'']*'\''/, "", line); sub(/'\''.*$/, "", line); return line }
-    /^Extracting symbol information for '\''/ || /^Building documentation for '\''/ {
-        current = target_of($0); if (!(current in count)) { count[current] = 0; order[++n] = current }
+    function flush(target,    i) {
+        if (!(target in count)) { count[target] = 0; order[++n] = target }
+        for (i = 1; i <= pending; i++) print (held[i] ~ /^ / ? held[i] : target ": " held[i])
+        count[target] += warnings; total += warnings; pending = 0; warnings = 0
     }
-    /^(warning|error):/ || /: (warning|error): / {
-        where = (current == "" ? "(build)" : current)
-        if (!(where in count)) { count[where] = 0; order[++n] = where }
-        count[where]++; total++; print where ": " $0; shown = 1; next
-    }
-    shown && /^ *--> / { print "    " $0 }
+    /^Building documentation for '\''/ { if (!started && pending > 0) flush("(build)"); started = 1 }
+    /^(warning|error):/ || /: (warning|error): / { held[++pending] = $0; warnings++; shown = 1; next }
+    shown && /^ *--> / { held[++pending] = "    " $0 }
     { shown = 0 }
+    /^Finished building documentation for '\''/ { flush(target_of($0)) }
     END {
+        if (pending > 0) flush("(no target: did docc fail?)")
         for (i = 1; i <= n; i++) printf "docc-check: %s: %d warning(s)\n", order[i], count[order[i]]
         printf "docc-check: %d warning(s) in all\n", total
         exit total > 0 ? 1 : 0
