@@ -13,19 +13,7 @@ struct BrowserReportTests {
             .contains { FileManager.default.isExecutableFile(atPath: "\($0)/\(name)") }
     }
 
-    /// Whether python3 can import selenium.
-    static let hasSelenium: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import selenium"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
-
-    static let browserAvailable = onPath("chromium") && onPath("chromedriver") && hasSelenium
+    static let browserAvailable = onPath("chromium") && onPath("chromedriver") && Python.has("selenium")
 
     @Test(.enabled(if: browserAvailable, "skipped: needs chromium, chromium-driver (Debian) and selenium (PyPI); .ci/run installs them"))
     func everyReportFitsPhoneAndDesktopWidths() throws {

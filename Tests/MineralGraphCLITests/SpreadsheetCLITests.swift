@@ -100,7 +100,7 @@ struct SpreadsheetCLITests {
 
     /// pandas reads the codes as text without `dtype=str`: `hs_code` with its leading zero, ISO
     /// codes, and the tables' numbers as numbers.
-    @Test(.enabled(if: Self.hasPandas, "python3 with pandas is not installed: the tables are not read back in pandas"))
+    @Test(.enabled(if: Python.has("pandas"), "python3 with pandas is not installed: the tables are not read back in pandas"))
     func pandasReadsCodesAsText() throws {
         let dir = try TemporaryDirectory()
         defer { dir.remove() }
@@ -122,7 +122,7 @@ struct SpreadsheetCLITests {
             assert concentration["top1_name"].iloc[0] == "DR Congo", concentration["top1_name"]
             print("ok")
             """
-        let result = try Self.python(["-c", script, dir.path("hhi.csv"), dir.path("out/cobalt-2023/import_concentration.csv"), dir.path("out/cobalt-2023/concentration.csv")])
+        let result = try Python.run(["-c", script, dir.path("hhi.csv"), dir.path("out/cobalt-2023/import_concentration.csv"), dir.path("out/cobalt-2023/concentration.csv")])
         #expect(result.status == 0 && result.stdout == "ok\n", "\(result.stderr)")
     }
 
@@ -130,22 +130,6 @@ struct SpreadsheetCLITests {
     /// decodes a file as a string).
     static func startsWithBOM(_ path: String) throws -> Bool {
         Array(try Data(contentsOf: URL(fileURLWithPath: path)).prefix(3)) == [0xEF, 0xBB, 0xBF]
-    }
-
-    static let hasPandas = (try? python(["-c", "import pandas"]).status) == 0
-
-    static func python(_ arguments: [String]) throws -> CLI.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats

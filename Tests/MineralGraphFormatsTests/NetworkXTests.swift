@@ -1,29 +1,9 @@
 import Foundation
 import MineralGraphCore
+import MineralGraphTestSupport
 import Testing
 
 @testable import MineralGraphFormats
-
-/// Runs `python3`, for the tests that load the exports in Python's graph libraries
-/// (`.ci/run` installs networkx, pydot and python-igraph with pip where it can).
-enum Python {
-    /// Whether `python3 -c "import MODULE"` succeeds.
-    static func has(_ module: String) -> Bool { (try? run(["-c", "import " + module]).status) == 0 }
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-}
 
 /// Runs Python with NetworkX, where installed (`python3 -m pip install networkx`).
 enum NetworkX {
@@ -54,13 +34,8 @@ struct NetworkXTests {
           arguments: ExampleGraphTests.files + ["tiny"])
     func networkXReadsTheGraphMLWithEveryAttribute(_ name: String) throws {
         let graph = name == "tiny" ? ExportFixtures.tiny : try ExportRoundTripTests.example(name)
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("mineral-graph-\(UUID().uuidString).graphml")
-        try GraphMLWriter().write(graph).write(to: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let result = try Python.run(["-c", NetworkX.script, file.path])
-        #expect(result.status == 0, "python: \(result.stderr)")
-        guard result.status == 0 else { return }
-        let read = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        guard let read = try GraphToolInteropTests.load(GraphMLWriter().write(graph), fileExtension: "graphml", script: NetworkX.script)
+        else { return }
 
         #expect(read["directed"] as? Bool == true)
         let hasParallelFlows = Set(graph.flows.map { [$0.from, $0.to] }).count < graph.flows.count

@@ -3,8 +3,8 @@ import MineralGraphCore
 /// Every figure of a graph whose value is uncertain, with its interval, and the drawing of
 /// graphs in which each such figure is replaced by a value from its interval.
 ///
-/// Intervals: the figure's own statement (``FigureUncertainty``), else the graph's
-/// ``UncertaintyDefaults`` — `production` for node outputs and "other countries" entries,
+/// Intervals: the figure's own statement (`FigureUncertainty`), else the graph's
+/// `UncertaintyDefaults` — `production` for node outputs and "other countries" entries,
 /// `flows` for flows. A figure that is absent, or whose interval is empty, is exact. Draws are
 /// uniform on the interval and independent between figures (tool convention, docs/methods.md
 /// §10); a drawn tonne figure below zero is taken as zero (a USD value may be negative: waste paid for).

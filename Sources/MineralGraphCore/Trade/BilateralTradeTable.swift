@@ -70,7 +70,8 @@ public struct BilateralTradeTable: Sendable {
     ///
     /// - Complexity: O(n) in rows for the final sort when countries × products is at most a few
     ///   times the rows (a counting sort by importer and product, then a sort of each group by
-    ///   exporter), O(n log n) otherwise; O(1) amortised per ``add``.
+    ///   exporter), O(n log n) otherwise; O(1) amortised per
+    ///   ``add(exporter:importer:product:valueUSD:tonnes:isReexport:line:year:)``.
     public struct Builder: Sendable {
         private var countryIndex: [CountryCode: Int32] = [:]
         private var countryList: [CountryCode] = []
@@ -79,7 +80,7 @@ public struct BilateralTradeTable: Sendable {
         private var raw: [BilateralTradeEntry] = []
         /// The source line of each raw row (0 when not given).
         private var rawLines: [Int32] = []
-        /// The year of each raw row (0 when not given), for ``buildYears(duplicates:)``.
+        /// The year of each raw row (0 when not given), for ``buildYears()``.
         private var rawYears: [Int32] = []
 
         public init(expectedRows: Int = 0) {
@@ -115,7 +116,7 @@ public struct BilateralTradeTable: Sendable {
         public var rowCount: Int { raw.count }
 
         /// One source row; `line` is where it stands in its file, for ``DuplicateRows``; `year`
-        /// sorts it into a table of ``buildYears(duplicates:)``.
+        /// sorts it into a table of ``buildYears()``.
         public mutating func add(
             exporter: Int32, importer: Int32, product: Int32, valueUSD: Double, tonnes: Double?, isReexport: Bool = false, line: Int = 0,
             year: Int = 0
@@ -189,9 +190,10 @@ public struct BilateralTradeTable: Sendable {
             build(year: year, rows: nil, ranks: ranks(), duplicates: &duplicates)
         }
 
-        /// One table per year of the rows (years as given to ``add``), in year order, each with
-        /// its duplicate rows as in ``build(year:duplicates:)``. Each table lists every country
-        /// and product added.
+        /// One table per year of the rows (years as given to
+        /// ``add(exporter:importer:product:valueUSD:tonnes:isReexport:line:year:)``), in year
+        /// order, each with its duplicate rows as in ``build(year:duplicates:)``. Each table lists
+        /// every country and product added.
         public func buildYears() -> [(table: BilateralTradeTable, duplicates: [DuplicateRows])] {
             var rowsByYear: [Int32: [Int32]] = [:]
             for (i, year) in rawYears.enumerated() { rowsByYear[year, default: []].append(Int32(i)) }

@@ -19,7 +19,7 @@ public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
 /// `graphs/x.yaml:12:7: error: unknown country 'CDO'`, then the line and a caret.
 public struct Diagnostic: Hashable, Sendable, Error {
     public var severity: Severity
-    /// Stable code, e.g. `unknown-key` (a ``DiagnosticCode``) or a ``ValidationCode``.
+    /// Stable code, e.g. `unknown-key` (a ``DiagnosticCode``) or a `ValidationCode`.
     public var code: String
     public var message: String
     /// Where; `nil` for a message about the file as a whole (it cannot be read).

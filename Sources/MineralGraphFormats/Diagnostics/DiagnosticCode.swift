@@ -2,7 +2,7 @@ import MineralGraphCore
 
 /// The code of a ``Diagnostic`` about a file: a stable kebab-case name (`unknown-key`,
 /// `csv-syntax`) that scripts and tests match on, and the one place these names are spelled.
-/// Findings of ``GraphValidator`` keep their ``ValidationCode``.
+/// Findings of `GraphValidator` keep their `ValidationCode`.
 public enum DiagnosticCode: String, CaseIterable, Hashable, Sendable, CustomStringConvertible {
     case ambiguousBasis = "ambiguous-basis"
     case badCountryCode = "bad-country-code"

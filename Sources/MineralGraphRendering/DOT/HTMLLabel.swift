@@ -48,7 +48,7 @@ public struct HTMLLabel: Hashable, Sendable {
     /// Whether every opened element has been closed.
     public var isComplete: Bool { openElements.isEmpty }
 
-    /// `&`, `<`, `>`, `"` as XML entities; control characters as U+FFFD (``MarkupEscaping``,
+    /// `&`, `<`, `>`, `"` as XML entities; control characters as U+FFFD (`MarkupEscaping`,
     /// the escaper the HTML reports use; `'` is kept, as Graphviz labels need no entity for it).
     public static func escape(_ text: String) -> String {
         MarkupEscaping.escape(text, apostrophe: false)

@@ -6,7 +6,7 @@ import MineralGraphCore
 /// downwards, simplified by `scripts/gen-world-map.py` into `Resources/world-110m.tsv`.
 ///
 /// Antarctica is left out; Northern Cyprus and Somaliland are drawn as parts of Cyprus and
-/// Somalia; Kosovo is `XKX`, as in ``CountryTable``.
+/// Somalia; Kosovo is `XKX`, as in `CountryTable`.
 public struct WorldOutlines: Sendable {
     /// One country: its ISO 3166-1 alpha-3 code, Natural Earth's short name, a point inside its
     /// largest part (for flow arrows) and its SVG path data.

@@ -3,18 +3,10 @@
 /// Every piece of text goes through `Escaping/markdown(_:_:)`, so names with `|`, `#`, `<`,
 /// `*`, backslashes or newlines cannot break a table or start markup. Figures (SVG charts)
 /// are HTML-only and left out; the tables carry the same numbers.
-public struct MarkdownFormatter: ReportFormatter {
+public struct MarkdownFormatter: BlockFormatter {
     public init() {}
 
-    public func format(_ report: Report) -> String {
-        render(ReportDocument(report))
-    }
-
-    public func render(_ document: ReportDocument) -> String {
-        blocks(document.blocks).joined(separator: "\n\n") + "\n"
-    }
-
-    func blocks(_ blocks: [ReportDocument.Block]) -> [String] {
+    public func blocks(_ blocks: [ReportDocument.Block]) -> [String] {
         var parts: [String] = []
         for block in blocks {
             switch block {

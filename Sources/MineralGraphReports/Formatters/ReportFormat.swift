@@ -37,3 +37,24 @@ public enum ReportFormat: String, CaseIterable, Codable, Sendable {
 public protocol ReportFormatter: Sendable {
     func format(_ report: Report) throws -> String
 }
+
+/// A text format written block by block (``MarkdownFormatter``, ``TextFormatter``): each block of
+/// the ``ReportDocument`` becomes text, the texts are separated by a blank line and the document
+/// ends with a newline.
+public protocol BlockFormatter: ReportFormatter {
+    /// The texts of `blocks`, in order; a block that shows nothing in this format (an empty
+    /// list, figures) gives none, and a block may give several.
+    func blocks(_ blocks: [ReportDocument.Block]) -> [String]
+}
+
+extension BlockFormatter {
+    /// The report laid out as a ``ReportDocument``, then rendered.
+    public func format(_ report: Report) -> String {
+        render(ReportDocument(report))
+    }
+
+    /// The texts of the document's blocks separated by blank lines, ending with a newline.
+    public func render(_ document: ReportDocument) -> String {
+        blocks(document.blocks).joined(separator: "\n\n") + "\n"
+    }
+}

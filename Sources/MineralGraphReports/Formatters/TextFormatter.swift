@@ -6,18 +6,10 @@ import MineralGraphCore
 /// Names print as they are except for control characters (a space) and line breaks inside a
 /// table cell (`; `), so that no name can break a table's alignment or drive a terminal.
 /// Figures (SVG charts) are left out, as in Markdown; the tables carry the same numbers.
-public struct TextFormatter: ReportFormatter {
+public struct TextFormatter: BlockFormatter {
     public init() {}
 
-    public func format(_ report: Report) -> String {
-        render(ReportDocument(report))
-    }
-
-    public func render(_ document: ReportDocument) -> String {
-        blocks(document.blocks).joined(separator: "\n\n") + "\n"
-    }
-
-    func blocks(_ blocks: [ReportDocument.Block]) -> [String] {
+    public func blocks(_ blocks: [ReportDocument.Block]) -> [String] {
         var parts: [String] = []
         for block in blocks {
             switch block {

@@ -146,7 +146,7 @@ enum SVGConverter {
         return path.split(separator: ":").map { $0 + "/rsvg-convert" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    /// Converts `svg`; PDF loses its creation date as the diagrams' do (``DeterministicPDF``).
+    /// Converts `svg`; PDF loses its creation date as the diagrams' do (`DeterministicPDF`).
     static func convert(_ svg: String, to format: String, dpi: Double?) throws -> Data {
         guard let executable = executable() else { throw Failure(description: "rsvg-convert is not installed (Debian: librsvg2-bin)") }
         let process = Process()

@@ -22,11 +22,20 @@ enum MineralMapError: Error, CustomStringConvertible {
 
 /// The world map of `mineral` at `stage` as SVG text, in one call (for `map` and for
 /// embedding in HTML reports): country shares from the concentration pass
-/// (``StageConcentrationPass``, METHODS §1: the same shares the report gives, the "other
+/// (`StageConcentrationPass`, METHODS §1: the same shares the report gives, the "other
 /// countries" residual included in the total), the largest `flows` cross-border flows of the
 /// mineral out of the stage as arrows, ids prefixed with `idPrefix`.
 ///
-/// - Parameter year: the market's year; `nil` takes the latest year the graph has for it.
+/// - Parameters:
+///   - graph: the graph whose outputs give the shares and whose flows give the arrows.
+///   - mineral: the mineral mapped.
+///   - stage: the supply-chain stage whose market is mapped.
+///   - year: the market's year; `nil` takes the latest year the graph has for it.
+///   - flows: how many of the largest cross-border flows to draw (0: none); drawn only when the
+///     market's year is the graph's year, as the flows are of that year.
+///   - idPrefix: put before every `id` in the SVG, so that several maps can share one HTML page.
+/// - Throws: `MineralMapError` when the graph has no market of `mineral` at `stage` (in `year`)
+///   or no quantities in it.
 func mineralMapSVG(
     _ graph: SupplyGraph, mineral: MineralID, stage: Stage, year: Int? = nil, flows: Int = 0, idPrefix: String = ""
 ) throws -> String {

@@ -61,7 +61,8 @@ public struct TradeImport: Sendable {
 /// `file:line:column`; the import reports up to `maximumErrors` and fails.
 ///
 /// A BACI file of more than two ``partBytes`` is read in parts on ``threads`` threads and the
-/// parts' tables merged in file order (``readInParts``): the same table and summary as one pass.
+/// parts' tables merged in file order (the internal `readInParts(path:file:size:progress:)`):
+/// the same table and summary as one pass.
 ///
 /// - Complexity: O(n) in bytes for reading, plus the table's sort (linear by buckets of importer
 ///   and product); memory is the table (about 40 bytes per kept row) and one part per thread,
