@@ -63,6 +63,12 @@ public struct FigureUncertainties: Hashable, Codable, Sendable {
 
     /// `nil` when no figure has a statement, so that equal graphs compare equal.
     public var nonEmpty: FigureUncertainties? { isEmpty ? nil : self }
+
+    /// The statements after every figure is multiplied by `factor` (``FigureUncertainty/scaled(by:)``).
+    public func scaled(by factor: Double) -> FigureUncertainties {
+        FigureUncertainties(
+            tonnes: tonnes?.scaled(by: factor), containedTonnes: containedTonnes?.scaled(by: factor), valueUSD: valueUSD?.scaled(by: factor))
+    }
 }
 
 /// Relative uncertainties a graph applies to figures that state none of their own (tool
