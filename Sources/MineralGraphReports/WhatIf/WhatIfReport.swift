@@ -151,7 +151,7 @@ public struct WhatIfReportBuilder: Sendable {
 
     /// Propagates `scenario` through `graph` and reports before and after; `graphFile` and
     /// `scenarioFile` are file names as they should appear (no directories). The three reports
-    /// are built side by side. When `graph` has uncertain figures, ``ShockUncertaintyPass`` runs
+    /// are built side by side. When `graph` has uncertain figures, `ShockUncertaintyPass` runs
     /// with the report options' Monte Carlo settings (``WhatIfReport/uncertainty``).
     public func build(
         graph: SupplyGraph, scenario: Scenario, graphFile: String? = nil, scenarioFile: String? = nil
