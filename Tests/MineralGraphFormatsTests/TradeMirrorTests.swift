@@ -67,4 +67,30 @@ struct TradeMirrorTests {
             #expect(real.valueUSD == copied.valueUSD && real.tonnes == copied.tonnes)
         }
     }
+
+    /// Contained tonnes the map derives through a contained share are marked `grade: true`
+    /// (the graph's `grade` default applies); where both sides give a weight, the contained
+    /// tonnes take the two sides' range instead.
+    @Test func containedTonnesFromAContainedShareAreMarkedGrade() throws {
+        let header = try String(contentsOfFile: TradeFixtures.path("comtrade-legacy-api-mirror.csv"), encoding: .utf8)
+            .split(separator: "\n")[0]
+        let row = { (flow: String, reporter: String, partner: String, code: String, kg: Int, usd: Int) in
+            let (flowCode, rt, pt) = (flow == "Import" ? "1" : "2", reporter.split(separator: "/"), partner.split(separator: "/"))
+            return "H4,2015,2015,2015,6,1,\(flowCode),\(flow),\(rt[0]),\(rt[1]),\(rt[2]),\(pt[0]),\(pt[1]),\(pt[2]),,,,,,,,\(code),x,8,Weight in kilograms,\(kg),,,,\(kg),,\(usd),,,0"
+        }
+        let text = [
+            String(header),
+            row("Import", "276/Germany/DEU", "152/Chile/CHL", "282520", 10_000, 100_000),
+            row("Import", "276/Germany/DEU", "152/Chile/CHL", "283691", 20_000, 200_000),
+            row("Export", "152/Chile/CHL", "276/Germany/DEU", "283691", 25_000, 190_000),
+        ].joined(separator: "\n") + "\n"
+        let imported = try TradeTableReader(productMap: TradeFixtures.map).read(bytes: Array(text.utf8), file: "x.csv")
+        let graph = TradeGraphBuilder(productMap: TradeFixtures.map, command: "import comtrade").build(imported).graph
+        let hydroxide = try #require(graph.flows.first { $0.product?.hasPrefix("HS 282520") == true })
+        #expect(hydroxide.containedTonnes == 8.8 && hydroxide.uncertainty == FigureUncertainties(containedTonnes: .grade))
+        let carbonate = try #require(graph.flows.first { $0.product?.hasPrefix("HS 283691") == true })
+        #expect(carbonate.uncertainty == FigureUncertainties(
+            tonnes: .range(low: 20, high: 25), containedTonnes: .range(low: 20, high: 25), valueUSD: .range(low: 190_000, high: 200_000)))
+        #expect(GraphFileWriter().write(graph).contains("contained_tonnes: {value: 8.8, grade: true}"))
+    }
 }

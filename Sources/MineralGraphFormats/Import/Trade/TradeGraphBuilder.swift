@@ -18,8 +18,10 @@ import MineralGraphCore
 /// - A node lists each mineral it ships as an output without a figure: trade data give no
 ///   production, and the concentration passes say so instead of reading a zero.
 /// - Flows carry gross product tonnes (none when the source had no quantity), contained tonnes
-///   where the map gives the product's contained share, and USD. Re-exports are flagged in
-///   their notes. Unmapped products are not in the graph (the summary lists them).
+///   where the map gives the product's contained share (marked `grade: true`: the graph's
+///   `grade` default applies, METHODS §11.1), and USD. Re-exports are flagged in their notes.
+///   A Comtrade flow both sides report carries the two sides' figures as its range
+///   (``TradeImport/mirrors``). Unmapped products are not in the graph (the summary lists them).
 public struct TradeGraphBuilder: Sendable {
     public var graphName: String?
     /// The map used for the import, cited as a source with its contained-share sources.
@@ -89,8 +91,10 @@ public struct TradeGraphBuilder: Sendable {
                 exporter: table.countries[Int(entry.exporter)], importer: table.countries[Int(entry.importer)], product: product.code,
                 year: table.year)
             var uncertainty: FigureUncertainties?
+            // Contained tonnes come from the gross through the map's contained share: a grade.
+            if contained != nil { uncertainty = FigureUncertainties(containedTonnes: .grade) }
             if !entry.isReexport, let mirror = imported.mirrors[key] {
-                uncertainty = Self.mirrorRange(entry, mirror, containedShare: product.containedShare)
+                uncertainty = Self.mirrorRange(entry, mirror, containedShare: product.containedShare, contained: uncertainty?.containedTonnes)
                 let other = summary.side == .exporter ? "importer (CIF)" : "exporter (FOB)"
                 notes.append(
                     "Also reported by the \(other), line \(mirror.line): USD \(NumberFormatting.plain(Self.rounded(mirror.valueUSD)))"
@@ -210,14 +214,17 @@ public struct TradeGraphBuilder: Sendable {
     }
 
     /// The range of a flow both sides report: `[min, max]` of the two values, and of the two
-    /// weights where both give one (contained tonnes at the product's contained share); `nil`
-    /// when the sides agree.
-    static func mirrorRange(_ entry: BilateralTradeEntry, _ mirror: TradeMirror, containedShare: Double?) -> FigureUncertainties? {
+    /// weights where both give one (contained tonnes at the product's contained share; where
+    /// the sides' weights agree, contained tonnes keep `contained`, their grade mark); `nil`
+    /// when nothing is stated.
+    static func mirrorRange(
+        _ entry: BilateralTradeEntry, _ mirror: TradeMirror, containedShare: Double?, contained: FigureUncertainty?
+    ) -> FigureUncertainties? {
         func range(_ a: Double, _ b: Double) -> FigureUncertainty? { a == b ? nil : .range(low: min(a, b), high: max(a, b)) }
-        var ranges = FigureUncertainties(valueUSD: range(rounded(entry.valueUSD), rounded(mirror.valueUSD)))
+        var ranges = FigureUncertainties(containedTonnes: contained, valueUSD: range(rounded(entry.valueUSD), rounded(mirror.valueUSD)))
         if let tonnes = entry.tonnes, let other = mirror.tonnes {
             ranges.tonnes = range(tonnes, other)
-            if let share = containedShare { ranges.containedTonnes = range(rounded(tonnes * share), rounded(other * share)) }
+            if let share = containedShare, let both = range(rounded(tonnes * share), rounded(other * share)) { ranges.containedTonnes = both }
         }
         return ranges.nonEmpty
     }
