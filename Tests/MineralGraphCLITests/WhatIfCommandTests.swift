@@ -135,4 +135,37 @@ struct WhatIfCommandTests {
         #expect(capped.stdout.contains("at most 1 sweeps"))
         #expect(capped.stdout.contains("NOT converged at: chn-refiners"))
     }
+
+    /// `--draws`, `--seed` and `--interval` as in `report`: the toy with uncertain figures
+    /// (every flow ± 20 %, the mines' outputs estimates) gets intervals beside its figures and
+    /// in the JSON; the same seed gives the same bytes, another seed other intervals; the exact
+    /// toy gets none.
+    @Test func drawsSeedAndIntervalGiveTheFiguresTheirIntervals() throws {
+        let uncertain = Self.fixtures + "toy-uncertain.yaml"
+        let arguments = ["whatif", uncertain, Self.fixtures + "cut-md-half.yaml", "--draws", "300", "--seed", "4", "--interval", "10-90"]
+        let json = try CLI.run(arguments + ["--format", "json"])
+        try #require(json.status == 0, "\(json.stderr)")
+        let report = try #require(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let uncertainty = try #require(report["uncertainty"] as? [String: Any])
+        #expect(uncertainty["draws"] as? Int == 300 && uncertainty["seed"] as? Int == 4 && uncertainty["uncertain_figures"] as? Int == 9)
+        let bounds = try #require(uncertainty["bounds"] as? [[String: Any]])
+        let finalDemand = try #require((bounds.first?["final_demand"] as? [[String: Any]])?.first)
+        let delivered = try #require(finalDemand["delivered_tonnes"] as? [String: Double])
+        #expect(Set(delivered.keys) == ["value", "p10", "p50", "p90"])
+        #expect(delivered["value"] == 65 && (delivered["p10"] ?? 65) < 65 && (delivered["p90"] ?? 65) > 65)
+        #expect(finalDemand["most_affected_country"] as? String == "JPN")
+        #expect(try CLI.run(arguments + ["--format", "json"]).stdout == json.stdout)
+        var otherSeed = arguments
+        otherSeed[6] = "5"
+        #expect(try CLI.run(otherSeed + ["--format", "json"]).stdout != json.stdout)
+
+        let markdown = try CLI.run(arguments)
+        #expect(markdown.stdout.contains("10–90 % interval over 300 graphs drawn from those intervals (seed 4)"))
+        #expect(markdown.stdout.contains("| Cobalt | 100 | 65 ("), "\(markdown.stdout)")
+
+        let exact = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml", "--draws", "300", "--format", "json"])
+        #expect(exact.status == 0 && !exact.stdout.contains("\"uncertainty\""))
+        let refused = try CLI.run(Array(arguments.dropLast(2)) + ["--interval", "60-40"])
+        #expect(refused.status != 0 && refused.stderr.contains("--interval"))
+    }
 }

@@ -335,6 +335,7 @@ struct ShockBoundBuilder {
             graph.flows[e].tonnes = graph.flows[e].tonnes.map { $0 * m }
             graph.flows[e].containedTonnes = graph.flows[e].containedTonnes.map { $0 * m }
             graph.flows[e].valueUSD = graph.flows[e].valueUSD.map { $0 * m }
+            graph.flows[e].uncertainty = graph.flows[e].uncertainty?.scaled(by: m)
         }
         for n in graph.nodes.indices where network.index.position[graph.nodes[n].id] == n {
             for k in graph.nodes[n].outputs.indices where (graph.nodes[n].outputs[k].year ?? graph.year) == graph.year {
@@ -360,6 +361,8 @@ struct ShockBoundBuilder {
         result.tonnes = output.tonnes.map { $0 * ratio }
         result.containedTonnes = output.containedTonnes.map { $0 * ratio }
         result.valueUSD = output.valueUSD.map { $0 * ratio }
+        // A range scales with its figure, so the shocked graph's statements hold its values.
+        result.uncertainty = output.uncertainty?.scaled(by: ratio)
         guard extra > 0 else { return result }
         guard let basis = output.quantity(on: target), basis > 0 else {
             // No baseline output (a supplier that only has spare): the extra is its whole output.
@@ -371,6 +374,7 @@ struct ShockBoundBuilder {
             return result
         }
         let grow = extra / basis  // extra as a fraction of the baseline output
+        result.uncertainty = output.uncertainty?.scaled(by: ratio + grow)
         result.tonnes = result.tonnes.map { $0 + grow * output.tonnes! }
         result.containedTonnes = result.containedTonnes.map { $0 + grow * output.containedTonnes! }
         result.valueUSD = result.valueUSD.map { $0 + grow * output.valueUSD! }

@@ -78,7 +78,8 @@ public struct ShockBound: Hashable, Codable, Sendable {
     /// contained tonnes and value alike), node outputs of the graph's year scaled by the node's
     /// output ratio, substitution flows appended (and their tonnes added to the supplier's
     /// output). Run any pass on it for the "after" metrics (post-shock HHI, import concentration,
-    /// EUE, value added).
+    /// EUE, value added). Ranges of uncertain figures scale with their figures (relative
+    /// statements and estimate marks stay), so the shocked graph's statements hold its values.
     public var graph: SupplyGraph
 
     public init(

@@ -121,12 +121,15 @@ extension GraphLocation {
 }
 
 /// The keys of a figure written with its uncertainty: `{value: 157000, range: [140000, 170000]}`,
-/// `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}` (METHODS §11).
+/// `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}`, `rounded: true`,
+/// `grade: true` (METHODS §11).
 public enum FigureKey: String, GraphFileKey {
     case value
     case range
     case uncertainty
     case estimated
+    case rounded
+    case grade
 }
 
 /// The keys of the graph's `uncertainty` block (``UncertaintyDefaults``).
@@ -134,4 +137,6 @@ public enum UncertaintyDefaultsKey: String, GraphFileKey {
     case estimated
     case production
     case flows
+    case rounded
+    case grade
 }

@@ -48,11 +48,7 @@ public struct JSONGraphWriter: Sendable {
                     (UnitsKey.water.rawValue, .string(SupplyGraph.waterUnit)),
                 ])),
             ] + (graph.uncertaintyDefaults.map { defaults in
-                [(GraphKey.uncertainty.rawValue, JSONValue.object([
-                    (UncertaintyDefaultsKey.estimated.rawValue, .text(FigureText.percent(defaults.estimated))),
-                    (UncertaintyDefaultsKey.production.rawValue, .text(FigureText.percent(defaults.production))),
-                    (UncertaintyDefaultsKey.flows.rawValue, .text(FigureText.percent(defaults.flows))),
-                ]))]
+                [(GraphKey.uncertainty.rawValue, JSONValue.object(defaults.fileEntries.map { ($0.key.rawValue, .text(FigureText.percent($0.fraction))) }))]
             } ?? []))),
             (GraphKey.sources.rawValue, .array(graph.sources.map { source in
                 .object([
@@ -131,7 +127,7 @@ enum JSONValue {
         let stated: (String, JSONValue) = switch statement {
         case let .range(low, high): (key.range.rawValue, .array([number(low), number(high)]))
         case let .relative(fraction): (key.uncertainty.rawValue, .text(FigureText.percent(fraction)))
-        case .estimated: (key.estimated.rawValue, .bool(true))
+        case .estimated, .rounded, .grade: (statement.markKey!.rawValue, .bool(true))
         }
         return .object([(key.value.rawValue, number(value)), stated])
     }

@@ -2,7 +2,8 @@ import MineralGraphCore
 
 /// How a figure and its uncertainty statement are written in a graph file (METHODS §11): the
 /// bare number when it states none, else a flow mapping — `{value: 157000, range: [140000,
-/// 170000]}`, `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}`. The
+/// 170000]}`, `{value: 157000, uncertainty: 10%}`, `{value: 157000, estimated: true}` (or
+/// `rounded: true`, `grade: true`). The
 /// writer and the edit patcher both write figures through here, so they agree byte for byte.
 enum FigureText {
     static func yaml(_ value: Double, _ statement: FigureUncertainty?) -> String {
@@ -14,8 +15,8 @@ enum FigureText {
             return "{\(key.value.rawValue): \(number), \(key.range.rawValue): [\(NumberFormatting.plain(low)), \(NumberFormatting.plain(high))]}"
         case let .relative(fraction):
             return "{\(key.value.rawValue): \(number), \(key.uncertainty.rawValue): \(percent(fraction))}"
-        case .estimated:
-            return "{\(key.value.rawValue): \(number), \(key.estimated.rawValue): true}"
+        case .estimated, .rounded, .grade:
+            return "{\(key.value.rawValue): \(number), \(statement.markKey!.rawValue): true}"
         }
     }
 

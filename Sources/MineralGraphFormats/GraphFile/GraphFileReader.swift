@@ -456,10 +456,10 @@ struct Decoding {
         let what = "'\(key.rawValue)' with its uncertainty"
         guard let f = self.fields(of: node, what: what, required: [FigureKey.value]) else { return (nil, nil) }
         guard let value = number(f, .value) else { return (nil, nil) }
-        let stated = [FigureKey.range, .uncertainty, .estimated].filter { f[$0] != nil }
+        let stated = ([FigureKey.range, .uncertainty] + FigureUncertainty.marks.map(\.key)).filter { f[$0] != nil }
         if stated.count > 1 {
             error(.badUncertainty, "'\(key.rawValue)' states its uncertainty twice (\(stated.map(\.rawValue).joined(separator: ", ")))",
-                  at: f[stated[1]]!, notes: ["give one of range, uncertainty and estimated"])
+                  at: f[stated[1]]!, notes: ["give one of range, uncertainty, estimated, rounded and grade"])
             return (value, nil)
         }
         if let rangeNode = f[.range] {
@@ -474,12 +474,13 @@ struct Decoding {
         if let relativeNode = f[.uncertainty] {
             return (value, fraction(relativeNode, "\(key.rawValue).\(FigureKey.uncertainty.rawValue)").map(FigureUncertainty.relative))
         }
-        if let estimatedNode = f[.estimated], let text = string(estimatedNode, FigureKey.estimated.rawValue) {
+        for (mark, statement) in FigureUncertainty.marks {
+            guard let markNode = f[mark], let text = string(markNode, mark.rawValue) else { continue }
             switch text {
-            case "true": return (value, .estimated)
+            case "true": return (value, statement)
             case "false": return (value, nil)
             default:
-                error(.badUncertainty, "'estimated' is true or false, found '\(text)'", at: estimatedNode)
+                error(.badUncertainty, "'\(mark.rawValue)' is true or false, found '\(text)'", at: markNode)
             }
         }
         return (value, nil)
@@ -502,11 +503,7 @@ struct Decoding {
         var defaults = UncertaintyDefaults.standard
         for (key, value) in f {
             guard let fraction = fraction(value, "\(GraphKey.uncertainty.rawValue).\(key.rawValue)") else { continue }
-            switch key {
-            case .estimated: defaults.estimated = fraction
-            case .production: defaults.production = fraction
-            case .flows: defaults.flows = fraction
-            }
+            defaults[key] = fraction
         }
         return defaults
     }

@@ -31,9 +31,7 @@ public struct GraphFileWriter: Sendable {
         out.field(1, UnitsKey.water, SupplyGraph.waterUnit)
         if let defaults = graph.uncertaintyDefaults {
             out.list(0, GraphKey.uncertainty, isEmpty: false)
-            out.percent(1, UncertaintyDefaultsKey.estimated, defaults.estimated)
-            out.percent(1, UncertaintyDefaultsKey.production, defaults.production)
-            out.percent(1, UncertaintyDefaultsKey.flows, defaults.flows)
+            for (key, fraction) in defaults.fileEntries { out.percent(1, key, fraction) }
         }
 
         if !graph.sources.isEmpty {

@@ -49,13 +49,15 @@ public struct WhatIfFormatter: Sendable {
         let graph = report.before.graph
         let both = report.hasSubstitution
         var blocks: [Block] = [.heading(level: 1, text: title)]
-        blocks.append(.list([
+        var header: [[Inline]] = [
             [.strong("Graph:"), .text(" \(graph.name) (\(graph.year)" + (graph.file.map { ", \($0)" } ?? "") + ")")],
             [.strong("Scenario:"), .text(" \(report.scenario.id)" + (report.scenario.file.map { " (\($0))" } ?? ""))],
             [.strong("Bounds:"), .text(both
                 ? " no substitution (lower bound: nobody makes up lost supply) and with substitution (upper bound: spare capacity of unaffected suppliers fills shortfalls, stage by stage)."
                 : " the scenario offers no spare capacity, so the bounds with and without substitution coincide; one set of figures is shown.")],
-        ]))
+        ]
+        if let uncertainty = report.uncertainty { header.append(report.uncertaintyNote(uncertainty)) }
+        blocks.append(.list(header))
         if let description = report.scenario.description {
             blocks.append(.paragraph([.text(description)]))
         }
@@ -67,7 +69,7 @@ public struct WhatIfFormatter: Sendable {
         }
         blocks += finalDemand(report, both: both)
         let rows = report.metricRows()
-        blocks += concentration(rows, both: both)
+        blocks += concentration(rows, report, both: both)
         blocks += nodes(report, both: both)
         blocks += regions(report, both: both)
         if both { blocks += substitution(report) }
@@ -97,11 +99,16 @@ public struct WhatIfFormatter: Sendable {
         for bound in shown {
             columns += [.init("Delivered" + boundTitle(bound.bound, both: both) + " (t)", .right), .init("Shortfall", .right)]
         }
+        let u = report.uncertainty
         let rows = report.result.noSubstitution.finalDemand.map { lower -> [Cell] in
             var cells: [Cell] = [[.text(Display.mineral(lower.mineral))], [.text(Self.tonnes(lower.baselineTonnes))]]
             for bound in shown {
                 let row = bound.finalDemand(lower.mineral) ?? lower
-                cells += [[.text(Self.tonnes(row.deliveredTonnes))], [.text(Self.shortfall(row.shortfallTonnes, row.shortfallShare))]]
+                let figure = { (quantity: ShockQuantity) in ShockFigure.finalDemand(bound.bound, lower.mineral, quantity) }
+                cells += [
+                    [.text(Self.tonnes(row.deliveredTonnes) + (u?.interval(figure(.delivered), .tonnes) ?? ""))],
+                    [.text(Self.shortfall(row.shortfallTonnes, row.shortfallShare, u, figure(.shortfall), figure(.shortfallShare)))],
+                ]
             }
             return cells
         }
@@ -110,15 +117,18 @@ public struct WhatIfFormatter: Sendable {
             "Final demand is every node that receives the mineral and ships none of it onward as product (waste destinations excepted). "
                 + "Tonnes are contained tonnes where the flows give them, else gross.")]))
         blocks.append(.table(.init(columns: columns, rows: rows)))
+        if let u { blocks += mostAffected(report, u, shown: shown, both: both) }
         var value: [ReportDocument.Column] = [.init("Mineral")]
         value += shown.map { .init("Value at risk" + boundTitle($0.bound, both: both), .right) }
         var valueRows = report.result.noSubstitution.valueAtRisk.map { lower -> [Cell] in
             [[.text(Display.mineral(lower.mineral!))]] + shown.map { bound in
-                [.text(Self.value(bound.valueAtRisk.first { $0.mineral == lower.mineral } ?? lower))]
+                [.text(Self.value(bound.valueAtRisk.first { $0.mineral == lower.mineral } ?? lower, u?.interval(.valueAtRisk(bound.bound, lower.mineral), .usd) ?? ""))]
             }
         }
         if report.result.noSubstitution.valueAtRisk.count > 1 {
-            valueRows.append([[.strong("All minerals")]] + shown.map { [.strong(Self.value($0.totalValueAtRisk))] })
+            valueRows.append([[.strong("All minerals")]] + shown.map {
+                [.strong(Self.value($0.totalValueAtRisk, u?.interval(.valueAtRisk($0.bound, nil), .usd) ?? ""))]
+            })
         }
         blocks.append(.paragraph([.text(
             "Value at risk = Σ lost flow × the flow's baseline unit value over product and recovered-fraction flows, every hop counted "
@@ -127,7 +137,27 @@ public struct WhatIfFormatter: Sendable {
         return blocks
     }
 
-    func concentration(_ rows: [WhatIfReport.MetricRow], both: Bool) -> [Block] {
+    /// Per mineral and shown bound, the country whose final demand is shortest, and the share
+    /// of draws in which it stays so (graphs with uncertain figures only).
+    func mostAffected(_ report: WhatIfReport, _ uncertainty: WhatIfUncertainty, shown: [ShockBound], both: Bool) -> [Block] {
+        var items: [[Inline]] = []
+        for bound in shown {
+            for (mineral, country) in ShockUncertaintyPass.mostAffected(bound).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let nodes = bound.nodes.filter { $0.isFinalDemand && $0.mineral == mineral && $0.country == country }
+                let share = nodes.map(\.shortfallTonnes).reduce(0, +) / nodes.map(\.baselineInTonnes).reduce(0, +)
+                items.append([.text(
+                    "\(Display.mineral(mineral))\(boundTitle(bound.bound, both: both)): \(ReportBuilder.countryName(country)) (\(country.rawValue)), "
+                        + "\(ReportUnit.share.display(share)) short" + uncertainty.robustness(.mostAffected(bound.bound, mineral)))])
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        return [
+            .paragraph([.text("Most affected country: the one whose final-demand nodes lose the largest share of their supply.")]),
+            .list(items),
+        ]
+    }
+
+    func concentration(_ rows: [WhatIfReport.MetricRow], _ report: WhatIfReport, both: Bool) -> [Block] {
         let bands = Dictionary(
             rows.filter { $0.key.section == "concentration" && $0.key.metric == "band" }.map { (ComparisonFormatter.Market($0.key), $0) },
             uniquingKeysWith: { first, _ in first })
@@ -138,16 +168,32 @@ public struct WhatIfFormatter: Sendable {
         }
         columns.append(.init("Band before → after"))
         var cells: [[Cell]] = []
+        let u = report.uncertainty
         for row in rows where row.key.section == "concentration" && row.key.metric == "hhi" {
-            var line: [Cell] = [[.text(ComparisonFormatter.market(row.key))], [.text(comparisons.display(row.before, unit: "HHI"))]]
+            // The market of the row, for its intervals.
+            let market = Stage(rawValue: row.key.stage).map { (MineralID(rawValue: row.key.mineral), $0, row.key.year ?? report.before.graph.year) }
+            let interval = { (figure: (MineralID, Stage, Int) -> ShockFigure) in market.flatMap { m in u?.interval(figure(m.0, m.1, m.2), .hhi) } ?? "" }
+            var line: [Cell] = [
+                [.text(ComparisonFormatter.market(row.key))],
+                [.text(comparisons.display(row.before, unit: "HHI") + interval { .hhiBefore($0, $1, year: $2) })],
+            ]
             for bound in SubstitutionBound.allCases where both || bound == .noSubstitution {
                 let change = row.comparison(bound)
-                line += [[.text(comparisons.display(change.after, unit: "HHI"))], [.text(comparisons.change(change))]]
+                line += [
+                    [.text(comparisons.display(change.after, unit: "HHI") + interval { .hhiAfter(bound, $0, $1, year: $2) })],
+                    [.text(comparisons.change(change) + interval { .hhiChange(bound, $0, $1, year: $2) })],
+                ]
             }
             let band = bands[ComparisonFormatter.Market(row.key)]
             let labels = [band?.before, band?.afterNoSubstitution] + (both ? [band?.afterWithSubstitution] : [])
             let titles = labels.map { $0.map(ComparisonFormatter.bandTitle) ?? "—" }
-            line.append([.text(Set(titles).count == 1 ? titles[0] : titles.joined(separator: " → "))])
+            // The bands' robustness where some HHI of the market moves.
+            var robustness = ""
+            if let u, let (mineral, stage, year) = market,
+               u.moves([.hhiBefore(mineral, stage, year: year)] + SubstitutionBound.allCases.map { .hhiAfter($0, mineral, stage, year: year) }, .hhi) {
+                robustness = u.robustness(.bands(mineral, stage, year: year))
+            }
+            line.append([.text((Set(titles).count == 1 ? titles[0] : titles.joined(separator: " → ")) + robustness)])
             cells.append(line)
         }
         guard !cells.isEmpty else { return [] }
@@ -173,12 +219,13 @@ public struct WhatIfFormatter: Sendable {
         for row in lower.nodes {
             let other = upper.node(row.nodeID, row.mineral)
             guard Self.isAffected(row) || other.map(Self.isAffected) == true else { continue }
+            let u = report.uncertainty
             var cells: [Cell] = [
                 [.text(row.nodeID)], [.text(row.country.rawValue)], [.text(row.stage.rawValue)], [.text(Display.mineral(row.mineral))],
                 [.text(row.baselineInTonnes > 0 ? Self.tonnes(row.baselineInTonnes) : "—")],
-                [.text(Self.nodeShortfall(row))],
+                [.text(Self.nodeShortfall(row, u, .noSubstitution))],
             ]
-            if both { cells.append([.text(other.map(Self.nodeShortfall) ?? "—")]) }
+            if both { cells.append([.text(other.map { Self.nodeShortfall($0, u, .withSubstitution) } ?? "—")]) }
             cells += [[.text(Display.percent(row.outputRatio))], [.text(row.strandedTonnes > 0 ? Self.tonnes(row.strandedTonnes) : "—")]]
             affected.append(cells)
         }
@@ -205,15 +252,25 @@ public struct WhatIfFormatter: Sendable {
         for row in lower.regions {
             let other = report.result.withSubstitution.region(row.party.id, row.mineral, row.stage)
             guard Self.isAffected(row) || other.map(Self.isAffected) == true else { continue }
+            let u = report.uncertainty
+            let figure = { (bound: SubstitutionBound, quantity: ShockQuantity) in
+                ShockFigure.region(bound, row.party.id, row.mineral, row.stage, quantity)
+            }
+            let delivered = { (region: RegionShock, bound: SubstitutionBound) in
+                Self.tonnes(region.deliveredTonnes) + (u?.interval(figure(bound, .delivered), .tonnes) ?? "")
+            }
+            let shortfall = { (region: RegionShock, bound: SubstitutionBound) in
+                Self.shortfall(region.shortfallTonnes, region.shortfallShare, u, figure(bound, .shortfall), figure(bound, .shortfallShare))
+            }
             var cells: [Cell] = [
                 [.text(row.party.kind == .group ? row.party.name : "\(row.party.name) (\(row.party.id))")],
                 [.text(Display.mineral(row.mineral))], [.text(row.stage.rawValue)], [.text(Self.tonnes(row.baselineInTonnes))],
-                [.text(Self.tonnes(row.deliveredTonnes))], [.text(Self.shortfall(row.shortfallTonnes, row.shortfallShare))],
+                [.text(delivered(row, .noSubstitution))], [.text(shortfall(row, .noSubstitution))],
             ]
             if both {
                 cells += [
-                    [.text(other.map { Self.tonnes($0.deliveredTonnes) } ?? "—")],
-                    [.text(other.map { Self.shortfall($0.shortfallTonnes, $0.shortfallShare) } ?? "—")],
+                    [.text(other.map { delivered($0, .withSubstitution) } ?? "—")],
+                    [.text(other.map { shortfall($0, .withSubstitution) } ?? "—")],
                 ]
             }
             cells.append([.text(row.strandedTonnes > 0 ? Self.tonnes(row.strandedTonnes) : "—")])
@@ -341,20 +398,35 @@ public struct WhatIfFormatter: Sendable {
     static func usd(_ value: Double) -> String { ReportUnit.usd.display(value) }
     static func count(_ n: Int) -> String { ComparisonFormatter.count(n) }
 
-    /// `18.75 t (37.5 %)`, `0`, or the tonnes and why the share is missing.
-    static func shortfall(_ tonnes: Double, _ share: MetricValue) -> String {
-        if tonnes == 0 && (share.value ?? 0) == 0 { return "0" }
-        return "\(Self.tonnes(tonnes)) t (" + (share.value.map { ReportUnit.share.display($0) } ?? "n/a") + ")"
+    /// `18.75 t (37.5 %)`, `0`, or the tonnes and why the share is missing; with the intervals
+    /// of the tonnes and the share where some draw moves them (``WhatIfUncertainty``):
+    /// `18.75 t (17.2–20.1), 37.5 % (35.0 %–39.9 %)`.
+    static func shortfall(
+        _ tonnes: Double, _ share: MetricValue, _ uncertainty: WhatIfUncertainty? = nil, _ tonnesFigure: ShockFigure? = nil,
+        _ shareFigure: ShockFigure? = nil
+    ) -> String {
+        let tonnesInterval = tonnesFigure.flatMap { uncertainty?.interval($0, .tonnes) } ?? ""
+        let shareInterval = shareFigure.flatMap { uncertainty?.interval($0, .share) } ?? ""
+        let shareText = share.value.map { ReportUnit.share.display($0) } ?? "n/a"
+        if tonnesInterval.isEmpty && shareInterval.isEmpty {
+            if tonnes == 0 && (share.value ?? 0) == 0 { return "0" }
+            return "\(Self.tonnes(tonnes)) t (" + shareText + ")"
+        }
+        return "\(Self.tonnes(tonnes)) t\(tonnesInterval), \(shareText)\(shareInterval)"
     }
 
-    static func nodeShortfall(_ row: NodeShock) -> String {
-        row.baselineInTonnes > 0 ? shortfall(row.shortfallTonnes, row.shortfallShare) : "source"
+    static func nodeShortfall(_ row: NodeShock, _ uncertainty: WhatIfUncertainty? = nil, _ bound: SubstitutionBound = .noSubstitution) -> String {
+        guard row.baselineInTonnes > 0 else { return "source" }
+        return shortfall(
+            row.shortfallTonnes, row.shortfallShare, uncertainty, .node(bound, row.nodeID, row.mineral, .shortfall),
+            .node(bound, row.nodeID, row.mineral, .shortfallShare))
     }
 
-    static func value(_ risk: ValueAtRisk) -> String {
-        if let value = risk.valueUSD.value { return usd(value) }
-        if risk.statedValueUSD == 0 { return "n/a (no flow that changed states a value)" }
-        return "≥ " + usd(risk.statedValueUSD) + " (\(risk.flowsWithoutValue) flow\(risk.flowsWithoutValue == 1 ? "" : "s") without value)"
+    /// The value at risk, `interval` (` (low–high)` or empty) after its figure.
+    static func value(_ risk: ValueAtRisk, _ interval: String = "") -> String {
+        if let value = risk.valueUSD.value { return usd(value) + interval }
+        if risk.statedValueUSD == 0 && interval.isEmpty { return "n/a (no flow that changed states a value)" }
+        return "≥ " + usd(risk.statedValueUSD) + interval + " (\(risk.flowsWithoutValue) flow\(risk.flowsWithoutValue == 1 ? "" : "s") without value)"
     }
 
     static func source(_ source: SourceReference) -> [Inline] {
@@ -420,6 +492,8 @@ struct WhatIfJSON: Encodable {
     var warnings: [String]
     /// Every report figure; `changed` lists only those that differ under some bound.
     var metrics: [Metric]
+    /// The headline figures' intervals; absent when every figure of the graph is exact.
+    var uncertainty: WhatIfUncertaintyJSON?
 
     init(_ report: WhatIfReport) {
         let result = report.result
@@ -432,5 +506,6 @@ struct WhatIfJSON: Encodable {
         limitations = result.limitations
         warnings = result.warnings
         metrics = report.metricRows().map(Metric.init)
+        uncertainty = report.uncertainty.map { WhatIfUncertaintyJSON($0, report) }
     }
 }

@@ -7,7 +7,10 @@ import MineralGraphCore
 ///
 /// The "after" figures are the ordinary report (``ReportBuilder``) of each bound's shocked graph
 /// (`ShockBound/graph`), so post-shock HHI, ΔHHI, `N_eq`, import-source HHI, unequal-exchange
-/// and value-added metrics are computed by the same passes as the baseline's.
+/// and value-added metrics are computed by the same passes as the baseline's. When the graph
+/// has uncertain figures, ``uncertainty`` gives the headline figures' Monte Carlo intervals
+/// (the scenario applied to each drawn graph); the three reports are then of the stated figures
+/// alone, without the report's own uncertainty section.
 public struct WhatIfReport: Sendable {
     /// The scenario as written.
     public struct ScenarioInfo: Hashable, Codable, Sendable {
@@ -29,6 +32,8 @@ public struct WhatIfReport: Sendable {
     public var afterWithSubstitution: Report { didSet { joined = nil } }
     /// ``metricRows()`` as the builder joined them; `nil` after a report is replaced.
     var joined: [MetricRow]?
+    /// The headline figures' intervals over drawn graphs; `nil` when every figure is exact.
+    public var uncertainty: WhatIfUncertainty?
 
     init(scenario: ScenarioInfo, result: ShockResult, before: Report, afterNoSubstitution: Report, afterWithSubstitution: Report) {
         self.scenario = scenario
@@ -146,7 +151,8 @@ public struct WhatIfReportBuilder: Sendable {
 
     /// Propagates `scenario` through `graph` and reports before and after; `graphFile` and
     /// `scenarioFile` are file names as they should appear (no directories). The three reports
-    /// are built side by side.
+    /// are built side by side. When `graph` has uncertain figures, `ShockUncertaintyPass` runs
+    /// with the report options' Monte Carlo settings (``WhatIfReport/uncertainty``).
     public func build(
         graph: SupplyGraph, scenario: Scenario, graphFile: String? = nil, scenarioFile: String? = nil
     ) throws(Failure) -> WhatIfReport {
@@ -163,11 +169,26 @@ public struct WhatIfReportBuilder: Sendable {
         } catch {
             throw .scenario(error)
         }
-        let graphs = [graph, result.noSubstitution.graph, result.withSubstitution.graph]
+        // Uncertain figures are drawn below, with the scenario applied to each drawn graph: the
+        // reports are of the stated figures (a shocked graph's statements are the baseline's).
+        let uncertain = !UncertainFigures(graph).isEmpty
+        let graphs = [graph, result.noSubstitution.graph, result.withSubstitution.graph].map { uncertain ? $0.withoutUncertainty : $0 }
         let reports = self.reports
         let built = Parallel.map(graphs.indices) { k in Result { () throws(ReportError) -> Report in try reports.build(graphs[k], file: graphFile) } }
+        var uncertainty: WhatIfUncertainty?
+        if uncertain {
+            let pass = ShockUncertaintyPass(
+                propagation: ShockPropagationPass(scenario: scenario, options: options, scheme: scheme),
+                concentration: StageConcentrationPass(guidelines: reports.guidelines, upperBound: reports.upperBound),
+                settings: reports.monteCarlo)
+            do {
+                uncertainty = try pass.run(on: graph).map(WhatIfUncertainty.init)
+            } catch {
+                throw .scenario(error)
+            }
+        }
         do {
-            return WhatIfReport(
+            var report = WhatIfReport(
                 scenario: .init(
                     id: scenario.id, title: scenario.title, description: scenario.description, file: scenarioFile,
                     sources: scenario.sources),
@@ -175,6 +196,8 @@ public struct WhatIfReportBuilder: Sendable {
                 before: try built[0].get(),
                 afterNoSubstitution: try built[1].get(),
                 afterWithSubstitution: try built[2].get())
+            report.uncertainty = uncertainty
+            return report
         } catch {
             throw .report(error)
         }

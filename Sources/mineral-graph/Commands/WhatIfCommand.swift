@@ -15,8 +15,10 @@ struct WhatIfCommand: ParsableCommand {
             bounds, without and with substitution from spare capacity, and reports per node, \
             country and group the shortfall, stranded volume and value at risk, and every report \
             figure (HHI and ΔHHI, import-source HHI, unequal exchange, value added) before and \
-            after. Formats: md (default), html, json, or all (with --out-dir: \
-            DIR/<scenario-file-stem>.md, .html, .json). Scenario files: docs/whatif.md.
+            after. When the graph has uncertain figures, the scenario is applied to each of \
+            --draws Monte Carlo draws of the graph (--seed, as in report) and the headline \
+            figures get their --interval. Formats: md (default), html, json, or all (with \
+            --out-dir: DIR/<scenario-file-stem>.md, .html, .json). Scenario files: docs/whatif.md.
             """
     )
 

@@ -25,7 +25,7 @@ struct ReportOptions: ParsableArguments {
     @Option(help: "CSV of mineral,importer,import_reliance,eol_rir,substitution_index[,source] for the full EU supply risk (SR); without it SR is 'gross'.")
     var riskInputs: String?
 
-    @Option(help: "Monte Carlo draws for the uncertainty section (graphs with uncertain figures only).")
+    @Option(help: "Monte Carlo draws for the intervals of the figures (graphs with uncertain figures only).")
     var draws = MonteCarloSettings.standard.draws
 
     @Option(help: "Seed of the Monte Carlo draws: the same seed gives the same intervals.")

@@ -18,8 +18,10 @@ import MineralGraphCore
 /// - A node lists each mineral it ships as an output without a figure: trade data give no
 ///   production, and the concentration passes say so instead of reading a zero.
 /// - Flows carry gross product tonnes (none when the source had no quantity), contained tonnes
-///   where the map gives the product's contained share, and USD. Re-exports are flagged in
-///   their notes. Unmapped products are not in the graph (the summary lists them).
+///   where the map gives the product's contained share (marked `grade: true`: the graph's
+///   `grade` default applies, METHODS §11.1), and USD. Re-exports are flagged in their notes.
+///   A Comtrade flow both sides report carries the two sides' figures as its range
+///   (``TradeImport/mirrors``). Unmapped products are not in the graph (the summary lists them).
 public struct TradeGraphBuilder: Sendable {
     public var graphName: String?
     /// The map used for the import, cited as a source with its contained-share sources.
@@ -64,6 +66,7 @@ public struct TradeGraphBuilder: Sendable {
         var received = Set<NodeKey>()
         var flows: [(key: (String, String, String, Bool), flow: Flow)] = []
         var flowsWithoutTonnes = 0
+        var mirrored = 0
         var mappedCodes = Set<String>()
         // The stage each product is received at (the map's to_stage, else the usual one).
         let receiving = table.products.map { product in
@@ -84,12 +87,27 @@ public struct TradeGraphBuilder: Sendable {
                 notes.append("Re-export (Comtrade RX): shipped from \(from.country), the hub; the goods' origin is elsewhere (METHODS §1.5).")
             }
             if entry.tonnes == nil { notes.append("No quantity in the source (NA or blank).") }
+            let key = TradeMirrorKey(
+                exporter: table.countries[Int(entry.exporter)], importer: table.countries[Int(entry.importer)], product: product.code,
+                year: table.year)
+            var uncertainty: FigureUncertainties?
+            // Contained tonnes come from the gross through the map's contained share: a grade.
+            if contained != nil { uncertainty = FigureUncertainties(containedTonnes: .grade) }
+            if !entry.isReexport, let mirror = imported.mirrors[key] {
+                uncertainty = Self.mirrorRange(entry, mirror, containedShare: product.containedShare, contained: uncertainty?.containedTonnes)
+                let other = summary.side == .exporter ? "importer (CIF)" : "exporter (FOB)"
+                notes.append(
+                    "Also reported by the \(other), line \(mirror.line): USD \(NumberFormatting.plain(Self.rounded(mirror.valueUSD)))"
+                        + (mirror.tonnes.map { ", \(NumberFormatting.plain(Self.rounded($0))) t" } ?? "")
+                        + "; the range spans both sides (METHODS §11.1).")
+                mirrored += 1
+            }
             let flow = Flow(
                 from: from.id, to: to.id, mineral: mineral,
                 product: "HS \(product.code)" + (product.name.map { " \($0)" } ?? ""),
                 tonnes: entry.tonnes, containedTonnes: contained, valueUSD: Self.rounded(entry.valueUSD),
                 type: stage == .waste ? .waste : .product, source: datasetID,
-                notes: notes.isEmpty ? nil : notes.joined(separator: " "))
+                notes: notes.isEmpty ? nil : notes.joined(separator: " "), uncertainty: uncertainty)
             flows.append(((from.id, to.id, product.code, entry.isReexport), flow))
         }
         flows.sort { a, b in
@@ -132,6 +150,11 @@ public struct TradeGraphBuilder: Sendable {
         header.append("# (ores → processing, refined → manufacturing, manufactured → use; the product map sends")
         header.append("# intermediates such as matte and alumina to processing); waste products go from the")
         header.append("# exporter's use stage to the importer's waste stage (fate recycling assumed).")
+        if mirrored > 0 {
+            let read = summary.side == .exporter ? "exporter's" : "importer's"
+            header.append("# \(mirrored) flow\(mirrored == 1 ? " is" : "s are") reported by both sides: each keeps the \(read) figures as its value")
+            header.append("# and the two sides' figures as its range (value and weight; METHODS §11.1).")
+        }
         header += summary.lines(limit: 10).map { "# " + $0 }
         return (graph.replacingControlCharacters(), header)
     }
@@ -188,6 +211,22 @@ public struct TradeGraphBuilder: Sendable {
         }
         if !described.isEmpty { notes += " What the codes hold: " + described.joined(separator: "; ") + "." }
         return SourceReference(id: "hs-mineral-map", title: "mineral-graph HS product map", publisher: "mineral-graph", notes: notes)
+    }
+
+    /// The range of a flow both sides report: `[min, max]` of the two values, and of the two
+    /// weights where both give one (contained tonnes at the product's contained share; where
+    /// the sides' weights agree, contained tonnes keep `contained`, their grade mark); `nil`
+    /// when nothing is stated.
+    static func mirrorRange(
+        _ entry: BilateralTradeEntry, _ mirror: TradeMirror, containedShare: Double?, contained: FigureUncertainty?
+    ) -> FigureUncertainties? {
+        func range(_ a: Double, _ b: Double) -> FigureUncertainty? { a == b ? nil : .range(low: min(a, b), high: max(a, b)) }
+        var ranges = FigureUncertainties(containedTonnes: contained, valueUSD: range(rounded(entry.valueUSD), rounded(mirror.valueUSD)))
+        if let tonnes = entry.tonnes, let other = mirror.tonnes {
+            ranges.tonnes = range(tonnes, other)
+            if let share = containedShare, let both = range(rounded(tonnes * share), rounded(other * share)) { ranges.containedTonnes = both }
+        }
+        return ranges.nonEmpty
     }
 
     /// Free of binary noise from unit conversions (1.234 × 1,000): rounded to a millionth.

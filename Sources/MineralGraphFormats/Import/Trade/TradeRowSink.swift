@@ -41,6 +41,9 @@ final class TradeRowSink {
     private var productPadded: [Bool] = []
     private var productTally: [TradeTally] = []
     private var productRowsWithoutTonnes: [Int] = []
+    /// Comtrade: the other reporting side's figures per exporter, importer, product and year
+    /// (`nil` where that side has two rows for one key: no mirror is recorded then).
+    private var mirrors: [TradeMirrorKey: TradeMirror?] = [:]
 
     struct Columns {
         var year: Int?, period: Int?, exporter: Int?, importer: Int?, product: Int?, productName: Int?
@@ -314,12 +317,17 @@ final class TradeRowSink {
             if flow.isEmpty { return try rowError(.missingFlow, "the row has no flowCode", record, field: columns.flow!) }
             return skip(.otherFlow, valueUSD)
         }
-        if (reader.side == .importer) != isImport { return skip(.otherSide, valueUSD) }
-        for (column, total) in [(columns.mode, "0"), (columns.customs, "C00"), (columns.partner2, "0")] {
-            guard let column else { continue }
+        let isBreakdown = [(columns.mode, "0"), (columns.customs, "C00"), (columns.partner2, "0")].contains { column, total in
+            guard let column else { return false }
             let text = record.withFieldBytes(column) { String(decoding: TradeNumber.trimmed($0), as: UTF8.self) }
-            if !text.isEmpty && text.uppercased() != total && text != "-1" { return skip(.breakdown, valueUSD) }
+            return !text.isEmpty && text.uppercased() != total && text != "-1"
         }
+        if (reader.side == .importer) != isImport {
+            // The mirror of the side read (exports for imports and back; re-exports have none).
+            if !isReexport && !isBreakdown { recordMirror(record, year: year, valueUSD: valueUSD, isImport: isImport) }
+            return skip(.otherSide, valueUSD)
+        }
+        if isBreakdown { return skip(.breakdown, valueUSD) }
         guard let reporterCode = try integer(record, columns.reporter!, "reporterCode"),
             let partnerCode = try integer(record, columns.partner!, "partnerCode"),
             let product = try product(record, columns.product!, allowText: true)
@@ -330,6 +338,7 @@ final class TradeRowSink {
             let partnerIndex = countryOrSkip(partner, code: partnerCode, valueUSD: valueUSD)
         else { return }
         var tonnes: Double?
+        // (The mirror's tonnes, recordMirror, are read alike, without errors.)
         if let column = columns.netWeight, let kilograms = try decimal(record, column, "netWgt", required: false) {
             if kilograms == 0 && valueUSD > 0 {
                 summary.zeroWeightRows += 1
@@ -344,6 +353,41 @@ final class TradeRowSink {
         let (from, to) = isImport ? (partnerIndex, reporterIndex) : (reporterIndex, partnerIndex)
         if isReexport { summary.reexportRows += 1 }
         keep(exporter: from, importer: to, product: product, valueUSD: valueUSD, tonnes: tonnes, isReexport: isReexport, line: record.line, year: year)
+    }
+
+    /// Keeps a row of the side not read as the mirror of its exporter, importer, product and
+    /// year, when its fields read without error (it is never an error: the row is skipped as
+    /// before); a second row for one key leaves the key without a mirror.
+    private func recordMirror(_ record: CSVRecord, year: Int, valueUSD: Double, isImport: Bool) {
+        func country(_ column: Int?, iso: Int?) -> CountryCode? {
+            guard let column, let code = record.withFieldBytes(column, { TradeNumber.integer($0) }) else { return nil }
+            switch reader.countryCodes.map({ $0[code] }) ?? TradeAreaCodes.area(code) {
+            case .country(let country, _): return country
+            case .aggregate: return nil
+            case nil:
+                guard let iso, case let text = record[iso].trimmingCharacters(), text.count == 3 else { return nil }
+                return CountryTable.resolve(text)?.code
+            }
+        }
+        guard let reporter = country(columns.reporter, iso: columns.reporterISO), let partner = country(columns.partner, iso: columns.partnerISO),
+            reporter != partner, let productColumn = columns.product
+        else { return }
+        var code = record[productColumn].trimmingCharacters()
+        if !code.isEmpty, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber), code.count % 2 == 1 { code = "0" + code }
+        var tonnes: Double?
+        if let column = columns.netWeight, case .value(let kilograms) = record.withFieldBytes(column, { TradeNumber.decimal($0) }),
+            kilograms > 0 || (kilograms == 0 && valueUSD == 0) {
+            tonnes = kilograms / 1000
+        }
+        if tonnes == nil, let column = columns.quantity, quantityIsKilograms(record),
+            case .value(let kilograms) = record.withFieldBytes(column, { TradeNumber.decimal($0) }),
+            kilograms > 0 || (kilograms == 0 && valueUSD == 0) {
+            tonnes = kilograms / 1000
+        }
+        let key = TradeMirrorKey(
+            exporter: isImport ? partner : reporter, importer: isImport ? reporter : partner, product: code, year: year)
+        let mirror: TradeMirror? = mirrors[key] == nil ? TradeMirror(valueUSD: valueUSD, tonnes: tonnes, line: record.line) : nil
+        mirrors[key] = .some(mirror)
     }
 
     /// Whether the row's `qty` is in kilograms (unit code 8 or abbreviation kg).
@@ -586,7 +630,9 @@ final class TradeRowSink {
             }
         }
         summary.release = TradeTableRelease.parse(fileName: file, source: summary.source)
-        return TradeImport(tables: tables, summary: summary)
+        var imported = TradeImport(tables: tables, summary: summary)
+        imported.mirrors = mirrors.compactMapValues { $0 }
+        return imported
     }
 
     /// Points each duplicate-row error at the row's first key field (exporter or reporter code),

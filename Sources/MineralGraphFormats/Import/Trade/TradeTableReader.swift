@@ -17,6 +17,10 @@ public struct TradeImport: Sendable {
     public var summary: TradeImportSummary
     /// The parts the file was read in on threads (1: one pass).
     public var parts = 1
+    /// Comtrade: the other reporting side's figures (exports when imports are read, and back)
+    /// per exporter, importer, product and year, where that side has one row for them. The
+    /// graph builder gives a flow reported by both sides the range of the two (METHODS §11.1).
+    public var mirrors: [TradeMirrorKey: TradeMirror] = [:]
 
     public init(tables: [BilateralTradeTable], summary: TradeImportSummary) {
         precondition(!tables.isEmpty, "an import has at least one table")
@@ -26,6 +30,25 @@ public struct TradeImport: Sendable {
 
     /// The table of the imported year (the first year's with ``TradeTableReader/everyYear``).
     public var table: BilateralTradeTable { tables[0] }
+}
+
+/// A flow as the other reporting side states it: exporter, importer, HS code (a lost leading
+/// zero restored) and year.
+public struct TradeMirrorKey: Hashable, Sendable {
+    public var exporter: CountryCode
+    public var importer: CountryCode
+    public var product: String
+    public var year: Int
+}
+
+/// The other reporting side's figures of a flow: the exporter's FOB value and weight when
+/// imports are read, the importer's CIF value and weight when exports are.
+public struct TradeMirror: Hashable, Sendable {
+    public var valueUSD: Double
+    /// `nil` when the row states no weight.
+    public var tonnes: Double?
+    /// The row's line in the file.
+    public var line: Int
 }
 
 /// Reads CEPII BACI and UN Comtrade CSV files into a `BilateralTradeTable` in one streaming
@@ -44,7 +67,8 @@ public struct TradeImport: Sendable {
 ///   Import rows (M) by default, export and re-export rows (X, RX) with `side = .exporter`.
 ///   Partner World (0) and aggregate areas, re-imports (RM), the other side's rows and breakdown
 ///   rows (mode of transport, customs procedure, second partner other than the total) are
-///   skipped and counted. `isAggregate` is not used: it marks total rows too.
+///   skipped and counted; the other side's import and export rows are kept as
+///   ``TradeImport/mirrors``. `isAggregate` is not used: it marks total rows too.
 /// - Countries: numeric codes through `TradeAreaCodes` (ISO 3166-1 numeric plus the sources'
 ///   exceptions) or a `--countries` table; Comtrade's ISO columns where the code is unknown.
 /// - Products: every code is kept in the table (product-level HHI covers them all); the map
