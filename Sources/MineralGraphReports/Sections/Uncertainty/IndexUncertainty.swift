@@ -65,13 +65,23 @@ enum HeadlineUncertainty {
         return key.itemKind == "group" || !groupOnly.contains(key.section + "." + key.metric)
     }
 
-    /// The headline rows of `sections` for `graph`, each section built as the report builds it.
+    /// The headline rows of `sections` for `graph`, each section built as the report builds it;
+    /// value added without its node rows and unit values, which hold no headline figure
+    /// (``ReportSections/ValueAdded/headline(_:groups:)``).
     static func rows(
         _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type]
     ) -> [ReportRow] {
-        let context = ReportContext(graph: graph, options: options, groups: groups)
+        var context: ReportContext?
         var rows = MetricRows(year: graph.year)
-        for section in sections { section.rows(builtFrom: context, into: &rows) }
+        for section in sections {
+            if ObjectIdentifier(section) == ObjectIdentifier(ReportSections.ValueAdded.self) {
+                rows.add(ReportSections.ValueAdded.headline(graph, groups: groups))
+            } else {
+                let built = context ?? ReportContext(graph: graph, options: options, groups: groups)
+                context = built
+                section.rows(builtFrom: built, into: &rows)
+            }
+        }
         return rows.rows.filter { isHeadline($0.key) }
     }
 
