@@ -67,15 +67,17 @@ enum HeadlineUncertainty {
 
     /// The headline rows of `sections` for `graph`, each section built as the report builds it;
     /// value added without its node rows and unit values, which hold no headline figure
-    /// (``ReportSections/ValueAdded/headline(_:groups:)``).
+    /// (``ReportSections/ValueAdded/headline(_:groups:valueAdded:)``), and with `valueAdded`
+    /// as its ``ValueAddedPass`` result when given.
     static func rows(
-        _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type]
+        _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type],
+        valueAdded: MineralGraphAnalysis.ValueAdded? = nil
     ) -> [ReportRow] {
         var context: ReportContext?
         var rows = MetricRows(year: graph.year)
         for section in sections {
             if ObjectIdentifier(section) == ObjectIdentifier(ReportSections.ValueAdded.self) {
-                rows.add(ReportSections.ValueAdded.headline(graph, groups: groups))
+                rows.add(ReportSections.ValueAdded.headline(graph, groups: groups, valueAdded: valueAdded))
             } else {
                 let built = context ?? ReportContext(graph: graph, options: options, groups: groups)
                 context = built
@@ -94,13 +96,15 @@ enum HeadlineUncertainty {
     static func estimates(_ context: ReportContext, _ figures: UncertainFigures) -> [Report.IndexUncertainty] {
         let settings = context.options.monteCarlo
         let (options, groups) = (context.options, context.groups)
+        // Value added (V1) when it reads no uncertain figure: the same on every drawn graph.
+        let valueAdded = ValueAddedPass.readsSome(of: figures) ? nil : ValueAddedPass(scheme: groups).run(on: context.graph)
         let stated = sections.map { ($0, rows(context.graph, options, groups, sections: [$0])) }.filter { !$0.1.isEmpty }
         let measured = stated.map(\.0).filter { section in
-            settings.dependsOnSome(figures) { rows($0, options, groups, sections: [section]).map(\.value) }
+            settings.dependsOnSome(figures) { rows($0, options, groups, sections: [section], valueAdded: valueAdded).map(\.value) }
         }
         guard !measured.isEmpty else { return [] }
         let values = settings.estimates(figures) { graph in
-            rows(graph, options, groups, sections: measured).reduce(into: [ReportRow.Key: Double]()) { out, row in
+            rows(graph, options, groups, sections: measured, valueAdded: valueAdded).reduce(into: [ReportRow.Key: Double]()) { out, row in
                 if let number = row.value.number { out[row.key] = number }
             }
         }

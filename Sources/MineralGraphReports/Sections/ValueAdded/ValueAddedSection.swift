@@ -22,10 +22,13 @@ extension ReportSections {
 
         /// The section on `graph` without its node rows and unit values (V3), which hold none
         /// of its headline figures (``HeadlineUncertainty``): what a Monte Carlo draw measures.
-        /// Its headline rows are those of ``build(_:)``'s section (HeadlineUncertaintyTests).
-        static func headline(_ graph: SupplyGraph, groups: CountryGroupScheme) -> Report.ValueAddedSection {
-            let value = ValueAddedPass(scheme: groups).run(on: graph)
-            return valueAdded(
+        /// Its headline rows are those of ``build(_:)``'s section (UncertaintyFastPathTests).
+        /// `valueAdded`, when given, is ``ValueAddedPass``'s result on `graph` with `groups`.
+        static func headline(
+            _ graph: SupplyGraph, groups: CountryGroupScheme, valueAdded: MineralGraphAnalysis.ValueAdded? = nil
+        ) -> Report.ValueAddedSection {
+            let value = valueAdded ?? ValueAddedPass(scheme: groups).run(on: graph)
+            return Self.valueAdded(
                 value, ValueCapturePass(scheme: groups).run(on: graph, valueAdded: value),
                 StageUnitValues(minerals: [], priceYear: value.priceYear), names: [:], withNodes: false)
         }
