@@ -131,6 +131,18 @@ struct UncertaintyFastPathTests {
         #expect(!ValueAddedPass.readsSome(of: UncertainFigures(UncertaintySectionTests.graph(uncertain: true))))
     }
 
+    @Test func drawnRowsAreMatchedToTheStatedKeysInOrderOrByKey() {
+        let rows = ["a", "b", "c", "d"].enumerated().map { i, metric in
+            ReportComparisonTests.row(metric, metric == "c" ? .text("x") : .number(Double(i)))
+        }
+        let key = { (metric: String) in ReportComparisonTests.row(metric, .number(0)).key }
+        // In order, with rows between and a row that is not a number.
+        #expect(HeadlineUncertainty.numbers(rows, at: [key("b"), key("c"), key("d")]) == [1, nil, 3])
+        // Out of order, and a key no row has.
+        #expect(HeadlineUncertainty.numbers(rows, at: [key("d"), key("a"), key("z")]) == [3, 0, nil])
+        #expect(HeadlineUncertainty.numbers([], at: [key("a")]) == [nil])
+    }
+
     @Test func aReusedGraphGivesEachDrawItsOwnFigures() throws {
         let figures = UncertainFigures(try Self.graphs("cobalt-2023.yaml", draws: 0)[0])
         var reused = figures.graph
