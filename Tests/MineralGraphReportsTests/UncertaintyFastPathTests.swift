@@ -133,7 +133,7 @@ struct UncertaintyFastPathTests {
 
     @Test func drawnRowsAreMatchedToTheStatedKeysInOrderOrByKey() {
         let rows = ["a", "b", "c", "d"].enumerated().map { i, metric in
-            ReportComparisonTests.row(metric, metric == "c" ? .text("x") : .number(Double(i)))
+            ReportComparisonTests.row(metric, metric == "c" ? .label("x") : .number(Double(i)))
         }
         let key = { (metric: String) in ReportComparisonTests.row(metric, .number(0)).key }
         // In order, with rows between and a row that is not a number.
