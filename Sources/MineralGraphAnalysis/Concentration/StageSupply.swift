@@ -204,17 +204,30 @@ public struct StageSupply: Hashable, Sendable {
             let nodes = entries[key] ?? []
             let residual = residuals[key].map { graph.otherCountries[$0] }
             func declared(_ entry: Entry) -> Output? { entry.declared.map { graph.nodes[entry.node].outputs[$0] } }
-            var contained: [(basis: QuantityBasis, label: String)] = []
-            for entry in nodes {
-                if let declared = declared(entry), declared.containedTonnes != nil { contained.append((declared.containedBasis, graph.nodes[entry.node].id)) }
-                contained += CommonBasis.containedBases(entry.flows.map { graph.flows[$0] }) { "\($0.from) → \($0.to)" }
+            /// The contained bases of the market's figures (`CommonBasis.containedBases`), labelled
+            /// by node and flow only when `labelled`: the labels name figures in the reason of a
+            /// failed choice, and the choice itself reads the bases alone.
+            func containedBases(labelled: Bool) -> [(basis: QuantityBasis, label: String)] {
+                var contained: [(basis: QuantityBasis, label: String)] = []
+                for entry in nodes {
+                    if let declared = declared(entry), declared.containedTonnes != nil {
+                        contained.append((declared.containedBasis, labelled ? graph.nodes[entry.node].id : ""))
+                    }
+                    for i in entry.flows where graph.flows[i].containedTonnes != nil {
+                        let flow = graph.flows[i]
+                        contained.append((flow.containedBasis, labelled ? "\(flow.from) → \(flow.to)" : ""))
+                    }
+                }
+                if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
+                return contained
             }
-            if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
             var supply = StageSupply(
                 mineral: key.mineral, stage: key.stage, year: key.year, basis: .gross, mixedBases: nil,
                 fromFlowsOnly: false,
                 nodes: [], missing: [], residualTonnes: nil, residualMissing: false)
-            switch CommonBasis.choose(for: key.mineral, containedBases: contained) {
+            var choice = CommonBasis.choose(for: key.mineral, containedBases: containedBases(labelled: false))
+            if case .failure = choice { choice = CommonBasis.choose(for: key.mineral, containedBases: containedBases(labelled: true)) }
+            switch choice {
             case .success(let basis): supply.basis = basis
             case .failure(let reason):
                 supply.basis = MineralCatalog.info(key.mineral)?.referenceBasis ?? .element
