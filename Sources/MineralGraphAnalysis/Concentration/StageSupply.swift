@@ -94,33 +94,84 @@ public struct StageSupply: Hashable, Sendable {
     /// Supply of every mineral, stage and year in `graph` for the given stages, sorted by
     /// mineral, stage and year.
     public static func collect(from graph: SupplyGraph, stages: [Stage]) -> [StageSupply] {
+        plans(in: graph, stages: stages).map(\.supply)
+    }
+
+    /// One market's supply with where each of its quantities comes from: the node output or
+    /// the flows summed into each node's tonnes and the residual entry. Which figures a market
+    /// reads, its basis and its missing nodes depend only on which figures are given, not on
+    /// their values, so a graph that differs in figure values alone (a Monte Carlo draw,
+    /// ``UncertainFigures``) gives the same plan, and ``tonnes(_:in:)`` recomputes its
+    /// quantities without collecting the market again.
+    struct Plan: Sendable {
+        enum Source: Sendable {
+            /// `graph.nodes[node].outputs[output]` on the market's basis.
+            case output(node: Int, output: Int)
+            /// The sum of the flows with these indices that give a figure on the basis, in order.
+            case flows([Int])
+        }
+
+        /// The market in the planned graph.
+        var supply: StageSupply
+        /// Where the tonnes of each of `supply.nodes` come from, in the same order.
+        var sources: [Source]
+        /// The "other countries" entry whose quantity is `supply.residualTonnes`.
+        var residual: Int?
+
+        /// The tonnes of `supply.nodes[i]` in `graph` (a graph with the planned one's structure).
+        func tonnes(_ i: Int, in graph: SupplyGraph) -> Double {
+            switch sources[i] {
+            case let .output(n, o): graph.nodes[n].outputs[o].quantity(on: supply.basis) ?? 0
+            case let .flows(flows): StageSupply.sum(flows, in: graph, on: supply.basis)?.tonnes ?? 0
+            }
+        }
+
+        /// `supply.residualTonnes` in `graph`.
+        func residualTonnes(in graph: SupplyGraph) -> Double? {
+            residual.flatMap { graph.otherCountries[$0].quantity(on: supply.basis) }
+        }
+    }
+
+    /// Sum of the flows on `basis` and the number without a figure on it; `nil` when none has one.
+    static func sum(_ flows: [Int], in graph: SupplyGraph, on basis: QuantityBasis) -> (tonnes: Double, withoutQuantity: Int)? {
+        var total = 0.0, known = 0
+        for i in flows {
+            if let tonnes = graph.flows[i].quantity(on: basis) { total += tonnes; known += 1 }
+        }
+        return known == 0 ? nil : (total, flows.count - known)
+    }
+
+    /// The ``Plan`` of every market that ``collect(from:stages:)`` gives, in its order.
+    static func plans(in graph: SupplyGraph, stages: [Stage]) -> [Plan] {
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage, year: Int
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.stage, a.year) < (b.mineral, b.stage, b.year) }
         }
         let stageSet = Set(stages)
-        var outFlows: [String: [Flow]] = [:]
-        var inFlows: [String: [Flow]] = [:]
-        for flow in graph.flows {
-            if flow.type != .waste { outFlows[flow.from, default: []].append(flow) }
-            inFlows[flow.to, default: []].append(flow)
+        var outFlows: [String: [Int]] = [:]
+        var inFlows: [String: [Int]] = [:]
+        for (i, flow) in graph.flows.enumerated() {
+            if flow.type != .waste { outFlows[flow.from, default: []].append(i) }
+            inFlows[flow.to, default: []].append(i)
         }
-        /// A node's figures in one market, before the market's basis is known.
+        /// A node's figures in one market, before the market's basis is known: indices into the
+        /// graph's nodes, the node's outputs and the graph's flows.
         struct Entry {
-            let node: Node
+            let node: Int
             let receiving: Bool
-            let declared: Output?
-            let flows: [Flow]
+            let declared: Int?
+            let flows: [Int]
         }
         var entries: [Key: [Entry]] = [:]
-        var residuals: [Key: OtherCountries] = [:]
+        var residuals: [Key: Int] = [:]
         var keyOrder: [Key] = []
         func register(_ key: Key) {
             if entries[key] == nil && residuals[key] == nil { keyOrder.append(key) }
         }
 
         var seenNodes = Set<String>()
-        for node in graph.nodes where stageSet.contains(node.stage) && seenNodes.insert(node.id).inserted {
+        for n in graph.nodes.indices where stageSet.contains(graph.nodes[n].stage) && seenNodes.insert(graph.nodes[n].id).inserted {
+            let node = graph.nodes[n]
             let receiving = node.stage == .use || node.stage == .waste
             var keys: [Key] = []
             for output in node.outputs {
@@ -128,72 +179,83 @@ public struct StageSupply: Hashable, Sendable {
                 if !keys.contains(key) { keys.append(key) }
             }
             if receiving {
-                for flow in inFlows[node.id] ?? [] {
-                    let key = Key(mineral: flow.mineral, stage: node.stage, year: graph.year)
+                for i in inFlows[node.id] ?? [] {
+                    let key = Key(mineral: graph.flows[i].mineral, stage: node.stage, year: graph.year)
                     if !keys.contains(key) { keys.append(key) }
                 }
             }
             for key in keys {
                 let flows = key.year == graph.year
-                    ? ((receiving ? inFlows : outFlows)[node.id] ?? []).filter { $0.mineral == key.mineral } : []
+                    ? ((receiving ? inFlows : outFlows)[node.id] ?? []).filter { graph.flows[$0].mineral == key.mineral } : []
                 register(key)
-                entries[key, default: []].append(Entry(
-                    node: node, receiving: receiving,
-                    declared: node.output(of: key.mineral, year: key.year, graphYear: graph.year), flows: flows))
+                // The node's first output of the mineral in the year (`Node.output(of:year:graphYear:)`).
+                let declared = node.outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
+                entries[key, default: []].append(Entry(node: n, receiving: receiving, declared: declared, flows: flows))
             }
         }
-        for other in graph.otherCountries where stageSet.contains(other.stage) {
+        for (r, other) in graph.otherCountries.enumerated() where stageSet.contains(other.stage) {
             let key = Key(mineral: other.mineral, stage: other.stage, year: other.year ?? graph.year)
             guard residuals[key] == nil else { continue }
             register(key)
-            residuals[key] = other
+            residuals[key] = r
         }
 
         return keyOrder.sorted().map { key in
             let nodes = entries[key] ?? []
-            let residual = residuals[key]
-            var contained: [(basis: QuantityBasis, label: String)] = []
-            for entry in nodes {
-                if let declared = entry.declared, declared.containedTonnes != nil { contained.append((declared.containedBasis, entry.node.id)) }
-                contained += CommonBasis.containedBases(entry.flows) { "\($0.from) → \($0.to)" }
+            let residual = residuals[key].map { graph.otherCountries[$0] }
+            func declared(_ entry: Entry) -> Output? { entry.declared.map { graph.nodes[entry.node].outputs[$0] } }
+            /// The contained bases of the market's figures (`CommonBasis.containedBases`), labelled
+            /// by node and flow only when `labelled`: the labels name figures in the reason of a
+            /// failed choice, and the choice itself reads the bases alone.
+            func containedBases(labelled: Bool) -> [(basis: QuantityBasis, label: String)] {
+                var contained: [(basis: QuantityBasis, label: String)] = []
+                for entry in nodes {
+                    if let declared = declared(entry), declared.containedTonnes != nil {
+                        contained.append((declared.containedBasis, labelled ? graph.nodes[entry.node].id : ""))
+                    }
+                    for i in entry.flows where graph.flows[i].containedTonnes != nil {
+                        let flow = graph.flows[i]
+                        contained.append((flow.containedBasis, labelled ? "\(flow.from) → \(flow.to)" : ""))
+                    }
+                }
+                if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
+                return contained
             }
-            if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }
             var supply = StageSupply(
                 mineral: key.mineral, stage: key.stage, year: key.year, basis: .gross, mixedBases: nil,
                 fromFlowsOnly: false,
                 nodes: [], missing: [], residualTonnes: nil, residualMissing: false)
-            switch CommonBasis.choose(for: key.mineral, containedBases: contained) {
+            var choice = CommonBasis.choose(for: key.mineral, containedBases: containedBases(labelled: false))
+            if case .failure = choice { choice = CommonBasis.choose(for: key.mineral, containedBases: containedBases(labelled: true)) }
+            switch choice {
             case .success(let basis): supply.basis = basis
             case .failure(let reason):
                 supply.basis = MineralCatalog.info(key.mineral)?.referenceBasis ?? .element
                 supply.mixedBases = reason
             }
             let basis = supply.basis
-            /// Sum of the flows on the basis and the number without a figure on it; `nil` when none has one.
-            func sum(_ flows: [Flow]) -> (tonnes: Double, withoutQuantity: Int)? {
-                var total = 0.0, known = 0
-                for flow in flows {
-                    if let tonnes = flow.quantity(on: basis) { total += tonnes; known += 1 }
-                }
-                return known == 0 ? nil : (total, flows.count - known)
-            }
+            var sources: [Plan.Source] = []
             supply.nodes.reserveCapacity(nodes.count)
             for entry in nodes {
-                let node = entry.node
-                let declared = entry.declared?.quantity(on: basis)
-                if entry.receiving, let (tonnes, without) = sum(entry.flows) {
-                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .inFlows, flowsWithoutQuantity: without))
-                } else if let declared {
-                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: declared, source: .output, flowsWithoutQuantity: 0))
-                } else if !entry.receiving, let (tonnes, without) = sum(entry.flows) {
-                    supply.nodes.append(NodeSupply(node: node.id, country: node.country, tonnes: tonnes, source: .outFlows, flowsWithoutQuantity: without))
+                let (id, country) = (graph.nodes[entry.node].id, graph.nodes[entry.node].country)
+                let declaredOutput = declared(entry)
+                let declaredTonnes = declaredOutput?.quantity(on: basis)
+                if entry.receiving, let (tonnes, without) = sum(entry.flows, in: graph, on: basis) {
+                    supply.nodes.append(NodeSupply(node: id, country: country, tonnes: tonnes, source: .inFlows, flowsWithoutQuantity: without))
+                    sources.append(.flows(entry.flows))
+                } else if let declaredTonnes, let o = entry.declared {
+                    supply.nodes.append(NodeSupply(node: id, country: country, tonnes: declaredTonnes, source: .output, flowsWithoutQuantity: 0))
+                    sources.append(.output(node: entry.node, output: o))
+                } else if !entry.receiving, let (tonnes, without) = sum(entry.flows, in: graph, on: basis) {
+                    supply.nodes.append(NodeSupply(node: id, country: country, tonnes: tonnes, source: .outFlows, flowsWithoutQuantity: without))
+                    sources.append(.flows(entry.flows))
                 } else {
-                    let grossOnly = entry.declared?.tonnes != nil || entry.flows.contains { $0.tonnes != nil }
-                    supply.missing.append(MissingSupply(node: node.id, country: node.country, grossOnly: grossOnly && basis != .gross))
+                    let grossOnly = declaredOutput?.tonnes != nil || entry.flows.contains { graph.flows[$0].tonnes != nil }
+                    supply.missing.append(MissingSupply(node: id, country: country, grossOnly: grossOnly && basis != .gross))
                 }
             }
             supply.fromFlowsOnly = [.mining, .processing, .manufacturing].contains(key.stage) && residual == nil
-                && nodes.allSatisfy { $0.declared?.tonnes == nil && $0.declared?.containedTonnes == nil && !$0.flows.isEmpty }
+                && nodes.allSatisfy { declared($0)?.tonnes == nil && declared($0)?.containedTonnes == nil && !$0.flows.isEmpty }
             if let residual {
                 if let tonnes = residual.quantity(on: basis) {
                     supply.residualTonnes = tonnes
@@ -201,7 +263,7 @@ public struct StageSupply: Hashable, Sendable {
                     supply.residualMissing = true
                 }
             }
-            return supply
+            return Plan(supply: supply, sources: sources, residual: supply.residualTonnes == nil ? nil : residuals[key])
         }
     }
 }

@@ -24,19 +24,17 @@ public struct ConcentrationUncertaintyPass: Sendable {
             return ConcentrationUncertaintyResult(settings: settings, uncertainFigures: 0, markets: [])
         }
         let base = concentration.run(on: graph).markets.filter { $0.measures != nil }
-        let index = Dictionary(uniqueKeysWithValues: base.enumerated().map { (MarketKey($1), $0) })
         var hhi = Array(repeating: [Double](), count: base.count)
         var cr1 = hhi
         var sameBand = Array(repeating: 0, count: base.count)
         var sameTop = sameBand
-        let concentration = concentration
-        for markets in settings.sampleConcurrently(figures, { concentration.run(on: $0).markets }) {
-            for market in markets {
-                guard let i = index[MarketKey(market)], let measures = market.measures else { continue }
-                hhi[i].append(measures.hhi)
-                cr1[i].append(measures.cr1)
+        for markets in settings.sampleConcurrently(figures, drawnMarkets(graph, base)) {
+            for (i, market) in markets.enumerated() {
+                guard let market else { continue }
+                hhi[i].append(market.hhi)
+                cr1[i].append(market.cr1)
                 if market.band == base[i].band { sameBand[i] += 1 }
-                if market.suppliers.first?.country == base[i].suppliers.first?.country { sameTop[i] += 1 }
+                if market.topSupplier == base[i].suppliers.first?.country { sameTop[i] += 1 }
             }
         }
         let draws = Double(max(settings.draws, 1))
@@ -56,9 +54,76 @@ public struct ConcentrationUncertaintyPass: Sendable {
         return ConcentrationUncertaintyResult(settings: settings, uncertainFigures: figures.figures.count, markets: markets)
     }
 
-    private struct MarketKey: Hashable {
-        let mineral: MineralID, stage: Stage, year: Int
-        init(_ market: MarketConcentration) { (mineral, stage, year) = (market.mineral, market.stage, market.year) }
+    /// What a draw gives of one market: `nil` where the market is unavailable in the draw.
+    private struct DrawnMarket: Sendable {
+        let hhi: Double, cr1: Double, band: ConcentrationBand?, topSupplier: CountryCode?
+    }
+
+    /// The measure of a drawn graph: per market of `base` (the stated graph's available
+    /// markets), its figures as ``StageConcentrationPass`` gives them on the drawn graph.
+    ///
+    /// At country level the markets are planned once (``StageSupply/Plan``: which output or
+    /// flows give each node's tonnes) and a draw only recomputes each country's tonnes, summed
+    /// in node order as ``StageSupply/countryTonnes`` sums them, and the measures of
+    /// ``MarketConcentration`` from them: the suppliers with a positive quantity (all of them
+    /// when one is negative) by tonnes descending then code, and `ConcentrationMeasures` of
+    /// their tonnes and the residual. At facility level each draw runs the pass.
+    private func drawnMarkets(_ graph: SupplyGraph, _ base: [MarketConcentration]) -> @Sendable (SupplyGraph) -> [DrawnMarket?] {
+        let concentration = concentration
+        struct MarketKey: Hashable {
+            let mineral: MineralID, stage: Stage, year: Int
+            init(_ mineral: MineralID, _ stage: Stage, _ year: Int) { (self.mineral, self.stage, self.year) = (mineral, stage, year) }
+        }
+        let index = Dictionary(uniqueKeysWithValues: base.enumerated().map { (MarketKey($1.mineral, $1.stage, $1.year), $0) })
+        guard concentration.level == .country else {
+            return { drawn in
+                var markets = [DrawnMarket?](repeating: nil, count: base.count)
+                for market in concentration.run(on: drawn).markets {
+                    guard let i = index[MarketKey(market.mineral, market.stage, market.year)], let measures = market.measures else { continue }
+                    markets[i] = DrawnMarket(hhi: measures.hhi, cr1: measures.cr1, band: market.band, topSupplier: market.suppliers.first?.country)
+                }
+                return markets
+            }
+        }
+        /// A market's plan with each node's country as a position in `countries` (first-seen order).
+        struct CountryPlan: Sendable {
+            let plan: StageSupply.Plan
+            let countries: [CountryCode]
+            let slots: [Int]
+        }
+        var planned = [CountryPlan?](repeating: nil, count: base.count)
+        for plan in StageSupply.plans(in: graph, stages: concentration.stages) {
+            let supply = plan.supply
+            guard let i = index[MarketKey(supply.mineral, supply.stage, supply.year)] else { continue }
+            var countries: [CountryCode] = []
+            var position: [CountryCode: Int] = [:]
+            let slots = supply.nodes.map { node in
+                if let slot = position[node.country] { return slot }
+                position[node.country] = countries.count
+                countries.append(node.country)
+                return countries.count - 1
+            }
+            planned[i] = CountryPlan(plan: plan, countries: countries, slots: slots)
+        }
+        let (guidelines, upperBound, plans) = (concentration.guidelines, concentration.upperBound, planned)
+        return { drawn in
+            plans.map { market -> DrawnMarket? in
+                guard let market else { return nil }
+                var tonnes = [Double](repeating: 0, count: market.countries.count)
+                for (node, slot) in market.slots.enumerated() { tonnes[slot] += market.plan.tonnes(node, in: drawn) }
+                let negative = tonnes.contains { $0 < 0 }
+                let suppliers = tonnes.indices.filter { tonnes[$0] > 0 || negative }.sorted {
+                    (tonnes[$1], market.countries[$0]) < (tonnes[$0], market.countries[$1])
+                }
+                let residual = market.plan.residualTonnes(in: drawn) ?? 0
+                guard let measures = try? ConcentrationMeasures.fromQuantities(
+                    named: suppliers.map { tonnes[$0] }, residual: residual, upperBound: upperBound)
+                else { return nil }
+                return DrawnMarket(
+                    hhi: measures.hhi, cr1: measures.cr1, band: measures.band(guidelines),
+                    topSupplier: suppliers.first.map { market.countries[$0] })
+            }
+        }
     }
 }
 

@@ -34,10 +34,20 @@ public struct ImportUncertaintyPass: Sendable {
         var draws: [Key: [Double]] = [:]
         var sameBand: [Key: Int] = [:]
         let imports = imports
-        for drawn in settings.sampleConcurrently(figures, { imports.run(on: $0) }) {
-            for (key, measure) in hhis(drawn) where stated[key] != nil {
-                draws[key, default: []].append(measure.hhi)
-                if measure.band == stated[key]?.band { sameBand[key, default: 0] += 1 }
+        if figures.includesFlows {
+            for drawn in settings.sampleConcurrently(figures, { imports.run(on: $0) }) {
+                for (key, measure) in hhis(drawn) where stated[key] != nil {
+                    draws[key, default: []].append(measure.hhi)
+                    if measure.band == stated[key]?.band { sameBand[key, default: 0] += 1 }
+                }
+            }
+        } else {
+            // The HHIs without domestic production read the flows' figures alone: when no flow
+            // figure is uncertain, every draw gives the stated HHI and band.
+            let count = max(settings.draws, 0)
+            for (key, measure) in stated {
+                draws[key] = Array(repeating: measure.hhi, count: count)
+                sameBand[key] = count
             }
         }
         return base.importers.flatMap { row -> [ImportUncertainty] in

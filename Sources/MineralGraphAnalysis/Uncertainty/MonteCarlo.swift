@@ -86,22 +86,35 @@ extension MonteCarloSettings {
 
     /// ``sample(_:_:)`` on every core: the draws are cut into contiguous parts that the next
     /// free thread measures, each result stored at its draw's index, so the result is the same
-    /// whatever the number of threads.
+    /// whatever the number of threads. Each part writes its draws into one copy of the graph
+    /// (``UncertainFigures/write(index:seed:into:)``) rather than copying the graph per draw.
     public func sampleConcurrently<T: Sendable>(_ figures: UncertainFigures, _ measure: @escaping @Sendable (SupplyGraph) -> T) -> [T] {
         let seed = seed
-        return forEachDraw { measure(figures.draw(index: $0, seed: seed)) }
+        return forEachPart { draws in
+            var drawn = figures.graph
+            return draws.map { index in
+                figures.write(index: index, seed: seed, into: &drawn)
+                return measure(drawn)
+            }
+        }
     }
 
     /// `body` of every draw number `0..<draws`, on every core, in draw order (for draws of
     /// several graphs at once: `trend` draws each year's graph with the same number).
     public func forEachDraw<T: Sendable>(_ body: @escaping @Sendable (Int) -> T) -> [T] {
+        forEachPart { $0.map(body) }
+    }
+
+    /// `part` of contiguous ranges of draw numbers covering `0..<draws`, on every core; its
+    /// results, one per draw of the range, are put together in draw order.
+    private func forEachPart<T: Sendable>(_ part: @escaping @Sendable (Range<Int>) -> [T]) -> [T] {
         let count = max(draws, 0)
         let parts = min(count, 4 * ProcessInfo.processInfo.activeProcessorCount)
-        guard parts > 1 else { return (0..<count).map(body) }
+        guard parts > 1 else { return part(0..<count) }
         let results = DrawResults<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: parts) { part in
-            let range = (count * part / parts)..<(count * (part + 1) / parts)
-            results.set(range.lowerBound, range.map(body))
+        DispatchQueue.concurrentPerform(iterations: parts) { index in
+            let range = (count * index / parts)..<(count * (index + 1) / parts)
+            results.set(range.lowerBound, part(range))
         }
         return results.all
     }

@@ -87,12 +87,25 @@ public struct UncertainFigures: Sendable {
     /// depend on the order of nodes and flows nor on the other figures.
     public func draw(index: Int, seed: UInt64) -> SupplyGraph {
         var drawn = graph
+        write(index: index, seed: seed, into: &drawn)
+        return drawn
+    }
+
+    /// Writes the figures of draw number `index` into `drawn`, a copy of ``graph`` or of an
+    /// earlier draw: every uncertain figure is set, the rest left as they are, so `drawn`
+    /// becomes ``draw(index:seed:)`` without a new copy of the graph (a Monte Carlo worker
+    /// reuses one graph for all its draws).
+    public func write(index: Int, seed: UInt64, into drawn: inout SupplyGraph) {
         for figure in figures {
             var generator = SeededGenerator(seed: seed ^ figure.identity ^ (UInt64(truncatingIfNeeded: index) &* 0x9E37_79B9_7F4A_7C15))
             let span = figure.interval.upperBound - figure.interval.lowerBound
             Self.set(figure.place, to: figure.admissible(figure.interval.lowerBound + span * generator.unit()), in: &drawn)
         }
-        return drawn
+    }
+
+    /// Whether some uncertain figure is a flow's.
+    public var includesFlows: Bool {
+        figures.contains { if case .flow = $0.place { true } else { false } }
     }
 
     /// The stated graph with figure number `index` (of ``figures``) moved to `value` and every

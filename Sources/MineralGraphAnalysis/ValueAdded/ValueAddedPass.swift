@@ -47,10 +47,9 @@ public struct ValueAddedPass: Sendable {
     public func run(on graph: SupplyGraph) -> ValueAdded {
         let index = FlowIndex(graph)
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let system = ProductionSystem(index)
         var rows: [NodeValueAdded] = []
-        for (n, node) in graph.nodes.enumerated() where node.kind != .consumer {
-            rows.append(nodeRow(n, index: index, system: system))
+        for n in graph.nodes.indices where graph.nodes[n].kind != .consumer {
+            rows.append(nodeRow(n, index: index))
         }
 
         var total = PartialSum()
@@ -142,7 +141,13 @@ public struct ValueAddedPass: Sendable {
         return MetricValue(0)
     }
 
-    func nodeRow(_ n: Int, index: FlowIndex, system: ProductionSystem) -> NodeValueAdded {
+    /// Whether node `n`'s output figure is declared (`ProductionSystem.declaredOutput`): its
+    /// first output in the graph's year states tonnes, contained or gross.
+    static func declaresOutput(_ n: Int, index: FlowIndex) -> Bool {
+        index.referenceOutput(ofNode: n).map { $0.containedTonnes != nil || $0.tonnes != nil } ?? false
+    }
+
+    func nodeRow(_ n: Int, index: FlowIndex) -> NodeValueAdded {
         let graph = index.graph
         let node = graph.nodes[n]
         func value(_ i: Int) -> MetricValue {
@@ -174,7 +179,7 @@ public struct ValueAddedPass: Sendable {
             unshipped = outputs.isEmpty
                 ? MetricValue(0)
                 : .unavailable(ReasonCode.missingValue, "\(index.label(node: n)) keeps its output but states no value for it")
-        } else if !system.declaredOutput[n] {
+        } else if !Self.declaresOutput(n, index: index) {
             unshipped = MetricValue(0)  // its output is what it ships
         } else {
             unshipped = shipsWholeOutput(n, outputs: outputs, index: index)
@@ -187,5 +192,24 @@ public struct ValueAddedPass: Sendable {
             unshippedValueUSD: unshipped, materialInputsUSD: inputs.metric, otherInputsUSD: other,
             grossMarginOverMaterialsUSD: va, share: MetricValue(0), negative: (va.value ?? 0) < 0,
             outputValueBelowShipped: belowShipped)
+    }
+}
+
+extension ValueAddedPass {
+    /// Whether the pass reads some uncertain figure of `figures` (docs/methods.md §11.2): a
+    /// flow's figure, an output's value, or the tonnes of an output of a node with out-flows
+    /// (compared with its shipments: "ships its whole output"). Tonnes of nodes that ship
+    /// nothing and "other countries" entries it does not read, so when only those are
+    /// uncertain it gives the stated graph's result on every drawn graph.
+    public static func readsSome(of figures: UncertainFigures) -> Bool {
+        let graph = figures.graph
+        let shipping = Set(graph.flows.map(\.from))
+        return figures.figures.contains { figure in
+            switch figure.place {
+            case .flow: true
+            case .otherCountries: false
+            case let .output(n, _, field): field == .valueUSD || shipping.contains(graph.nodes[n].id)
+            }
+        }
     }
 }

@@ -33,10 +33,12 @@ public struct ValueCapturePass: Sendable {
         self.scheme = scheme
     }
 
-    public func run(on graph: SupplyGraph) -> ValueCapture {
+    /// V2 of `graph`; `valueAdded`, when given, is ``ValueAddedPass``'s result on `graph` with
+    /// this pass's scheme (a caller that has it already need not have it computed twice).
+    public func run(on graph: SupplyGraph, valueAdded: ValueAdded? = nil) -> ValueCapture {
         let index = FlowIndex(graph)
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let valueAdded = ValueAddedPass(scheme: grouping.scheme).run(on: graph)
+        let valueAdded = valueAdded ?? ValueAddedPass(scheme: grouping.scheme).run(on: graph)
         let stageNodes = graph.nodes.indices.filter { graph.nodes[$0].stage == stage }
         let graphMinerals = graph.minerals  // computed from the whole graph: once, not per node
         let minerals = Set(stageNodes.flatMap { n in

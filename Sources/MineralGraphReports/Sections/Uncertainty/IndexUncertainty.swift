@@ -65,14 +65,51 @@ enum HeadlineUncertainty {
         return key.itemKind == "group" || !groupOnly.contains(key.section + "." + key.metric)
     }
 
-    /// The headline rows of `sections` for `graph`, each section built as the report builds it.
+    /// The headline rows of `sections` for `graph`, each section built as the report builds it;
+    /// value added without its node rows and unit values, which hold no headline figure
+    /// (``ReportSections/ValueAdded/headline(_:groups:valueAdded:)``), and with `valueAdded`
+    /// as its ``ValueAddedPass`` result when given.
     static func rows(
-        _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type]
+        _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type],
+        valueAdded: MineralGraphAnalysis.ValueAdded? = nil
     ) -> [ReportRow] {
-        let context = ReportContext(graph: graph, options: options, groups: groups)
+        allRows(graph, options, groups, sections: sections, valueAdded: valueAdded).filter { isHeadline($0.key) }
+    }
+
+    /// ``rows(_:_:_:sections:valueAdded:)`` before the headline rows are picked out.
+    private static func allRows(
+        _ graph: SupplyGraph, _ options: ReportBuilder, _ groups: CountryGroupScheme, sections: [any ReportSection.Type],
+        valueAdded: MineralGraphAnalysis.ValueAdded?
+    ) -> [ReportRow] {
+        var context: ReportContext?
         var rows = MetricRows(year: graph.year)
-        for section in sections { section.rows(builtFrom: context, into: &rows) }
-        return rows.rows.filter { isHeadline($0.key) }
+        for section in sections {
+            if ObjectIdentifier(section) == ObjectIdentifier(ReportSections.ValueAdded.self) {
+                rows.add(ReportSections.ValueAdded.headline(graph, groups: groups, valueAdded: valueAdded))
+            } else {
+                let built = context ?? ReportContext(graph: graph, options: options, groups: groups)
+                context = built
+                section.rows(builtFrom: built, into: &rows)
+            }
+        }
+        return rows.rows
+    }
+
+    /// The numbers of the rows with `keys`, in their order (`nil` where a row is missing or not
+    /// a number). Rows come in the order the sections emit them, so the keys are met in turn;
+    /// rows out of that order are found by key.
+    static func numbers(_ rows: [ReportRow], at keys: [ReportRow.Key]) -> [Double?] {
+        var numbers = [Double?](repeating: nil, count: keys.count)
+        var next = 0
+        for row in rows where next < keys.count && row.key == keys[next] {
+            numbers[next] = row.value.number
+            next += 1
+        }
+        guard next < keys.count else { return numbers }
+        let position = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        numbers = [Double?](repeating: nil, count: keys.count)
+        for row in rows { if let i = position[row.key] { numbers[i] = row.value.number } }
+        return numbers
     }
 
     /// The headline figures whose interval shows at the report's precision, in row order.
@@ -84,15 +121,24 @@ enum HeadlineUncertainty {
     static func estimates(_ context: ReportContext, _ figures: UncertainFigures) -> [Report.IndexUncertainty] {
         let settings = context.options.monteCarlo
         let (options, groups) = (context.options, context.groups)
+        // Value added (V1) when it reads no uncertain figure: the same on every drawn graph.
+        let valueAdded = ValueAddedPass.readsSome(of: figures) ? nil : ValueAddedPass(scheme: groups).run(on: context.graph)
         let stated = sections.map { ($0, rows(context.graph, options, groups, sections: [$0])) }.filter { !$0.1.isEmpty }
-        let measured = stated.map(\.0).filter { section in
-            settings.dependsOnSome(figures) { rows($0, options, groups, sections: [section]).map(\.value) }
+        let measured = stated.filter { section, _ in
+            settings.dependsOnSome(figures) { rows($0, options, groups, sections: [section], valueAdded: valueAdded).map(\.value) }
         }
         guard !measured.isEmpty else { return [] }
-        let values = settings.estimates(figures) { graph in
-            rows(graph, options, groups, sections: measured).reduce(into: [ReportRow.Key: Double]()) { out, row in
-                if let number = row.value.number { out[row.key] = number }
-            }
+        // Each drawn graph's number for each stated headline number (`MonteCarloSettings.estimates`,
+        // with the drawn rows matched to the stated ones in order rather than by hashing every key).
+        let statedNumbers = measured.flatMap(\.1).compactMap { row in row.value.number.map { (key: row.key, value: $0) } }
+        let keys = statedNumbers.map(\.key)
+        let drawnSections = measured.map(\.0)
+        let drawn = settings.sampleConcurrently(figures) { graph in
+            numbers(allRows(graph, options, groups, sections: drawnSections, valueAdded: valueAdded), at: keys)
+        }
+        var values: [ReportRow.Key: IntervalEstimate] = [:]
+        for (i, stated) in statedNumbers.enumerated() {
+            values[stated.key] = IntervalEstimate(value: stated.value, draws: drawn.compactMap { $0[i] }, settings: settings)
         }
         return stated.flatMap(\.1).compactMap { row in
             guard let estimate = values[row.key] else { return nil }

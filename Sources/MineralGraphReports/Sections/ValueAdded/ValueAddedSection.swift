@@ -14,9 +14,23 @@ extension ReportSections {
 
         static func build(_ context: ReportContext) -> Report.ValueAddedSection? {
             let graph = context.graph, groups = context.groups
+            let value = ValueAddedPass(scheme: groups).run(on: graph)
             return valueAdded(
-                ValueAddedPass(scheme: groups).run(on: graph), ValueCapturePass(scheme: groups).run(on: graph),
+                value, ValueCapturePass(scheme: groups).run(on: graph, valueAdded: value),
                 StageUnitValuePass().run(on: graph), names: context.names)
+        }
+
+        /// The section on `graph` without its node rows and unit values (V3), which hold none
+        /// of its headline figures (``HeadlineUncertainty``): what a Monte Carlo draw measures.
+        /// Its headline rows are those of ``build(_:)``'s section (UncertaintyFastPathTests).
+        /// `valueAdded`, when given, is ``ValueAddedPass``'s result on `graph` with `groups`.
+        static func headline(
+            _ graph: SupplyGraph, groups: CountryGroupScheme, valueAdded: MineralGraphAnalysis.ValueAdded? = nil
+        ) -> Report.ValueAddedSection {
+            let value = valueAdded ?? ValueAddedPass(scheme: groups).run(on: graph)
+            return Self.valueAdded(
+                value, ValueCapturePass(scheme: groups).run(on: graph, valueAdded: value),
+                StageUnitValues(minerals: [], priceYear: value.priceYear), names: [:], withNodes: false)
         }
 
         static func blocks(_ value: Report.ValueAddedSection?, in report: Report) -> [ReportDocument.Block] {
@@ -42,7 +56,8 @@ extension ReportSections.ValueAdded {
     static let chainOrder: [Stage] = [.mining, .processing, .manufacturing, .use, .waste]
 
     static func valueAdded(
-        _ value: MineralGraphAnalysis.ValueAdded, _ capture: ValueCapture, _ unitValues: StageUnitValues, names: [String: String]
+        _ value: MineralGraphAnalysis.ValueAdded, _ capture: ValueCapture, _ unitValues: StageUnitValues, names: [String: String],
+        withNodes: Bool = true
     ) -> Report.ValueAddedSection {
         func stage(_ s: StageValueAdded) -> Report.StageValue {
             Report.StageValue(
@@ -66,7 +81,7 @@ extension ReportSections.ValueAdded {
             finalOutputUsd: Report.Metric(value.finalOutputValueUSD, .usd),
             otherInputsUsd: ReportUnit.usd.round(value.otherInputsUSD), byStage: value.byStage.map(stage),
             countries: value.countries.map(party), groups: value.groups.map(party),
-            nodes: value.nodes.map { n in
+            nodes: (withNodes ? value.nodes : []).map { n in
                 Report.NodeValue(
                     node: n.nodeID, name: names[n.nodeID] ?? n.nodeID, country: n.country, stage: n.stage,
                     shippedUsd: Report.Metric(n.shippedValueUSD, .usd),
