@@ -68,9 +68,8 @@ public struct Report: Codable, Hashable, Sendable {
         try c.encode(settings, forKey: SectionKey("settings"))
         for section in ReportSections.all { try section.encode(self, to: &c) }
         try c.encode(methods, forKey: SectionKey("methods"))
-        let omitted = detail ? [] : ReportSections.all.map { JSONWriter.snakeCase($0.key) }.enumerated().filter { index, key in
-            ReportSections.all[index].omitsDetail(in: self) || readOmissions.contains(key)
-        }.map(\.element)
+        let omitted = detail ? [] : ReportSections.all.map { (section: $0, key: JSONWriter.snakeCase($0.key)) }
+            .filter { $0.section.omitsDetail(in: self) || readOmissions.contains($0.key) }.map(\.key)
         if !omitted.isEmpty { try c.encode(omitted, forKey: SectionKey(Self.omittedDetailKey)) }
     }
 
@@ -109,20 +108,12 @@ public struct Report: Codable, Hashable, Sendable {
 
     /// One value per section, keyed by `ReportSection/key`; a section without a value reads
     /// as its `ReportSection/empty`.
-    struct SectionValues: Hashable, Sendable {
+    struct SectionValues: Sendable {
         private var values: [String: any Sendable] = [:]
 
         subscript<S: ReportSection>(section: S.Type) -> S.Value {
             get { values[S.key] as? S.Value ?? S.empty }
             set { values[S.key] = newValue }
-        }
-
-        static func == (a: Self, b: Self) -> Bool {
-            ReportSections.all.allSatisfy { $0.same(a, b) }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            for section in ReportSections.all { section.hash(self, into: &hasher) }
         }
     }
 

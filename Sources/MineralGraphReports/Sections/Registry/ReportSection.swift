@@ -120,14 +120,6 @@ extension ReportSection {
         tables(shown(in: report), in: report)
     }
 
-    static func same(_ a: Report.SectionValues, _ b: Report.SectionValues) -> Bool {
-        a[Self.self] == b[Self.self]
-    }
-
-    static func hash(_ values: Report.SectionValues, into hasher: inout Hasher) {
-        hasher.combine(values[Self.self])
-    }
-
     static func sameShown(_ a: Report, _ b: Report) -> Bool {
         shown(in: a) == shown(in: b)
     }
