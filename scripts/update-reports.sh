@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates reports/ from every graph in graphs/: Markdown, HTML, JSON and CSV reports and an
-# SVG diagram per graph, and a what-if report (Markdown, HTML, JSON) in reports/whatif/ per
+# SVG diagram per graph, the detailed report (--detail) of cobalt-2023 in reports/detail/, and a what-if report (Markdown, HTML, JSON) in reports/whatif/ per
 # scenario in graphs/scenarios/ (run on graphs/<stem>.yaml for a scenario named <stem>-*.yaml);
 # removes reports whose graph or scenario is gone. reports/ is generated, never
 # hand-edited. The test ReportsUpToDateTests fails until this is run after a graph or the
@@ -24,6 +24,11 @@ if (( ${#graphs[@]} )); then
         "$MINERAL_GRAPH" render "$graph" --format svg -o "reports/$(basename "$graph" .yaml).svg"
     done
 fi
+# One report with the per-node and per-pair tables (--detail), as an example of the detail.
+mkdir -p reports/detail
+for format in md json csv; do
+    "$MINERAL_GRAPH" report graphs/cobalt-2023.yaml --detail --format "$format" -o "reports/detail/cobalt-2023.$format"
+done
 scenarios=(graphs/scenarios/*.yaml)
 mkdir -p reports/whatif
 for report in reports/whatif/*; do

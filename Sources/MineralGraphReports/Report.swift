@@ -28,6 +28,15 @@ public struct Report: Codable, Hashable, Sendable {
     /// registry order; `nil` for the whole report. Not part of the JSON: there the other
     /// sections are empty.
     public internal(set) var selection: [String]? = nil
+    /// Whether the formats carry the per-node and per-pair detail (``ReportBuilder/detail``,
+    /// `report --detail`). Without it the JSON, CSV, tables and ``rows()`` carry each section's
+    /// summary (`ReportSection/summary(_:)`: what the Markdown shows), the document shows a line
+    /// instead of each per-node or per-pair table, and the JSON lists the trimmed sections under
+    /// `omitted_detail`; the members (``valueAdded`` …) keep the whole data either way. A
+    /// report read from JSON has detail unless it lists `omitted_detail`.
+    public internal(set) var detail = true
+    /// The `omitted_detail` list of a report read from JSON (its sections are summaries already).
+    private var readOmissions: [String] = []
 
     init(graph: GraphInfo, settings: Settings, sections: SectionValues, methods: [MethodNote]) {
         self.format = Self.formatVersion
@@ -59,7 +68,14 @@ public struct Report: Codable, Hashable, Sendable {
         try c.encode(settings, forKey: SectionKey("settings"))
         for section in ReportSections.all { try section.encode(self, to: &c) }
         try c.encode(methods, forKey: SectionKey("methods"))
+        let omitted = detail ? [] : ReportSections.all.map { (section: $0, key: JSONWriter.snakeCase($0.key)) }
+            .filter { $0.section.omitsDetail(in: self) || readOmissions.contains($0.key) }.map(\.key)
+        if !omitted.isEmpty { try c.encode(omitted, forKey: SectionKey(Self.omittedDetailKey)) }
     }
+
+    /// The JSON key listing the sections whose detail a report without ``detail`` leaves out;
+    /// absent with detail, so that such a report's JSON is unchanged.
+    static let omittedDetailKey = "omittedDetail"
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: SectionKey.self)
@@ -70,24 +86,34 @@ public struct Report: Codable, Hashable, Sendable {
         for section in ReportSections.all { try section.decode(from: c, into: &values) }
         sections = values
         methods = try c.decode([MethodNote].self, forKey: SectionKey("methods"))
+        readOmissions = try c.decodeIfPresent([String].self, forKey: SectionKey(Self.omittedDetailKey)) ?? []
+        detail = !c.contains(SectionKey(Self.omittedDetailKey))
+    }
+
+    /// Two reports are equal when they say the same: the same figures in their formats (the
+    /// sections as ``detail`` shows them), settings, methods and selection.
+    public static func == (a: Report, b: Report) -> Bool {
+        a.format == b.format && a.graph == b.graph && a.settings == b.settings && a.methods == b.methods
+            && a.selection == b.selection && ReportSections.all.allSatisfy { $0.sameShown(a, b) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(format)
+        hasher.combine(graph)
+        hasher.combine(settings)
+        hasher.combine(methods)
+        hasher.combine(selection)
+        for section in ReportSections.all { section.hashShown(self, into: &hasher) }
     }
 
     /// One value per section, keyed by `ReportSection/key`; a section without a value reads
     /// as its `ReportSection/empty`.
-    struct SectionValues: Hashable, Sendable {
+    struct SectionValues: Sendable {
         private var values: [String: any Sendable] = [:]
 
         subscript<S: ReportSection>(section: S.Type) -> S.Value {
             get { values[S.key] as? S.Value ?? S.empty }
             set { values[S.key] = newValue }
-        }
-
-        static func == (a: Self, b: Self) -> Bool {
-            ReportSections.all.allSatisfy { $0.same(a, b) }
-        }
-
-        func hash(into hasher: inout Hasher) {
-            for section in ReportSections.all { section.hash(self, into: &hasher) }
         }
     }
 

@@ -40,6 +40,11 @@ public struct ReportBuilder: Sendable {
     /// `nil` keeps every section. The other sections are empty, their method notes left out,
     /// and the document has no reading (it reads across every section).
     public var sections: [String]?
+    /// Whether the report's formats carry the per-node and per-pair tables (`report --detail`):
+    /// value added and water per node, burden and benefit per country, bilateral exchange
+    /// ratios per country pair, the supply-risk partners. Off by default: the JSON and CSV then
+    /// carry what the Markdown shows (``Report/detail``), so a BACI-scale report stays small.
+    public var detail = false
 
     public init(
         guidelines: MergerGuidelines = .us2023, scheme: String? = nil, topSuppliers: Int = 5,
@@ -72,6 +77,7 @@ public struct ReportBuilder: Sendable {
                 topSuppliers: topSuppliers),
             sections: values,
             methods: ReportSections.ordered(ReportSections.methodOrder).filter { sections?.contains($0.key) ?? true }.flatMap { $0.methods(context) })
+        report.detail = detail
         report.selection = sections.map { keys in ReportSections.all.map { $0.key }.filter(keys.contains) }
         return report
     }

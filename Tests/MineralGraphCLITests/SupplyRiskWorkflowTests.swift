@@ -15,7 +15,8 @@ struct SupplyRiskWorkflowTests {
         #expect(try CLI.run(["import", "baci", trade, "-o", dir.path("trade.yaml")]).status == 0)
         #expect(try CLI.run(["merge", dir.path("production.yaml"), dir.path("trade.yaml"), "-o", dir.path("cobalt.yaml")]).status == 0)
 
-        let report = try CLI.run(["report", dir.path("cobalt.yaml"), "--format", "json"])
+        // --detail: the supply-risk partners are per-pair detail.
+        let report = try CLI.run(["report", dir.path("cobalt.yaml"), "--format", "json", "--detail"])
         #expect(report.status == 0, "\(report.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
         // China's imported ores: 1,000 t from DR Congo, 600 t from Indonesia, 500 t from Australia.
@@ -36,6 +37,8 @@ struct SupplyRiskWorkflowTests {
         let partners = try #require(inputs["partners"] as? [[String: Any]])
         let weighted = partners.reduce(0.0) { $0 + ($1["instability"] as! Double) * ($1["tonnes"] as! Double) }
         #expect(abs(importRisk - weighted / 2_100) < 1e-4)
+        let summary = try CLI.run(["report", dir.path("cobalt.yaml"), "--format", "json"])
+        #expect(summary.status == 0 && !summary.stdout.contains("\"stability_estimate\""), "partners without --detail")
         let hhi = try #require((figures["hhi"] as? [String: Any])?["value"] as? Double)
         let score = try #require((figures["score"] as? [String: Any])?["value"] as? Double)
         #expect(abs(score - hhi * importRisk) < 1e-4)

@@ -92,7 +92,8 @@ struct MetricSectionsTests {
     // MARK: JSON structure
 
     @Test func jsonSectionsHaveTheDocumentedKeys() throws {
-        let object = try ReportFixtures.json(try ReportFixtures.report(ReportFixtures.valueChain))
+        // With the per-node and per-pair detail (report --detail), so that every documented key has an item.
+        let object = try ReportFixtures.json(try ReportFixtures.report(ReportFixtures.valueChain, detail: true))
         let metricKeys: Set<String> = ["value", "unavailable"]
 
         let ue = try #require(object["unequal_exchange"] as? [String: Any])
@@ -300,7 +301,8 @@ struct MetricSectionsTests {
     // MARK: Escaping
 
     @Test func hostileNamesStayTextInTheNewTables() throws {
-        let report = try ReportFixtures.report(ReportFixtures.hostileGraph, file: "evil.yaml")
+        // With the per-node tables (--detail).
+        let report = try ReportFixtures.report(ReportFixtures.hostileGraph, file: "evil.yaml", detail: true)
         let markdown = MarkdownFormatter().format(report)
         // The node name appears, escaped, in the value-added and water tables.
         let escaped = Escaping.markdown(ReportFixtures.hostile, .tableCell)

@@ -43,7 +43,7 @@ struct ReportBuilderTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == [
             "format", "graph", "settings", "concentration", "facility_concentration", "import_concentration", "export_concentration", "exposure", "supply_risk", "bottlenecks",
-            "unequal_exchange", "value_added", "water", "waste", "burden_benefit", "methods",
+            "unequal_exchange", "value_added", "water", "waste", "burden_benefit", "methods", "omitted_detail",
         ])
         let rows = try #require(object["concentration"] as? [[String: Any]])
         for key in ["mineral", "stage", "year", "hhi", "hhi_lo", "hhi_hi", "cr1", "cr3", "n_eq", "band", "residual_share", "top", "h_norm", "unavailable"] {

@@ -40,7 +40,10 @@ enum ReportFixtures {
         return graph
     }
 
-    static func report(_ graph: SupplyGraph = cobalt, file: String? = "cobalt.yaml") throws -> Report {
-        try ReportBuilder().build(graph, file: file)
+    /// The report of `graph`; `detail` as `report --detail`.
+    static func report(_ graph: SupplyGraph = cobalt, file: String? = "cobalt.yaml", detail: Bool = false) throws -> Report {
+        var builder = ReportBuilder()
+        builder.detail = detail
+        return try builder.build(graph, file: file)
     }
 }

@@ -45,6 +45,15 @@ extension ReportDocument {
         return [.heading(level: level, text: title), .paragraph([.text("\(figures) — \(why). The JSON and CSV list each with its reason.")])]
     }
 
+    /// `blocks` with each `details` block (a per-node or per-pair table) as one line saying
+    /// what `--detail` adds: the blocks of a report without detail (``Report/detail``).
+    static func withoutDetail(_ blocks: [Block]) -> [Block] {
+        blocks.map { block in
+            guard case .details(let summary, _) = block else { return block }
+            return .paragraph([.emphasis("\(summary): left out; report --detail adds the table, and its rows to the JSON and CSV.")])
+        }
+    }
+
     static func overview(_ report: Report) -> [Block] {
         let scheme = report.settings.scheme
         var intro: [Inline] = ["Graph ", .strong(report.graph.name), ", year \(report.graph.year)"]

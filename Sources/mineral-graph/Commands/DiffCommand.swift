@@ -34,6 +34,8 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var detail: DetailOption
+
     @OptionGroup var spreadsheet: SpreadsheetOptions
 
     @OptionGroup var typography: TypographyOptions
@@ -52,7 +54,7 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let comparison: ReportComparison
         do {
-            let builder = try reportOptions.builder()
+            let builder = detail.applied(to: try reportOptions.builder())
             let (a, b) = (try loadValidDocument(before, refusal: "not compared"), try loadValidDocument(after, refusal: "not compared"))
             do {
                 comparison = try builder.compare(

@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
             and year; with --out-dir also one tidy table per section, DIR/<graph-file-stem>/<section>.csv), \
             or all (with --out-dir: DIR/<graph-file-stem>.md, .html, .json, .csv). --excel writes \
             the CSV files with a UTF-8 byte-order mark and CRLF line ends, for Excel. --sections \
-            keeps only the named sections (a briefing); --ascii writes '-' for the minus sign. \
+            keeps only the named sections (a briefing); --detail adds the per-node and per-pair tables \
+            (JSON and CSV otherwise carry what the Markdown shows); --ascii writes '-' for the minus sign. \
             Graphs with validation errors are refused; run `mineral-graph validate` for details. \
             Reports in reports/ are regenerated with: scripts/update-reports.sh
             """
@@ -49,6 +50,8 @@ struct ReportCommand: ParsableCommand {
     var outDir: String?
 
     @OptionGroup var reportOptions: ReportOptions
+
+    @OptionGroup var detail: DetailOption
 
     @OptionGroup var spreadsheet: SpreadsheetOptions
 
@@ -120,7 +123,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        var builder = try reportOptions.builder()
+        var builder = detail.applied(to: try reportOptions.builder())
         builder.sections = try sectionKeys()
         // Render everything first, so a failure leaves no report half-updated.
         var outputs: [(path: String, text: String)] = []

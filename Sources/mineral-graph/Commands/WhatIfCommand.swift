@@ -55,6 +55,8 @@ struct WhatIfCommand: ParsableCommand {
 
     @OptionGroup var reportOptions: ReportOptions
 
+    @OptionGroup var detail: DetailOption
+
     @OptionGroup var typography: TypographyOptions
 
     func validate() throws {
@@ -78,7 +80,7 @@ struct WhatIfCommand: ParsableCommand {
         if !warnings.isEmpty { printError(DiagnosticRenderer(text: scenarioDocument.text).render(warnings)) }
 
         let builder = WhatIfReportBuilder(
-            reports: try reportOptions.builder(),
+            reports: detail.applied(to: try reportOptions.builder()),
             options: ShockPropagationOptions(relativeTolerance: tolerance, maxIterations: maxIterations))
         let report: WhatIfReport
         do {

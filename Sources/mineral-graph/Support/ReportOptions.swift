@@ -72,3 +72,18 @@ struct ReportOptions: ParsableArguments {
             monteCarlo: MonteCarloSettings(draws: draws, seed: seed, lowerProbability: low, upperProbability: high))
     }
 }
+
+/// `--detail` of `report`, `diff` and `whatif`: the per-node and per-pair rows in every format.
+struct DetailOption: ParsableArguments {
+    @Flag(help: ArgumentHelp(
+        "Also write the per-node and per-pair tables (value added and water per node, burden and benefit per country, bilateral exchange ratios, supply-risk partners).",
+        discussion: "Without it JSON and CSV carry what the Markdown shows, and the Markdown and HTML show one line for each such table."))
+    var detail = false
+
+    /// `builder` with the flag applied.
+    func applied(to builder: ReportBuilder) -> ReportBuilder {
+        var builder = builder
+        builder.detail = detail
+        return builder
+    }
+}

@@ -23,6 +23,11 @@ extension ReportSections {
         static func rows(_ value: Report.BurdenBenefitSection?, into rows: inout MetricRows) {
             if let value { rows.add(value) }
         }
+
+        /// Without the per-country table (the groups stay).
+        static func summary(_ value: Report.BurdenBenefitSection?) -> Report.BurdenBenefitSection? {
+            value.map { var summary = $0; summary.countries = []; return summary }
+        }
     }
 }
 

@@ -50,6 +50,12 @@ protocol ReportSection: SendableMetatype {
     /// The section's tidy tables (``ReportTable``); by default its rows pivoted, one table per
     /// row section (``ReportTable/pivoted(_:)``).
     static func tables(_ value: Value, in report: Report) -> [ReportTable]
+    /// The value without its detail: the per-node and per-pair rows (`report --detail`). A
+    /// report without detail (``Report/detail``) encodes this in JSON, gives its rows to the CSV,
+    /// tables, `diff` and `whatif`, and shows a line instead of each `details` block of the
+    /// document, so those blocks must show only what this leaves out. By default the value
+    /// itself (a section without detail).
+    static func summary(_ value: Value) -> Value
 }
 
 /// Where in the document a section's blocks go.
@@ -68,6 +74,7 @@ extension ReportSection {
     static func methods(_ context: ReportContext) -> [Report.MethodNote] { methodNotes }
     static var methodNotes: [Report.MethodNote] { [] }
     static func csvLines(_ value: Value) -> [String]? { nil }
+    static func summary(_ value: Value) -> Value { value }
 
     static func tables(_ value: Value, in report: Report) -> [ReportTable] {
         var rows = MetricRows(year: report.graph.year)
@@ -81,35 +88,48 @@ extension ReportSection {
         values[Self.self] = build(context)
     }
 
+    /// The document blocks, built from the whole value; without detail each `details` block
+    /// becomes one line saying what `--detail` adds (``ReportDocument/withoutDetail(_:)``).
     static func blocks(of report: Report) -> [ReportDocument.Block] {
         let blocks = blocks(report[Self.self], in: report)
         var rows = MetricRows(year: report.graph.year)
         self.rows(report[Self.self], into: &rows)
-        return ReportDocument.collapsed(blocks, rows: rows.rows) ?? blocks
+        let shown = ReportDocument.collapsed(blocks, rows: rows.rows) ?? blocks
+        return report.detail ? shown : ReportDocument.withoutDetail(shown)
+    }
+
+    /// The value the report's formats carry: the whole value with detail, else ``summary(_:)``.
+    static func shown(in report: Report) -> Value {
+        report.detail ? report[Self.self] : summary(report[Self.self])
+    }
+
+    /// Whether the report without detail leaves something of the section out.
+    static func omitsDetail(in report: Report) -> Bool {
+        summary(report[Self.self]) != report[Self.self]
     }
 
     static func rows(of report: Report, into rows: inout MetricRows) {
-        self.rows(report[Self.self], into: &rows)
+        self.rows(shown(in: report), into: &rows)
     }
 
     static func csvLines(of report: Report) -> [String]? {
-        csvLines(report[Self.self])
+        csvLines(shown(in: report))
     }
 
     static func tables(of report: Report) -> [ReportTable] {
-        tables(report[Self.self], in: report)
+        tables(shown(in: report), in: report)
     }
 
-    static func same(_ a: Report.SectionValues, _ b: Report.SectionValues) -> Bool {
-        a[Self.self] == b[Self.self]
+    static func sameShown(_ a: Report, _ b: Report) -> Bool {
+        shown(in: a) == shown(in: b)
     }
 
-    static func hash(_ values: Report.SectionValues, into hasher: inout Hasher) {
-        hasher.combine(values[Self.self])
+    static func hashShown(_ report: Report, into hasher: inout Hasher) {
+        hasher.combine(shown(in: report))
     }
 
     static func encode(_ report: Report, to container: inout KeyedEncodingContainer<Report.SectionKey>) throws {
-        let value = report[Self.self]
+        let value = shown(in: report)
         if omitsEmptyValue, value == empty { return }
         try container.encode(value, forKey: Report.SectionKey(key))
     }

@@ -92,6 +92,12 @@ extension ReportSections {
         static func rows(_ value: [Report.SupplyRiskRow], into rows: inout MetricRows) {
             for row in value { rows.add(row) }
         }
+
+        /// Without the partners of each importer (importer × partner rows: tonnes, WGI
+        /// estimate and instability), which the document does not show.
+        static func summary(_ value: [Report.SupplyRiskRow]) -> [Report.SupplyRiskRow] {
+            value.map { var summary = $0; summary.inputs.partners = []; return summary }
+        }
     }
 }
 

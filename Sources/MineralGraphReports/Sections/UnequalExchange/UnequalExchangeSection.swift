@@ -26,6 +26,20 @@ extension ReportSections {
         static func rows(_ value: Report.UnequalExchangeSection?, into rows: inout MetricRows) {
             if let value { rows.add(value) }
         }
+
+        /// Without the bilateral (country-pair) rows, and with the trade balance and terms of
+        /// trade of the groups and of the countries that trade, as the document and the rows
+        /// show them.
+        static func summary(_ value: Report.UnequalExchangeSection?) -> Report.UnequalExchangeSection? {
+            value.map { ue in
+                var summary = ue
+                let shown = ue.shownParties
+                summary.tradeBalance = ue.tradeBalance.filter { shown.contains($0.party) }
+                summary.termsOfTrade = ue.termsOfTrade.filter { shown.contains($0.party) }
+                summary.bilateral = []
+                return summary
+            }
+        }
     }
 }
 
@@ -116,8 +130,8 @@ extension MetricRows {
     // MARK: E1–E2
 
     mutating func add(_ ue: Report.UnequalExchangeSection) {
-        let traded = Set(ue.tradeBalance.filter { $0.exportFlows + $0.importFlows > 0 }.map(\.party))
-        for r in ue.tradeBalance where r.party.kind == .group || traded.contains(r.party) {
+        let shown = ue.shownParties
+        for r in ue.tradeBalance where shown.contains(r.party) {
             let c = Self.party("trade_balance", r.party)
             emit(c, "tonnes", .tonnes, r.tonnes)
             emit(c, "contained_tonnes", .tonnes("t contained"), r.containedTonnes)
@@ -130,7 +144,7 @@ extension MetricRows {
                 emit(c, name, .flag, flag.map { .label($0 ? "true" : "false") } ?? .unavailable(missing))
             }
         }
-        for r in ue.termsOfTrade where r.party.kind == .group || traded.contains(r.party) {
+        for r in ue.termsOfTrade where shown.contains(r.party) {
             let c = Self.party("terms_of_trade", r.party)
             emit(c, "export_unit_value_usd_per_t", .usdPerTonne, r.exportUnitValueUsdPerT)
             emit(c, "import_unit_value_usd_per_t", .usdPerTonne, r.importUnitValueUsdPerT)
@@ -146,5 +160,13 @@ extension MetricRows {
             emit(c, "import_value_usd", .usd, r.importValueUsd)
             for er in r.exchangeRatios { emit(c, "er_" + Self.snake(er.resource), .ratio, er.ratio) }
         }
+    }
+}
+
+extension Report.UnequalExchangeSection {
+    /// The groups and the countries with product trade: the parties whose trade balance and
+    /// terms of trade the rows and the summary carry (countries without trade are `NO_TRADE`).
+    var shownParties: Set<CountryOrGroup> {
+        Set(tradeBalance.filter { $0.party.kind == .group || $0.exportFlows + $0.importFlows > 0 }.map(\.party))
     }
 }

@@ -40,6 +40,11 @@ extension ReportSections {
         static func rows(_ value: Report.ValueAddedSection?, into rows: inout MetricRows) {
             if let value { rows.add(value) }
         }
+
+        /// Without the per-node table.
+        static func summary(_ value: Report.ValueAddedSection?) -> Report.ValueAddedSection? {
+            value.map { var summary = $0; summary.nodes = []; return summary }
+        }
     }
 }
 

@@ -22,6 +22,12 @@ extension ReportSections {
         static func rows(_ value: Report.WasteSection?, into rows: inout MetricRows) {
             if let value { rows.add(value) }
         }
+
+        /// The groups and the countries that waste or recovered fractions reach or leave, as
+        /// the document and the rows show them.
+        static func summary(_ value: Report.WasteSection?) -> Report.WasteSection? {
+            value.map { var summary = $0; summary.countries = $0.countries.filter(\.moved); return summary }
+        }
     }
 }
 
@@ -110,11 +116,7 @@ extension MetricRows {
         let chain = Context(section: "waste", itemKind: "chain", item: "chain")
         emit(chain, "waste_flows", .count, count: waste.wasteFlowCount)
         emit(chain, "total_waste_tonnes", .tonnes, waste.totalWasteTonnes)
-        func moved(_ r: Report.WasteRow) -> Bool {
-            [r.wasteTonnes.exported, r.wasteTonnes.imported, r.recoveredTonnes.exported, r.recoveredTonnes.imported,
-             r.wasteReceivedTonnes, r.recoveredValueUsd.exported, r.recoveredValueUsd.imported].contains { $0.value != 0 }
-        }
-        for row in waste.groups + waste.countries.filter(moved) {
+        for row in waste.groups + waste.countries.filter(\.moved) {
             let c = Self.party("waste", row.party)
             emit(c, "waste_tonnes", .tonnes, row.wasteTonnes)
             emit(c, "waste_value_usd", .usd, row.wasteValueUsd)
@@ -125,5 +127,13 @@ extension MetricRows {
             emit(c, "waste_received_share", .share, row.wasteReceivedShare)
             for fate in row.receivedByFate { emit(c, "received_\(Self.snake(fate.fate))_tonnes", .tonnes, fate.tonnes) }
         }
+    }
+}
+
+extension Report.WasteRow {
+    /// Whether waste or recovered fractions reach or leave the party (in tonnes or USD).
+    var moved: Bool {
+        [wasteTonnes.exported, wasteTonnes.imported, recoveredTonnes.exported, recoveredTonnes.imported,
+         wasteReceivedTonnes, recoveredValueUsd.exported, recoveredValueUsd.imported].contains { $0.value != 0 }
     }
 }

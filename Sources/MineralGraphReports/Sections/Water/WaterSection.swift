@@ -25,6 +25,17 @@ extension ReportSections {
         static func rows(_ value: Report.WaterSection?, into rows: inout MetricRows) {
             if let value { rows.add(value) }
         }
+
+        /// Without the per-node table, and with the virtual water of the countries that trade
+        /// (and of the groups), as the document and the rows show it.
+        static func summary(_ value: Report.WaterSection?) -> Report.WaterSection? {
+            value.map { water in
+                var summary = water
+                summary.nodes = []
+                summary.virtualWater.countries = water.virtualWater.countries.filter(\.traded)
+                return summary
+            }
+        }
     }
 }
 
@@ -191,7 +202,7 @@ extension ReportDocument {
         ]))
         let vw = water.virtualWater
         var trade = MetricTable([Column("Country or group")] + quantities.map { Column("NVW, " + Display.waterQuantity($0), .right) })
-        for row in vw.groups + vw.countries.filter({ $0.exportFlows + $0.importFlows > 0 }) {
+        for row in vw.groups + vw.countries.filter(\.traded) {
             trade.append([.text(Display.party(row.party))] + quantities.map { MetricTable.cell(row.waterM3[$0].net, Display.amount) })
         }
         blocks += trade.blocks
@@ -257,9 +268,14 @@ extension MetricRows {
                 emit(c, "embodied_\(name)_m3_per_t", .cubicMetres(q.unit + "/t"), n.water[q].embodiedM3PerT)
             }
         }
-        for row in water.virtualWater.groups + water.virtualWater.countries.filter({ $0.exportFlows + $0.importFlows > 0 }) {
+        for row in water.virtualWater.groups + water.virtualWater.countries.filter(\.traded) {
             let c = Self.party("virtual_water", row.party)
             for q in WaterQuantity.allCases { emit(c, "\(Self.snake(q.rawValue))_m3", .cubicMetres(q.unit), row.waterM3[q]) }
         }
     }
+}
+
+extension Report.VirtualWaterRow {
+    /// Whether the party has product trade (countries without it are left out of the rows).
+    var traded: Bool { exportFlows + importFlows > 0 }
 }
