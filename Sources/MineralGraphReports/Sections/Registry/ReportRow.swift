@@ -112,7 +112,8 @@ public struct ReportRow: Hashable, Sendable {
 
 extension Report {
     /// Every figure of the report as keyed rows, in a fixed order: sections in registry order
-    /// (`ReportSections/all`), rows within a section in the report's own order.
+    /// (`ReportSections/all`), rows within a section in the report's own order. Without
+    /// ``detail`` the per-node and per-pair rows are left out (each section's summary).
     public func rows() -> [ReportRow] {
         var rows = MetricRows(year: graph.year)
         for section in ReportSections.all { section.rows(of: self, into: &rows) }
