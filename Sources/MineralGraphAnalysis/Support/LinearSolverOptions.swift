@@ -68,10 +68,14 @@ public struct SolverReport: Hashable, Codable, Sendable {
     /// The report of several solves: the worst of them.
     static func merged(_ reports: [SolverReport], options: LinearSolverOptions) -> SolverReport {
         SolverReport(
-            relativeTolerance: options.relativeTolerance, maxIterations: options.maxIterations,
-            directSolveLimit: options.directSolveLimit,
-            cyclicComponents: reports.map(\.cyclicComponents).max() ?? 0,
-            iterations: reports.map(\.iterations).max() ?? 0,
+            options, cyclicComponents: reports.map(\.cyclicComponents).max() ?? 0, iterations: reports.map(\.iterations).max() ?? 0,
             converged: reports.allSatisfy(\.converged))
+    }
+
+    /// A solve's report under `options`.
+    init(_ options: LinearSolverOptions, cyclicComponents: Int, iterations: Int, converged: Bool) {
+        self.init(
+            relativeTolerance: options.relativeTolerance, maxIterations: options.maxIterations, directSolveLimit: options.directSolveLimit,
+            cyclicComponents: cyclicComponents, iterations: iterations, converged: converged)
     }
 }

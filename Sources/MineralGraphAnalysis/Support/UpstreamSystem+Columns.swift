@@ -76,18 +76,10 @@ extension UpstreamSystem {
                 }
                 maxIterations = max(maxIterations, iterations)
             }
-            if let solved {
-                for (position, node) in component.enumerated() { values[node] = solved[position] }
-            } else {
-                converged = false
-                let first = component.min()!
-                for node in component { blocker[node] = .notConverged(node: first) }
-            }
+            converged = Self.store(solved, of: component, in: &values, blocker: &blocker) && converged
         }
 
-        let report = SolverReport(
-            relativeTolerance: options.relativeTolerance, maxIterations: options.maxIterations,
-            directSolveLimit: options.directSolveLimit, cyclicComponents: cyclic, iterations: maxIterations, converged: converged)
+        let report = SolverReport(options, cyclicComponents: cyclic, iterations: maxIterations, converged: converged)
         return ColumnSolution(values: values, blocker: blocker, report: report)
     }
 

@@ -116,19 +116,22 @@ struct UpstreamSystem: Sendable {
                 solved = result
                 maxIterations = max(maxIterations, iterations)
             }
-            if let solved {
-                for (position, node) in component.enumerated() { values[node] = solved[position] }
-            } else {
-                converged = false
-                let first = component.min()!
-                for node in component { blocker[node] = .notConverged(node: first) }
-            }
+            converged = Self.store(solved, of: component, in: &values, blocker: &blocker) && converged
         }
 
-        let report = SolverReport(
-            relativeTolerance: options.relativeTolerance, maxIterations: options.maxIterations,
-            directSolveLimit: options.directSolveLimit, cyclicComponents: cyclic, iterations: maxIterations, converged: converged)
+        let report = SolverReport(options, cyclicComponents: cyclic, iterations: maxIterations, converged: converged)
         return Solution(values: values, blocker: blocker, flagged: flagged, report: report)
+    }
+
+    /// Stores a loop's solution by node, or marks the loop as not converged (`false`).
+    static func store<Value>(_ solved: [Value]?, of component: [Int], in values: inout [Value?], blocker: inout [Blocker?]) -> Bool {
+        guard let solved else {
+            let first = component.min()!
+            for node in component { blocker[node] = .notConverged(node: first) }
+            return false
+        }
+        for (position, node) in component.enumerated() { values[node] = solved[position] }
+        return true
     }
 
     /// Internal terms of a component as (position of upstream, coefficient).
