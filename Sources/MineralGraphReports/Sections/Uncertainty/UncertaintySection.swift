@@ -200,7 +200,7 @@ extension ReportSections {
             id: "U1", title: "Uncertainty of the concentration indices (Monte Carlo)",
             formula: "draw every uncertain figure uniformly from its interval, independently; compute C1, C2 and the headline figures of exposure, supply risk, value added, unequal exchange and water on each drawn graph; report the stated value, the median and the interval's quantiles (type 7); robustness = share of draws keeping the stated band or top supplier",
             section: "METHODS §11",
-            notes: "Intervals come from the figures' own statements (range, ± fraction, estimate) or the graph's uncertainty defaults (±10 % for estimates unless set; production and flow figures exact unless set). The ±10 % for estimates is the tool's convention: the sources mark estimates but publish no error. SplitMix64 from the seed: the same graph, draws and seed give the same figures.",
+            notes: "Intervals come from the figures' own statements (range, ± fraction, estimated, rounded or grade marks) or the graph's uncertainty defaults (±10 % for estimates and ±0.5 % for rounded figures unless set; production, flow and grade-derived figures exact unless set). The ±10 % for estimates is the tool's convention: the sources mark estimates but publish no error. SplitMix64 from the seed: the same graph, draws and seed give the same figures.",
             sources: ["Hyndman, R. J. and Fan, Y. (1996), Sample quantiles in statistical packages, The American Statistician 50(4)", "Steele, G. L., Lea, D. and Flood, C. H. (2014), Fast splittable pseudorandom number generators, OOPSLA"])]
 
         static func blocks(_ value: Report.Uncertainty?, in report: Report) -> [ReportDocument.Block] {
