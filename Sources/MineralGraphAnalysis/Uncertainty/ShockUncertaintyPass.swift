@@ -92,7 +92,7 @@ public struct ShockUncertaintyPass: Sendable {
                     out.values[.region(b, row.party.id, row.mineral, row.stage, .shortfallShare)] = share
                 }
             }
-            for (mineral, country) in mostAffected(bound) { out.labels[.mostAffected(b, mineral)] = country.rawValue }
+            for (mineral, most) in mostAffected(bound) { out.labels[.mostAffected(b, mineral)] = most.country.rawValue }
         }
         // C1 before and after; the upper bound's graph is the lower's when no spare is offered.
         let offersSpare = !result.spareCapacity.isEmpty || !result.withSubstitution.spare.isEmpty
@@ -126,8 +126,9 @@ public struct ShockUncertaintyPass: Sendable {
 
     /// Per mineral, the country whose final-demand nodes (``NodeShock/isFinalDemand``) lose the
     /// largest share of what they receive at baseline, `Σ shortfall / Σ baseline in`; ties go to
-    /// the larger shortfall in tonnes, then the smaller code. No country when none is short.
-    public static func mostAffected(_ bound: ShockBound) -> [MineralID: CountryCode] {
+    /// the larger shortfall in tonnes, then the smaller code, given with that share. No country
+    /// when none is short.
+    public static func mostAffected(_ bound: ShockBound) -> [MineralID: (country: CountryCode, shortfallShare: Double)] {
         struct Sums { var shortfall = 0.0, baseline = 0.0 }
         var sums: [MineralID: [CountryCode: Sums]] = [:]
         for row in bound.nodes where row.isFinalDemand {
@@ -142,13 +143,13 @@ public struct ShockUncertaintyPass: Sendable {
                 return country.rawValue < other.country.rawValue
             }
         }
-        return sums.compactMapValues { countries -> CountryCode? in
+        return sums.compactMapValues { countries -> (country: CountryCode, shortfallShare: Double)? in
             var best: Candidate?
             for (country, sum) in countries where sum.baseline > 0 && sum.shortfall > 0 {
                 let candidate = Candidate(country: country, share: sum.shortfall / sum.baseline, tonnes: sum.shortfall)
                 if best.map(candidate.ranksAbove) ?? true { best = candidate }
             }
-            return best?.country
+            return best.map { ($0.country, $0.share) }
         }
     }
 }

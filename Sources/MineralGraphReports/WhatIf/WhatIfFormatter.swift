@@ -142,12 +142,11 @@ public struct WhatIfFormatter: Sendable {
     func mostAffected(_ report: WhatIfReport, _ uncertainty: WhatIfUncertainty, shown: [ShockBound], both: Bool) -> [Block] {
         var items: [[Inline]] = []
         for bound in shown {
-            for (mineral, country) in ShockUncertaintyPass.mostAffected(bound).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                let nodes = bound.nodes.filter { $0.isFinalDemand && $0.mineral == mineral && $0.country == country }
-                let share = nodes.map(\.shortfallTonnes).reduce(0, +) / nodes.map(\.baselineInTonnes).reduce(0, +)
+            for (mineral, most) in ShockUncertaintyPass.mostAffected(bound).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                let country = most.country
                 items.append([.text(
                     "\(Display.mineral(mineral))\(boundTitle(bound.bound, both: both)): \(ReportBuilder.countryName(country)) (\(country.rawValue)), "
-                        + "\(ReportUnit.share.display(share)) short" + uncertainty.robustness(.mostAffected(bound.bound, mineral)))])
+                        + "\(ReportUnit.share.display(most.shortfallShare)) short" + uncertainty.robustness(.mostAffected(bound.bound, mineral)))])
             }
         }
         guard !items.isEmpty else { return [] }
