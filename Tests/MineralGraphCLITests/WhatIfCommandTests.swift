@@ -71,6 +71,34 @@ struct WhatIfCommandTests {
         #expect(limitations.contains { $0.contains("upstream") })
     }
 
+    /// Without `--detail` the JSON carries what the Markdown shows: node and region rows
+    /// affected under either bound (the same rows in both bounds) and the figures that change,
+    /// naming what it left out; `--detail` gives every row and figure.
+    @Test func jsonWithoutDetailCarriesAffectedRowsAndChangedFigures() throws {
+        let args = ["whatif", Self.toy, Self.fixtures + "ban-refined.yaml", "--format", "json"]
+        let trimmed = try CLI.run(args), full = try CLI.run(args + ["--detail"])
+        try #require(trimmed.status == 0 && full.status == 0, "\(trimmed.stderr)\(full.stderr)")
+        let small = try #require(JSONSerialization.jsonObject(with: Data(trimmed.stdout.utf8)) as? [String: Any])
+        let large = try #require(JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])
+        #expect(small["omitted_detail"] as? [String] == ["bounds.nodes", "bounds.regions", "metrics"])
+        #expect(large["omitted_detail"] == nil)
+        let ids = { (report: [String: Any], bound: Int) -> [String] in
+            (((report["bounds"] as? [[String: Any]])?[bound]["nodes"]) as? [[String: Any]] ?? []).compactMap { $0["node_id"] as? String }
+        }
+        let allNodes = ids(large, 0), affected = ids(small, 0)
+        #expect(allNodes.count > affected.count && !affected.isEmpty)
+        #expect(ids(small, 1) == affected, "both bounds list the same rows")
+        #expect(affected.contains("j") && affected.contains("r-c"))
+        // A mine upstream of the ban keeps shipping: unaffected, so only in the full list.
+        #expect(allNodes.contains("m-d") && !affected.contains("m-d"))
+        let metrics = { (report: [String: Any]) in report["metrics"] as? [[String: Any]] ?? [] }
+        let unchanged = metrics(large).filter {
+            ($0["delta_no_substitution"] as? Double) == 0 && ($0["delta_with_substitution"] as? Double) == 0
+        }
+        #expect(!unchanged.isEmpty && metrics(small).count <= metrics(large).count - unchanged.count)
+        #expect(!metrics(small).contains { ($0["delta_no_substitution"] as? Double) == 0 && ($0["delta_with_substitution"] as? Double) == 0 })
+    }
+
     @Test func markdownShowsBothBoundsAndTheHHIChange() throws {
         let result = try CLI.run(["whatif", Self.toy, Self.fixtures + "cut-md-half.yaml"])
         #expect(result.status == 0)

@@ -7,8 +7,9 @@ import MineralGraphCore
 /// demand under each bound, and how concentration moved — then shortfalls per node and per
 /// country and group, the substitution that the upper bound assumed, every report figure that
 /// changed, and the solver's tolerance and the model's limits. JSON (`mineral-graph-whatif/1`)
-/// carries the full propagation result of both bounds (without the shocked graphs) and every
-/// figure before and after.
+/// carries the propagation result of both bounds (without the shocked graphs) and the figures
+/// before and after: as the Markdown shows them (affected rows, changed figures, the rest
+/// listed under `omitted_detail`), or every row with ``WhatIfReport/detail``.
 public struct WhatIfFormatter: Sendable {
     public static let formatVersion = "mineral-graph-whatif/1"
     public var format: ReportFormat
@@ -207,7 +208,6 @@ public struct WhatIfFormatter: Sendable {
 
     func nodes(_ report: WhatIfReport, both: Bool) -> [Block] {
         let lower = report.result.noSubstitution
-        let upper = report.result.withSubstitution
         var columns: [ReportDocument.Column] = [
             .init("Node"), .init("Country"), .init("Stage"), .init("Mineral"), .init("Baseline in (t)", .right),
             .init("Shortfall" + boundTitle(.noSubstitution, both: both), .right),
@@ -215,9 +215,9 @@ public struct WhatIfFormatter: Sendable {
         if both { columns.append(.init("Shortfall (with substitution)", .right)) }
         columns += [.init("Output", .right), .init("Stranded (t)", .right)]
         var affected: [[Cell]] = []
-        for row in lower.nodes {
-            let other = upper.node(row.nodeID, row.mineral)
-            guard Self.isAffected(row) || other.map(Self.isAffected) == true else { continue }
+        let rows = report.affected
+        for row in lower.nodes where rows.contains(row) {
+            let other = rows.upper(row)
             let u = report.uncertainty
             var cells: [Cell] = [
                 [.text(row.nodeID)], [.text(row.country.rawValue)], [.text(row.stage.rawValue)], [.text(Display.mineral(row.mineral))],
@@ -248,9 +248,9 @@ public struct WhatIfFormatter: Sendable {
         if both { columns += [.init("Delivered (with substitution) (t)", .right), .init("Shortfall", .right)] }
         columns.append(.init("Stranded (t)", .right))
         var rows: [[Cell]] = []
-        for row in lower.regions {
-            let other = report.result.withSubstitution.region(row.party.id, row.mineral, row.stage)
-            guard Self.isAffected(row) || other.map(Self.isAffected) == true else { continue }
+        let affected = report.affected
+        for row in lower.regions where affected.contains(row) {
+            let other = affected.upper(row)
             let u = report.uncertainty
             let figure = { (bound: SubstitutionBound, quantity: ShockQuantity) in
                 ShockFigure.region(bound, row.party.id, row.mineral, row.stage, quantity)
@@ -382,14 +382,6 @@ public struct WhatIfFormatter: Sendable {
         return blocks
     }
 
-    static func isAffected(_ row: NodeShock) -> Bool {
-        row.shortfallTonnes != 0 || row.strandedTonnes != 0 || row.outputRatio != 1 || row.substitutionOutTonnes != 0
-    }
-
-    static func isAffected(_ row: RegionShock) -> Bool {
-        row.shortfallTonnes != 0 || row.strandedTonnes != 0
-    }
-
     // MARK: Numbers
 
     /// Tonnes and USD as the report prints them (``ReportUnit/display(_:)``).
@@ -443,6 +435,9 @@ struct WhatIfJSON: Encodable {
     /// A bound without its shocked graph (run `whatif --write-graphs` for those).
     struct Bound: Encodable {
         var bound: ShockBound
+        /// The bound's node and region rows the JSON carries.
+        var nodes: [NodeShock]
+        var regions: [RegionShock]
 
         func encode(to encoder: Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
@@ -450,8 +445,8 @@ struct WhatIfJSON: Encodable {
             try c.encode(bound.finalDemand, forKey: .finalDemand)
             try c.encode(bound.valueAtRisk, forKey: .valueAtRisk)
             try c.encode(bound.totalValueAtRisk, forKey: .totalValueAtRisk)
-            try c.encode(bound.nodes, forKey: .nodes)
-            try c.encode(bound.regions, forKey: .regions)
+            try c.encode(nodes, forKey: .nodes)
+            try c.encode(regions, forKey: .regions)
             try c.encode(bound.spare, forKey: .spare)
             try c.encode(bound.substitutionFlows, forKey: .substitutionFlows)
             try c.encode(bound.solver, forKey: .solver)
@@ -489,10 +484,14 @@ struct WhatIfJSON: Encodable {
     var bounds: [Bound]
     var limitations: [String]
     var warnings: [String]
-    /// Every report figure; `changed` lists only those that differ under some bound.
+    /// The report figures: every one with detail, else those that differ under some bound.
     var metrics: [Metric]
     /// The headline figures' intervals; absent when every figure of the graph is exact.
     var uncertainty: WhatIfUncertaintyJSON?
+    /// Without detail, the lists that leave rows out (`bounds.nodes` and `bounds.regions`
+    /// keep the rows affected under either bound, `metrics` the figures that change); absent
+    /// with detail or when nothing was left out.
+    var omittedDetail: [String]?
 
     init(_ report: WhatIfReport) {
         let result = report.result
@@ -501,10 +500,24 @@ struct WhatIfJSON: Encodable {
         shocks = result.shocks
         spareCapacity = result.spareCapacity
         countryGrouping = result.countryGrouping
-        bounds = result.bounds.map(Bound.init)
         limitations = result.limitations
         warnings = result.warnings
-        metrics = report.metricRows().map(Metric.init)
         uncertainty = report.uncertainty.map { WhatIfUncertaintyJSON($0, report) }
+        let rows = report.metricRows()
+        guard !report.detail else {
+            bounds = result.bounds.map { Bound(bound: $0, nodes: $0.nodes, regions: $0.regions) }
+            metrics = rows.map(Metric.init)
+            return
+        }
+        let affected = report.affected
+        bounds = result.bounds.map { bound in
+            Bound(bound: bound, nodes: bound.nodes.filter(affected.contains), regions: bound.regions.filter(affected.contains))
+        }
+        metrics = rows.filter(\.changed).map(Metric.init)
+        var omitted: [String] = []
+        if zip(bounds, result.bounds).contains(where: { $0.nodes.count < $1.nodes.count }) { omitted.append("bounds.nodes") }
+        if zip(bounds, result.bounds).contains(where: { $0.regions.count < $1.regions.count }) { omitted.append("bounds.regions") }
+        if metrics.count < rows.count { omitted.append("metrics") }
+        omittedDetail = omitted.isEmpty ? nil : omitted
     }
 }
