@@ -342,6 +342,35 @@ struct GraphFileReaderWriterTests {
         #expect(EditScript.quote("plain-id_2") == "plain-id_2")
     }
 
+    /// The writer decides quoting of ASCII text byte by byte; the answers must be those of the
+    /// rules on Unicode scalars, on the words and shapes YAML resolvers read as something else
+    /// and on random ASCII text (seeded), and every string must read back as itself.
+    @Test func asciiQuotingAgreesWithTheScalarRules() throws {
+        var texts = [
+            "", " ", "a", "null", "NULL", "Null", "~", "yes", "No", "ON", "off", "y", "N", ".nan", ".Inf", "-.inf", "+.INF",
+            "0", "-1", "+1.5", ".5", "1e5", "1_000", "0x1F", "0o17", "1:30", "2024-01-31", "2024-01-31T10:00:00Z", "1.2.3",
+            "12 t", "a: b", "a:b", "a #b", "a#b", "ends:", " lead", "trail ", "-", "- x", "?x", "[x]", "{x}", "#x", "&a", "*a",
+            "!t", "|x", ">x", "'x'", "\"x\"", "%x", "@x", "`x", ",x", "cod-mining", "HS 260500 Cobalt ores", "a\tb", "a\r\nb",
+            "a\nb", "\u{7F}", "truey", "nullable", "1 2", "1e", "e5", "-.5e3",
+        ]
+        var rng = LCG(state: 16)
+        let alphabet = Array("ab yYnN01:#-.+_eExXoOTZtz,[]{}&*!|>'\"%@`?~\t\n\r".unicodeScalars)
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...7, using: &rng) { text.append(alphabet.randomElement(using: &rng)!) }
+            texts.append(String(text))
+        }
+        for text in texts {
+            #expect(YAMLText.needsQuotes(text) == YAMLText.scalarsNeedQuotes(text), "\(text.debugDescription)")
+            #expect(YAMLText.looksLikeNonString(text) == YAMLText.scalarsLookLikeNonString(text), "\(text.debugDescription)")
+        }
+        for text in texts.prefix(200) where !text.isEmpty {
+            var graph = try Self.read("name: t\nyear: 2023\n").graph
+            graph.description = text
+            #expect(try Self.read(GraphFileWriter().write(graph)).graph.description == text, "\(text.debugDescription)")
+        }
+    }
+
     @Test func duplicateKeysInSeparateMappingsAreFine() throws {
         let text = "name: a\nyear: 2023\nnodes:\n  - id: x\n    kind: mine\n    country: CHL\n  - id: y\n    kind: mine\n    country: CHL\n"
         #expect(try Self.read(text).graph.nodes.count == 2)

@@ -123,12 +123,26 @@ public struct GraphFileWriter: Sendable {
 private struct Emitter {
     var text = ""
 
-    mutating func raw(_ line: String) { text += line + "\n" }
+    mutating func raw(_ line: String) {
+        text += line
+        text += "\n"
+    }
+
     mutating func blank() { text += "\n" }
+
+    /// The indentation of each level (the graph format goes five deep).
+    private static let indents = (0..<8).map { String(repeating: "  ", count: $0) }
+
+    /// Starts a line: `level`'s indentation, `key` and `separator`.
+    private mutating func start(_ level: Int, _ key: String, _ separator: String) {
+        text += level < Self.indents.count ? Self.indents[level] : String(repeating: "  ", count: level)
+        text += key
+        text += separator
+    }
 
     /// `key:` at `level`, opening a block; `key: []` for an empty list.
     mutating func list(_ level: Int, _ key: some GraphFileKey, isEmpty: Bool) {
-        raw(String(repeating: "  ", count: level) + key.rawValue + (isEmpty ? ": []" : ":"))
+        start(level, key.rawValue, isEmpty ? ": []\n" : ":\n")
     }
 
     mutating func field(_ level: Int, _ key: some GraphFileKey, _ value: String?) { field(level, key.rawValue, value) }
@@ -139,14 +153,15 @@ private struct Emitter {
     /// `key: value` at `level`; nothing for `nil`.
     mutating func field(_ level: Int, _ key: String, _ value: String?) {
         guard let value else { return }
-        let indent = String(repeating: "  ", count: level)
         if YAMLText.fitsLiteralBlock(value) {
-            raw(indent + key + ": |-")
+            start(level, key, ": |-\n")
+            let indent = String(repeating: "  ", count: level + 1)
             for line in value.split(separator: "\n", omittingEmptySubsequences: false) {
-                text += line.isEmpty ? "\n" : indent + "  " + line + "\n"
+                text += line.isEmpty ? "\n" : indent + line + "\n"
             }
         } else {
-            raw(indent + key + ": " + YAMLText.scalar(value))
+            start(level, key, ": ")
+            raw(YAMLText.scalar(value))
         }
     }
 
@@ -170,12 +185,14 @@ private struct Emitter {
 
     private mutating func field(_ level: Int, _ key: String, _ value: Verbatim?) {
         guard let value else { return }
-        raw(String(repeating: "  ", count: level) + key + ": " + value.text)
+        start(level, key, ": ")
+        raw(value.text)
     }
 
     /// The first field of a list item: `- key: value`, one level deeper than its list key.
     mutating func item(_ level: Int, _ key: String, _ value: String) {
-        raw(String(repeating: "  ", count: level) + "- " + key + ": " + YAMLText.scalar(value))
+        start(level, "- " + key, ": ")
+        raw(YAMLText.scalar(value))
     }
 
     private struct Verbatim {

@@ -64,7 +64,19 @@ public struct TradeGraphBuilder: Sendable {
         }
         var shipped: [NodeKey: Set<MineralID>] = [:]
         var received = Set<NodeKey>()
-        var flows: [(key: (String, String, String, Bool), flow: Flow)] = []
+        // Node ids, each made once; flows are ordered by their nodes' and products' ranks
+        // below, which compare as the ids and HS codes do.
+        var nodeIndex: [NodeKey: Int32] = [:]
+        var nodeIDs: [String] = []
+        let node = { (key: NodeKey) -> Int32 in
+            if let index = nodeIndex[key] { return index }
+            nodeIDs.append(key.id)
+            nodeIndex[key] = Int32(nodeIDs.count - 1)
+            return Int32(nodeIDs.count - 1)
+        }
+        var flows: [Flow] = []
+        var order: [FlowOrder] = []
+        let labels = table.products.map { product in "HS \(product.code)" + (product.name.map { " \($0)" } ?? "") }
         var flowsWithoutTonnes = 0
         var mirrored = 0
         var mappedCodes = Set<String>()
@@ -78,6 +90,7 @@ public struct TradeGraphBuilder: Sendable {
             mappedCodes.insert(product.code)
             let from = NodeKey(country: table.countries[Int(entry.exporter)], stage: Self.shippingStage(of: stage))
             let to = NodeKey(country: table.countries[Int(entry.importer)], stage: toStage)
+            let fromIndex = node(from), toIndex = node(to)
             shipped[from, default: []].insert(mineral)
             received.insert(to)
             if entry.tonnes == nil { flowsWithoutTonnes += 1 }
@@ -102,17 +115,23 @@ public struct TradeGraphBuilder: Sendable {
                         + "; the range spans both sides (METHODS §11.1).")
                 mirrored += 1
             }
-            let flow = Flow(
-                from: from.id, to: to.id, mineral: mineral,
-                product: "HS \(product.code)" + (product.name.map { " \($0)" } ?? ""),
+            order.append(FlowOrder(
+                from: fromIndex, to: toIndex, product: Int32(entry.product), isReexport: entry.isReexport, index: Int32(flows.count)))
+            flows.append(Flow(
+                from: nodeIDs[Int(fromIndex)], to: nodeIDs[Int(toIndex)], mineral: mineral, product: labels[Int(entry.product)],
                 tonnes: entry.tonnes, containedTonnes: contained, valueUSD: Self.rounded(entry.valueUSD),
                 type: stage == .waste ? .waste : .product, source: datasetID,
-                notes: notes.isEmpty ? nil : notes.joined(separator: " "), uncertainty: uncertainty)
-            flows.append(((from.id, to.id, product.code, entry.isReexport), flow))
+                notes: notes.isEmpty ? nil : notes.joined(separator: " "), uncertainty: uncertainty))
         }
-        flows.sort { a, b in
-            (a.key.0, a.key.1, a.key.2, a.key.3 ? 1 : 0) < (b.key.0, b.key.1, b.key.2, b.key.3 ? 1 : 0)
+        // Flows in the order of (from id, to id, HS code, re-export last), ties in table order.
+        let nodeRank = Self.ranks(nodeIDs), productRank = Self.ranks(table.products.map(\.code))
+        for k in order.indices {
+            order[k].from = nodeRank[Int(order[k].from)]
+            order[k].to = nodeRank[Int(order[k].to)]
+            order[k].product = productRank[Int(order[k].product)]
         }
+        order.sort()
+        flows = order.map { flows[Int($0.index)] }
         let keys = Set(shipped.keys).union(received).sorted()
         let nodes = keys.map { key -> Node in
             let name = CountryTable.country(key.country)?.name ?? key.country.rawValue
@@ -133,7 +152,7 @@ public struct TradeGraphBuilder: Sendable {
                 outputs: (shipped[key] ?? []).sorted().map { Output(mineral: $0) },
                 source: datasetID, notes: notes.isEmpty ? nil : notes.joined(separator: " "))
         }
-        let minerals = Set(flows.map(\.flow.mineral)).sorted().map(\.rawValue)
+        let minerals = Set(flows.map(\.mineral)).sorted().map(\.rawValue)
         let name = graphName ?? {
             let stem = URL(fileURLWithPath: summary.file).deletingPathExtension().lastPathComponent
             return summary.file == "<stdin>" || stem.isEmpty ? "\(summary.source.rawValue)-\(summary.year)" : stem
@@ -144,7 +163,7 @@ public struct TradeGraphBuilder: Sendable {
                 + "one node per country and stage, one flow per exporter, importer and HS code (gross product tonnes where reported, USD). "
                 + "Trade data give no production: node outputs have no figures.",
             sources: [datasetSource(summary, id: datasetID, flowsWithoutTonnes: flowsWithoutTonnes), mapSource(codes: mappedCodes, revision: summary.revision)],
-            nodes: nodes, flows: flows.map(\.flow))
+            nodes: nodes, flows: flows)
         var header = ["# Imported by `mineral-graph \(command)` from \(fileName(summary.file))."]
         header.append("# Flows: the exporter's node at the product's stage → the importer's node at the stage that uses it")
         header.append("# (ores → processing, refined → manufacturing, manufactured → use; the product map sends")
@@ -157,6 +176,24 @@ public struct TradeGraphBuilder: Sendable {
         }
         header += summary.lines(limit: 10).map { "# " + $0 }
         return (graph.replacingControlCharacters(), header)
+    }
+
+    /// Where a flow goes in the graph: its nodes' and product's ranks, then where it stood.
+    private struct FlowOrder: Comparable {
+        var from: Int32, to: Int32, product: Int32
+        var isReexport: Bool
+        var index: Int32
+
+        static func < (a: FlowOrder, b: FlowOrder) -> Bool {
+            (a.from, a.to, a.product, a.isReexport ? 1 : 0, a.index) < (b.from, b.to, b.product, b.isReexport ? 1 : 0, b.index)
+        }
+    }
+
+    /// Each string's rank among the distinct strings in sorted order (equal strings share one).
+    private static func ranks(_ strings: [String]) -> [Int32] {
+        let sorted = Set(strings).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) })
+        return strings.map { rank[$0]! }
     }
 
     private func fileName(_ file: String) -> String {
