@@ -119,6 +119,36 @@ struct GraphValidatorTests {
         #expect(Self.codes(graph) == [])
     }
 
+    /// The read-only and the mutating traversal of the graph's text visit the same fields in
+    /// the same order, and a control character in any of them is refused at that field.
+    @Test func bothTextTraversalsVisitEveryFieldInFileOrder() {
+        var graph = Self.chain()
+        graph.description = "d"
+        graph.countryScheme = "s"
+        graph.sources = [SourceReference(id: "src", title: "t", publisher: "p", url: "https://example.org", notes: "n")]
+        graph.nodes[0].name = "n"
+        graph.nodes[0].source = "src"
+        graph.nodes[0].notes = "n"
+        graph.nodes[0].outputs[0].product = "ore"
+        graph.flows[0].product = "ore"
+        graph.flows[0].source = "src"
+        graph.flows[0].notes = "n"
+        graph.otherCountries = [OtherCountries(mineral: "cobalt", stage: .mining, tonnes: 1, source: "src", notes: "n")]
+        var read: [GraphLocation] = []
+        graph.forEachText { _, location in read.append(location) }
+        var visited: [GraphLocation] = []
+        var copy = graph
+        copy.visitText { _, location in visited.append(location) }
+        #expect(read == visited)
+        #expect(read.count == 3 + 5 + (3 + 2 + 2) + 3 + 3 + 3 + 6 + 3, "\(read)")
+        for location in read {
+            var broken = graph
+            broken.visitText { text, at in if at == location { text += "\u{1B}" } }
+            #expect(Self.codes(broken).contains("control-character"), "\(location)")
+            #expect(Self.codes(broken.replacingControlCharacters()).allSatisfy { $0 != "control-character" }, "\(location)")
+        }
+    }
+
     @Test func replacingControlCharactersGivesAValidGraph() {
         var graph = Self.chain()
         graph.name = "chain\u{1B}[31m"

@@ -338,9 +338,10 @@ public struct GraphValidator: Sendable {
     /// string, so a name holding one would garble or break diagrams, reports and exports; the
     /// error points at the field.
     private func checkText(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
-        var copy = graph
-        copy.visitText { text, location in
-            guard let scalar = text.unicodeScalars.first(where: Self.refusesControlCharacter) else { return }
+        graph.forEachText { text, location in
+            guard SupplyGraph.holdsRefusedControlCharacter(text),
+                  let scalar = text.unicodeScalars.first(where: Self.refusesControlCharacter)
+            else { return }
             let field = switch location {
             case .graph(let field), .source(_, let field), .node(_, let field), .output(_, _, let field), .flow(_, let field),
                  .otherCountries(_, let field): field ?? ""

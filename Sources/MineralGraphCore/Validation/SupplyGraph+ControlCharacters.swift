@@ -1,52 +1,92 @@
 extension SupplyGraph {
-    /// Calls `body` with every text field of the graph (ids, names, codes, references, notes)
-    /// and its location, in the order of the graph's elements; `body` may change the text.
-    /// The validator's control-character check and ``replacingControlCharacters()`` share it,
-    /// so that both cover the same fields.
-    mutating func visitText(_ body: (inout String, GraphLocation) -> Void) {
-        func visit(_ text: inout String?, _ location: GraphLocation) {
-            guard var value = text else { return }
-            body(&value, location)
-            text = value
-        }
-        body(&name, .graph(.name))
-        visit(&description, .graph(.description))
-        visit(&countryScheme, .graph(.countryScheme))
-        for i in sources.indices {
-            let at = { (key: SourceKey) in GraphLocation.source(i, key) }
-            body(&sources[i].id, at(.id))
-            body(&sources[i].title, at(.title))
-            visit(&sources[i].publisher, at(.publisher))
-            visit(&sources[i].url, at(.url))
-            visit(&sources[i].notes, at(.notes))
-        }
-        for i in nodes.indices {
-            let at = { (key: NodeKey) in GraphLocation.node(i, key) }
-            body(&nodes[i].id, at(.id))
-            visit(&nodes[i].name, at(.name))
-            body(&nodes[i].country.rawValue, at(.country))
-            for j in nodes[i].outputs.indices {
-                body(&nodes[i].outputs[j].mineral.rawValue, .output(node: i, index: j, .mineral))
-                visit(&nodes[i].outputs[j].product, .output(node: i, index: j, .product))
+    /// A text field of an element: required or optional.
+    private enum TextField<Element> {
+        case text(WritableKeyPath<Element, String>)
+        case optional(WritableKeyPath<Element, String?>)
+    }
+
+    /// Every text field of the graph (ids, names, codes, references, notes), in file order; the
+    /// validator's control-character check and ``replacingControlCharacters()`` read them
+    /// through ``forEachText(_:)`` and ``visitText(_:)``, so that both cover the same fields.
+    /// (Made once per traversal: key paths are not `Sendable`, so they cannot be static.)
+    private struct TextFields {
+        let graphFields: [(TextField<SupplyGraph>, GraphKey)] = [
+            (.text(\.name), .name), (.optional(\.description), .description), (.optional(\.countryScheme), .countryScheme),
+        ]
+        let sourceFields: [(TextField<SourceReference>, SourceKey)] = [
+            (.text(\.id), .id), (.text(\.title), .title), (.optional(\.publisher), .publisher), (.optional(\.url), .url),
+            (.optional(\.notes), .notes),
+        ]
+        let nodeFields: [(TextField<Node>, NodeKey)] = [
+            (.text(\.id), .id), (.optional(\.name), .name), (.text(\.country.rawValue), .country),
+        ]
+        /// The node's fields after its outputs.
+        let nodeTrailingFields: [(TextField<Node>, NodeKey)] = [(.optional(\.source), .source), (.optional(\.notes), .notes)]
+        let outputFields: [(TextField<Output>, OutputKey)] = [(.text(\.mineral.rawValue), .mineral), (.optional(\.product), .product)]
+        let otherCountriesFields: [(TextField<OtherCountries>, OtherCountriesKey)] = [
+            (.text(\.mineral.rawValue), .mineral), (.optional(\.source), .source), (.optional(\.notes), .notes),
+        ]
+        let flowFields: [(TextField<Flow>, FlowKey)] = [
+            (.text(\.from), .from), (.text(\.to), .to), (.text(\.mineral.rawValue), .mineral), (.optional(\.product), .product),
+            (.optional(\.source), .source), (.optional(\.notes), .notes),
+        ]
+    }
+
+    /// Calls `body` with every text field of the graph and its location, in the order of the
+    /// graph's elements, reading the graph in place.
+    func forEachText(_ body: (String, GraphLocation) -> Void) {
+        func each<Element, Key>(_ element: Element, _ fields: [(TextField<Element>, Key)], _ at: (Key) -> GraphLocation) {
+            for (field, key) in fields {
+                switch field {
+                case .text(let path): body(element[keyPath: path], at(key))
+                case .optional(let path): if let text = element[keyPath: path] { body(text, at(key)) }
+                }
             }
-            visit(&nodes[i].source, at(.source))
-            visit(&nodes[i].notes, at(.notes))
         }
-        for i in otherCountries.indices {
-            let at = { (key: OtherCountriesKey) in GraphLocation.otherCountries(i, key) }
-            body(&otherCountries[i].mineral.rawValue, at(.mineral))
-            visit(&otherCountries[i].source, at(.source))
-            visit(&otherCountries[i].notes, at(.notes))
+        let fields = TextFields()
+        each(self, fields.graphFields) { .graph($0) }
+        for (i, source) in sources.enumerated() { each(source, fields.sourceFields) { .source(i, $0) } }
+        for (i, node) in nodes.enumerated() {
+            each(node, fields.nodeFields) { .node(i, $0) }
+            for (j, output) in node.outputs.enumerated() { each(output, fields.outputFields) { .output(node: i, index: j, $0) } }
+            each(node, fields.nodeTrailingFields) { .node(i, $0) }
         }
-        for i in flows.indices {
-            let at = { (key: FlowKey) in GraphLocation.flow(i, key) }
-            body(&flows[i].from, at(.from))
-            body(&flows[i].to, at(.to))
-            body(&flows[i].mineral.rawValue, at(.mineral))
-            visit(&flows[i].product, at(.product))
-            visit(&flows[i].source, at(.source))
-            visit(&flows[i].notes, at(.notes))
+        for (i, other) in otherCountries.enumerated() { each(other, fields.otherCountriesFields) { .otherCountries(i, $0) } }
+        for (i, flow) in flows.enumerated() { each(flow, fields.flowFields) { .flow(i, $0) } }
+    }
+
+    /// Calls `body` with every text field of the graph and its location, in the order of
+    /// ``forEachText(_:)``; `body` may change the text.
+    mutating func visitText(_ body: (inout String, GraphLocation) -> Void) {
+        func each<Element, Key>(_ element: inout Element, _ fields: [(TextField<Element>, Key)], _ at: (Key) -> GraphLocation) {
+            for (field, key) in fields {
+                switch field {
+                case .text(let path): body(&element[keyPath: path], at(key))
+                case .optional(let path):
+                    guard var text = element[keyPath: path] else { continue }
+                    body(&text, at(key))
+                    element[keyPath: path] = text
+                }
+            }
         }
+        let fields = TextFields()
+        each(&self, fields.graphFields) { .graph($0) }
+        for i in sources.indices { each(&sources[i], fields.sourceFields) { .source(i, $0) } }
+        for i in nodes.indices {
+            each(&nodes[i], fields.nodeFields) { .node(i, $0) }
+            for j in nodes[i].outputs.indices { each(&nodes[i].outputs[j], fields.outputFields) { .output(node: i, index: j, $0) } }
+            each(&nodes[i], fields.nodeTrailingFields) { .node(i, $0) }
+        }
+        for i in otherCountries.indices { each(&otherCountries[i], fields.otherCountriesFields) { .otherCountries(i, $0) } }
+        for i in flows.indices { each(&flows[i], fields.flowFields) { .flow(i, $0) } }
+    }
+
+    /// Whether `text` holds a control character ``GraphValidator`` refuses. Most text is
+    /// cleared on its bytes: refused scalars are bytes below 0x20 (other than tab and line
+    /// feed), 0x7F, or C1 controls, whose UTF-8 starts with 0xC2.
+    static func holdsRefusedControlCharacter(_ text: String) -> Bool {
+        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) else { return false }
+        return text.unicodeScalars.contains(where: GraphValidator.refusesControlCharacter)
     }
 
     /// The graph with every control character that ``GraphValidator`` refuses replaced by
@@ -57,9 +97,13 @@ extension SupplyGraph {
     /// names, file names, source columns), so that a stray control byte in a table gives a
     /// graph that validates, with a visible replacement character, rather than a refusal.
     public func replacingControlCharacters() -> SupplyGraph {
+        // Most graphs hold none: found by reading, without copying the graph.
+        var refused = false
+        forEachText { text, _ in refused = refused || Self.holdsRefusedControlCharacter(text) }
+        guard refused else { return self }
         var graph = self
         graph.visitText { text, _ in
-            guard text.unicodeScalars.contains(where: GraphValidator.refusesControlCharacter) else { return }
+            guard Self.holdsRefusedControlCharacter(text) else { return }
             var out = String.UnicodeScalarView()
             for scalar in text.unicodeScalars {
                 out.append(GraphValidator.refusesControlCharacter(scalar) ? "\u{FFFD}" : scalar)
