@@ -85,7 +85,12 @@ extension SupplyGraph {
     /// cleared on its bytes: refused scalars are bytes below 0x20 (other than tab and line
     /// feed), 0x7F, or C1 controls, whose UTF-8 starts with 0xC2.
     static func holdsRefusedControlCharacter(_ text: String) -> Bool {
-        guard text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) else { return false }
+        let suspect = { (byte: UInt8) in (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 }
+        let clear = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where suspect(byte) { return false }
+            return true
+        }
+        guard clear != true, text.utf8.contains(where: suspect) else { return false }
         return text.unicodeScalars.contains(where: GraphValidator.refusesControlCharacter)
     }
 
