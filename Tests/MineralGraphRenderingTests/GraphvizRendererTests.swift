@@ -57,6 +57,21 @@ struct GraphvizRendererTests {
         graph = try Fixtures.cobalt()
     }
 
+    /// Every `font-family="DejaVu Sans"` gets its fallbacks, wherever it stands; other text,
+    /// other fonts and a cut-off attribute stay as they are.
+    @Test func fontFallbacksReplaceEveryFamilyAttributeAndNothingElse() {
+        let family = "font-family=\"DejaVu Sans\"", fallbacks = "font-family=\"DejaVu Sans,Verdana,sans-serif\""
+        let cases = [
+            ("", ""), ("<svg/>", "<svg/>"), (family, fallbacks), (family + family, fallbacks + fallbacks),
+            ("<text " + family + ">é</text><text " + family + ">", "<text " + fallbacks + ">é</text><text " + fallbacks + ">"),
+            ("font-family=\"Times\"", "font-family=\"Times\""), ("x font-family=\"DejaVu Sa", "x font-family=\"DejaVu Sa"),
+        ]
+        for (input, expected) in cases {
+            let output = DiagramRenderer.withFontFallbacks(svg: Data(input.utf8))
+            #expect(String(decoding: output, as: UTF8.self) == expected)
+        }
+    }
+
     @Test func svgIsWellFormedXMLWithEveryNodeID() throws {
         let svg = try DiagramRenderer().render(graph, as: .svg)
         let titles = try SVGTitles.parse(svg.data)

@@ -10,7 +10,7 @@ import MineralGraphRendering
 ///     whole pipeline (diagram, DOT, layout, rendering) in milliseconds.
 ///
 /// Render options: --min-share X --top N --group-by country --mineral M --cluster country|stage
-/// --color-by share --engine E --no-edge-labels.
+/// --color-by share --engine E --edge-labels none|value|share|both.
 @main
 struct RenderBenchmark {
     static func main() throws {
@@ -18,14 +18,10 @@ struct RenderBenchmark {
         guard let command = arguments.first else { usage() }
         arguments.removeFirst()
         var values: [String: String] = [:]
-        var flags: Set<String> = []
         var index = 0
         while index < arguments.count {
             let name = arguments[index]
-            if name == "--no-edge-labels" || name == "--edge-labels" {
-                flags.insert(name)
-                index += 1
-            } else if index + 1 < arguments.count, name.hasPrefix("-") {
+            if index + 1 < arguments.count, name.hasPrefix("-") {
                 values[name] = arguments[index + 1]
                 index += 2
             } else {
@@ -38,7 +34,7 @@ struct RenderBenchmark {
         switch command {
         case "generate":
             guard let path = values["-o"] else { usage() }
-            try TextFile.writeAtomically(GraphFileWriter().write(graph, headerComment: ["# Synthetic benchmark graph; not data."]), to: path)
+            try OutputFile.write(GraphFileWriter().write(graph, headerComment: ["# Synthetic benchmark graph; not data."]), to: path)
             print("\(path): \(graph.nodes.count) nodes, \(graph.flows.count) flows")
         case "time":
             let options = DiagramOptions(
@@ -48,7 +44,7 @@ struct RenderBenchmark {
                 coloring: values["--color-by"].flatMap { DiagramOptions.Coloring(rawValue: $0) } ?? .group,
                 mineral: values["--mineral"].map { MineralID($0) }, minShare: values["--min-share"].flatMap(Double.init),
                 top: values["--top"].flatMap(Int.init),
-                edgeLabels: flags.contains("--no-edge-labels") ? false : flags.contains("--edge-labels") ? true : nil)
+                edgeLabels: values["--edge-labels"].flatMap { EdgeLabels(rawValue: $0) })
             let renderer = DiagramRenderer(options: options, engine: values["--engine"].flatMap { LayoutEngine(rawValue: $0) } ?? .dot)
             let format = values["--format"].flatMap { RenderFormat(rawValue: $0) } ?? .svg
             let runs = values["--runs"].flatMap(Int.init) ?? 5

@@ -95,10 +95,26 @@ public struct DiagramRenderer: Sendable {
 
     /// Graphviz writes `font-family="DejaVu Sans"`; a browser without the font would fall
     /// back to its default, often a serif: name sans-serif fallbacks after it.
+    /// (Replaced on the bytes in one pass: `replacingOccurrences` on the text was 6 % of
+    /// rendering 2,000 nodes.)
     static func withFontFallbacks(svg: Data) -> Data {
-        let text = String(decoding: svg, as: UTF8.self)
-        return Data(text.replacingOccurrences(
-            of: "font-family=\"" + DiagramStyle.fontName + "\"",
-            with: "font-family=\"" + DiagramStyle.svgFontFamily + "\"").utf8)
+        let pattern = Array(("font-family=\"" + DiagramStyle.fontName + "\"").utf8)
+        let replacement = Array(("font-family=\"" + DiagramStyle.svgFontFamily + "\"").utf8)
+        let bytes = [UInt8](svg)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count + bytes.count / 8)
+        var index = 0, copied = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == pattern[0], bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                out += bytes[copied..<index]
+                out += replacement
+                index += pattern.count
+                copied = index
+            } else {
+                index += 1
+            }
+        }
+        out += bytes[copied...]
+        return Data(out)
     }
 }
