@@ -436,26 +436,33 @@ struct Decoding {
     /// The known keys of a mapping and their values (and key nodes, for source positions).
     /// A mapping has a dozen keys at most, so they are looked up by scanning.
     struct Fields<Key: Equatable>: Sequence {
-        // Kept as parallel arrays: a lookup compares keys without copying whole entries (a
-        // tuple of key, name and two nodes), which was a tenth of reading a large graph.
-        private(set) var keys: [Key] = []
-        private var keyNodes: [YAMLNode] = []
-        private var values: [YAMLNode] = []
+        // The mapping's own pairs (shared, not copied) and the known key of each, `nil` for
+        // an unknown or malformed one: a lookup compares keys without copying entries or
+        // building arrays of nodes, which were a tenth of reading a large graph.
+        private let pairs: [(key: YAMLNode, value: YAMLNode)]
+        private var known: [Key?] = []
 
-        mutating func append(_ key: Key, keyNode: YAMLNode, value: YAMLNode) {
-            keys.append(key)
-            keyNodes.append(keyNode)
-            values.append(value)
+        init(_ mapping: YAMLNode.Mapping) {
+            pairs = mapping.pairs
+            known.reserveCapacity(pairs.count)
         }
 
+        /// Adds the key of the next pair of the mapping.
+        mutating func append(_ key: Key?) {
+            known.append(key)
+        }
+
+        func contains(_ key: Key) -> Bool {
+            known.contains(key)
+        }
         subscript(key: Key) -> YAMLNode? {
-            keys.firstIndex(of: key).map { values[$0] }
+            known.firstIndex(of: key).map { pairs[$0].value }
         }
         func keyNode(_ key: Key) -> YAMLNode? {
-            keys.firstIndex(of: key).map { keyNodes[$0] }
+            known.firstIndex(of: key).map { pairs[$0].key }
         }
         func makeIterator() -> some IteratorProtocol<(key: Key, value: YAMLNode)> {
-            zip(keys, values).lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
+            zip(known, pairs).lazy.compactMap { key, pair in key.map { (key: $0, value: pair.value) } }.makeIterator()
         }
     }
 
@@ -468,7 +475,7 @@ struct Decoding {
     mutating func fields<Key: GraphFileKey>(of node: YAMLNode, what: String, required: [Key]) -> Fields<Key>? {
         // The allowed names are only needed for messages: built per mapping, they were a fifth
         // of reading a large graph.
-        fields(of: node, what: what, allowed: { Key.names }, required: required, name: \.rawValue, known: Key.init(rawValue:))
+        fields(of: node, what: what, allowed: { Key.names }, required: required, name: { $0.rawValue }, known: Key.init(rawValue:))
     }
 
     private mutating func fields<Key>(
@@ -478,22 +485,24 @@ struct Decoding {
             error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
         }
-        var result = Fields<Key>()
-        for (keyNode, value) in mapping {
+        var result = Fields<Key>(mapping)
+        for index in mapping.pairs.indices {
+            let keyNode = mapping.pairs[index].key
             guard case .scalar(let key) = keyNode else {
                 error(.badKey, "keys must be plain words", at: keyNode)
+                result.append(nil)
                 continue
             }
-            if let known = known(key.string) {
-                result.append(known, keyNode: keyNode, value: value)
-            } else {
+            let knownKey = known(key.string)
+            result.append(knownKey)
+            if knownKey == nil {
                 let allowed = allowed()
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
                 error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
-        for key in required where !result.keys.contains(key) {
+        for key in required where !result.contains(key) {
             error(.missingKey, "\(what) needs '\(name(key))'", at: node)
         }
         return result
@@ -679,21 +688,24 @@ struct Decoding {
     /// Powers of ten a `Double` holds exactly.
     private static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
 
-    /// The value of a plain decimal such as `129`, `-4.25` or `+0.5` with at most 15 digits
-    /// (digits before and after the point), computed without `strtod`; `nil` for anything else,
-    /// which ``parseNumber(_:)`` reads as before. The result is the one `Double(text)` gives:
-    /// the digits as a whole number and the power of ten are exact doubles, and one division
-    /// rounds correctly, as `strtod` does.
+    /// The value of a plain decimal such as `129`, `-4.25` or `+0.5`; `nil` for anything else,
+    /// which ``parseNumber(_:)`` reads as before. With at most 15 digits (before and after the
+    /// point) it is computed without `strtod` and is the one `Double(text)` gives: the digits
+    /// as a whole number and the power of ten are exact doubles, and one division rounds
+    /// correctly, as `strtod` does; longer ones are `Double(text)`.
     static func plainDecimal(_ text: String) -> Double? {
         var mantissa: UInt64 = 0
         var digits = 0, fractionDigits = 0, integerDigits = 0
-        var negative = false, point = false, first = true
+        var negative = false, point = false, first = true, long = false
         for byte in text.utf8 {
             defer { first = false }
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 digits += 1
-                if digits > 15 { return nil }
+                if digits > 15 {
+                    long = true
+                    continue
+                }
                 mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
                 if point { fractionDigits += 1 } else { integerDigits += 1 }
             case UInt8(ascii: "."):
@@ -708,6 +720,8 @@ struct Decoding {
             }
         }
         guard integerDigits > 0, !point || fractionDigits > 0 else { return nil }
+        // Longer digit strings (shortest round-trip spellings have up to 17) are strtod's.
+        if long { return Double(text) }
         var value = Double(mantissa)
         if fractionDigits > 0 { value /= exactPowersOfTen[fractionDigits] }
         return negative ? -value : value
