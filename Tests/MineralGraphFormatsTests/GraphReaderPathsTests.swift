@@ -299,6 +299,13 @@ struct GraphReaderPathsTests {
         #expect(BlockYAMLComposer.compose(written, streaming: ["nodes", "flows"]) { _, _, _ in } != nil)
     }
 
+    @Test func theSecondThreadIsOptIn() {
+        #expect(DecodingPipeline.Use.automatic([:], cores: 2) == nil)
+        #expect(DecodingPipeline.Use.automatic(["MINERAL_GRAPH_READER_THREADS": "1"], cores: 8) == nil)
+        #expect(DecodingPipeline.Use.automatic(["MINERAL_GRAPH_READER_THREADS": "2"], cores: 1) == nil)
+        #expect(DecodingPipeline.Use.automatic(["MINERAL_GRAPH_READER_THREADS": "2"], cores: 2)?.minimumBytes == 1 << 20)
+    }
+
     @Test func plainDecimalsParseAsDoubleParsesThem() {
         let texts = ["0", "-0", "+7", "129", "1032000", "0.1", "-4.25", "123456789012345", "99999999999999.9", "0.00000000000001",
                      "3.14159265358979", "007", "1.10"]

@@ -19,12 +19,18 @@ final class DecodingPipeline: @unchecked Sendable {
         /// Items per batch.
         var batchSize = 256
 
-        /// From 1 MiB (about 6,000 flows) up, on a machine with more than one core, unless the
-        /// environment variable `MINERAL_GRAPH_READER_THREADS` is `1`.
+        /// From 1 MiB (about 6,000 flows) up, on a machine with more than one core, when the
+        /// environment variable `MINERAL_GRAPH_READER_THREADS` is `2`; otherwise one thread.
+        ///
+        /// Not the default: on the shared 2-core machine the project is measured on (load 4–6),
+        /// the second thread cost more than it saved: `summary` of 100,000 flows took 0.81–1.33 s
+        /// (0.52–0.63 CPU-s) with it and 0.72–0.85 s (0.38–0.45 CPU-s) without; with libyaml
+        /// composing it was no faster either. Handing the decoded batches back to be freed on
+        /// the thread that allocated them did not change that.
         static let automatic = automatic(ProcessInfo.processInfo.environment, cores: ProcessInfo.processInfo.activeProcessorCount)
 
         static func automatic(_ environment: [String: String], cores: Int) -> Use? {
-            cores > 1 && environment["MINERAL_GRAPH_READER_THREADS"] != "1" ? Use(minimumBytes: 1 << 20) : nil
+            cores > 1 && environment["MINERAL_GRAPH_READER_THREADS"] == "2" ? Use(minimumBytes: 1 << 20) : nil
         }
     }
 
