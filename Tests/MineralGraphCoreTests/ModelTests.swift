@@ -92,6 +92,34 @@ struct ModelTests {
         #expect(try JSONDecoder().decode(SupplyGraph.self, from: data) == graph)
     }
 
+    /// The one-pass totals are those of a pass per mineral, to the last bit, with the
+    /// minerals' flows interleaved.
+    @Test func summaryTotalsAreThoseOfAPassPerMineral() {
+        var graph = GraphValidatorTests.chain()
+        var generator = LCG(state: 11)
+        let minerals: [MineralID] = ["cobalt", "lithium", "nickel"]
+        let types: [FlowType] = [.product, .waste, .product]
+        func figure() -> Double? { Int.random(in: 0..<5, using: &generator) == 0 ? nil : Double.random(in: 0..<1e6, using: &generator) }
+        for i in 0..<3000 {
+            graph.flows.append(Flow(
+                from: "a\(i)", to: "b\(i)", mineral: minerals.randomElement(using: &generator)!, tonnes: figure(),
+                containedTonnes: figure(), valueUSD: figure(), type: types.randomElement(using: &generator)!))
+        }
+        let summary = GraphSummary(graph)
+        #expect(summary.minerals.map(\.mineral) == graph.minerals)
+        for totals in summary.minerals {
+            let flows = graph.flows.filter { $0.mineral == totals.mineral }
+            #expect(totals.flowCount == flows.count)
+            #expect(totals.tonnes == flows.compactMap(\.tonnes).reduce(0, +))
+            #expect(totals.containedTonnes == flows.compactMap(\.containedTonnes).reduce(0, +))
+            #expect(totals.valueUSD == flows.compactMap(\.valueUSD).reduce(0, +))
+            #expect(totals.flowsMissingTonnes == flows.filter { $0.tonnes == nil }.count)
+            #expect(totals.flowsMissingContainedTonnes == flows.filter { $0.containedTonnes == nil }.count)
+            #expect(totals.flowsMissingValue == flows.filter { $0.valueUSD == nil }.count)
+        }
+        #expect(summary.flowsByType == Dictionary(grouping: graph.flows, by: \.type.rawValue).mapValues(\.count))
+    }
+
     @Test func summaryAddsWhatIsGivenAndCountsWhatIsMissing() {
         var graph = GraphValidatorTests.chain()
         graph.nodes.append(Node(id: "dump", kind: .wasteDestination(.landfill), country: "GHA"))

@@ -43,21 +43,41 @@ public struct GraphSummary: Codable, Hashable, Sendable {
         }
         countryCount = nodesByCountry.count
         flowCount = graph.flows.count
-        flowsByType = [:]
-        for flow in graph.flows { flowsByType[flow.type.rawValue, default: 0] += 1 }
-        minerals = graph.minerals.map { mineral in
-            let flows = graph.flows.filter { $0.mineral == mineral }
-            return MineralTotals(
-                mineral: mineral,
-                containedBasis: MineralCatalog.info(mineral)?.containedBasis ?? "t",
-                flowCount: flows.count,
-                tonnes: flows.compactMap(\.tonnes).reduce(0, +),
-                containedTonnes: flows.compactMap(\.containedTonnes).reduce(0, +),
-                valueUSD: flows.compactMap(\.valueUSD).reduce(0, +),
-                flowsMissingTonnes: flows.filter { $0.tonnes == nil }.count,
-                flowsMissingContainedTonnes: flows.filter { $0.containedTonnes == nil }.count,
-                flowsMissingValue: flows.filter { $0.valueUSD == nil }.count)
+        // One pass over the flows (a large graph has millions), adding each mineral's figures
+        // in flow order, as a pass per mineral would.
+        let minerals = graph.minerals
+        var slots: [MineralID: Int] = [:]
+        for (slot, mineral) in minerals.enumerated() { slots[mineral] = slot }
+        var totals = minerals.map { mineral in
+            MineralTotals(
+                mineral: mineral, containedBasis: MineralCatalog.info(mineral)?.containedBasis ?? "t", flowCount: 0,
+                tonnes: 0, containedTonnes: 0, valueUSD: 0, flowsMissingTonnes: 0, flowsMissingContainedTonnes: 0, flowsMissingValue: 0)
         }
+        var byType: [FlowType: Int] = [:]
+        let flows = graph.flows
+        var last: (mineral: MineralID, slot: Int)?
+        // Fields read in place: a copy of each flow would retain and release its strings.
+        for i in flows.indices {
+            byType[flows[i].type, default: 0] += 1
+            let slot: Int
+            if let last, last.mineral == flows[i].mineral {
+                slot = last.slot
+            } else {
+                guard let found = slots[flows[i].mineral] else { continue }
+                slot = found
+                last = (flows[i].mineral, found)
+            }
+            totals[slot].flowCount += 1
+            if let tonnes = flows[i].tonnes { totals[slot].tonnes += tonnes } else { totals[slot].flowsMissingTonnes += 1 }
+            if let contained = flows[i].containedTonnes {
+                totals[slot].containedTonnes += contained
+            } else {
+                totals[slot].flowsMissingContainedTonnes += 1
+            }
+            if let value = flows[i].valueUSD { totals[slot].valueUSD += value } else { totals[slot].flowsMissingValue += 1 }
+        }
+        flowsByType = Dictionary(uniqueKeysWithValues: byType.map { ($0.key.rawValue, $0.value) })
+        self.minerals = totals
         sourceCount = graph.sources.count
     }
 }

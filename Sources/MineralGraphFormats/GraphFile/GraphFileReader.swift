@@ -19,6 +19,11 @@ public struct GraphFileReader: Sendable {
     /// Largest graph text this reader reads, in bytes; larger text is a `file-too-large` error.
     public var maximumBytes: Int
 
+    /// When the reader decodes on a second thread (``DecodingPipeline``); `nil`: never.
+    var pipeline = DecodingPipeline.Use.automatic
+    /// Whether the reader tries ``BlockYAMLComposer`` before libyaml (tests compare both).
+    var triesBlockComposer = true
+
     public init(maximumBytes: Int = GraphFileReader.maximumBytes) {
         self.maximumBytes = maximumBytes
     }
@@ -48,6 +53,8 @@ public struct GraphFileReader: Sendable {
         let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         var decoder = Decoding(file: file)
         decoder.maximumBytes = maximumBytes
+        decoder.pipeline = pipeline
+        decoder.triesBlockComposer = triesBlockComposer
         let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -101,10 +108,14 @@ struct Decoding {
     private var minerals: [String: MineralID] = [:]
     /// Nodes and flows decoded while composing (``composeGraph(_:)``), by item index; `nil`
     /// when the file's `nodes` or `flows` is not a list that was streamed.
-    private var streamedNodes: [MineralGraphCore.Node?]?
-    private var streamedFlows: [Flow?]?
+    private var streamedNodes: [MineralGraphCore.Node]?
+    private var streamedFlows: [Flow]?
     /// Largest text read, bytes.
     var maximumBytes = InputLimits.maximumDocumentBytes
+    /// When ``composeGraph(_:)`` decodes on a second thread; `nil`: never.
+    var pipeline: DecodingPipeline.Use? = .automatic
+    /// Whether ``composeGraph(_:)`` tries ``BlockYAMLComposer`` before libyaml.
+    var triesBlockComposer = true
 
     init(file: String) {
         self.file = file
@@ -137,20 +148,74 @@ struct Decoding {
     /// composer has it (``YAMLComposer/compose(_:streaming:handler:)``), so that the YAML
     /// values of a large file's elements are never all in memory; ``graph(_:)`` takes the
     /// decoded elements instead of reading those lists again.
+    ///
+    /// The plain block YAML graph files are written in is read without libyaml
+    /// (``BlockYAMLComposer``); text outside it, errors included, is read again from the start
+    /// by libyaml with everything decoded so far dropped. Text of ``pipeline``'s
+    /// `minimumBytes` or more is decoded on a second thread (``DecodingPipeline``) while the
+    /// composer goes on, with the same results in the same order.
     mutating func composeGraph(_ text: String) throws(DiagnosticError) -> YAMLNode? {
         try checkLimits(text, kind: "graph files")
-        return try YAMLComposer(file: file, kind: "graph files").compose(text, streaming: [GraphKey.nodes.rawValue, GraphKey.flows.rawValue]) { list, index, item in
-            // Appended in place: the lists have hundreds of thousands of items.
-            if list == GraphKey.nodes.rawValue {
-                let decoded = node(item, index: index)
-                if streamedNodes == nil { streamedNodes = [] }
-                streamedNodes!.append(decoded)
-            } else {
-                let decoded = flow(item, index: index)
-                if streamedFlows == nil { streamedFlows = [] }
-                streamedFlows!.append(decoded)
+        let composer = YAMLComposer(file: file, kind: "graph files")
+        let streaming: Set<String> = [GraphKey.nodes.rawValue, GraphKey.flows.rawValue]
+        if triesBlockComposer {
+            let unread = self
+            let fast = try streamItems(of: text, fallible: true) { handler in
+                BlockYAMLComposer.compose(
+                    text, streaming: streaming, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues, handler: handler)
+            }
+            if let fast { return fast }
+            self = unread
+        }
+        return try streamItems(of: text, fallible: false) { handler throws(DiagnosticError) in
+            try composer.compose(text, streaming: streaming, handler: handler)
+        }
+    }
+
+    /// Runs `compose`, decoding the items it hands over here or on a second thread. When
+    /// `fallible`, `nil` from `compose` means it gave up: nothing decoded is kept.
+    private mutating func streamItems(
+        of text: String, fallible: Bool,
+        _ compose: (YAMLComposer.ItemHandler) throws(DiagnosticError) -> YAMLNode?
+    ) throws(DiagnosticError) -> YAMLNode? {
+        guard let pipeline, text.utf8.count >= pipeline.minimumBytes else {
+            return try compose { list, index, item in
+                if list == GraphKey.nodes.rawValue {
+                    decodeStreamedNode(item, index: index)
+                } else {
+                    decodeStreamedFlow(item, index: index)
+                }
             }
         }
+        let stage = DecodingPipeline(self, batchSize: pipeline.batchSize)
+        let root: YAMLNode?
+        do {
+            root = try compose { list, index, item in stage.add(isNode: list == GraphKey.nodes.rawValue, index: index, item) }
+        } catch {
+            stage.cancel()
+            throw error
+        }
+        if root == nil && fallible {
+            stage.cancel()
+        } else {
+            self = stage.finish()
+        }
+        return root
+    }
+
+    /// Decodes the `index`-th item of a streamed `nodes` list.
+    mutating func decodeStreamedNode(_ item: YAMLNode, index: Int) {
+        // Appended in place: the lists have hundreds of thousands of items.
+        let decoded = node(item, index: index)
+        if streamedNodes == nil { streamedNodes = [] }
+        if let decoded { streamedNodes!.append(decoded) }
+    }
+
+    /// Decodes the `index`-th item of a streamed `flows` list.
+    mutating func decodeStreamedFlow(_ item: YAMLNode, index: Int) {
+        let decoded = flow(item, index: index)
+        if streamedFlows == nil { streamedFlows = [] }
+        if let decoded { streamedFlows!.append(decoded) }
     }
 
     /// The diagnostics collected so far, in file order.
@@ -175,9 +240,9 @@ struct Decoding {
         let description = string(fields, .description)
         let scheme = string(fields, .countryScheme)
         let sources = list(fields, .sources) { decoding, item, i in decoding.source(item, index: i) }
-        let nodes = streamedNodes.map { $0.compactMap { $0 } }
+        let nodes = streamedNodes
             ?? list(fields, .nodes) { decoding, item, i in decoding.node(item, index: i) }
-        let flows = streamedFlows.map { $0.compactMap { $0 } }
+        let flows = streamedFlows
             ?? list(fields, .flows) { decoding, item, i in decoding.flow(item, index: i) }
         let others = list(fields, .otherCountries) { decoding, item, i in decoding.otherCountries(item, index: i) }
         let defaults = fields[.uncertainty].flatMap { uncertaintyDefaults($0) }
@@ -371,67 +436,74 @@ struct Decoding {
     /// The known keys of a mapping and their values (and key nodes, for source positions).
     /// A mapping has a dozen keys at most, so they are looked up by scanning.
     struct Fields<Key: Equatable>: Sequence {
-        // Kept as parallel arrays: a lookup compares keys without copying whole entries (a
-        // tuple of key, name and two nodes), which was a tenth of reading a large graph.
-        private(set) var keys: [Key] = []
-        private(set) var names: [String] = []
-        private var keyNodes: [YAMLNode] = []
-        private var values: [YAMLNode] = []
+        // The mapping's own pairs (shared, not copied) and the known key of each, `nil` for
+        // an unknown or malformed one: a lookup compares keys without copying entries or
+        // building arrays of nodes, which were a tenth of reading a large graph.
+        private let pairs: [(key: YAMLNode, value: YAMLNode)]
+        private var known: [Key?] = []
 
-        mutating func append(_ key: Key, name: String, keyNode: YAMLNode, value: YAMLNode) {
-            keys.append(key)
-            names.append(name)
-            keyNodes.append(keyNode)
-            values.append(value)
+        init(_ mapping: YAMLNode.Mapping) {
+            pairs = mapping.pairs
+            known.reserveCapacity(pairs.count)
         }
 
+        /// Adds the key of the next pair of the mapping.
+        mutating func append(_ key: Key?) {
+            known.append(key)
+        }
+
+        func contains(_ key: Key) -> Bool {
+            known.contains(key)
+        }
         subscript(key: Key) -> YAMLNode? {
-            keys.firstIndex(of: key).map { values[$0] }
+            known.firstIndex(of: key).map { pairs[$0].value }
         }
         func keyNode(_ key: Key) -> YAMLNode? {
-            keys.firstIndex(of: key).map { keyNodes[$0] }
+            known.firstIndex(of: key).map { pairs[$0].key }
         }
         func makeIterator() -> some IteratorProtocol<(key: Key, value: YAMLNode)> {
-            zip(keys, values).lazy.map { (key: $0.0, value: $0.1) }.makeIterator()
+            zip(known, pairs).lazy.compactMap { key, pair in key.map { (key: $0, value: pair.value) } }.makeIterator()
         }
     }
 
     /// The keys of a mapping, after checking for unknown and missing keys.
     mutating func fields(of node: YAMLNode, what: String, allowed: [String], required: [String]) -> Fields<String>? {
-        fields(of: node, what: what, allowed: { allowed }, required: required, known: { allowed.contains($0) ? $0 : nil })
+        fields(of: node, what: what, allowed: { allowed }, required: required, name: { $0 }, known: { allowed.contains($0) ? $0 : nil })
     }
 
     /// The keys of a graph-file mapping, after checking for unknown (not in `Key`) and missing keys.
     mutating func fields<Key: GraphFileKey>(of node: YAMLNode, what: String, required: [Key]) -> Fields<Key>? {
         // The allowed names are only needed for messages: built per mapping, they were a fifth
         // of reading a large graph.
-        fields(of: node, what: what, allowed: { Key.names }, required: required.map { $0.rawValue }, known: Key.init(rawValue:))
+        fields(of: node, what: what, allowed: { Key.names }, required: required, name: { $0.rawValue }, known: Key.init(rawValue:))
     }
 
     private mutating func fields<Key>(
-        of node: YAMLNode, what: String, allowed: () -> [String], required: [String], known: (String) -> Key?
+        of node: YAMLNode, what: String, allowed: () -> [String], required: [Key], name: (Key) -> String, known: (String) -> Key?
     ) -> Fields<Key>? {
         guard case .mapping(let mapping) = node else {
             error(.expectedMapping, "expected \(what) as a mapping of keys to values, found \(describe(node))", at: node)
             return nil
         }
-        var result = Fields<Key>()
-        for (keyNode, value) in mapping {
+        var result = Fields<Key>(mapping)
+        for index in mapping.pairs.indices {
+            let keyNode = mapping.pairs[index].key
             guard case .scalar(let key) = keyNode else {
                 error(.badKey, "keys must be plain words", at: keyNode)
+                result.append(nil)
                 continue
             }
-            if let known = known(key.string) {
-                result.append(known, name: key.string, keyNode: keyNode, value: value)
-            } else {
+            let knownKey = known(key.string)
+            result.append(knownKey)
+            if knownKey == nil {
                 let allowed = allowed()
                 let closest = hints.suggestions { ClosestMatches.best(for: key.string, among: allowed, limit: 1) }
                 error(.unknownKey, "unknown key '\(Self.excerpt(key.string))' in \(what)", at: keyNode,
                       notes: closest.map { "did you mean '\($0)'?" } + ["keys: " + allowed.joined(separator: ", ")])
             }
         }
-        for key in required where !result.names.contains(key) {
-            error(.missingKey, "\(what) needs '\(key)'", at: node)
+        for key in required where !result.contains(key) {
+            error(.missingKey, "\(what) needs '\(name(key))'", at: node)
         }
         return result
     }
@@ -596,6 +668,7 @@ struct Decoding {
 
     /// Decimal numbers with optional `_` digit separators and exponent; `.nan`, `.inf`, `-.inf`.
     static func parseNumber(_ text: String) -> Double? {
+        if let value = plainDecimal(text) { return value }
         switch text {
         case ".nan", ".NaN", ".NAN": return .nan
         case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .infinity
@@ -610,6 +683,48 @@ struct Decoding {
               cleaned.utf8.allSatisfy({ isDigit($0) || isSign($0) || $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "e") })
         else { return nil }
         return Double(cleaned)
+    }
+
+    /// Powers of ten a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = (0...15).map { (0..<$0).reduce(1.0) { value, _ in value * 10 } }
+
+    /// The value of a plain decimal such as `129`, `-4.25` or `+0.5`; `nil` for anything else,
+    /// which ``parseNumber(_:)`` reads as before. With at most 15 digits (before and after the
+    /// point) it is computed without `strtod` and is the one `Double(text)` gives: the digits
+    /// as a whole number and the power of ten are exact doubles, and one division rounds
+    /// correctly, as `strtod` does; longer ones are `Double(text)`.
+    static func plainDecimal(_ text: String) -> Double? {
+        var mantissa: UInt64 = 0
+        var digits = 0, fractionDigits = 0, integerDigits = 0
+        var negative = false, point = false, first = true, long = false
+        for byte in text.utf8 {
+            defer { first = false }
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits > 15 {
+                    long = true
+                    continue
+                }
+                mantissa = mantissa &* 10 &+ UInt64(byte &- UInt8(ascii: "0"))
+                if point { fractionDigits += 1 } else { integerDigits += 1 }
+            case UInt8(ascii: "."):
+                if point || integerDigits == 0 { return nil }
+                point = true
+            case UInt8(ascii: "-") where first:
+                negative = true
+            case UInt8(ascii: "+") where first:
+                break
+            default:
+                return nil
+            }
+        }
+        guard integerDigits > 0, !point || fractionDigits > 0 else { return nil }
+        // Longer digit strings (shortest round-trip spellings have up to 17) are strtod's.
+        if long { return Double(text) }
+        var value = Double(mantissa)
+        if fractionDigits > 0 { value /= exactPowersOfTen[fractionDigits] }
+        return negative ? -value : value
     }
 
     // MARK: Reporting

@@ -15,6 +15,8 @@ public struct SourceMap: Sendable {
     /// Field names by code, and codes by name (code 0 is "no field").
     private var fieldNames: [String] = [""]
     private var fieldCodes: [String: UInt32] = [:]
+    /// The field code stored last.
+    private var lastCode: UInt32 = 0
 
     /// A position, and how the value is written when recorded with a shape.
     private struct Packed: Sendable {
@@ -105,7 +107,12 @@ public struct SourceMap: Sendable {
         }
         var code: UInt32 = 0
         if let field = parts.field {
-            if let known = fieldCodes[field] {
+            // Readers record an element's fields in the same order element after element, so
+            // the field after the last one is tried before hashing the name.
+            let next = Int(lastCode) + 1
+            if next < fieldNames.count, fieldNames[next] == field {
+                code = UInt32(next)
+            } else if let known = fieldCodes[field] {
                 code = known
             } else {
                 code = UInt32(fieldNames.count)
@@ -113,6 +120,7 @@ public struct SourceMap: Sendable {
                 fieldCodes[field] = code
             }
         }
+        if code != 0 { lastCode = code }
         let entry = Entry(first: UInt32(parts.first), second: UInt32(parts.second), field: code, packed: value)
         if let last = kinds[parts.kind].last, (last.first, last.second) > (entry.first, entry.second) {
             unordered[location] = value

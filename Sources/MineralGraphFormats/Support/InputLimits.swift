@@ -49,6 +49,9 @@ public enum InputLimits {
     static func longLine(in text: String, file: String, yamlBreaks: Bool, limit: Int = maximumLineBytes) -> Diagnostic? {
         var text = text
         return text.withUTF8 { bytes -> Diagnostic? in
+            // Every line ends at a line feed or before: when no stretch between line feeds is
+            // longer than the limit (memchr finds them fast), no line is.
+            guard hasLongStretch(bytes, limit: limit) else { return nil }
             var line = 1
             var lineStart = 0
             var index = 0
@@ -78,6 +81,19 @@ public enum InputLimits {
             }
             return nil
         }
+    }
+
+    /// Whether more than `limit` bytes stand between two line feeds (or the text's ends).
+    private static func hasLongStretch(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start < bytes.count {
+            guard let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count - start > limit }
+            let length = UnsafeRawPointer(found) - UnsafeRawPointer(base + start)
+            if length > limit { return true }
+            start += length + 1
+        }
+        return false
     }
 
     /// A located error when `byteCount` exceeds `limit`.
