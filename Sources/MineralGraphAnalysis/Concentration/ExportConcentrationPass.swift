@@ -30,7 +30,13 @@ public struct ExportConcentrationPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [ExportConcentration] {
-        let index = graph.nodeIndex()
+        run(on: GraphDerivations(graph))
+    }
+
+    /// Export concentration of `derived`'s graph, with the node index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> [ExportConcentration] {
+        let graph = derived.graph
+        let index = derived.index.position
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.stage) < (b.mineral, b.stage) }

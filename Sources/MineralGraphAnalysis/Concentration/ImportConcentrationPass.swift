@@ -31,6 +31,12 @@ public struct ImportConcentrationPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> ImportConcentrationResult {
+        run(on: GraphDerivations(graph))
+    }
+
+    /// C2 of `derived`'s graph, from the stage-supply plans it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> ImportConcentrationResult {
+        let graph = derived.graph
         let nodes = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         struct Key: Hashable, Comparable {
             let importer: CountryCode, mineral: MineralID, stage: Stage
@@ -47,7 +53,7 @@ public struct ImportConcentrationPass: Sendable {
         var domesticSupply: [Market: [StageSupply.NodeSupply]] = [:]
         var domesticBasis: [Market: QuantityBasis] = [:]
         var domesticMissingAt = Set<Market>()
-        for market in StageSupply.collect(from: graph, stages: Stage.allCases) where market.year == graph.year {
+        for market in StageSupply.collect(from: derived, stages: Stage.allCases) where market.year == graph.year {
             for node in market.nodes {
                 let key = Market(mineral: market.mineral, stage: market.stage, country: node.country)
                 domesticSupply[key, default: []].append(node)

@@ -97,6 +97,11 @@ public struct StageSupply: Hashable, Sendable {
         plans(in: graph, stages: stages).map(\.supply)
     }
 
+    /// ``collect(from:stages:)`` of `derived`'s graph, from the plans it keeps for other passes.
+    public static func collect(from derived: GraphDerivations, stages: [Stage]) -> [StageSupply] {
+        derived.plans(stages: stages).map(\.supply)
+    }
+
     /// One market's supply with where each of its quantities comes from: the node output or
     /// the flows summed into each node's tonnes and the residual entry. Which figures a market
     /// reads, its basis and its missing nodes depend only on which figures are given, not on

@@ -27,8 +27,14 @@ public struct CountryExposurePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [CountryExposureRow] {
-        let mined = ExposurePass(solver: solver, resolution: .countries).run(on: graph)
-        let refined = ExposurePass(solver: solver, originStage: .processing, resolution: .countries).run(on: graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// The rows of `derived`'s graph, with the index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> [CountryExposureRow] {
+        let graph = derived.graph
+        let mined = ExposurePass(solver: solver, resolution: .countries).run(on: derived)
+        let refined = ExposurePass(solver: solver, originStage: .processing, resolution: .countries).run(on: derived)
         let countryOf = Dictionary(graph.nodes.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
         var rows: [CountryExposureRow] = []
         for traced in mined.minerals {

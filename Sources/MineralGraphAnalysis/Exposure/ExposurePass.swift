@@ -58,7 +58,13 @@ public struct ExposurePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> Exposure {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// S1 of `derived`'s graph, with the index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> Exposure {
+        let graph = derived.graph
+        let index = derived.index
         let traced = minerals.map { Array(Set($0)).sorted() } ?? Array(Set(graph.flows.map(\.mineral))).sorted()
         var reports: [SolverReport] = []
         let results = traced.map { mineral -> MineralExposure in

@@ -40,10 +40,13 @@ struct TradeLedger: Sendable {
     let aggregation: TradeAggregation
     let solver: SolverReport
 
-    init(graph: SupplyGraph, water waterPass: WaterFootprintPass, scheme: CountryGroupScheme?) {
-        let index = FlowIndex(graph)
+    /// The ledger of `derived`'s graph; built through ``GraphDerivations/ledger(water:scheme:)``,
+    /// which keeps it for the other trade passes.
+    init(_ derived: GraphDerivations, water waterPass: WaterFootprintPass, scheme: CountryGroupScheme?) {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let water = waterPass.model(index)
+        let water = derived.waterModel(waterPass)
         let rme = RawMaterialEquivalents(water.system, options: waterPass.solver)
         var entries: [TradeEntry] = []
         for (i, flow) in graph.flows.enumerated() where flow.type == .product {

@@ -45,7 +45,18 @@ public struct ValueAddedPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> ValueAdded {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// V1 of `derived`'s graph, kept there for the passes that read it (V2, E4).
+    public func run(on derived: GraphDerivations) -> ValueAdded {
+        derived.valueAdded(self)
+    }
+
+    /// V1 of `derived`'s graph, computed (``GraphDerivations/valueAdded(_:)`` keeps it).
+    func compute(_ derived: GraphDerivations) -> ValueAdded {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
         var rows: [NodeValueAdded] = []
         for n in graph.nodes.indices where graph.nodes[n].kind != .consumer {

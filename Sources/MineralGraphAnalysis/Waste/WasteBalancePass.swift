@@ -29,7 +29,13 @@ public struct WasteBalancePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> WasteBalance {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// X1 of `derived`'s graph, with the index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> WasteBalance {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
         func entries(_ type: FlowType) -> [TradeEntry] {
             graph.flows.indices.compactMap { i in

@@ -31,7 +31,13 @@ public struct VirtualWaterTradePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> VirtualWaterTrade {
-        let ledger = TradeLedger(graph: graph, water: water, scheme: scheme)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// E3 of `derived`'s graph, with the trade ledger it keeps for the other trade passes.
+    public func run(on derived: GraphDerivations) -> VirtualWaterTrade {
+        let graph = derived.graph
+        let ledger = derived.ledger(water: water, scheme: scheme)
         let flows = ledger.entries.map { entry in
             let flow = graph.flows[entry.flow]
             let from = ledger.index.endpoints[entry.flow]!.from

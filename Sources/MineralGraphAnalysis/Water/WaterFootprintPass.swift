@@ -63,8 +63,14 @@ public struct WaterFootprintPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> WaterFootprint {
-        let index = FlowIndex(graph)
-        let model = self.model(index)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// W1 of `derived`'s graph, with the water model and index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> WaterFootprint {
+        let graph = derived.graph
+        let index = derived.index
+        let model = derived.waterModel(self)
         let system = model.system
         let grouping = CountryGrouping(override: scheme, graph: graph)
 
@@ -165,8 +171,8 @@ public struct WaterFootprintPass: Sendable {
     }
 
     /// Intensities, direct and embodied water of every node, and the embodied water of flows.
-    func model(_ index: FlowIndex) -> EmbodiedWaterModel {
-        let system = ProductionSystem(index)
+    func model(_ system: ProductionSystem) -> EmbodiedWaterModel {
+        let index = system.index
         let graph = index.graph
         var intensity = PerWaterQuantity<[MetricValue]> { _ in [] }
         var aware: [MetricValue] = []
