@@ -148,16 +148,35 @@ public struct StageSupply: Hashable, Sendable {
 
     /// The ``Plan`` of every market that ``collect(from:stages:)`` gives, in its order.
     static func plans(in graph: SupplyGraph, stages: [Stage]) -> [Plan] {
+        plans(in: FlowIndex(graph), stages: stages)
+    }
+
+    /// ``plans(in:stages:)`` of `index`'s graph.
+    static func plans(in index: FlowIndex, stages: [Stage]) -> [Plan] {
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage, year: Int
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.stage, a.year) < (b.mineral, b.stage, b.year) }
         }
+        let graph = index.graph
         let stageSet = Set(stages)
-        var outFlows: [String: [Int]] = [:]
-        var inFlows: [String: [Int]] = [:]
-        for (i, flow) in graph.flows.enumerated() {
-            if flow.type != .waste { outFlows[flow.from, default: []].append(i) }
-            inFlows[flow.to, default: []].append(i)
+        // The flows from and to each node id, in flow order: those of the id's first node, and
+        // the flows that name an unknown node at their other end (left out of the index's lists).
+        var danglingOut: [String: [Int]] = [:]
+        var danglingIn: [String: [Int]] = [:]
+        for i in index.danglingFlows {
+            danglingOut[graph.flows[i].from, default: []].append(i)
+            danglingIn[graph.flows[i].to, default: []].append(i)
+        }
+        func flows(_ id: String, _ indexed: (Int) -> [Int], _ dangling: [String: [Int]]) -> [Int] {
+            let known = index.position[id].map(indexed) ?? []
+            guard let extra = dangling[id] else { return known }
+            return (known + extra).sorted()
+        }
+        func outFlows(_ id: String) -> [Int] {
+            flows(id, { index.outgoing[$0] }, danglingOut).filter { graph.flows[$0].type != .waste }
+        }
+        func inFlows(_ id: String) -> [Int] {
+            flows(id, { index.incoming[$0] }, danglingIn)
         }
         /// A node's figures in one market, before the market's basis is known: indices into the
         /// graph's nodes, the node's outputs and the graph's flows.
@@ -184,14 +203,14 @@ public struct StageSupply: Hashable, Sendable {
                 if !keys.contains(key) { keys.append(key) }
             }
             if receiving {
-                for i in inFlows[node.id] ?? [] {
+                for i in inFlows(node.id) {
                     let key = Key(mineral: graph.flows[i].mineral, stage: node.stage, year: graph.year)
                     if !keys.contains(key) { keys.append(key) }
                 }
             }
             for key in keys {
                 let flows = key.year == graph.year
-                    ? ((receiving ? inFlows : outFlows)[node.id] ?? []).filter { graph.flows[$0].mineral == key.mineral } : []
+                    ? (receiving ? inFlows(node.id) : outFlows(node.id)).filter { graph.flows[$0].mineral == key.mineral } : []
                 register(key)
                 // The node's first output of the mineral in the year (`Node.output(of:year:graphYear:)`).
                 let declared = node.outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
@@ -212,15 +231,22 @@ public struct StageSupply: Hashable, Sendable {
             /// The contained bases of the market's figures (`CommonBasis.containedBases`), labelled
             /// by node and flow only when `labelled`: the labels name figures in the reason of a
             /// failed choice, and the choice itself reads the bases alone.
+            /// Unlabelled, each basis is listed once.
             func containedBases(labelled: Bool) -> [(basis: QuantityBasis, label: String)] {
                 var contained: [(basis: QuantityBasis, label: String)] = []
+                func add(_ basis: QuantityBasis, _ label: @autoclosure () -> String) {
+                    if labelled {
+                        contained.append((basis, label()))
+                    } else if !contained.contains(where: { $0.basis == basis }) {
+                        contained.append((basis, ""))
+                    }
+                }
                 for entry in nodes {
                     if let declared = declared(entry), declared.containedTonnes != nil {
-                        contained.append((declared.containedBasis, labelled ? graph.nodes[entry.node].id : ""))
+                        add(declared.containedBasis, graph.nodes[entry.node].id)
                     }
                     for i in entry.flows where graph.flows[i].containedTonnes != nil {
-                        let flow = graph.flows[i]
-                        contained.append((flow.containedBasis, labelled ? "\(flow.from) → \(flow.to)" : ""))
+                        add(graph.flows[i].containedBasis, "\(graph.flows[i].from) → \(graph.flows[i].to)")
                     }
                 }
                 if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }

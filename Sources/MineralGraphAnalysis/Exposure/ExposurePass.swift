@@ -77,37 +77,45 @@ public struct ExposurePass: Sendable {
 
     private func trace(_ mineral: MineralID, index: FlowIndex) -> (MineralExposure, [SolverReport]) {
         let graph = index.graph
+        let flows = graph.flows
         let count = graph.nodes.count
-        let inFlows = (0..<count).map { n in index.incoming[n].filter { graph.flows[$0].mineral == mineral } }
-        let outFlows = (0..<count).map { n in index.outgoing[n].filter { graph.flows[$0].mineral == mineral } }
-        let sources = (0..<count).filter { n in
-            let node = graph.nodes[n]
-            let produces = node.outputs(mineral) || !outFlows[n].isEmpty
-            if let originStage { return produces && node.stage == originStage }
-            return produces && (node.kind == .mine || inFlows[n].isEmpty)
+        // The mineral's in- and out-flows of each node, in flow order, from one scan of the flows.
+        var inFlows = [[Int]](repeating: [], count: count)
+        var outFlows = [[Int]](repeating: [], count: count)
+        for i in flows.indices where flows[i].mineral == mineral {
+            guard let (from, to) = index.endpoints[i] else { continue }
+            outFlows[from].append(i)
+            inFlows[to].append(i)
         }
-        let isSource = Set(sources)
+        let sources = (0..<count).filter { n in
+            let produces = !outFlows[n].isEmpty || graph.nodes[n].outputs(mineral)
+            if let originStage { return produces && graph.nodes[n].stage == originStage }
+            return produces && (graph.nodes[n].kind == .mine || inFlows[n].isEmpty)
+        }
+        var isSourceNode = [Bool](repeating: false, count: count)
+        for s in sources { isSourceNode[s] = true }
+        let isSource = isSourceNode
 
         var inputs = [[UpstreamSystem.Term]](repeating: [], count: count)
         var supply = [MetricValue](repeating: MetricValue(0), count: count)
         var nodeReason = [Unavailable?](repeating: nil, count: count)
         var inBasis = [QuantityBasis?](repeating: nil, count: count)
-        for n in 0..<count where !isSource.contains(n) && !inFlows[n].isEmpty {
-            let flows = inFlows[n].map { graph.flows[$0] }
+        for n in 0..<count where !isSource[n] && !inFlows[n].isEmpty {
+            let nodeFlows = inFlows[n]  // flow indices: a flow is a large value
             var quantities: [Double]?
             // One basis for the node's in-flows (METHODS §0.1): contained, converted to a common
             // basis, when every flow states it; else gross when every flow does.
-            let common = flows.allSatisfy({ $0.containedTonnes != nil })
-                ? try? CommonBasis.choose(for: mineral, containedBases: CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }).get()
+            let common = nodeFlows.allSatisfy({ flows[$0].containedTonnes != nil })
+                ? try? CommonBasis.choose(for: mineral, flows: nodeFlows, in: graph).get()
                 : nil
             if let common {
-                quantities = flows.map { $0.quantity(on: common)! }
+                quantities = nodeFlows.map { flows[$0].quantity(on: common)! }
                 inBasis[n] = common
-            } else if flows.allSatisfy({ $0.tonnes != nil }) {
+            } else if nodeFlows.allSatisfy({ flows[$0].tonnes != nil }) {
                 inBasis[n] = .gross
-                quantities = flows.map { $0.tonnes! }
+                quantities = nodeFlows.map { flows[$0].tonnes! }
             }
-            var coefficients: [Double?] = Array(repeating: nil, count: flows.count)
+            var coefficients: [Double?] = Array(repeating: nil, count: nodeFlows.count)
             if let quantities {
                 let total = quantities.reduce(0, +)
                 supply[n] = MetricValue(total)
@@ -157,12 +165,12 @@ public struct ExposurePass: Sendable {
             }
         }
 
-        let involved = (0..<count).filter { isSource.contains($0) || !inFlows[$0].isEmpty }
+        let involved = (0..<count).filter { isSource[$0] || !inFlows[$0].isEmpty }
         let nodes = involved.map { n -> NodeExposure in
-            let node = graph.nodes[n]
+            let (id, country, stage) = (graph.nodes[n].id, graph.nodes[n].country, graph.nodes[n].stage)
             if let reason = blocked[n] {
                 return NodeExposure(
-                    nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
+                    nodeID: id, country: country, stage: stage, isSource: isSource[n],
                     inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
             }
             let bySource: [SourceExposure]
@@ -181,9 +189,9 @@ public struct ExposurePass: Sendable {
                 byCountry = shares[n].map { CountryExposure(country: countries[$0.column], share: $0.value) }
             }
             let traced = resolution == .sources ? bySource.reduce(0) { $0 + $1.share } : byCountry.reduce(0) { $0 + $1.share }
-            let untraced = inFlows[n].isEmpty || isSource.contains(n) ? 0 : max(0, 1 - traced)
+            let untraced = inFlows[n].isEmpty || isSource[n] ? 0 : max(0, 1 - traced)
             return NodeExposure(
-                nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
+                nodeID: id, country: country, stage: stage, isSource: isSource[n],
                 inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource, byCountry: byCountry,
                 untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
         }

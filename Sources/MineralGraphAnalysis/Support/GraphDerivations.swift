@@ -30,10 +30,19 @@ public final class GraphDerivations {
     private var ledgers: [LedgerKey: TradeLedger] = [:]
     private var valueAdded: [ValueAddedKey: ValueAdded] = [:]
 
-    /// `StageSupply.plans(in:stages:)` of the graph.
+    /// `StageSupply.plans(in:stages:)` of the graph. When node ids are unique, the plans of
+    /// some stages are those of every stage at these stages (each market reads the nodes of its
+    /// own stage only; with a repeated id, the first node of the id among the stages counts), so
+    /// they are taken from the plans of every stage, made once.
     func plans(stages: [Stage]) -> [StageSupply.Plan] {
         if let known = plans[stages] { return known }
-        let made = StageSupply.plans(in: graph, stages: stages)
+        let made: [StageSupply.Plan]
+        if stages != Stage.allCases, index.position.count == graph.nodes.count {
+            let wanted = Set(stages)
+            made = plans(stages: Stage.allCases).filter { wanted.contains($0.supply.stage) }
+        } else {
+            made = StageSupply.plans(in: index, stages: stages)
+        }
         plans[stages] = made
         return made
     }

@@ -68,7 +68,7 @@ struct UpstreamSystem: Sendable {
         var converged = true
 
         for component in Self.components(inputs: inputs) {
-            let members = Set(component)
+            let members = ComponentMembers(component)
             let isCyclic = component.count > 1
                 || inputs[component[0]].contains { $0.from == component[0] && $0.coefficient != 0 }
             if isCyclic { cyclic += 1 }
@@ -123,6 +123,22 @@ struct UpstreamSystem: Sendable {
         return Solution(values: values, blocker: blocker, flagged: flagged, report: report)
     }
 
+    /// The nodes of one strongly connected component, for membership tests; a single node (most
+    /// components of a supply chain) needs no set.
+    struct ComponentMembers {
+        private let single: Int
+        private let set: Set<Int>?
+
+        init(_ component: [Int]) {
+            single = component[0]
+            set = component.count > 1 ? Set(component) : nil
+        }
+
+        func contains(_ node: Int) -> Bool {
+            set?.contains(node) ?? (node == single)
+        }
+    }
+
     /// Stores a loop's solution by node, or marks the loop as not converged (`false`).
     static func store<Value>(_ solved: [Value]?, of component: [Int], in values: inout [Value?], blocker: inout [Blocker?]) -> Bool {
         guard let solved else {
@@ -135,7 +151,7 @@ struct UpstreamSystem: Sendable {
     }
 
     /// Internal terms of a component as (position of upstream, coefficient).
-    static func internalTerms(component: [Int], inputs: [[Term]], members: Set<Int>) -> [[(Int, Double)]] {
+    static func internalTerms(component: [Int], inputs: [[Term]], members: ComponentMembers) -> [[(Int, Double)]] {
         var position: [Int: Int] = [:]
         for (i, node) in component.enumerated() { position[node] = i }
         return component.map { node in
@@ -149,7 +165,7 @@ struct UpstreamSystem: Sendable {
     /// Solves `(I − C) x = external` for one strongly connected component by Gaussian elimination
     /// with partial pivoting (``Elimination``). Returns `nil` when the loop has no meaningful
     /// solution.
-    static func eliminate(component: [Int], external: [Double], inputs: [[Term]], members: Set<Int>) -> [Double]? {
+    static func eliminate(component: [Int], external: [Double], inputs: [[Term]], members: ComponentMembers) -> [Double]? {
         Elimination(component: component, inputs: inputs, members: members)?.solve(external)
     }
 
@@ -169,7 +185,7 @@ struct UpstreamSystem: Sendable {
         /// `x[r] -= factor · x[k]`.
         private var steps: [(pivotRow: Int, operations: [(row: Int, factor: Double)])] = []
 
-        init?(component: [Int], inputs: [[Term]], members: Set<Int>) {
+        init?(component: [Int], inputs: [[Term]], members: ComponentMembers) {
             let m = component.count
             let terms = UpstreamSystem.internalTerms(component: component, inputs: inputs, members: members)
             var a = [Double](repeating: 0, count: m * m)

@@ -49,9 +49,12 @@ struct TradeLedger: Sendable {
         let water = derived.waterModel(waterPass)
         let rme = RawMaterialEquivalents(water.system, options: waterPass.solver)
         var entries: [TradeEntry] = []
-        for (i, flow) in graph.flows.enumerated() where flow.type == .product {
+        let flows = graph.flows
+        for i in flows.indices where flows[i].type == .product {
             guard let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else { continue }
-            let label = index.label(flow: i)
+            let flow = flows[i]
+            // Made only for the reason of a missing amount.
+            var label: String { index.label(flow: i) }
             let vw = water.flowWater(i)
             var amounts = [MetricValue](repeating: MetricValue(0), count: Measure.allCases.count)
             amounts[Measure.valueUSD.rawValue] = MetricValue(

@@ -43,7 +43,7 @@ public struct WasteBalancePass: Sendable {
                 guard flow.type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
                     return nil
                 }
-                let label = index.label(flow: i)
+                var label: String { index.label(flow: i) }  // only for the reason of a missing figure
                 return TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: [
                     WasteTonnes.gross(flow, label: label),
                     MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
@@ -58,9 +58,9 @@ public struct WasteBalancePass: Sendable {
         var received = [PartialSum](repeating: PartialSum(), count: graph.nodes.count)
         var allWaste = PartialSum()
         var wasteFlowCount = 0
-        for (i, flow) in graph.flows.enumerated() where flow.type == .waste {
+        for i in graph.flows.indices where graph.flows[i].type == .waste {
             wasteFlowCount += 1
-            let tonnes = WasteTonnes.gross(flow, label: index.label(flow: i))
+            let tonnes = WasteTonnes.gross(graph.flows[i], label: index.label(flow: i))
             allWaste.add(tonnes)
             if let (_, to) = index.endpoints[i] { received[to].add(tonnes) }
         }
