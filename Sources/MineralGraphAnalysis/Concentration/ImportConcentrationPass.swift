@@ -110,7 +110,7 @@ public struct ImportConcentrationPass: Sendable {
 
     /// ``basis(of:mineral:)`` of the flows of `graph` at the indices `flows`.
     static func basis(ofFlows flows: [Int], in graph: SupplyGraph, mineral: MineralID) -> QuantityBasis {
-        (try? CommonBasis.choose(for: mineral, flows: flows, in: graph).get()) ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
+        CommonBasis.basis(for: mineral, flows: flows, in: graph) ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
     }
 
     /// The importer's own production at the stage, for the "with domestic" variants.

@@ -30,7 +30,7 @@ public struct CountryExposurePass: Sendable {
         run(on: GraphDerivations(graph))
     }
 
-    /// The rows of `derived`'s graph, with the index it keeps for other passes.
+    /// The rows of `derived`'s graph, whose two tracings share the in-flows it keeps.
     public func run(on derived: GraphDerivations) -> [CountryExposureRow] {
         let graph = derived.graph
         let mined = ExposurePass(solver: solver, resolution: .countries).run(on: derived)

@@ -2,8 +2,8 @@ import MineralGraphCore
 
 /// The structures several passes derive from one graph, built on first use and kept: node
 /// positions and flow lists (`FlowIndex`), the physical input–output model
-/// (`ProductionSystem`), the stage-supply plans, the solved water model, the trade ledger and
-/// the value added. A report runs a dozen passes on one graph; given one `GraphDerivations`
+/// (`ProductionSystem`), the stage-supply plans, the solved water model, the trade ledger, the
+/// value added and the in-flows that origin tracing weighs. A report runs a dozen passes on one graph; given one `GraphDerivations`
 /// they build each of these once instead of once per pass.
 ///
 /// Every entry is a pure function of the graph and of the options it is kept under (a water
@@ -29,6 +29,7 @@ public final class GraphDerivations {
     private var waterModels: [WaterModelKey: EmbodiedWaterModel] = [:]
     private var ledgers: [LedgerKey: TradeLedger] = [:]
     private var valueAdded: [ValueAddedKey: ValueAdded] = [:]
+    private var inflows: [MineralID: MineralInflows] = [:]
 
     /// `StageSupply.plans(in:stages:)` of the graph. When node ids are unique, the plans of
     /// some stages are those of every stage at these stages (each market reads the nodes of its
@@ -71,6 +72,14 @@ public final class GraphDerivations {
         if let known = valueAdded[key] { return known }
         let made = pass.compute(self)
         valueAdded[key] = made
+        return made
+    }
+
+    /// The in-flows of `mineral` that origin tracing weighs (``ExposurePass``), whatever the origins.
+    func inflows(of mineral: MineralID) -> MineralInflows {
+        if let known = inflows[mineral] { return known }
+        let made = MineralInflows(mineral, index: index)
+        inflows[mineral] = made
         return made
     }
 

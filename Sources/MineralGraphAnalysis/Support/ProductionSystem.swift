@@ -78,7 +78,7 @@ struct ProductionSystem: Sendable {
                 isSink[n] = quantity.tonnes == 0 && outFlows.isEmpty
             } else if !outFlows.isEmpty {
                 let common = outFlows.allSatisfy({ flows[$0].containedTonnes != nil })
-                    ? try? CommonBasis.choose(for: flows[outFlows[0]].mineral, flows: outFlows, in: graph).get()
+                    ? CommonBasis.basis(for: flows[outFlows[0]].mineral, flows: outFlows, in: graph)
                     : nil
                 if let common {
                     basis[n] = .contained

@@ -131,16 +131,12 @@ public struct WaterFootprintPass: Sendable {
         /// `members`: the party's node indices, in graph order.
         func directWater(_ party: CountryOrGroup, members: [Int]) -> DirectWater {
             var stress = PartialSum()
-            var sums = PerWaterQuantity<[MetricValue]> { _ in [] }
+            var sums = [PartialSum](repeating: PartialSum(), count: WaterQuantity.allCases.count)  // in allCases order
             for n in members {
                 stress.add(highStress[n])
-                for quantity in WaterQuantity.allCases { sums[quantity].append(model.direct[quantity][n]) }
+                for (q, quantity) in WaterQuantity.allCases.enumerated() { sums[q].add(model.direct[quantity][n]) }
             }
-            let direct = sums.map { values -> MetricValue in
-                var sum = PartialSum()
-                values.forEach { sum.add($0) }
-                return sum.metric
-            }
+            let direct = PerWaterQuantity { sums[WaterQuantity.allCases.firstIndex(of: $0)!].metric }
             return DirectWater(party: party, directM3: direct, highStressWithdrawalM3: stress.metric)
         }
 
