@@ -234,6 +234,7 @@ public struct StageSupply: Hashable, Sendable {
             /// Unlabelled, each basis is listed once.
             func containedBases(labelled: Bool) -> [(basis: QuantityBasis, label: String)] {
                 var contained: [(basis: QuantityBasis, label: String)] = []
+                var bases = ContainedBases()
                 func add(_ basis: QuantityBasis, _ label: @autoclosure () -> String) {
                     if labelled {
                         contained.append((basis, label()))
@@ -243,10 +244,10 @@ public struct StageSupply: Hashable, Sendable {
                 }
                 for entry in nodes {
                     if let declared = declared(entry), declared.containedTonnes != nil {
-                        add(declared.containedBasis, graph.nodes[entry.node].id)
+                        add(bases.basis(of: declared), graph.nodes[entry.node].id)
                     }
                     for i in entry.flows where graph.flows[i].containedTonnes != nil {
-                        add(graph.flows[i].containedBasis, "\(graph.flows[i].from) → \(graph.flows[i].to)")
+                        add(bases.basis(of: graph.flows[i]), "\(graph.flows[i].from) → \(graph.flows[i].to)")
                     }
                 }
                 if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }

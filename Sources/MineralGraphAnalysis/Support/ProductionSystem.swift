@@ -54,6 +54,9 @@ struct ProductionSystem: Sendable {
     let coefficientReasons: [Int: Unavailable]
     /// Final output per node, in the node's basis.
     let finalOutput: [MetricValue]
+    /// The strongly connected components of `inputs` (`UpstreamSystem.components(inputs:)`),
+    /// found once for every quantity accumulated on the system.
+    let components: [[Int]]
 
     init(_ index: FlowIndex) {
         self.index = index
@@ -160,13 +163,14 @@ struct ProductionSystem: Sendable {
         self.inputFlows = inputFlows
         self.coefficientReasons = reasons
         self.finalOutput = finalOutput
+        components = UpstreamSystem.components(inputs: inputs)
     }
 
     /// Solves `X*_n = x_n + Σ a_kn X*_k` for per-tonne intensities `x_n` (missing: `nil`).
     func accumulate(
         intensity: [Double?], flags: [Bool]? = nil, options: LinearSolverOptions
     ) -> UpstreamSystem.Solution {
-        UpstreamSystem(local: intensity, inputs: inputs, flags: flags).solve(options)
+        UpstreamSystem(local: intensity, inputs: inputs, flags: flags, components: components).solve(options)
     }
 
     /// The reason the solved value of node `n` is missing.

@@ -50,12 +50,16 @@ struct UpstreamSystem: Sendable {
     var inputs: [[Term]]
     /// Nodes whose `b_n` rests on a default (spreads downstream).
     var flags: [Bool]
+    /// ``components(inputs:)`` of `inputs`, when the caller has them (several systems on the
+    /// same inputs: the water quantities and raw-material equivalents).
+    var components: [[Int]]?
 
-    init(local: [Double?], inputs: [[Term]], flags: [Bool]? = nil) {
+    init(local: [Double?], inputs: [[Term]], flags: [Bool]? = nil, components: [[Int]]? = nil) {
         precondition(local.count == inputs.count)
         self.local = local
         self.inputs = inputs
         self.flags = flags ?? Array(repeating: false, count: local.count)
+        self.components = components
     }
 
     func solve(_ options: LinearSolverOptions = .default) -> Solution {
@@ -67,7 +71,7 @@ struct UpstreamSystem: Sendable {
         var maxIterations = 0
         var converged = true
 
-        for component in Self.components(inputs: inputs) {
+        for component in components ?? Self.components(inputs: inputs) {
             let members = ComponentMembers(component)
             let isCyclic = component.count > 1
                 || inputs[component[0]].contains { $0.from == component[0] && $0.coefficient != 0 }
@@ -264,10 +268,21 @@ struct UpstreamSystem: Sendable {
     /// deterministic; each component lists its nodes in index order.
     static func components(inputs: [[Term]]) -> [[Int]] {
         let count = inputs.count
-        var successors = [[Int]](repeating: [], count: count)
-        for (node, terms) in inputs.enumerated() {
+        // Successors in one flat array (node v's are `successors[start[v]..<start[v + 1]]`), in
+        // the order of the inputs, rather than one array per node.
+        var start = [Int](repeating: 0, count: count + 1)
+        for terms in inputs {
             // A zero coefficient is no dependence (a flow of 0 t); a missing one may be.
-            for term in terms where term.coefficient != 0 { successors[term.from].append(node) }
+            for term in terms where term.coefficient != 0 { start[term.from + 1] += 1 }
+        }
+        for v in 0..<count { start[v + 1] += start[v] }
+        var fill = start
+        var successors = [Int](repeating: 0, count: start[count])
+        for (node, terms) in inputs.enumerated() {
+            for term in terms where term.coefficient != 0 {
+                successors[fill[term.from]] = node
+                fill[term.from] += 1
+            }
         }
         var index = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
@@ -282,9 +297,9 @@ struct UpstreamSystem: Sendable {
             stack.append(root); onStack[root] = true
             while let top = work.last {
                 let v = top.node
-                if top.edge < successors[v].count {
+                if start[v] + top.edge < start[v + 1] {
                     work[work.count - 1].edge += 1
-                    let w = successors[v][top.edge]
+                    let w = successors[start[v] + top.edge]
                     if index[w] < 0 {
                         index[w] = next; low[w] = next; next += 1
                         stack.append(w); onStack[w] = true
@@ -302,7 +317,7 @@ struct UpstreamSystem: Sendable {
                             component.append(w)
                             if w == v { break }
                         }
-                        result.append(component.sorted())
+                        result.append(component.count == 1 ? component : component.sorted())
                     }
                 }
             }
