@@ -89,17 +89,13 @@ public struct ExposurePass: Sendable {
         for s in sources { isSourceNode[s] = true }
         let isSource = isSourceNode
 
-        // Origins receive nothing in the system: their in-flows are not traced.
+        // Origins receive nothing in the system: their in-flows are not traced (read through
+        // these rather than copies of the shared arrays).
         var inputs = [[UpstreamSystem.Term]](repeating: [], count: count)
-        var supply = inflows.supply
-        var nodeReason = inflows.reason
-        var inBasis = inflows.basis
-        for n in sources {
-            supply[n] = MetricValue(0)
-            nodeReason[n] = nil
-            inBasis[n] = nil
-        }
         for n in 0..<count where !isSource[n] { inputs[n] = inflows.terms[n] }
+        func supply(_ n: Int) -> MetricValue { isSource[n] ? MetricValue(0) : inflows.supply[n] }
+        func inBasis(_ n: Int) -> QuantityBasis? { isSource[n] ? nil : inflows.basis[n] }
+        func nodeReason(_ n: Int) -> Unavailable? { isSource[n] ? nil : inflows.reason[n] }
 
         // One solve for every source (or source country) at once: column `c` is the indicator
         // of `origins[c]`.
@@ -137,7 +133,7 @@ public struct ExposurePass: Sendable {
             if let reason = blocked[n] {
                 return NodeExposure(
                     nodeID: id, country: country, stage: stage, isSource: isSource[n],
-                    inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
+                    inflowTonnes: supply(n), inflowBasis: inBasis(n), bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
             }
             let bySource: [SourceExposure]
             let byCountry: [CountryExposure]
@@ -158,7 +154,7 @@ public struct ExposurePass: Sendable {
             let untraced = inFlows[n].isEmpty || isSource[n] ? 0 : max(0, 1 - traced)
             return NodeExposure(
                 nodeID: id, country: country, stage: stage, isSource: isSource[n],
-                inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource, byCountry: byCountry,
+                inflowTonnes: supply(n), inflowBasis: inBasis(n), bySource: bySource, byCountry: byCountry,
                 untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
         }
         let result = MineralExposure(
@@ -166,10 +162,10 @@ public struct ExposurePass: Sendable {
         return (result, reports)
     }
 
-    private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: [Unavailable?], index: FlowIndex) -> Unavailable {
+    private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: (Int) -> Unavailable?, index: FlowIndex) -> Unavailable {
         switch blocker {
         case .coefficient(let node, _):
-            let base = nodeReason[node] ?? Unavailable(ReasonCode.missingQuantity, "an in-flow of \(index.label(node: node)) has no tonnes")
+            let base = nodeReason(node) ?? Unavailable(ReasonCode.missingQuantity, "an in-flow of \(index.label(node: node)) has no tonnes")
             return node == n ? base : Unavailable(base.code, "upstream: \(base.reason)")
         case .notConverged(let node):
             return Unavailable(ReasonCode.notConverged, "the loop through \(index.label(node: node)) did not converge")

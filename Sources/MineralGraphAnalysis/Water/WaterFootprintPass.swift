@@ -76,6 +76,8 @@ public struct WaterFootprintPass: Sendable {
 
         var nodes: [NodeWater] = []
         var highStress: [MetricValue] = []
+        nodes.reserveCapacity(graph.nodes.count)  // a node's row is large: no regrowth copies
+        highStress.reserveCapacity(graph.nodes.count)
         for (n, node) in graph.nodes.enumerated() {
             let role: ChainRole = system.isFinalDemand[n] ? .finalDemand : system.isSink[n] ? .sink : .producer
             let bws = resolved(node, \.baselineWaterStress)

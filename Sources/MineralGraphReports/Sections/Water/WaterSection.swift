@@ -14,7 +14,7 @@ extension ReportSections {
         static func build(_ context: ReportContext) -> Report.WaterSection? {
             let pass = WaterFootprintPass(scheme: context.groups)
             return water(
-                pass.run(on: context.derived), VirtualWaterTradePass(water: pass, scheme: context.groups).run(on: context.derived),
+                pass.run(on: context.derived), VirtualWaterTradePass(water: pass, scheme: context.groups, listsFlows: false).run(on: context.derived),
                 names: context.names)
         }
 
