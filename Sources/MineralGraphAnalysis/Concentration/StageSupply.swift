@@ -244,10 +244,10 @@ public struct StageSupply: Hashable, Sendable {
                 }
                 for entry in nodes {
                     if let declared = declared(entry), declared.containedTonnes != nil {
-                        add(bases.basis(of: declared), graph.nodes[entry.node].id)
+                        add(bases.basis(stated: declared.basis, mineral: declared.mineral), graph.nodes[entry.node].id)
                     }
                     for i in entry.flows where graph.flows[i].containedTonnes != nil {
-                        add(bases.basis(of: graph.flows[i]), "\(graph.flows[i].from) → \(graph.flows[i].to)")
+                        add(bases.basis(stated: graph.flows[i].basis, mineral: graph.flows[i].mineral), "\(graph.flows[i].from) → \(graph.flows[i].to)")
                     }
                 }
                 if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }

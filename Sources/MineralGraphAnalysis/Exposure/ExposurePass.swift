@@ -211,6 +211,7 @@ struct MineralInflows: Sendable {
         var supply = [MetricValue](repeating: MetricValue(0), count: count)
         var nodeReason = [Unavailable?](repeating: nil, count: count)
         var inBasis = [QuantityBasis?](repeating: nil, count: count)
+        var bases = ContainedBases()
         for n in 0..<count where !inFlows[n].isEmpty {
             let nodeFlows = inFlows[n]  // flow indices: a flow is a large value
             var quantities: [Double]?
@@ -218,7 +219,7 @@ struct MineralInflows: Sendable {
                 ? CommonBasis.basis(for: mineral, flows: nodeFlows, in: graph)
                 : nil
             if let common {
-                quantities = nodeFlows.map { flows[$0].quantity(on: common)! }
+                quantities = nodeFlows.map { bases.quantity(ofFlow: $0, in: graph, on: common)! }
                 inBasis[n] = common
             } else if nodeFlows.allSatisfy({ flows[$0].tonnes != nil }) {
                 inBasis[n] = .gross

@@ -71,6 +71,7 @@ struct ProductionSystem: Sendable {
         // The exact basis of each node's output figure, so that its out-flows are read on it.
         var unit = [QuantityBasis?](repeating: nil, count: count)
         let flows = graph.flows
+        var bases = ContainedBases()
         for n in 0..<count {
             let outFlows = index.outgoing[n]  // flow indices: a flow is a large value
             if let reference = index.referenceOutput(ofNode: n), let quantity = reference.contained ?? reference.gross {
@@ -86,7 +87,7 @@ struct ProductionSystem: Sendable {
                 if let common {
                     basis[n] = .contained
                     unit[n] = common
-                    output[n] = MetricValue(outFlows.reduce(0) { $0 + flows[$1].quantity(on: common)! })
+                    output[n] = MetricValue(outFlows.reduce(0) { $0 + bases.quantity(ofFlow: $1, in: graph, on: common)! })
                 } else if outFlows.allSatisfy({ flows[$0].tonnes != nil }) {
                     basis[n] = .gross
                     unit[n] = .gross
@@ -114,7 +115,7 @@ struct ProductionSystem: Sendable {
             }
             if let target = unit[from] {
                 flowQuantity.append(MetricValue(
-                    flows[i].quantity(on: target),
+                    bases.quantity(ofFlow: i, in: graph, on: target),
                     else: Unavailable(ReasonCode.missingQuantity, "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flows[i].mineral)), "
                         + "the basis of its source's output")))
             } else {
