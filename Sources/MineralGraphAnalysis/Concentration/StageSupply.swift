@@ -194,26 +194,29 @@ public struct StageSupply: Hashable, Sendable {
         }
 
         var seenNodes = Set<String>()
-        for n in graph.nodes.indices where stageSet.contains(graph.nodes[n].stage) && seenNodes.insert(graph.nodes[n].id).inserted {
-            let node = graph.nodes[n]
-            let receiving = node.stage == .use || node.stage == .waste
+        let idsUnique = index.position.count == graph.nodes.count  // then no id is seen twice
+        for n in graph.nodes.indices
+        where stageSet.contains(graph.nodes[n].stage) && (idsUnique || seenNodes.insert(graph.nodes[n].id).inserted) {
+            // The node's fields, not a copy of the node (a large value).
+            let (id, stage, outputs) = (graph.nodes[n].id, graph.nodes[n].stage, graph.nodes[n].outputs)
+            let receiving = stage == .use || stage == .waste
+            let nodeFlows = receiving ? inFlows(id) : outFlows(id)
             var keys: [Key] = []
-            for output in node.outputs {
-                let key = Key(mineral: output.mineral, stage: node.stage, year: output.year ?? graph.year)
+            for output in outputs {
+                let key = Key(mineral: output.mineral, stage: stage, year: output.year ?? graph.year)
                 if !keys.contains(key) { keys.append(key) }
             }
             if receiving {
-                for i in inFlows(node.id) {
-                    let key = Key(mineral: graph.flows[i].mineral, stage: node.stage, year: graph.year)
+                for i in nodeFlows {
+                    let key = Key(mineral: graph.flows[i].mineral, stage: stage, year: graph.year)
                     if !keys.contains(key) { keys.append(key) }
                 }
             }
             for key in keys {
-                let flows = key.year == graph.year
-                    ? (receiving ? inFlows(node.id) : outFlows(node.id)).filter { graph.flows[$0].mineral == key.mineral } : []
+                let flows = key.year == graph.year ? nodeFlows.filter { graph.flows[$0].mineral == key.mineral } : []
                 register(key)
                 // The node's first output of the mineral in the year (`Node.output(of:year:graphYear:)`).
-                let declared = node.outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
+                let declared = outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
                 entries[key, default: []].append(Entry(node: n, receiving: receiving, declared: declared, flows: flows))
             }
         }

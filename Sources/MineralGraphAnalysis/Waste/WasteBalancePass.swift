@@ -39,10 +39,10 @@ public struct WasteBalancePass: Sendable {
         let grouping = CountryGrouping(override: scheme, graph: graph)
         func entries(_ type: FlowType) -> [TradeEntry] {
             graph.flows.indices.compactMap { i in
-                let flow = graph.flows[i]
-                guard flow.type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
+                guard graph.flows[i].type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
                     return nil
                 }
+                let flow = graph.flows[i]
                 var label: String { index.label(flow: i) }  // only for the reason of a missing figure
                 return TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: [
                     WasteTonnes.gross(flow, label: label),
