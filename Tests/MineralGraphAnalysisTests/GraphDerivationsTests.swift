@@ -65,6 +65,21 @@ struct GraphDerivationsTests {
         #expect(defaultGroups.groups != otherGroups.groups)
     }
 
+    /// The plans of some stages, taken from those of every stage when node ids are unique, are
+    /// those made for these stages alone; with a repeated id (the first node of the id among the
+    /// stages counts) they are made for these stages.
+    @Test func stagePlansOfSomeStagesAreThoseMadeForThem() {
+        var repeated = ChainFixtures.valueChain()
+        // A use-stage node with the id of the processing node C, before it.
+        repeated.nodes.insert(Node(id: "C", kind: .consumer, country: "FRA", outputs: [Output(mineral: "cobalt", tonnes: 5)]), at: 0)
+        for graph in [ChainFixtures.valueChain(), ChainFixtures.recyclingLoop(), ChainFixtures.exposureToy(), repeated] {
+            let derived = GraphDerivations(graph)
+            for stages in [Stage.allCases, StageConcentrationPass.defaultStages, [.processing], [.use, .mining]] {
+                #expect(StageSupply.collect(from: derived, stages: stages) == StageSupply.collect(from: graph, stages: stages))
+            }
+        }
+    }
+
     @Test func virtualWaterWithoutTheFlowList() {
         let graph = ChainFixtures.twoCountry()
         let listed = VirtualWaterTradePass().run(on: graph)

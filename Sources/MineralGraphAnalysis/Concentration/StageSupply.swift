@@ -97,7 +97,8 @@ public struct StageSupply: Hashable, Sendable {
         plans(in: graph, stages: stages).map(\.supply)
     }
 
-    /// ``collect(from:stages:)`` of `derived`'s graph, from the plans it keeps for other passes.
+    /// The supply that `collect(from:stages:)` gives for `derived`'s graph, from the stage-supply
+    /// plans it keeps for other passes.
     public static func collect(from derived: GraphDerivations, stages: [Stage]) -> [StageSupply] {
         derived.plans(stages: stages).map(\.supply)
     }
