@@ -52,9 +52,10 @@ public struct ExportConcentrationPass: Sendable {
         return exports.keys.sorted().map { key in
             let flows = exports[key]!
             let basis = ImportConcentrationPass.basis(ofFlows: flows.map(\.flow), in: graph, mineral: key.mineral)
+            var bases = ContainedBases()  // the flows' figures read field by field
             return ExportConcentration(
                 mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis.unitLabel(for: key.mineral),
-                byTonnes: measure(flows.map { ($0.exporter, graph.flows[$0.flow].quantity(on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: ReasonCode.missingTonnes),
+                byTonnes: measure(flows.map { ($0.exporter, bases.quantity(ofFlow: $0.flow, in: graph, on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: ReasonCode.missingTonnes),
                 byValue: measure(flows.map { ($0.exporter, graph.flows[$0.flow].valueUSD) }, unit: "USD", missingCode: ReasonCode.missingValue))
         }
     }

@@ -86,7 +86,8 @@ public struct ImportConcentrationPass: Sendable {
             }
             let domesticValue: Domestic = domesticMissing || domesticValues.contains(where: { $0 == nil }) ? .unknown(Self.noDomesticFigure) : .known(domesticValues.reduce(0) { $0 + $1! })
             let basis = importBasis.unitLabel(for: key.mineral)
-            let tonnes = flows.map { ($0.partner, graph.flows[$0.flow].quantity(on: importBasis)) }
+            var bases = ContainedBases()  // the flows' figures read field by field
+            let tonnes = flows.map { ($0.partner, bases.quantity(ofFlow: $0.flow, in: graph, on: importBasis)) }
             let values = flows.map { ($0.partner, graph.flows[$0.flow].valueUSD) }
             return ImportConcentration(
                 importer: key.importer, mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis,

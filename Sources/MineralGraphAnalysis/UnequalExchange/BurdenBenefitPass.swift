@@ -109,7 +109,8 @@ public struct BurdenBenefitPass: Sendable {
         case .wasteReceived:
             var sum = PartialSum()
             for i in index.incoming[n] where graph.flows[i].type == .waste {
-                sum.add(WasteTonnes.gross(graph.flows[i], label: index.label(flow: i)))
+                var bases = ContainedBases()
+                sum.add(WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: index.label(flow: i)))
             }
             return sum.metric
         }

@@ -37,16 +37,16 @@ public struct WasteBalancePass: Sendable {
         let graph = derived.graph
         let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
+        var bases = ContainedBases()  // the flows' figures read field by field
         func entries(_ type: FlowType) -> [TradeEntry] {
             graph.flows.indices.compactMap { i in
                 guard graph.flows[i].type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
                     return nil
                 }
-                let flow = graph.flows[i]
                 var label: String { index.label(flow: i) }  // only for the reason of a missing figure
                 return TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: [
-                    WasteTonnes.gross(flow, label: label),
-                    MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
+                    WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: label),
+                    MetricValue(graph.flows[i].valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
                 ])
             }
         }
@@ -60,7 +60,7 @@ public struct WasteBalancePass: Sendable {
         var wasteFlowCount = 0
         for i in graph.flows.indices where graph.flows[i].type == .waste {
             wasteFlowCount += 1
-            let tonnes = WasteTonnes.gross(graph.flows[i], label: index.label(flow: i))
+            let tonnes = WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: index.label(flow: i))
             allWaste.add(tonnes)
             if let (_, to) = index.endpoints[i] { received[to].add(tonnes) }
         }
