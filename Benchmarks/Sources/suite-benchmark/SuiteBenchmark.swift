@@ -6,7 +6,7 @@ import MineralGraphFormats
 import MineralGraphReports
 import MineralGraphRendering
 
-/// suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE]
+/// suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE] [--only report]
 ///     Generates the synthetic battery chain with about N flows and times, in-process, every step
 ///     of the tool's main job: writing and reading the graph file (canonical YAML), validation,
 ///     the report's passes (concentration, import sources, bottleneck, unequal exchange, value
@@ -16,11 +16,12 @@ import MineralGraphRendering
 ///     Markdown table row (`row: | ... |`) for Benchmarks/suite.sh to collect. With
 ///     `--write-graph FILE` it only writes the graph file (canonical YAML) and exits, for timing
 ///     whole `mineral-graph` commands on it (Benchmarks/chain-scenario.yaml is the what-if
-///     scenario of the suite as a scenario file).
+///     scenario of the suite as a scenario file). With `--only report` it times the report's
+///     passes alone, with the user CPU seconds of each run beside the wall time.
 @main
 struct SuiteBenchmark {
     static func main() throws {
-        let values = BenchmarkOptions.parse(usage: "suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE]")
+        let values = BenchmarkOptions.parse(usage: "suite-benchmark [--flows N] [--runs R] [--seed S] [--write-graph FILE] [--only report]")
         let flows = values["--flows"].flatMap(Int.init) ?? 100_000
         let runs = max(1, values["--runs"].flatMap(Int.init) ?? 5)
         let graph = ChainGenerator(
@@ -32,6 +33,11 @@ struct SuiteBenchmark {
             return
         }
         print("\(graph.nodes.count) nodes, \(graph.flows.count) flows, \(runs) runs per step (release build expected)")
+        if let only = values["--only"] {
+            guard only == "report" else { fatalError("--only takes 'report'") }
+            try timeReportPasses(graph, runs: runs)
+            return
+        }
 
         var cells: [String] = [NumberFormatting.grouped(Double(graph.flows.count))]
         func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
@@ -75,6 +81,29 @@ struct SuiteBenchmark {
                 .joined(separator: ", ") + "; SVG \(svg / 1024) KiB")
         print(String(format: "  peak resident memory: %.0f MiB", peak))
         print("row: | " + cells.joined(separator: " | ") + " |")
+    }
+
+    /// Times `ReportBuilder.build` alone: wall and user CPU seconds of each run, their medians
+    /// and the peak resident memory.
+    static func timeReportPasses(_ graph: SupplyGraph, runs: Int) throws {
+        var walls: [Double] = [], cpus: [Double] = []
+        for run in 1...runs {
+            let (startWall, startCPU) = (DispatchTime.now().uptimeNanoseconds, userCPUSeconds())
+            let report = try ReportBuilder().build(graph, file: "synthetic.yaml")
+            walls.append(Double(DispatchTime.now().uptimeNanoseconds - startWall) / 1e9)
+            cpus.append(userCPUSeconds() - startCPU)
+            print(String(format: "  report passes run %d: %.2f s wall, %.2f s user CPU (%d concentration rows)",
+                         run, walls.last!, cpus.last!, report.concentration.count))
+        }
+        print(String(format: "  report passes median: %.2f s wall, %.2f s user CPU; peak resident memory %.0f MiB",
+                     walls.sorted()[runs / 2], cpus.sorted()[runs / 2], peakResidentMebibytes()))
+    }
+
+    /// User CPU seconds of the process so far.
+    static func userCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
     }
 
     /// The process's peak resident set size (Linux `ru_maxrss` is in KiB).

@@ -30,25 +30,33 @@ public struct ExportConcentrationPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [ExportConcentration] {
-        let index = graph.nodeIndex()
+        run(on: GraphDerivations(graph))
+    }
+
+    /// Export concentration of `derived`'s graph, with the node index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> [ExportConcentration] {
+        let graph = derived.graph
+        let index = derived.index
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.stage) < (b.mineral, b.stage) }
         }
-        var exports: [Key: [(exporter: CountryCode, flow: Flow)]] = [:]
-        for flow in graph.flows where flow.type != .waste {
-            guard let f = index[flow.from], let t = index[flow.to] else { continue }
-            let from = graph.nodes[f], to = graph.nodes[t]
-            guard from.country != to.country, stages.contains(from.stage) else { continue }
-            exports[Key(mineral: flow.mineral, stage: from.stage), default: []].append((from.country, flow))
+        // Flow indices, not flows: a flow is a large value.
+        var exports: [Key: [(exporter: CountryCode, flow: Int)]] = [:]
+        for i in graph.flows.indices where graph.flows[i].type != .waste {
+            guard let (f, t) = index.endpoints[i] else { continue }
+            let (exporter, stage) = (graph.nodes[f].country, graph.nodes[f].stage)
+            guard exporter != graph.nodes[t].country, stages.contains(stage) else { continue }
+            exports[Key(mineral: graph.flows[i].mineral, stage: stage), default: []].append((exporter, i))
         }
         return exports.keys.sorted().map { key in
             let flows = exports[key]!
-            let basis = ImportConcentrationPass.basis(of: flows.map(\.flow), mineral: key.mineral)
+            let basis = ImportConcentrationPass.basis(ofFlows: flows.map(\.flow), in: graph, mineral: key.mineral)
+            var bases = ContainedBases()  // the flows' figures read field by field
             return ExportConcentration(
                 mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis.unitLabel(for: key.mineral),
-                byTonnes: measure(flows.map { ($0.exporter, $0.flow.quantity(on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: ReasonCode.missingTonnes),
-                byValue: measure(flows.map { ($0.exporter, $0.flow.valueUSD) }, unit: "USD", missingCode: ReasonCode.missingValue))
+                byTonnes: measure(flows.map { ($0.exporter, bases.quantity(ofFlow: $0.flow, in: graph, on: basis)) }, unit: basis.unitLabel(for: key.mineral), missingCode: ReasonCode.missingTonnes),
+                byValue: measure(flows.map { ($0.exporter, graph.flows[$0.flow].valueUSD) }, unit: "USD", missingCode: ReasonCode.missingValue))
         }
     }
 

@@ -22,4 +22,9 @@ public struct FacilityConcentrationPass: Sendable {
     public func run(on graph: SupplyGraph) -> StageConcentrationResult {
         pass.run(on: graph)
     }
+
+    /// C1 by facility of `derived`'s graph, from the stage-supply plans it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> StageConcentrationResult {
+        pass.run(on: derived)
+    }
 }

@@ -31,15 +31,24 @@ public struct ImportConcentrationPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> ImportConcentrationResult {
-        let nodes = Dictionary(graph.nodes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        run(on: GraphDerivations(graph))
+    }
+
+    /// C2 of `derived`'s graph, from the stage-supply plans it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> ImportConcentrationResult {
+        let graph = derived.graph
+        let index = derived.index
         struct Key: Hashable, Comparable {
             let importer: CountryCode, mineral: MineralID, stage: Stage
             static func < (a: Key, b: Key) -> Bool { (a.importer, a.mineral, a.stage) < (b.importer, b.mineral, b.stage) }
         }
-        var imports: [Key: [(partner: CountryCode, flow: Flow)]] = [:]
-        for flow in graph.flows where flow.type != .waste {
-            guard let from = nodes[flow.from], let to = nodes[flow.to], from.country != to.country else { continue }
-            imports[Key(importer: to.country, mineral: flow.mineral, stage: from.stage), default: []].append((from.country, flow))
+        // Flow indices, not flows: a flow is a large value.
+        var imports: [Key: [(partner: CountryCode, flow: Int)]] = [:]
+        for i in graph.flows.indices where graph.flows[i].type != .waste {
+            guard let (f, t) = index.endpoints[i] else { continue }
+            let (exporter, importer) = (graph.nodes[f].country, graph.nodes[t].country)
+            guard exporter != importer else { continue }
+            imports[Key(importer: importer, mineral: graph.flows[i].mineral, stage: graph.nodes[f].stage), default: []].append((exporter, i))
         }
         // Domestic production per mineral, stage and country in the graph's year: nodes with a
         // quantity (in graph order) and whether some node lacks one. Built once, not per importer.
@@ -47,7 +56,7 @@ public struct ImportConcentrationPass: Sendable {
         var domesticSupply: [Market: [StageSupply.NodeSupply]] = [:]
         var domesticBasis: [Market: QuantityBasis] = [:]
         var domesticMissingAt = Set<Market>()
-        for market in StageSupply.collect(from: graph, stages: Stage.allCases) where market.year == graph.year {
+        for market in StageSupply.collect(from: derived, stages: Stage.allCases) where market.year == graph.year {
             for node in market.nodes {
                 let key = Market(mineral: market.mineral, stage: market.stage, country: node.country)
                 domesticSupply[key, default: []].append(node)
@@ -63,7 +72,7 @@ public struct ImportConcentrationPass: Sendable {
             let domesticNodes = domesticSupply[market] ?? []
             let domesticMissing = domesticMissingAt.contains(market)
             // Imports on one basis (METHODS §0.1): contained where any flow states it, else gross.
-            let importBasis = Self.basis(of: flows.map(\.flow), mineral: key.mineral)
+            let importBasis = Self.basis(ofFlows: flows.map(\.flow), in: graph, mineral: key.mineral)
             let domesticFactor = domesticBasis[market].map { $0.factor(to: importBasis) } ?? 1
             let domesticTonnes: Domestic =
                 domesticMissing ? .unknown(Self.noDomesticFigure)
@@ -72,11 +81,14 @@ public struct ImportConcentrationPass: Sendable {
                     ReasonCode.mixedBases,
                     "the importer's domestic production is on \(domesticBasis[market]!.unitLabel(for: key.mineral)), its imports on \(importBasis.unitLabel(for: key.mineral)): they cannot be added"))
             // Domestic value: the declared output values of the importer's nodes at the stage.
-            let domesticValues = domesticNodes.map { nodes[$0.node]?.output(of: key.mineral, year: graph.year, graphYear: graph.year)?.valueUSD }
+            let domesticValues = domesticNodes.map { supply in
+                index.position[supply.node].flatMap { graph.nodes[$0].output(of: key.mineral, year: graph.year, graphYear: graph.year)?.valueUSD }
+            }
             let domesticValue: Domestic = domesticMissing || domesticValues.contains(where: { $0 == nil }) ? .unknown(Self.noDomesticFigure) : .known(domesticValues.reduce(0) { $0 + $1! })
             let basis = importBasis.unitLabel(for: key.mineral)
-            let tonnes = flows.map { ($0.partner, $0.flow.quantity(on: importBasis)) }
-            let values = flows.map { ($0.partner, $0.flow.valueUSD) }
+            var bases = ContainedBases()  // the flows' figures read field by field
+            let tonnes = flows.map { ($0.partner, bases.quantity(ofFlow: $0.flow, in: graph, on: importBasis)) }
+            let values = flows.map { ($0.partner, graph.flows[$0.flow].valueUSD) }
             return ImportConcentration(
                 importer: key.importer, mineral: key.mineral, stage: key.stage, year: graph.year, basis: basis,
                 byTonnes: measure(tonnes, unit: basis, domestic: .excluded, importer: key.importer, missingCode: ReasonCode.missingTonnes),
@@ -95,6 +107,11 @@ public struct ImportConcentrationPass: Sendable {
         let contained = CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }
         return (try? CommonBasis.choose(for: mineral, containedBases: contained).get())
             ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
+    }
+
+    /// ``basis(of:mineral:)`` of the flows of `graph` at the indices `flows`.
+    static func basis(ofFlows flows: [Int], in graph: SupplyGraph, mineral: MineralID) -> QuantityBasis {
+        CommonBasis.basis(for: mineral, flows: flows, in: graph) ?? MineralCatalog.info(mineral)?.referenceBasis ?? .element
     }
 
     /// The importer's own production at the stage, for the "with domestic" variants.

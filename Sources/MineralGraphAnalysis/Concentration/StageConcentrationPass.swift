@@ -34,9 +34,14 @@ public struct StageConcentrationPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> StageConcentrationResult {
+        run(on: GraphDerivations(graph))
+    }
+
+    /// C1 of `derived`'s graph, from the stage-supply plans it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> StageConcentrationResult {
         StageConcentrationResult(
             guidelines: guidelines, upperBound: upperBound,
-            markets: StageSupply.collect(from: graph, stages: stages).map {
+            markets: StageSupply.collect(from: derived, stages: stages).map {
                 MarketConcentration.from($0, level: level, guidelines: guidelines, upperBound: upperBound)
             })
     }

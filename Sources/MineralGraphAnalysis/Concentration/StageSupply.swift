@@ -97,6 +97,12 @@ public struct StageSupply: Hashable, Sendable {
         plans(in: graph, stages: stages).map(\.supply)
     }
 
+    /// The supply that `collect(from:stages:)` gives for `derived`'s graph, from the stage-supply
+    /// plans it keeps for other passes.
+    public static func collect(from derived: GraphDerivations, stages: [Stage]) -> [StageSupply] {
+        derived.plans(stages: stages).map(\.supply)
+    }
+
     /// One market's supply with where each of its quantities comes from: the node output or
     /// the flows summed into each node's tonnes and the residual entry. Which figures a market
     /// reads, its basis and its missing nodes depend only on which figures are given, not on
@@ -143,16 +149,35 @@ public struct StageSupply: Hashable, Sendable {
 
     /// The ``Plan`` of every market that ``collect(from:stages:)`` gives, in its order.
     static func plans(in graph: SupplyGraph, stages: [Stage]) -> [Plan] {
+        plans(in: FlowIndex(graph), stages: stages)
+    }
+
+    /// ``plans(in:stages:)`` of `index`'s graph.
+    static func plans(in index: FlowIndex, stages: [Stage]) -> [Plan] {
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage, year: Int
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.stage, a.year) < (b.mineral, b.stage, b.year) }
         }
+        let graph = index.graph
         let stageSet = Set(stages)
-        var outFlows: [String: [Int]] = [:]
-        var inFlows: [String: [Int]] = [:]
-        for (i, flow) in graph.flows.enumerated() {
-            if flow.type != .waste { outFlows[flow.from, default: []].append(i) }
-            inFlows[flow.to, default: []].append(i)
+        // The flows from and to each node id, in flow order: those of the id's first node, and
+        // the flows that name an unknown node at their other end (left out of the index's lists).
+        var danglingOut: [String: [Int]] = [:]
+        var danglingIn: [String: [Int]] = [:]
+        for i in index.danglingFlows {
+            danglingOut[graph.flows[i].from, default: []].append(i)
+            danglingIn[graph.flows[i].to, default: []].append(i)
+        }
+        func flows(_ id: String, _ indexed: (Int) -> [Int], _ dangling: [String: [Int]]) -> [Int] {
+            let known = index.position[id].map(indexed) ?? []
+            guard let extra = dangling[id] else { return known }
+            return (known + extra).sorted()
+        }
+        func outFlows(_ id: String) -> [Int] {
+            flows(id, { index.outgoing[$0] }, danglingOut).filter { graph.flows[$0].type != .waste }
+        }
+        func inFlows(_ id: String) -> [Int] {
+            flows(id, { index.incoming[$0] }, danglingIn)
         }
         /// A node's figures in one market, before the market's basis is known: indices into the
         /// graph's nodes, the node's outputs and the graph's flows.
@@ -170,26 +195,29 @@ public struct StageSupply: Hashable, Sendable {
         }
 
         var seenNodes = Set<String>()
-        for n in graph.nodes.indices where stageSet.contains(graph.nodes[n].stage) && seenNodes.insert(graph.nodes[n].id).inserted {
-            let node = graph.nodes[n]
-            let receiving = node.stage == .use || node.stage == .waste
+        let idsUnique = index.position.count == graph.nodes.count  // then no id is seen twice
+        for n in graph.nodes.indices
+        where stageSet.contains(graph.nodes[n].stage) && (idsUnique || seenNodes.insert(graph.nodes[n].id).inserted) {
+            // The node's fields, not a copy of the node (a large value).
+            let (id, stage, outputs) = (graph.nodes[n].id, graph.nodes[n].stage, graph.nodes[n].outputs)
+            let receiving = stage == .use || stage == .waste
+            let nodeFlows = receiving ? inFlows(id) : outFlows(id)
             var keys: [Key] = []
-            for output in node.outputs {
-                let key = Key(mineral: output.mineral, stage: node.stage, year: output.year ?? graph.year)
+            for output in outputs {
+                let key = Key(mineral: output.mineral, stage: stage, year: output.year ?? graph.year)
                 if !keys.contains(key) { keys.append(key) }
             }
             if receiving {
-                for i in inFlows[node.id] ?? [] {
-                    let key = Key(mineral: graph.flows[i].mineral, stage: node.stage, year: graph.year)
+                for i in nodeFlows {
+                    let key = Key(mineral: graph.flows[i].mineral, stage: stage, year: graph.year)
                     if !keys.contains(key) { keys.append(key) }
                 }
             }
             for key in keys {
-                let flows = key.year == graph.year
-                    ? ((receiving ? inFlows : outFlows)[node.id] ?? []).filter { graph.flows[$0].mineral == key.mineral } : []
+                let flows = key.year == graph.year ? nodeFlows.filter { graph.flows[$0].mineral == key.mineral } : []
                 register(key)
                 // The node's first output of the mineral in the year (`Node.output(of:year:graphYear:)`).
-                let declared = node.outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
+                let declared = outputs.firstIndex { $0.mineral == key.mineral && ($0.year ?? graph.year) == key.year }
                 entries[key, default: []].append(Entry(node: n, receiving: receiving, declared: declared, flows: flows))
             }
         }
@@ -207,15 +235,23 @@ public struct StageSupply: Hashable, Sendable {
             /// The contained bases of the market's figures (`CommonBasis.containedBases`), labelled
             /// by node and flow only when `labelled`: the labels name figures in the reason of a
             /// failed choice, and the choice itself reads the bases alone.
+            /// Unlabelled, each basis is listed once.
             func containedBases(labelled: Bool) -> [(basis: QuantityBasis, label: String)] {
                 var contained: [(basis: QuantityBasis, label: String)] = []
+                var bases = ContainedBases()
+                func add(_ basis: QuantityBasis, _ label: @autoclosure () -> String) {
+                    if labelled {
+                        contained.append((basis, label()))
+                    } else if !contained.contains(where: { $0.basis == basis }) {
+                        contained.append((basis, ""))
+                    }
+                }
                 for entry in nodes {
                     if let declared = declared(entry), declared.containedTonnes != nil {
-                        contained.append((declared.containedBasis, labelled ? graph.nodes[entry.node].id : ""))
+                        add(bases.basis(stated: declared.basis, mineral: declared.mineral), graph.nodes[entry.node].id)
                     }
                     for i in entry.flows where graph.flows[i].containedTonnes != nil {
-                        let flow = graph.flows[i]
-                        contained.append((flow.containedBasis, labelled ? "\(flow.from) → \(flow.to)" : ""))
+                        add(bases.basis(stated: graph.flows[i].basis, mineral: graph.flows[i].mineral), "\(graph.flows[i].from) → \(graph.flows[i].to)")
                     }
                 }
                 if let residual, residual.containedTonnes != nil { contained.append((residual.containedBasis, "other countries")) }

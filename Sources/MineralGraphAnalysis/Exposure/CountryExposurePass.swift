@@ -27,16 +27,28 @@ public struct CountryExposurePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [CountryExposureRow] {
-        let mined = ExposurePass(solver: solver, resolution: .countries).run(on: graph)
-        let refined = ExposurePass(solver: solver, originStage: .processing, resolution: .countries).run(on: graph)
-        let countryOf = Dictionary(graph.nodes.map { ($0.id, $0.country) }, uniquingKeysWith: { a, _ in a })
+        run(on: GraphDerivations(graph))
+    }
+
+    /// The rows of `derived`'s graph, whose two tracings share the in-flows it keeps.
+    public func run(on derived: GraphDerivations) -> [CountryExposureRow] {
+        let graph = derived.graph
+        let mined = ExposurePass(solver: solver, resolution: .countries).run(on: derived)
+        let refined = ExposurePass(solver: solver, originStage: .processing, resolution: .countries).run(on: derived)
+        let index = derived.index
+        func country(_ id: String) -> CountryCode? { index.position[id].map { graph.nodes[$0].country } }
         var rows: [CountryExposureRow] = []
         for traced in mined.minerals {
             let byNode = Dictionary(traced.nodes.map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
             let refinedByNode = Dictionary(
                 (refined.mineral(traced.mineral)?.nodes ?? []).map { ($0.nodeID, $0) }, uniquingKeysWith: { a, _ in a })
             // Nodes receiving the mineral across a border.
-            let importers = Set(graph.flows.lazy.filter { $0.mineral == traced.mineral && countryOf[$0.from] != countryOf[$0.to] }.map(\.to))
+            var importers = Set<String>()
+            for i in graph.flows.indices where graph.flows[i].mineral == traced.mineral {
+                let crosses = index.endpoints[i].map { graph.nodes[$0.from].country != graph.nodes[$0.to].country }
+                    ?? (country(graph.flows[i].from) != country(graph.flows[i].to))
+                if crosses { importers.insert(graph.flows[i].to) }
+            }
             // Receiving nodes (not origins, not waste) by country.
             var receivers: [CountryCode: [NodeExposure]] = [:]
             for node in traced.nodes where !node.isSource && node.stage != .waste {

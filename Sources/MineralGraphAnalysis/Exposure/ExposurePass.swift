@@ -58,68 +58,44 @@ public struct ExposurePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> Exposure {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// S1 of `derived`'s graph, with the in-flows of each mineral it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> Exposure {
+        let graph = derived.graph
         let traced = minerals.map { Array(Set($0)).sorted() } ?? Array(Set(graph.flows.map(\.mineral))).sorted()
         var reports: [SolverReport] = []
         let results = traced.map { mineral -> MineralExposure in
-            let (result, report) = trace(mineral, index: index)
+            let (result, report) = trace(mineral, derived: derived)
             reports.append(contentsOf: report)
             return result
         }
         return Exposure(minerals: results, solver: SolverReport.merged(reports, options: solver))
     }
 
-    private func trace(_ mineral: MineralID, index: FlowIndex) -> (MineralExposure, [SolverReport]) {
+    private func trace(_ mineral: MineralID, derived: GraphDerivations) -> (MineralExposure, [SolverReport]) {
+        let index = derived.index
         let graph = index.graph
         let count = graph.nodes.count
-        let inFlows = (0..<count).map { n in index.incoming[n].filter { graph.flows[$0].mineral == mineral } }
-        let outFlows = (0..<count).map { n in index.outgoing[n].filter { graph.flows[$0].mineral == mineral } }
+        let inflows = derived.inflows(of: mineral)
+        let (inFlows, outFlows) = (inflows.inFlows, inflows.outFlows)
         let sources = (0..<count).filter { n in
-            let node = graph.nodes[n]
-            let produces = node.outputs(mineral) || !outFlows[n].isEmpty
-            if let originStage { return produces && node.stage == originStage }
-            return produces && (node.kind == .mine || inFlows[n].isEmpty)
+            let produces = !outFlows[n].isEmpty || graph.nodes[n].outputs(mineral)
+            if let originStage { return produces && graph.nodes[n].stage == originStage }
+            return produces && (graph.nodes[n].kind == .mine || inFlows[n].isEmpty)
         }
-        let isSource = Set(sources)
+        var isSourceNode = [Bool](repeating: false, count: count)
+        for s in sources { isSourceNode[s] = true }
+        let isSource = isSourceNode
 
+        // Origins receive nothing in the system: their in-flows are not traced (read through
+        // these rather than copies of the shared arrays).
         var inputs = [[UpstreamSystem.Term]](repeating: [], count: count)
-        var supply = [MetricValue](repeating: MetricValue(0), count: count)
-        var nodeReason = [Unavailable?](repeating: nil, count: count)
-        var inBasis = [QuantityBasis?](repeating: nil, count: count)
-        for n in 0..<count where !isSource.contains(n) && !inFlows[n].isEmpty {
-            let flows = inFlows[n].map { graph.flows[$0] }
-            var quantities: [Double]?
-            // One basis for the node's in-flows (METHODS §0.1): contained, converted to a common
-            // basis, when every flow states it; else gross when every flow does.
-            let common = flows.allSatisfy({ $0.containedTonnes != nil })
-                ? try? CommonBasis.choose(for: mineral, containedBases: CommonBasis.containedBases(flows) { "\($0.from) → \($0.to)" }).get()
-                : nil
-            if let common {
-                quantities = flows.map { $0.quantity(on: common)! }
-                inBasis[n] = common
-            } else if flows.allSatisfy({ $0.tonnes != nil }) {
-                inBasis[n] = .gross
-                quantities = flows.map { $0.tonnes! }
-            }
-            var coefficients: [Double?] = Array(repeating: nil, count: flows.count)
-            if let quantities {
-                let total = quantities.reduce(0, +)
-                supply[n] = MetricValue(total)
-                if total > 0 {
-                    coefficients = quantities.map { $0 / total }
-                } else {
-                    nodeReason[n] = Unavailable(ReasonCode.noSupply, "\(index.label(node: n)) receives no \(mineral)")
-                }
-            } else {
-                nodeReason[n] = Unavailable(
-                    ReasonCode.missingQuantity,
-                    "the \(mineral) in-flows of \(index.label(node: n)) give neither contained tonnes on one basis nor gross tonnes throughout")
-            }
-            if quantities == nil, let reason = nodeReason[n] { supply[n] = MetricValue(unavailable: reason) }
-            for (k, i) in inFlows[n].enumerated() {
-                inputs[n].append(UpstreamSystem.Term(from: index.endpoints[i]!.from, coefficient: coefficients[k]))
-            }
-        }
+        for n in 0..<count where !isSource[n] { inputs[n] = inflows.terms[n] }
+        func supply(_ n: Int) -> MetricValue { isSource[n] ? MetricValue(0) : inflows.supply[n] }
+        func inBasis(_ n: Int) -> QuantityBasis? { isSource[n] ? nil : inflows.basis[n] }
+        func nodeReason(_ n: Int) -> Unavailable? { isSource[n] ? nil : inflows.reason[n] }
 
         // One solve for every source (or source country) at once: column `c` is the indicator
         // of `origins[c]`.
@@ -151,13 +127,13 @@ public struct ExposurePass: Sendable {
             }
         }
 
-        let involved = (0..<count).filter { isSource.contains($0) || !inFlows[$0].isEmpty }
+        let involved = (0..<count).filter { isSource[$0] || !inFlows[$0].isEmpty }
         let nodes = involved.map { n -> NodeExposure in
-            let node = graph.nodes[n]
+            let (id, country, stage) = (graph.nodes[n].id, graph.nodes[n].country, graph.nodes[n].stage)
             if let reason = blocked[n] {
                 return NodeExposure(
-                    nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
-                    inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
+                    nodeID: id, country: country, stage: stage, isSource: isSource[n],
+                    inflowTonnes: supply(n), inflowBasis: inBasis(n), bySource: [], byCountry: [], untracedShare: MetricValue(unavailable: reason))
             }
             let bySource: [SourceExposure]
             let byCountry: [CountryExposure]
@@ -175,10 +151,10 @@ public struct ExposurePass: Sendable {
                 byCountry = shares[n].map { CountryExposure(country: countries[$0.column], share: $0.value) }
             }
             let traced = resolution == .sources ? bySource.reduce(0) { $0 + $1.share } : byCountry.reduce(0) { $0 + $1.share }
-            let untraced = inFlows[n].isEmpty || isSource.contains(n) ? 0 : max(0, 1 - traced)
+            let untraced = inFlows[n].isEmpty || isSource[n] ? 0 : max(0, 1 - traced)
             return NodeExposure(
-                nodeID: node.id, country: node.country, stage: node.stage, isSource: isSource.contains(n),
-                inflowTonnes: supply[n], inflowBasis: inBasis[n], bySource: bySource, byCountry: byCountry,
+                nodeID: id, country: country, stage: stage, isSource: isSource[n],
+                inflowTonnes: supply(n), inflowBasis: inBasis(n), bySource: bySource, byCountry: byCountry,
                 untracedShare: MetricValue(untraced < 1e-12 ? 0 : untraced))
         }
         let result = MineralExposure(
@@ -186,15 +162,91 @@ public struct ExposurePass: Sendable {
         return (result, reports)
     }
 
-    private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: [Unavailable?], index: FlowIndex) -> Unavailable {
+    private func reason(_ blocker: UpstreamSystem.Blocker?, at n: Int, nodeReason: (Int) -> Unavailable?, index: FlowIndex) -> Unavailable {
         switch blocker {
         case .coefficient(let node, _):
-            let base = nodeReason[node] ?? Unavailable(ReasonCode.missingQuantity, "an in-flow of \(index.label(node: node)) has no tonnes")
+            let base = nodeReason(node) ?? Unavailable(ReasonCode.missingQuantity, "an in-flow of \(index.label(node: node)) has no tonnes")
             return node == n ? base : Unavailable(base.code, "upstream: \(base.reason)")
         case .notConverged(let node):
             return Unavailable(ReasonCode.notConverged, "the loop through \(index.label(node: node)) did not converge")
         case .local, nil:
             return Unavailable(ReasonCode.missingValue, "exposure is unavailable")
         }
+    }
+}
+
+/// A mineral's in- and out-flows of every node and what its in-flows give, the part of origin
+/// tracing (``ExposurePass``) that does not depend on where origins are; kept by
+/// ``GraphDerivations`` for the passes that trace the same mineral to other origins.
+///
+/// A node's in-flows are taken on one basis (METHODS §0.1): contained, converted to a common
+/// basis, when every flow states it; else gross when every flow does. Its input terms weigh
+/// each in-flow by its share of the node's total in-flow.
+struct MineralInflows: Sendable {
+    /// The mineral's flow indices into and out of each node, in flow order.
+    let inFlows: [[Int]]
+    let outFlows: [[Int]]
+    /// Total in-flow per node (0 for a node without in-flows), or why it is unknown.
+    let supply: [MetricValue]
+    /// Why a node's in-flows cannot be weighted (`nil` when they can, or it has none).
+    let reason: [Unavailable?]
+    /// The basis of each node's in-flows.
+    let basis: [QuantityBasis?]
+    /// The input terms of each node: its in-flows' sources and shares (`nil` when unknown).
+    let terms: [[UpstreamSystem.Term]]
+
+    init(_ mineral: MineralID, index: FlowIndex) {
+        let graph = index.graph
+        let flows = graph.flows
+        let count = graph.nodes.count
+        // One scan of the flows, not a filter of every node's flows.
+        var inFlows = [[Int]](repeating: [], count: count)
+        var outFlows = [[Int]](repeating: [], count: count)
+        for i in flows.indices where flows[i].mineral == mineral {
+            guard let (from, to) = index.endpoints[i] else { continue }
+            outFlows[from].append(i)
+            inFlows[to].append(i)
+        }
+        var terms = [[UpstreamSystem.Term]](repeating: [], count: count)
+        var supply = [MetricValue](repeating: MetricValue(0), count: count)
+        var nodeReason = [Unavailable?](repeating: nil, count: count)
+        var inBasis = [QuantityBasis?](repeating: nil, count: count)
+        var bases = ContainedBases()
+        for n in 0..<count where !inFlows[n].isEmpty {
+            let nodeFlows = inFlows[n]  // flow indices: a flow is a large value
+            var quantities: [Double]?
+            let common = nodeFlows.allSatisfy({ flows[$0].containedTonnes != nil })
+                ? CommonBasis.basis(for: mineral, flows: nodeFlows, in: graph)
+                : nil
+            if let common {
+                quantities = nodeFlows.map { bases.quantity(ofFlow: $0, in: graph, on: common)! }
+                inBasis[n] = common
+            } else if nodeFlows.allSatisfy({ flows[$0].tonnes != nil }) {
+                inBasis[n] = .gross
+                quantities = nodeFlows.map { flows[$0].tonnes! }
+            }
+            var coefficients: [Double?] = Array(repeating: nil, count: nodeFlows.count)
+            if let quantities {
+                let total = quantities.reduce(0, +)
+                supply[n] = MetricValue(total)
+                if total > 0 {
+                    coefficients = quantities.map { $0 / total }
+                } else {
+                    nodeReason[n] = Unavailable(ReasonCode.noSupply, "\(index.label(node: n)) receives no \(mineral)")
+                }
+            } else {
+                nodeReason[n] = Unavailable(
+                    ReasonCode.missingQuantity,
+                    "the \(mineral) in-flows of \(index.label(node: n)) give neither contained tonnes on one basis nor gross tonnes throughout")
+            }
+            if quantities == nil, let reason = nodeReason[n] { supply[n] = MetricValue(unavailable: reason) }
+            terms[n] = zip(nodeFlows, coefficients).map { UpstreamSystem.Term(from: index.endpoints[$0]!.from, coefficient: $1) }
+        }
+        self.inFlows = inFlows
+        self.outFlows = outFlows
+        self.supply = supply
+        reason = nodeReason
+        basis = inBasis
+        self.terms = terms
     }
 }

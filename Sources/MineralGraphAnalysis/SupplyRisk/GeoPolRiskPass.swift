@@ -39,6 +39,12 @@ public struct GeoPolRiskPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> [GeoPolRisk] {
+        run(on: GraphDerivations(graph))
+    }
+
+    /// GeoPolRisk of `derived`'s graph, from the stage-supply plans it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> [GeoPolRisk] {
+        let graph = derived.graph
         let index = graph.nodeIndex()
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage, importer: CountryCode
@@ -52,8 +58,8 @@ public struct GeoPolRiskPass: Sendable {
             guard from.country != to.country, [.mining, .processing, .manufacturing].contains(from.stage) else { continue }
             imports[Key(mineral: flow.mineral, stage: from.stage, importer: to.country), default: []].append((from.country, flow))
         }
-        let markets = StageSupply.collect(from: graph, stages: [.mining, .processing, .manufacturing]).filter { $0.year == graph.year }
-        let concentration = StageConcentrationPass().run(on: graph)
+        let markets = StageSupply.collect(from: derived, stages: [.mining, .processing, .manufacturing]).filter { $0.year == graph.year }
+        let concentration = StageConcentrationPass().run(on: derived)
         // Countries asked for without imports: one row per mineral at the stages they produce.
         for market in markets {
             for country in Set(market.nodes.map(\.country) + market.missing.map(\.country)) where countries.contains(country) {

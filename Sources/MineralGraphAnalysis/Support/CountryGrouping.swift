@@ -94,15 +94,4 @@ struct CountryGrouping: Sendable {
     func contains(_ group: CountryGroup, _ country: CountryCode) -> Bool {
         scheme.contains(group, country)
     }
-
-    /// Whether a flow from `exporter` to `importer` leaves `group` (an export of the group).
-    /// Intra-group edges are neither exports nor imports (METHODS §2.6).
-    func isExport(of group: CountryGroup, from exporter: CountryCode, to importer: CountryCode) -> Bool {
-        contains(group, exporter) && !contains(group, importer)
-    }
-
-    /// Whether a flow from `exporter` to `importer` enters `group` from outside.
-    func isImport(of group: CountryGroup, from exporter: CountryCode, to importer: CountryCode) -> Bool {
-        !contains(group, exporter) && contains(group, importer)
-    }
 }

@@ -28,8 +28,9 @@ struct FlowIndex: Sendable {
         var outgoing = [[Int]](repeating: [], count: graph.nodes.count)
         var endpoints: [(from: Int, to: Int)?] = []
         var dangling: [Int] = []
-        for (i, flow) in graph.flows.enumerated() {
-            guard let from = position[flow.from], let to = position[flow.to] else {
+        endpoints.reserveCapacity(graph.flows.count)
+        for i in graph.flows.indices {
+            guard let from = position[graph.flows[i].from], let to = position[graph.flows[i].to] else {
                 endpoints.append(nil)
                 dangling.append(i)
                 continue

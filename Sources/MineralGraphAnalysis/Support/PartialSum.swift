@@ -21,8 +21,9 @@ struct PartialSum: Sendable {
             imputed = imputed || term.imputed
         } else {
             missing += 1
+            // The least by code and text; codes compared by identity first (most terms share one).
             if let reason = term.unavailable,
-               firstMissing.map({ (reason.code.rawValue, reason.reason) < ($0.code.rawValue, $0.reason) }) ?? true {
+               firstMissing.map({ reason.code == $0.code ? reason.reason < $0.reason : reason.code.rawValue < $0.code.rawValue }) ?? true {
                 firstMissing = reason
             }
         }

@@ -54,6 +54,9 @@ struct ProductionSystem: Sendable {
     let coefficientReasons: [Int: Unavailable]
     /// Final output per node, in the node's basis.
     let finalOutput: [MetricValue]
+    /// The strongly connected components of `inputs` (`UpstreamSystem.components(inputs:)`),
+    /// found once for every quantity accumulated on the system.
+    let components: [[Int]]
 
     init(_ index: FlowIndex) {
         self.index = index
@@ -67,8 +70,10 @@ struct ProductionSystem: Sendable {
 
         // The exact basis of each node's output figure, so that its out-flows are read on it.
         var unit = [QuantityBasis?](repeating: nil, count: count)
+        let flows = graph.flows
+        var bases = ContainedBases()
         for n in 0..<count {
-            let outFlows = index.outgoing[n].map { graph.flows[$0] }
+            let outFlows = index.outgoing[n]  // flow indices: a flow is a large value
             if let reference = index.referenceOutput(ofNode: n), let quantity = reference.contained ?? reference.gross {
                 output[n] = MetricValue(quantity.tonnes)
                 basis[n] = reference.containedTonnes != nil ? .contained : .gross
@@ -76,19 +81,17 @@ struct ProductionSystem: Sendable {
                 declared[n] = true
                 isSink[n] = quantity.tonnes == 0 && outFlows.isEmpty
             } else if !outFlows.isEmpty {
-                let common = outFlows.allSatisfy({ $0.containedTonnes != nil })
-                    ? try? CommonBasis.choose(
-                        for: outFlows[0].mineral,
-                        containedBases: CommonBasis.containedBases(outFlows) { "\($0.from) → \($0.to)" }).get()
+                let common = outFlows.allSatisfy({ flows[$0].containedTonnes != nil })
+                    ? CommonBasis.basis(for: flows[outFlows[0]].mineral, flows: outFlows, in: graph)
                     : nil
                 if let common {
                     basis[n] = .contained
                     unit[n] = common
-                    output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.quantity(on: common)! })
-                } else if outFlows.allSatisfy({ $0.tonnes != nil }) {
+                    output[n] = MetricValue(outFlows.reduce(0) { $0 + bases.quantity(ofFlow: $1, in: graph, on: common)! })
+                } else if outFlows.allSatisfy({ flows[$0].tonnes != nil }) {
                     basis[n] = .gross
                     unit[n] = .gross
-                    output[n] = MetricValue(outFlows.reduce(0) { $0 + $1.tonnes! })
+                    output[n] = MetricValue(outFlows.reduce(0) { $0 + flows[$1].tonnes! })
                 } else {
                     output[n] = .unavailable(
                         ReasonCode.missingQuantity,
@@ -104,15 +107,16 @@ struct ProductionSystem: Sendable {
         }
 
         var flowQuantity: [MetricValue] = []
-        for (i, flow) in graph.flows.enumerated() {
+        flowQuantity.reserveCapacity(flows.count)
+        for i in flows.indices {
             guard let (from, _) = index.endpoints[i] else {
                 flowQuantity.append(.unavailable(ReasonCode.unknownNode, "\(index.label(flow: i)) names an unknown node"))
                 continue
             }
             if let target = unit[from] {
                 flowQuantity.append(MetricValue(
-                    flow.quantity(on: target),
-                    else: Unavailable(ReasonCode.missingQuantity, "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flow.mineral)), "
+                    bases.quantity(ofFlow: i, in: graph, on: target),
+                    else: Unavailable(ReasonCode.missingQuantity, "\(index.label(flow: i)) has no figure on \(target.unitLabel(for: flows[i].mineral)), "
                         + "the basis of its source's output")))
             } else {
                 flowQuantity.append(MetricValue(unavailable: output[from].unavailable
@@ -160,13 +164,14 @@ struct ProductionSystem: Sendable {
         self.inputFlows = inputFlows
         self.coefficientReasons = reasons
         self.finalOutput = finalOutput
+        components = UpstreamSystem.components(inputs: inputs)
     }
 
     /// Solves `X*_n = x_n + Σ a_kn X*_k` for per-tonne intensities `x_n` (missing: `nil`).
     func accumulate(
         intensity: [Double?], flags: [Bool]? = nil, options: LinearSolverOptions
     ) -> UpstreamSystem.Solution {
-        UpstreamSystem(local: intensity, inputs: inputs, flags: flags).solve(options)
+        UpstreamSystem(local: intensity, inputs: inputs, flags: flags, components: components).solve(options)
     }
 
     /// The reason the solved value of node `n` is missing.

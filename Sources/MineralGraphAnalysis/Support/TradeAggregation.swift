@@ -50,32 +50,48 @@ struct TradeAggregation: Sendable {
     ///   - entries: inter-country flows (entries with exporter == importer are ignored).
     ///   - countries: the countries to report, including those without trade.
     init(entries: [TradeEntry], countries: [CountryCode], grouping: CountryGrouping, measures: Int) {
-        var byCountry: [CountryCode: TradeTotals] = [:]
-        var byGroup: [CountryGroup: TradeTotals] = [:]
-        var byPair: [[CountryCode]: TradeTotals] = [:]
-        for country in countries { byCountry[country] = TradeTotals(measures: measures) }
-        for group in grouping.groups { byGroup[group] = TradeTotals(measures: measures) }
+        // Countries by position, with their group memberships, so that an entry costs two
+        // lookups rather than one per group and side.
+        var position: [CountryCode: Int] = [:]
+        var codes: [CountryCode] = []
+        var members: [[Bool]] = []
+        var byCountry: [TradeTotals] = []
+        func slot(_ country: CountryCode) -> Int {
+            if let known = position[country] { return known }
+            position[country] = codes.count
+            codes.append(country)
+            members.append(grouping.groups.map { grouping.contains($0, country) })
+            byCountry.append(TradeTotals(measures: measures))
+            return codes.count - 1
+        }
+        for country in countries { _ = slot(country) }
+        var byGroup = grouping.groups.map { _ in TradeTotals(measures: measures) }
+        struct Pair: Hashable { let from: Int, to: Int }
+        var byPair: [Pair: TradeTotals] = [:]
         for entry in entries where entry.exporter != entry.importer {
-            byCountry[entry.exporter, default: TradeTotals(measures: measures)].addExport(entry)
-            byCountry[entry.importer, default: TradeTotals(measures: measures)].addImport(entry)
-            byPair[[entry.exporter, entry.importer], default: TradeTotals(measures: measures)].addExport(entry)
-            for group in grouping.groups {
-                if grouping.isExport(of: group, from: entry.exporter, to: entry.importer) {
-                    byGroup[group]!.addExport(entry)
-                } else if grouping.isImport(of: group, from: entry.exporter, to: entry.importer) {
-                    byGroup[group]!.addImport(entry)
+            let (from, to) = (slot(entry.exporter), slot(entry.importer))
+            byCountry[from].addExport(entry)
+            byCountry[to].addImport(entry)
+            byPair[Pair(from: from, to: to), default: TradeTotals(measures: measures)].addExport(entry)
+            for g in byGroup.indices {
+                // Exports leave the group, imports enter it; edges between members are internal
+                // and dropped (METHODS §2.6).
+                if members[from][g] && !members[to][g] {
+                    byGroup[g].addExport(entry)
+                } else if !members[from][g] && members[to][g] {
+                    byGroup[g].addImport(entry)
                 }
             }
         }
-        self.countries = byCountry.keys.sorted().map { ($0, byCountry[$0]!) }
-        self.groups = grouping.groups.map { ($0, byGroup[$0]!) }
-        var pairKeys = Set<[CountryCode]>()
+        self.countries = codes.indices.sorted { codes[$0] < codes[$1] }.map { (codes[$0], byCountry[$0]) }
+        self.groups = zip(grouping.groups, byGroup).map { ($0, $1) }
+        var pairKeys = Set<Pair>()
         for key in byPair.keys {
             pairKeys.insert(key)
-            pairKeys.insert([key[1], key[0]])
+            pairKeys.insert(Pair(from: key.to, to: key.from))
         }
-        pairs = pairKeys.sorted { $0[0] != $1[0] ? $0[0] < $1[0] : $0[1] < $1[1] }.map {
-            ($0[0], $0[1], byPair[$0] ?? TradeTotals(measures: measures))
+        pairs = pairKeys.sorted { codes[$0.from] != codes[$1.from] ? codes[$0.from] < codes[$1.from] : codes[$0.to] < codes[$1.to] }.map {
+            (codes[$0.from], codes[$0.to], byPair[$0] ?? TradeTotals(measures: measures))
         }
     }
 

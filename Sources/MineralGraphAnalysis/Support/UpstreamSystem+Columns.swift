@@ -41,7 +41,7 @@ extension UpstreamSystem {
         var converged = true
 
         for component in components(inputs: inputs) {
-            let members = Set(component)
+            let members = ComponentMembers(component)
             let isCyclic = component.count > 1
                 || inputs[component[0]].contains { $0.from == component[0] && $0.coefficient != 0 }
             if isCyclic { cyclic += 1 }
@@ -85,7 +85,7 @@ extension UpstreamSystem {
 
     /// The first missing coefficient or blocked upstream node met scanning `component` as
     /// ``solve(_:)`` scans it (every `b_n` is given here).
-    private static func blockingCause(_ component: [Int], members: Set<Int>, inputs: [[Term]], blocker: [Blocker?]) -> Blocker? {
+    private static func blockingCause(_ component: [Int], members: ComponentMembers, inputs: [[Term]], blocker: [Blocker?]) -> Blocker? {
         for node in component {
             for term in inputs[node] {
                 guard let c = term.coefficient else { return .coefficient(node: node, from: term.from) }

@@ -50,12 +50,16 @@ struct UpstreamSystem: Sendable {
     var inputs: [[Term]]
     /// Nodes whose `b_n` rests on a default (spreads downstream).
     var flags: [Bool]
+    /// ``components(inputs:)`` of `inputs`, when the caller has them (several systems on the
+    /// same inputs: the water quantities and raw-material equivalents).
+    var components: [[Int]]?
 
-    init(local: [Double?], inputs: [[Term]], flags: [Bool]? = nil) {
+    init(local: [Double?], inputs: [[Term]], flags: [Bool]? = nil, components: [[Int]]? = nil) {
         precondition(local.count == inputs.count)
         self.local = local
         self.inputs = inputs
         self.flags = flags ?? Array(repeating: false, count: local.count)
+        self.components = components
     }
 
     func solve(_ options: LinearSolverOptions = .default) -> Solution {
@@ -67,8 +71,8 @@ struct UpstreamSystem: Sendable {
         var maxIterations = 0
         var converged = true
 
-        for component in Self.components(inputs: inputs) {
-            let members = Set(component)
+        for component in components ?? Self.components(inputs: inputs) {
+            let members = ComponentMembers(component)
             let isCyclic = component.count > 1
                 || inputs[component[0]].contains { $0.from == component[0] && $0.coefficient != 0 }
             if isCyclic { cyclic += 1 }
@@ -123,6 +127,22 @@ struct UpstreamSystem: Sendable {
         return Solution(values: values, blocker: blocker, flagged: flagged, report: report)
     }
 
+    /// The nodes of one strongly connected component, for membership tests; a single node (most
+    /// components of a supply chain) needs no set.
+    struct ComponentMembers {
+        private let single: Int
+        private let set: Set<Int>?
+
+        init(_ component: [Int]) {
+            single = component[0]
+            set = component.count > 1 ? Set(component) : nil
+        }
+
+        func contains(_ node: Int) -> Bool {
+            set?.contains(node) ?? (node == single)
+        }
+    }
+
     /// Stores a loop's solution by node, or marks the loop as not converged (`false`).
     static func store<Value>(_ solved: [Value]?, of component: [Int], in values: inout [Value?], blocker: inout [Blocker?]) -> Bool {
         guard let solved else {
@@ -135,7 +155,7 @@ struct UpstreamSystem: Sendable {
     }
 
     /// Internal terms of a component as (position of upstream, coefficient).
-    static func internalTerms(component: [Int], inputs: [[Term]], members: Set<Int>) -> [[(Int, Double)]] {
+    static func internalTerms(component: [Int], inputs: [[Term]], members: ComponentMembers) -> [[(Int, Double)]] {
         var position: [Int: Int] = [:]
         for (i, node) in component.enumerated() { position[node] = i }
         return component.map { node in
@@ -149,7 +169,7 @@ struct UpstreamSystem: Sendable {
     /// Solves `(I − C) x = external` for one strongly connected component by Gaussian elimination
     /// with partial pivoting (``Elimination``). Returns `nil` when the loop has no meaningful
     /// solution.
-    static func eliminate(component: [Int], external: [Double], inputs: [[Term]], members: Set<Int>) -> [Double]? {
+    static func eliminate(component: [Int], external: [Double], inputs: [[Term]], members: ComponentMembers) -> [Double]? {
         Elimination(component: component, inputs: inputs, members: members)?.solve(external)
     }
 
@@ -169,7 +189,7 @@ struct UpstreamSystem: Sendable {
         /// `x[r] -= factor · x[k]`.
         private var steps: [(pivotRow: Int, operations: [(row: Int, factor: Double)])] = []
 
-        init?(component: [Int], inputs: [[Term]], members: Set<Int>) {
+        init?(component: [Int], inputs: [[Term]], members: ComponentMembers) {
             let m = component.count
             let terms = UpstreamSystem.internalTerms(component: component, inputs: inputs, members: members)
             var a = [Double](repeating: 0, count: m * m)
@@ -248,10 +268,21 @@ struct UpstreamSystem: Sendable {
     /// deterministic; each component lists its nodes in index order.
     static func components(inputs: [[Term]]) -> [[Int]] {
         let count = inputs.count
-        var successors = [[Int]](repeating: [], count: count)
-        for (node, terms) in inputs.enumerated() {
+        // Successors in one flat array (node v's are `successors[start[v]..<start[v + 1]]`), in
+        // the order of the inputs, rather than one array per node.
+        var start = [Int](repeating: 0, count: count + 1)
+        for terms in inputs {
             // A zero coefficient is no dependence (a flow of 0 t); a missing one may be.
-            for term in terms where term.coefficient != 0 { successors[term.from].append(node) }
+            for term in terms where term.coefficient != 0 { start[term.from + 1] += 1 }
+        }
+        for v in 0..<count { start[v + 1] += start[v] }
+        var fill = start
+        var successors = [Int](repeating: 0, count: start[count])
+        for (node, terms) in inputs.enumerated() {
+            for term in terms where term.coefficient != 0 {
+                successors[fill[term.from]] = node
+                fill[term.from] += 1
+            }
         }
         var index = [Int](repeating: -1, count: count)
         var low = [Int](repeating: 0, count: count)
@@ -266,9 +297,9 @@ struct UpstreamSystem: Sendable {
             stack.append(root); onStack[root] = true
             while let top = work.last {
                 let v = top.node
-                if top.edge < successors[v].count {
+                if start[v] + top.edge < start[v + 1] {
                     work[work.count - 1].edge += 1
-                    let w = successors[v][top.edge]
+                    let w = successors[start[v] + top.edge]
                     if index[w] < 0 {
                         index[w] = next; low[w] = next; next += 1
                         stack.append(w); onStack[w] = true
@@ -286,7 +317,7 @@ struct UpstreamSystem: Sendable {
                             component.append(w)
                             if w == v { break }
                         }
-                        result.append(component.sorted())
+                        result.append(component.count == 1 ? component : component.sorted())
                     }
                 }
             }

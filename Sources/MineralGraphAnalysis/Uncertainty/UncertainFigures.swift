@@ -47,31 +47,37 @@ public struct UncertainFigures: Sendable {
         let defaults = graph.uncertaintyDefaults ?? .standard
         var figures: [Figure] = []
         var seen: [String: Int] = [:]
-        func add(_ value: Double?, _ statement: FigureUncertainty?, _ fallback: Double, _ place: Place, _ name: String) {
+        /// `name` is made only for an uncertain figure (most figures of a large graph are exact).
+        func add(_ value: Double?, _ statement: FigureUncertainty?, _ fallback: Double, _ place: Place, _ name: @autoclosure () -> String) {
             guard let value else { return }
             let interval = statement.map { $0.interval(around: value, defaults: defaults) }
                 ?? FigureUncertainty.interval(value, relative: fallback)
             guard let interval else { return }
+            let name = name()
             let occurrence = seen[name, default: 0]
             seen[name] = occurrence + 1
             figures.append(Figure(place: place, identity: Self.fnv1a("\(name)|\(occurrence)"), value: value, interval: interval))
         }
         for (n, node) in graph.nodes.enumerated() {
             for (o, output) in node.outputs.enumerated() {
-                let name = "output|\(node.id)|\(output.mineral.rawValue)|\(output.year ?? graph.year)"
+                var name: String { "output|\(node.id)|\(output.mineral.rawValue)|\(output.year ?? graph.year)" }
                 add(output.tonnes, output.uncertainty?.tonnes, defaults.production, .output(node: n, output: o, .tonnes), name + "|t")
                 add(output.containedTonnes, output.uncertainty?.containedTonnes, defaults.production, .output(node: n, output: o, .containedTonnes), name + "|ct")
                 add(output.valueUSD, output.uncertainty?.valueUSD, defaults.production, .output(node: n, output: o, .valueUSD), name + "|usd")
             }
         }
-        for (f, flow) in graph.flows.enumerated() {
-            let name = "flow|\(flow.from)|\(flow.to)|\(flow.mineral.rawValue)|\(flow.product ?? "")|\(flow.type.rawValue)"
-            add(flow.tonnes, flow.uncertainty?.tonnes, defaults.flows, .flow(f, .tonnes), name + "|t")
-            add(flow.containedTonnes, flow.uncertainty?.containedTonnes, defaults.flows, .flow(f, .containedTonnes), name + "|ct")
-            add(flow.valueUSD, flow.uncertainty?.valueUSD, defaults.flows, .flow(f, .valueUSD), name + "|usd")
+        let flows = graph.flows
+        for f in flows.indices {
+            var name: String {
+                let flow = flows[f]
+                return "flow|\(flow.from)|\(flow.to)|\(flow.mineral.rawValue)|\(flow.product ?? "")|\(flow.type.rawValue)"
+            }
+            add(flows[f].tonnes, flows[f].uncertainty?.tonnes, defaults.flows, .flow(f, .tonnes), name + "|t")
+            add(flows[f].containedTonnes, flows[f].uncertainty?.containedTonnes, defaults.flows, .flow(f, .containedTonnes), name + "|ct")
+            add(flows[f].valueUSD, flows[f].uncertainty?.valueUSD, defaults.flows, .flow(f, .valueUSD), name + "|usd")
         }
         for (r, other) in graph.otherCountries.enumerated() {
-            let name = "other|\(other.mineral.rawValue)|\(other.stage.rawValue)|\(other.year ?? graph.year)"
+            var name: String { "other|\(other.mineral.rawValue)|\(other.stage.rawValue)|\(other.year ?? graph.year)" }
             add(other.tonnes, other.uncertainty?.tonnes, defaults.production, .otherCountries(r, .tonnes), name + "|t")
             add(other.containedTonnes, other.uncertainty?.containedTonnes, defaults.production, .otherCountries(r, .containedTonnes), name + "|ct")
         }

@@ -39,10 +39,16 @@ public struct BurdenBenefitPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> BurdenBenefit {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// E4 of `derived`'s graph, with the water model and value added it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> BurdenBenefit {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let valueAdded = ValueAddedPass(scheme: grouping.scheme).run(on: graph)
-        let model = water.model(index)
+        let valueAdded = ValueAddedPass(scheme: grouping.scheme).run(on: derived)
+        let model = derived.waterModel(water)
         var burdens: [BurdenResource: [MetricValue]] = [:]
         for resource in BurdenResource.allCases {
             burdens[resource] = graph.nodes.indices.map { direct(resource, node: $0, index: index, model: model) }
@@ -103,7 +109,8 @@ public struct BurdenBenefitPass: Sendable {
         case .wasteReceived:
             var sum = PartialSum()
             for i in index.incoming[n] where graph.flows[i].type == .waste {
-                sum.add(WasteTonnes.gross(graph.flows[i], label: index.label(flow: i)))
+                var bases = ContainedBases()
+                sum.add(WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: index.label(flow: i)))
             }
             return sum.metric
         }

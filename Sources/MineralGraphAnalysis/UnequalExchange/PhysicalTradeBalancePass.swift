@@ -44,7 +44,12 @@ public struct PhysicalTradeBalancePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> PhysicalTradeBalance {
-        let ledger = TradeLedger(graph: graph, water: WaterFootprintPass(solver: solver), scheme: scheme)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// E1 of `derived`'s graph, with the trade ledger it keeps for the other trade passes.
+    public func run(on derived: GraphDerivations) -> PhysicalTradeBalance {
+        let ledger = derived.ledger(water: WaterFootprintPass(solver: solver), scheme: scheme)
         let rows = ledger.aggregation.rows.map { row(party: $0.party, totals: $0.totals) }
         return PhysicalTradeBalance(
             countries: rows.filter { $0.party.kind == .country }, groups: rows.filter { $0.party.kind == .group },

@@ -42,7 +42,12 @@ public struct TermsOfTradePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> TermsOfTrade {
-        let ledger = TradeLedger(graph: graph, water: water, scheme: scheme)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// E2 of `derived`'s graph, with the trade ledger it keeps for the other trade passes.
+    public func run(on derived: GraphDerivations) -> TermsOfTrade {
+        let ledger = derived.ledger(water: water, scheme: scheme)
         let rows = ledger.aggregation.rows.map { row(party: $0.party, totals: $0.totals) }
         var countryTotals: [CountryCode: TradeTotals] = [:]
         for (country, totals) in ledger.aggregation.countries { countryTotals[country] = totals }

@@ -40,15 +40,22 @@ struct TradeLedger: Sendable {
     let aggregation: TradeAggregation
     let solver: SolverReport
 
-    init(graph: SupplyGraph, water waterPass: WaterFootprintPass, scheme: CountryGroupScheme?) {
-        let index = FlowIndex(graph)
+    /// The ledger of `derived`'s graph; built through ``GraphDerivations/ledger(water:scheme:)``,
+    /// which keeps it for the other trade passes.
+    init(_ derived: GraphDerivations, water waterPass: WaterFootprintPass, scheme: CountryGroupScheme?) {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let water = waterPass.model(index)
+        let water = derived.waterModel(waterPass)
         let rme = RawMaterialEquivalents(water.system, options: waterPass.solver)
         var entries: [TradeEntry] = []
-        for (i, flow) in graph.flows.enumerated() where flow.type == .product {
+        let flows = graph.flows
+        var bases = ContainedBases()
+        for i in flows.indices where flows[i].type == .product {
             guard let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else { continue }
-            let label = index.label(flow: i)
+            let flow = flows[i]
+            // Made only for the reason of a missing amount.
+            var label: String { index.label(flow: i) }
             let vw = water.flowWater(i)
             var amounts = [MetricValue](repeating: MetricValue(0), count: Measure.allCases.count)
             amounts[Measure.valueUSD.rawValue] = MetricValue(
@@ -57,11 +64,13 @@ struct TradeLedger: Sendable {
                 flow.tonnes, else: Unavailable(ReasonCode.missingTonnes, "\(label) has no gross tonnes"))
             // Contained tonnes on the mineral's reference basis (t Co, t LCE), converted where the
             // flow states another (METHODS §0.1).
-            let reference = MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element
+            let reference = bases.basis(stated: nil, mineral: flow.mineral)
             amounts[Measure.containedTonnes.rawValue] = flow.containedTonnes == nil
                 ? .unavailable(ReasonCode.missingContained, "\(label) has no contained tonnes")
                 : MetricValue(
-                    flow.contained?.converted(to: reference)?.tonnes,
+                    flow.containedTonnes.flatMap {
+                        Quantity(tonnes: $0, basis: bases.basis(stated: flow.basis, mineral: flow.mineral)).converted(to: reference)?.tonnes
+                    },
                     else: Unavailable(ReasonCode.mixedBases, "\(label) states contained tonnes on \(flow.containedBasis.unitLabel(for: flow.mineral)), which has no factor to \(reference.unitLabel(for: flow.mineral))"))
             amounts[Measure.rme.rawValue] = rme.flowRME(i)
             for quantity in WaterQuantity.allCases { amounts[Measure.of(quantity).rawValue] = vw[quantity] }

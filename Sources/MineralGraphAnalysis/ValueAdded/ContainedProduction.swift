@@ -20,7 +20,7 @@ enum ContainedProduction {
         if let contained = graph.nodes[n].output(of: mineral, year: graph.year, graphYear: graph.year)?.contained {
             return reference(contained, mineral, of: index.label(node: n))
         }
-        let flows = productFlows(n, mineral, index: index)
+        let flows = productFlows(n, mineral, index: index).map { graph.flows[$0] }
         guard !flows.isEmpty, flows.allSatisfy({ $0.containedTonnes != nil }) else {
             return .unavailable(
                 ReasonCode.missingContained,
@@ -40,12 +40,13 @@ enum ContainedProduction {
     }
 
     /// `quantity` on `mineral`'s reference basis, or why it cannot be.
-    private static func reference(_ quantity: Quantity, _ mineral: MineralID, of label: String) -> MetricValue {
+    /// `label` names the figure in the reason (made only then).
+    private static func reference(_ quantity: Quantity, _ mineral: MineralID, of label: @autoclosure () -> String) -> MetricValue {
         let target = MineralCatalog.info(mineral)?.referenceBasis ?? .element
         guard let converted = quantity.converted(to: target) else {
             return .unavailable(
                 ReasonCode.mixedBases,
-                "\(label) states \(mineral) on \(quantity.basis.unitLabel(for: mineral)), which has no factor to \(target.unitLabel(for: mineral))")
+                "\(label()) states \(mineral) on \(quantity.basis.unitLabel(for: mineral)), which has no factor to \(target.unitLabel(for: mineral))")
         }
         return MetricValue(converted.tonnes)
     }
@@ -59,7 +60,7 @@ enum ContainedProduction {
         if let value = output?.valueUSD, let contained = output?.contained {
             return (MetricValue(value), reference(contained, mineral, of: index.label(node: n)))
         }
-        let flows = productFlows(n, mineral, index: index)
+        let flows = productFlows(n, mineral, index: index).map { graph.flows[$0] }
         let flowsHaveValue = !flows.isEmpty && flows.allSatisfy { $0.valueUSD != nil }
         let flowsHaveContained = !flows.isEmpty && flows.allSatisfy { $0.containedTonnes != nil }
         if flowsHaveValue && flowsHaveContained {
@@ -79,7 +80,9 @@ enum ContainedProduction {
         return (MetricValue(unavailable: reason), MetricValue(unavailable: reason))
     }
 
-    private static func productFlows(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> [Flow] {
-        index.outgoing[n].map { index.flows[$0] }.filter { $0.mineral == mineral && $0.type == .product }
+    /// Indices of node `n`'s `product` out-flows of `mineral` (filtered before any flow is copied).
+    private static func productFlows(_ n: Int, _ mineral: MineralID, index: FlowIndex) -> [Int] {
+        let flows = index.graph.flows
+        return index.outgoing[n].filter { flows[$0].mineral == mineral && flows[$0].type == .product }
     }
 }

@@ -29,7 +29,13 @@ public struct StageUnitValuePass: Sendable {
     public init() {}
 
     public func run(on graph: SupplyGraph) -> StageUnitValues {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// V3 of `derived`'s graph, with the index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> StageUnitValues {
+        let graph = derived.graph
+        let index = derived.index
         var results: [MineralStageUnitValues] = []
         for mineral in graph.minerals {
             var stageRows: [StageUnitValue] = []

@@ -45,7 +45,18 @@ public struct ValueAddedPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> ValueAdded {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// V1 of `derived`'s graph, kept there for the passes that read it (V2, E4).
+    public func run(on derived: GraphDerivations) -> ValueAdded {
+        derived.valueAdded(self)
+    }
+
+    /// V1 of `derived`'s graph, computed (``GraphDerivations/valueAdded(_:)`` keeps it).
+    func compute(_ derived: GraphDerivations) -> ValueAdded {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
         var rows: [NodeValueAdded] = []
         for n in graph.nodes.indices where graph.nodes[n].kind != .consumer {
@@ -71,27 +82,26 @@ public struct ValueAddedPass: Sendable {
         // what consumers sell back.
         var final = PartialSum()
         rows.forEach { final.add($0.unshippedValueUSD) }
-        for (i, flow) in graph.flows.enumerated() {
+        for i in graph.flows.indices {
             guard let (from, to) = index.endpoints[i] else { continue }
             let fromConsumer = graph.nodes[from].kind == .consumer
             let toConsumer = graph.nodes[to].kind == .consumer
             guard fromConsumer != toConsumer else { continue }
-            let value = MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(index.label(flow: i)) has no value"))
+            let value = MetricValue(graph.flows[i].valueUSD, else: Unavailable(ReasonCode.missingValue, "\(index.label(flow: i)) has no value"))
             final.add(toConsumer ? value : value.map { -$0 })
         }
 
-        func stages(_ members: [NodeValueAdded]) -> [StageValueAdded] {
-            Stage.allCases.compactMap { stage in
-                let inStage = members.filter { $0.stage == stage }
-                guard !inStage.isEmpty else { return nil }
-                var sum = PartialSum()
-                inStage.forEach { sum.add($0.grossMarginOverMaterialsUSD) }
-                return StageValueAdded(stage: stage, valueAddedUSD: sum.metric, share: share(sum.metric))
+        /// `members`: indices into `rows`, in graph order.
+        func stages(_ members: [Int]) -> [StageValueAdded] {
+            var sums: [Stage: PartialSum] = [:]
+            for r in members { sums[rows[r].stage, default: PartialSum()].add(rows[r].grossMarginOverMaterialsUSD) }
+            return Stage.allCases.compactMap { stage in
+                sums[stage].map { StageValueAdded(stage: stage, valueAddedUSD: $0.metric, share: share($0.metric)) }
             }
         }
-        func party(_ label: CountryOrGroup, _ members: [NodeValueAdded]) -> PartyValueAdded {
+        func party(_ label: CountryOrGroup, _ members: [Int]) -> PartyValueAdded {
             var sum = PartialSum()
-            members.forEach { sum.add($0.grossMarginOverMaterialsUSD) }
+            members.forEach { sum.add(rows[$0].grossMarginOverMaterialsUSD) }
             return PartyValueAdded(
                 party: label, nodeCount: members.count, valueAddedUSD: sum.metric, share: share(sum.metric),
                 byStage: stages(members))
@@ -100,13 +110,13 @@ public struct ValueAddedPass: Sendable {
         var other = 0.0
         rows.forEach { other += $0.otherInputsUSD ?? 0 }
         // Rows per country in graph order, so each country's sums add in the same order.
-        let rowsByCountry = Dictionary(grouping: rows, by: \.country)
+        let rowsByCountry = Dictionary(grouping: rows.indices, by: { rows[$0].country })
         return ValueAdded(
             nodes: rows, totalValueAddedUSD: chainTotal, finalOutputValueUSD: final.metric, otherInputsUSD: other,
-            byStage: stages(rows),
+            byStage: stages(Array(rows.indices)),
             countries: index.countries.map { country in party(.country(country), rowsByCountry[country] ?? []) },
             groups: grouping.groups.map { group in
-                party(.group(group), rows.filter { grouping.contains(group, $0.country) })
+                party(.group(group), rows.indices.filter { grouping.contains(group, rows[$0].country) })
             },
             finalDemandNodes: graph.nodes.filter { $0.kind == .consumer }.map(\.id),
             priceYear: graph.priceYear ?? graph.year, scheme: grouping.info)

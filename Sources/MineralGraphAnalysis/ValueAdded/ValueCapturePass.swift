@@ -36,9 +36,15 @@ public struct ValueCapturePass: Sendable {
     /// V2 of `graph`; `valueAdded`, when given, is ``ValueAddedPass``'s result on `graph` with
     /// this pass's scheme (a caller that has it already need not have it computed twice).
     public func run(on graph: SupplyGraph, valueAdded: ValueAdded? = nil) -> ValueCapture {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph), valueAdded: valueAdded)
+    }
+
+    /// V2 of `derived`'s graph, with the index and value added it keeps for other passes.
+    public func run(on derived: GraphDerivations, valueAdded: ValueAdded? = nil) -> ValueCapture {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
-        let valueAdded = valueAdded ?? ValueAddedPass(scheme: grouping.scheme).run(on: graph)
+        let valueAdded = valueAdded ?? ValueAddedPass(scheme: grouping.scheme).run(on: derived)
         let stageNodes = graph.nodes.indices.filter { graph.nodes[$0].stage == stage }
         let graphMinerals = graph.minerals  // computed from the whole graph: once, not per node
         let minerals = Set(stageNodes.flatMap { n in

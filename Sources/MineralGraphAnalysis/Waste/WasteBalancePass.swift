@@ -29,18 +29,24 @@ public struct WasteBalancePass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> WasteBalance {
-        let index = FlowIndex(graph)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// X1 of `derived`'s graph, with the index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> WasteBalance {
+        let graph = derived.graph
+        let index = derived.index
         let grouping = CountryGrouping(override: scheme, graph: graph)
+        var bases = ContainedBases()  // the flows' figures read field by field
         func entries(_ type: FlowType) -> [TradeEntry] {
             graph.flows.indices.compactMap { i in
-                let flow = graph.flows[i]
-                guard flow.type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
+                guard graph.flows[i].type == type, let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else {
                     return nil
                 }
-                let label = index.label(flow: i)
+                var label: String { index.label(flow: i) }  // only for the reason of a missing figure
                 return TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: [
-                    WasteTonnes.gross(flow, label: label),
-                    MetricValue(flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
+                    WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: label),
+                    MetricValue(graph.flows[i].valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value")),
                 ])
             }
         }
@@ -52,9 +58,9 @@ public struct WasteBalancePass: Sendable {
         var received = [PartialSum](repeating: PartialSum(), count: graph.nodes.count)
         var allWaste = PartialSum()
         var wasteFlowCount = 0
-        for (i, flow) in graph.flows.enumerated() where flow.type == .waste {
+        for i in graph.flows.indices where graph.flows[i].type == .waste {
             wasteFlowCount += 1
-            let tonnes = WasteTonnes.gross(flow, label: index.label(flow: i))
+            let tonnes = WasteTonnes.gross(bases.quantity(ofFlow: i, in: graph, on: .gross), label: index.label(flow: i))
             allWaste.add(tonnes)
             if let (_, to) = index.endpoints[i] { received[to].add(tonnes) }
         }

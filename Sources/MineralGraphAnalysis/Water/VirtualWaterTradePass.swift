@@ -24,15 +24,25 @@ public struct VirtualWaterTradePass: Sendable {
     public var water: WaterFootprintPass
     /// Country-group scheme; `nil` uses the graph's `country_scheme` or the default.
     public var scheme: CountryGroupScheme?
+    /// Whether the result lists every inter-country flow with its virtual water
+    /// (``VirtualWaterTrade/flows``); without them (a report reads the balances only) it is empty.
+    public var listsFlows: Bool
 
-    public init(water: WaterFootprintPass = WaterFootprintPass(), scheme: CountryGroupScheme? = nil) {
+    public init(water: WaterFootprintPass = WaterFootprintPass(), scheme: CountryGroupScheme? = nil, listsFlows: Bool = true) {
         self.water = water
         self.scheme = scheme
+        self.listsFlows = listsFlows
     }
 
     public func run(on graph: SupplyGraph) -> VirtualWaterTrade {
-        let ledger = TradeLedger(graph: graph, water: water, scheme: scheme)
-        let flows = ledger.entries.map { entry in
+        run(on: GraphDerivations(graph))
+    }
+
+    /// E3 of `derived`'s graph, with the trade ledger it keeps for the other trade passes.
+    public func run(on derived: GraphDerivations) -> VirtualWaterTrade {
+        let graph = derived.graph
+        let ledger = derived.ledger(water: water, scheme: scheme)
+        let flows: [VirtualWaterFlow] = !listsFlows ? [] : ledger.entries.map { entry in
             let flow = graph.flows[entry.flow]
             let from = ledger.index.endpoints[entry.flow]!.from
             return VirtualWaterFlow(

@@ -63,13 +63,21 @@ public struct WaterFootprintPass: Sendable {
     }
 
     public func run(on graph: SupplyGraph) -> WaterFootprint {
-        let index = FlowIndex(graph)
-        let model = self.model(index)
+        run(on: GraphDerivations(graph))
+    }
+
+    /// W1 of `derived`'s graph, with the water model and index it keeps for other passes.
+    public func run(on derived: GraphDerivations) -> WaterFootprint {
+        let graph = derived.graph
+        let index = derived.index
+        let model = derived.waterModel(self)
         let system = model.system
         let grouping = CountryGrouping(override: scheme, graph: graph)
 
         var nodes: [NodeWater] = []
         var highStress: [MetricValue] = []
+        nodes.reserveCapacity(graph.nodes.count)  // a node's row is large: no regrowth copies
+        highStress.reserveCapacity(graph.nodes.count)
         for (n, node) in graph.nodes.enumerated() {
             let role: ChainRole = system.isFinalDemand[n] ? .finalDemand : system.isSink[n] ? .sink : .producer
             let bws = resolved(node, \.baselineWaterStress)
@@ -125,16 +133,12 @@ public struct WaterFootprintPass: Sendable {
         /// `members`: the party's node indices, in graph order.
         func directWater(_ party: CountryOrGroup, members: [Int]) -> DirectWater {
             var stress = PartialSum()
-            var sums = PerWaterQuantity<[MetricValue]> { _ in [] }
+            var sums = [PartialSum](repeating: PartialSum(), count: WaterQuantity.allCases.count)  // in allCases order
             for n in members {
                 stress.add(highStress[n])
-                for quantity in WaterQuantity.allCases { sums[quantity].append(model.direct[quantity][n]) }
+                for (q, quantity) in WaterQuantity.allCases.enumerated() { sums[q].add(model.direct[quantity][n]) }
             }
-            let direct = sums.map { values -> MetricValue in
-                var sum = PartialSum()
-                values.forEach { sum.add($0) }
-                return sum.metric
-            }
+            let direct = PerWaterQuantity { sums[WaterQuantity.allCases.firstIndex(of: $0)!].metric }
             return DirectWater(party: party, directM3: direct, highStressWithdrawalM3: stress.metric)
         }
 
@@ -165,8 +169,8 @@ public struct WaterFootprintPass: Sendable {
     }
 
     /// Intensities, direct and embodied water of every node, and the embodied water of flows.
-    func model(_ index: FlowIndex) -> EmbodiedWaterModel {
-        let system = ProductionSystem(index)
+    func model(_ system: ProductionSystem) -> EmbodiedWaterModel {
+        let index = system.index
         let graph = index.graph
         var intensity = PerWaterQuantity<[MetricValue]> { _ in [] }
         var aware: [MetricValue] = []

@@ -13,7 +13,7 @@ extension ReportSections {
 
         static func build(_ context: ReportContext) -> Report.BurdenBenefitSection? {
             let groups = context.groups
-            return burdenBenefit(BurdenBenefitPass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.graph))
+            return burdenBenefit(BurdenBenefitPass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.derived))
         }
 
         static func blocks(_ value: Report.BurdenBenefitSection?, in report: Report) -> [ReportDocument.Block] {

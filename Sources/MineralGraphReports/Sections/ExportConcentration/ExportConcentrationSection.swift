@@ -53,7 +53,7 @@ extension ReportSections {
         static let empty: [Report.ExportConcentrationRow] = []
 
         static func build(_ context: ReportContext) -> [Report.ExportConcentrationRow] {
-            rows(ExportConcentrationPass(guidelines: context.options.guidelines).run(on: context.graph), topSuppliers: context.options.topSuppliers)
+            rows(ExportConcentrationPass(guidelines: context.options.guidelines).run(on: context.derived), topSuppliers: context.options.topSuppliers)
         }
 
         static func blocks(_ value: [Report.ExportConcentrationRow], in report: Report) -> [ReportDocument.Block] {

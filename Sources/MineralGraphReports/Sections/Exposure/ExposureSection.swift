@@ -35,7 +35,7 @@ extension ReportSections {
         static let empty: [Report.ExposureRow] = []
 
         static func build(_ context: ReportContext) -> [Report.ExposureRow] {
-            rows(CountryExposurePass().run(on: context.graph))
+            rows(CountryExposurePass().run(on: context.derived))
         }
 
         static func blocks(_ value: [Report.ExposureRow], in report: Report) -> [ReportDocument.Block] {

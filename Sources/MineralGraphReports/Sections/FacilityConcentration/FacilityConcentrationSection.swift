@@ -15,7 +15,7 @@ extension ReportSections {
 
         static func build(_ context: ReportContext) -> [Report.ConcentrationRow] {
             FacilityConcentrationPass(guidelines: context.options.guidelines, upperBound: context.options.upperBound)
-                .run(on: context.graph).markets.map { Concentration.row($0, context) }
+                .run(on: context.derived).markets.map { Concentration.row($0, context) }
         }
 
         static func blocks(_ value: [Report.ConcentrationRow], in report: Report) -> [ReportDocument.Block] {

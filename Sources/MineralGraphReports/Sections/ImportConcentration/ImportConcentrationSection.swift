@@ -14,7 +14,7 @@ extension ReportSections {
         static let rowSectionTitles = ["import_concentration": "Import-source concentration"]
 
         static func build(_ context: ReportContext) -> [Report.ImportConcentrationRow] {
-            ImportConcentrationPass(guidelines: context.options.guidelines).run(on: context.graph).importers.map {
+            ImportConcentrationPass(guidelines: context.options.guidelines).run(on: context.derived).importers.map {
                 row($0, topSuppliers: context.options.topSuppliers)
             }
         }

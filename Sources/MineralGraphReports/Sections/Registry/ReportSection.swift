@@ -141,9 +141,13 @@ extension ReportSection {
 
 /// What a section's `ReportSection/build(_:)` reads: the graph, the builder's options, the
 /// resolved country-group scheme and node names, and pass results several sections share
-/// (computed once, on first use).
+/// (computed once, on first use). Sections run their passes on ``derived``, so that the
+/// structures the passes derive from the graph (flow index, production system, water model,
+/// trade ledger, stage-supply plans, value added) are built once per report.
 final class ReportContext {
     let graph: SupplyGraph
+    /// The structures the passes derive from ``graph``, shared by the sections.
+    let derived: GraphDerivations
     let options: ReportBuilder
     let groups: CountryGroupScheme
     /// Node id → display name.
@@ -151,6 +155,7 @@ final class ReportContext {
 
     init(graph: SupplyGraph, options: ReportBuilder, groups: CountryGroupScheme) {
         self.graph = graph
+        derived = GraphDerivations(graph)
         self.options = options
         self.groups = groups
         names = Dictionary(graph.nodes.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
@@ -159,5 +164,5 @@ final class ReportContext {
     /// C1 over countries with the builder's bands and residual bound (concentration, bottleneck, supply risk).
     private(set) lazy var countryConcentration = StageConcentrationPass(
         guidelines: options.guidelines, upperBound: options.upperBound
-    ).run(on: graph)
+    ).run(on: derived)
 }

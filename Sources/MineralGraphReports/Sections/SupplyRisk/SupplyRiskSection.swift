@@ -78,7 +78,7 @@ extension ReportSections {
         static let empty: [Report.SupplyRiskRow] = []
 
         static func build(_ context: ReportContext) -> [Report.SupplyRiskRow] {
-            context.options.governance.map { context.options.supplyRiskRows(context.graph, governance: $0) } ?? []
+            context.options.governance.map { context.options.supplyRiskRows(context.derived, governance: $0) } ?? []
         }
 
         static func methods(_ context: ReportContext) -> [Report.MethodNote] {
@@ -113,8 +113,14 @@ extension Report {
 extension ReportBuilder {
     /// The supply-risk rows of `graph`, of every importer or only of `countries`.
     func supplyRiskRows(_ graph: SupplyGraph, governance: GovernanceTable, countries: Set<CountryCode> = []) -> [Report.SupplyRiskRow] {
-        let concentration = StageConcentrationPass(guidelines: guidelines, upperBound: upperBound).run(on: graph)
-        return GeoPolRiskPass(governance: governance, countries: countries).run(on: graph).map { item in
+        supplyRiskRows(GraphDerivations(graph), governance: governance, countries: countries)
+    }
+
+    /// ``supplyRiskRows(_:governance:countries:)`` with the structures `derived` keeps for other passes.
+    func supplyRiskRows(_ derived: GraphDerivations, governance: GovernanceTable, countries: Set<CountryCode> = []) -> [Report.SupplyRiskRow] {
+        let graph = derived.graph
+        let concentration = StageConcentrationPass(guidelines: guidelines, upperBound: upperBound).run(on: derived)
+        return GeoPolRiskPass(governance: governance, countries: countries).run(on: derived).map { item in
             let input = riskInputs.first { $0.mineral == item.mineral && $0.importer == item.importer }
             let hhiWgi = Self.governanceWeighted(item, input: input, graph: graph, governance: governance, concentration: concentration)
             return Report.SupplyRiskRow(

@@ -122,7 +122,7 @@ enum HeadlineUncertainty {
         let settings = context.options.monteCarlo
         let (options, groups) = (context.options, context.groups)
         // Value added (V1) when it reads no uncertain figure: the same on every drawn graph.
-        let valueAdded = ValueAddedPass.readsSome(of: figures) ? nil : ValueAddedPass(scheme: groups).run(on: context.graph)
+        let valueAdded = ValueAddedPass.readsSome(of: figures) ? nil : ValueAddedPass(scheme: groups).run(on: context.derived)
         let stated = sections.map { ($0, rows(context.graph, options, groups, sections: [$0])) }.filter { !$0.1.isEmpty }
         let measured = stated.filter { section, _ in
             settings.dependsOnSome(figures) { rows($0, options, groups, sections: [section], valueAdded: valueAdded).map(\.value) }

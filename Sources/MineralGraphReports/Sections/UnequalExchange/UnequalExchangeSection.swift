@@ -15,8 +15,8 @@ extension ReportSections {
         static func build(_ context: ReportContext) -> Report.UnequalExchangeSection? {
             let groups = context.groups
             return unequalExchange(
-                PhysicalTradeBalancePass(scheme: groups).run(on: context.graph),
-                TermsOfTradePass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.graph))
+                PhysicalTradeBalancePass(scheme: groups).run(on: context.derived),
+                TermsOfTradePass(water: WaterFootprintPass(scheme: groups), scheme: groups).run(on: context.derived))
         }
 
         static func blocks(_ value: Report.UnequalExchangeSection?, in report: Report) -> [ReportDocument.Block] {

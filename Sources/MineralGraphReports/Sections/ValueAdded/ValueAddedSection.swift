@@ -13,11 +13,11 @@ extension ReportSections {
         static let rowSectionTitles = ["value_added": "Value added", "value_capture": "Value capture", "unit_values": "Unit values"]
 
         static func build(_ context: ReportContext) -> Report.ValueAddedSection? {
-            let graph = context.graph, groups = context.groups
-            let value = ValueAddedPass(scheme: groups).run(on: graph)
+            let derived = context.derived, groups = context.groups
+            let value = ValueAddedPass(scheme: groups).run(on: derived)
             return valueAdded(
-                value, ValueCapturePass(scheme: groups).run(on: graph, valueAdded: value),
-                StageUnitValuePass().run(on: graph), names: context.names)
+                value, ValueCapturePass(scheme: groups).run(on: derived, valueAdded: value),
+                StageUnitValuePass().run(on: derived), names: context.names)
         }
 
         /// The section on `graph` without its node rows and unit values (V3), which hold none

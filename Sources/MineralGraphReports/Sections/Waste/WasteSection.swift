@@ -12,7 +12,7 @@ extension ReportSections {
         static let rowSectionTitles = ["waste": "Waste"]
 
         static func build(_ context: ReportContext) -> Report.WasteSection? {
-            waste(WasteBalancePass(scheme: context.groups).run(on: context.graph))
+            waste(WasteBalancePass(scheme: context.groups).run(on: context.derived))
         }
 
         static func blocks(_ value: Report.WasteSection?, in report: Report) -> [ReportDocument.Block] {

@@ -14,7 +14,7 @@ extension ReportSections {
         static func build(_ context: ReportContext) -> Report.WaterSection? {
             let pass = WaterFootprintPass(scheme: context.groups)
             return water(
-                pass.run(on: context.graph), VirtualWaterTradePass(water: pass, scheme: context.groups).run(on: context.graph),
+                pass.run(on: context.derived), VirtualWaterTradePass(water: pass, scheme: context.groups, listsFlows: false).run(on: context.derived),
                 names: context.names)
         }
 
@@ -51,15 +51,17 @@ extension ReportSections.Water {
     // MARK: W1, E3
 
     static func water(_ footprint: WaterFootprint, _ trade: VirtualWaterTrade, names: [String: String]) -> Report.WaterSection {
-        let producers = footprint.nodes.filter { $0.role == .producer }
-        let intensities = PerWaterQuantity<Report.CoverageItem> { quantity in
-            Report.CoverageItem(
-                stated: producers.filter { $0.water[quantity].intensityM3PerTonne.value != nil }.count,
-                missing: producers.filter { $0.water[quantity].intensityM3PerTonne.value == nil }.map(\.nodeID))
+        let nodes = footprint.nodes
+        let producers = nodes.indices.filter { nodes[$0].role == .producer }  // indices: a node row is a large value
+        /// The producers that lack a figure, in node order, and how many state it.
+        func coverage(_ lacks: (NodeWater) -> Bool) -> Report.CoverageItem {
+            let missing = producers.filter { lacks(nodes[$0]) }.map { nodes[$0].nodeID }
+            return Report.CoverageItem(stated: producers.count - missing.count, missing: missing)
         }
-        let aware = Report.CoverageItem(
-            stated: producers.filter { $0.awareFactor.value != nil }.count,
-            missing: producers.filter { $0.awareFactor.value == nil }.map(\.nodeID))
+        let intensities = PerWaterQuantity<Report.CoverageItem> { quantity in
+            coverage { $0.water[quantity].intensityM3PerTonne.value == nil }
+        }
+        let aware = coverage { $0.awareFactor.value == nil }
         func direct(_ row: DirectWater) -> Report.DirectWaterRow {
             Report.DirectWaterRow(
                 party: row.party, directM3: row.directM3.map { Report.Metric($0, .cubicMetres) },
