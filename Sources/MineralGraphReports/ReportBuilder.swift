@@ -66,7 +66,9 @@ public struct ReportBuilder: Sendable {
         let context = ReportContext(graph: graph, options: self, groups: groups)
         var values = Report.SectionValues()
         let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
-        for section in kept { section.build(into: &values, context) }
+        // Side by side on every core; the context builds what several share once.
+        let built = Parallel.map(kept.indices) { kept[$0].value(context) }
+        for (section, value) in zip(kept, built) { section.store(value, into: &values) }
         var report = Report(
             graph: .init(name: graph.name, year: graph.year, file: file, description: graph.description, sources: graph.sources),
             settings: .init(

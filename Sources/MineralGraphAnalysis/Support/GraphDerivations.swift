@@ -1,3 +1,4 @@
+import Foundation
 import MineralGraphCore
 
 /// The structures several passes derive from one graph, built on first use and kept: node
@@ -11,19 +12,49 @@ import MineralGraphCore
 /// scheme ...), so a pass gives the same result on `GraphDerivations(graph)` as on `graph`:
 /// each pass's `run(on: graph)` is its `run(on: GraphDerivations(graph))`.
 ///
-/// Not safe to share between threads while passes fill it: use one per thread (a report builds
-/// its sections one after another on one).
-public final class GraphDerivations {
+/// Safe to share between threads: an entry is built under a lock by the first pass that asks
+/// for it, and a pass on another thread asking for it meanwhile waits for it (a report builds
+/// its sections side by side on one).
+public final class GraphDerivations: @unchecked Sendable {
     public let graph: SupplyGraph
+    /// Guards every entry; recursive, because building one entry asks for others (a ledger
+    /// for the water model, which asks for the production system ...).
+    private let lock = NSRecursiveLock()
 
     public init(_ graph: SupplyGraph) {
         self.graph = graph
     }
 
+    /// `make()` under the lock, kept in `slot` the first time. (The slot is read and written
+    /// through its key path, not held `inout` while `make` runs, which may fill other slots.)
+    private func entry<Value>(_ slot: ReferenceWritableKeyPath<GraphDerivations, Value?>, _ make: () -> Value) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = self[keyPath: slot] { return known }
+        let made = make()
+        self[keyPath: slot] = made
+        return made
+    }
+
+    /// `make()` under the lock, kept in `table` under `key` the first time.
+    private func entry<Key: Hashable, Value>(
+        _ table: ReferenceWritableKeyPath<GraphDerivations, [Key: Value]>, _ key: Key, _ make: () -> Value
+    ) -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = self[keyPath: table][key] { return known }
+        let made = make()
+        self[keyPath: table][key] = made
+        return made
+    }
+
+    private var storedIndex: FlowIndex?
+    private var storedSystem: ProductionSystem?
+
     /// Node positions, in- and out-flows per node, nodes per country.
-    private(set) lazy var index = FlowIndex(graph)
+    var index: FlowIndex { entry(\.storedIndex) { FlowIndex(graph) } }
     /// Outputs, flow quantities and technical coefficients (METHODS §5.4).
-    private(set) lazy var system = ProductionSystem(index)
+    var system: ProductionSystem { entry(\.storedSystem) { ProductionSystem(index) } }
 
     private var plans: [[Stage]: [StageSupply.Plan]] = [:]
     private var waterModels: [WaterModelKey: EmbodiedWaterModel] = [:]
@@ -36,51 +67,35 @@ public final class GraphDerivations {
     /// own stage only; with a repeated id, the first node of the id among the stages counts), so
     /// they are taken from the plans of every stage, made once.
     func plans(stages: [Stage]) -> [StageSupply.Plan] {
-        if let known = plans[stages] { return known }
-        let made: [StageSupply.Plan]
-        if stages != Stage.allCases, index.position.count == graph.nodes.count {
-            let wanted = Set(stages)
-            made = plans(stages: Stage.allCases).filter { wanted.contains($0.supply.stage) }
-        } else {
-            made = StageSupply.plans(in: index, stages: stages)
+        entry(\.plans, stages) {
+            if stages != Stage.allCases, index.position.count == graph.nodes.count {
+                let wanted = Set(stages)
+                return plans(stages: Stage.allCases).filter { wanted.contains($0.supply.stage) }
+            }
+            return StageSupply.plans(in: index, stages: stages)
         }
-        plans[stages] = made
-        return made
     }
 
     /// The solved water model of `pass`'s defaults and solver (`WaterFootprintPass.model(_:)`).
     func waterModel(_ pass: WaterFootprintPass) -> EmbodiedWaterModel {
-        let key = WaterModelKey(pass)
-        if let known = waterModels[key] { return known }
-        let made = pass.model(system)
-        waterModels[key] = made
-        return made
+        entry(\.waterModels, WaterModelKey(pass)) { pass.model(system) }
     }
 
     /// The trade ledger with `water`'s embodied water and `scheme`'s groups.
     func ledger(water: WaterFootprintPass, scheme: CountryGroupScheme?) -> TradeLedger {
-        let key = LedgerKey(water: WaterModelKey(water), scheme: SchemeKey(scheme))
-        if let known = ledgers[key] { return known }
-        let made = TradeLedger(self, water: water, scheme: scheme)
-        ledgers[key] = made
-        return made
+        entry(\.ledgers, LedgerKey(water: WaterModelKey(water), scheme: SchemeKey(scheme))) {
+            TradeLedger(self, water: water, scheme: scheme)
+        }
     }
 
     /// ``ValueAddedPass``'s result with `pass`'s options.
     func valueAdded(_ pass: ValueAddedPass) -> ValueAdded {
-        let key = ValueAddedKey(scheme: SchemeKey(pass.scheme), tolerance: pass.tolerance)
-        if let known = valueAdded[key] { return known }
-        let made = pass.compute(self)
-        valueAdded[key] = made
-        return made
+        entry(\.valueAdded, ValueAddedKey(scheme: SchemeKey(pass.scheme), tolerance: pass.tolerance)) { pass.compute(self) }
     }
 
     /// The in-flows of `mineral` that origin tracing weighs (``ExposurePass``), whatever the origins.
     func inflows(of mineral: MineralID) -> MineralInflows {
-        if let known = inflows[mineral] { return known }
-        let made = MineralInflows(mineral, index: index)
-        inflows[mineral] = made
-        return made
+        entry(\.inflows, mineral) { MineralInflows(mineral, index: index) }
     }
 
     /// What the water model depends on: the defaults for missing intensities and the solver.

@@ -1,3 +1,4 @@
+import Foundation
 import MineralGraphAnalysis
 import MineralGraphCore
 
@@ -88,6 +89,14 @@ extension ReportSection {
         values[Self.self] = build(context)
     }
 
+    /// The section's value, to be stored with ``store(_:into:)`` (sections are built side by
+    /// side, then stored in order).
+    static func value(_ context: ReportContext) -> any Sendable { build(context) }
+
+    static func store(_ value: any Sendable, into values: inout Report.SectionValues) {
+        values[Self.self] = value as! Value
+    }
+
     /// The document blocks, built from the whole value; without detail each `details` block
     /// becomes one line saying what `--detail` adds (``ReportDocument/withoutDetail(_:)``).
     static func blocks(of report: Report) -> [ReportDocument.Block] {
@@ -143,8 +152,9 @@ extension ReportSection {
 /// resolved country-group scheme and node names, and pass results several sections share
 /// (computed once, on first use). Sections run their passes on ``derived``, so that the
 /// structures the passes derive from the graph (flow index, production system, water model,
-/// trade ledger, stage-supply plans, value added) are built once per report.
-final class ReportContext {
+/// trade ledger, stage-supply plans, value added) are built once per report. Sections are
+/// built side by side on one context: what it computes on first use is computed under a lock.
+final class ReportContext: @unchecked Sendable {
     let graph: SupplyGraph
     /// The structures the passes derive from ``graph``, shared by the sections.
     let derived: GraphDerivations
@@ -161,8 +171,16 @@ final class ReportContext {
         names = Dictionary(graph.nodes.map { ($0.id, $0.displayName) }, uniquingKeysWith: { a, _ in a })
     }
 
+    private let lock = NSLock()
+    private var storedCountryConcentration: StageConcentrationResult?
+
     /// C1 over countries with the builder's bands and residual bound (concentration, bottleneck, supply risk).
-    private(set) lazy var countryConcentration = StageConcentrationPass(
-        guidelines: options.guidelines, upperBound: options.upperBound
-    ).run(on: derived)
+    var countryConcentration: StageConcentrationResult {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = storedCountryConcentration { return known }
+        let made = StageConcentrationPass(guidelines: options.guidelines, upperBound: options.upperBound).run(on: derived)
+        storedCountryConcentration = made
+        return made
+    }
 }
