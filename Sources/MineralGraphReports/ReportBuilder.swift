@@ -62,13 +62,59 @@ public struct ReportBuilder: Sendable {
 
     /// The report for `graph`; `file` is the graph file's name as it should appear (no directories).
     public func build(_ graph: SupplyGraph, file: String? = nil) throws(ReportError) -> Report {
-        let groups = try checkedScheme(for: graph)
-        let context = ReportContext(graph: graph, options: self, groups: groups)
-        var values = Report.SectionValues()
+        try build([graph], files: [file])[0]
+    }
+
+    /// The reports of `graphs`, `files[k]` naming the file of `graphs[k]` (as in
+    /// ``build(_:file:)``). Every section of every graph is built side by side on every core,
+    /// in one pool (a what-if builds three reports; nested pools would run their sections one
+    /// after another); each graph's context builds what its sections share once.
+    public func build(_ graphs: [SupplyGraph], files: [String?]) throws(ReportError) -> [Report] {
+        try build(graphs, files: files, alongside: {}).reports
+    }
+
+    /// ``build(_:files:)``, with `work` run in the same pool beside the sections (a what-if
+    /// propagates its scenario beside the baseline's report); its result is returned with the
+    /// reports. `work` runs whether or not the options are valid.
+    public func build<Alongside: Sendable>(
+        _ graphs: [SupplyGraph], files: [String?], alongside work: @Sendable () -> Alongside
+    ) throws(ReportError) -> (reports: [Report], alongside: Alongside) {
+        precondition(graphs.count == files.count, "one file name per graph")
+        var made: [ReportContext] = []
+        var failure: ReportError?
+        for graph in graphs where failure == nil {
+            do { made.append(ReportContext(graph: graph, options: self, groups: try checkedScheme(for: graph))) } catch { failure = error }
+        }
+        let contexts = failure == nil ? made : []
         let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
-        // Side by side on every core; the context builds what several share once.
-        let built = Parallel.map(kept.indices) { kept[$0].value(context) }
-        for (section, value) in zip(kept, built) { section.store(value, into: &values) }
+        // `work` first; then the graphs interleaved, so that the first sections of different
+        // graphs, which build their graphs' shared structures, run side by side rather than
+        // wait for one another.
+        let count = contexts.count
+        let built = Parallel.map(0..<1 + count * kept.count) { k in
+            k == 0 ? Built.alongside(work()) : .section(kept[(k - 1) / count].value(contexts[(k - 1) % count]))
+        }
+        if let failure { throw failure }
+        guard case .alongside(let result) = built[0] else { preconditionFailure("the work comes first") }
+        let reports = contexts.indices.map { g in
+            var values = Report.SectionValues()
+            for (s, section) in kept.enumerated() {
+                guard case .section(let value) = built[1 + s * count + g] else { preconditionFailure("sections follow the work") }
+                section.store(value, into: &values)
+            }
+            return report(contexts[g], values, file: files[g])
+        }
+        return (reports, result as! Alongside)
+    }
+
+    /// What one task of ``build(_:files:alongside:)`` gives.
+    private enum Built: Sendable {
+        case alongside(any Sendable)
+        case section(any Sendable)
+    }
+
+    private func report(_ context: ReportContext, _ values: Report.SectionValues, file: String?) -> Report {
+        let graph = context.graph, groups = context.groups
         var report = Report(
             graph: .init(name: graph.name, year: graph.year, file: file, description: graph.description, sources: graph.sources),
             settings: .init(

@@ -85,6 +85,23 @@ struct JSONWriterTests {
         #expect((try JSONWriter.encode(["a": [Odd()]])) == (try JSONFormatter.encodeWithFoundation(["a": [Odd()]])))
     }
 
+    /// Arrays long enough to be boxed and written in chunks on every core, at the top, nested
+    /// in objects and in arrays, and one item past a chunk's end, give Foundation's bytes.
+    @Test func longArraysAreWrittenAsFoundationWritesThem() throws {
+        struct Row: Encodable {
+            var nodeID: String
+            var valueUSD: Double?
+            var shares: [Double]
+        }
+        let count = JSONWriter.parallelItems + JSONWriter.chunkItems + 1
+        let rows = (0..<count).map { Row(nodeID: "n\($0)", valueUSD: $0 % 7 == 0 ? nil : Double($0) / 3, shares: [0.5, Double($0)]) }
+        #expect((try JSONWriter.encode(rows)) == (try JSONFormatter.encodeWithFoundation(rows)))
+        let nested = ["bounds": [rows, Array(rows.prefix(3))]]
+        #expect((try JSONWriter.encode(nested)) == (try JSONFormatter.encodeWithFoundation(nested)))
+        let numbers = (0..<count).map { Double($0) * 1.5 }
+        #expect((try JSONWriter.encode(numbers)) == (try JSONFormatter.encodeWithFoundation(numbers)))
+    }
+
     @Test func snakeCase() {
         let cases = [
             "valueUSD": "value_usd", "nodeID": "node_id", "HTTPServer": "h_ttp_server", "aBCDef": "a_bc_def",

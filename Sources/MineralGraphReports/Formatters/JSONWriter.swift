@@ -108,12 +108,26 @@ public enum JSONWriter {
             case let flag as Bool: return .bool(flag)
             case let url as URL: return .string(url.absoluteString)
             case let dictionary as any StringKeyedDictionary: return try dictionary.tree(keys: keys, path: path)
+            case let array as any LongArray where array.count >= parallelItems: return try array.tree(keys: keys, path: path)
             default:
                 let encoder = TreeEncoder(keys: keys, codingPath: path)
                 try value.encode(to: encoder)
                 return encoder.value ?? .object(ObjectBox())
             }
         }
+    }
+
+    /// Arrays of at least this many items are boxed and written in chunks on every core (the
+    /// per-node rows of a large what-if or report), joined in order: the same bytes.
+    static let parallelItems = 2048
+
+    /// Items per chunk of a long array.
+    static let chunkItems = 1024
+
+    /// A value handed to another thread: trees and arrays of `Encodable` values are only read
+    /// there, and each chunk gets its own ``KeyConverter``.
+    struct Shared<Value>: @unchecked Sendable {
+        let value: Value
     }
 
     final class ArrayBox {
@@ -144,11 +158,16 @@ public enum JSONWriter {
                 bytes.append(UInt8(ascii: "["))
                 bytes.append(0x0A)
                 if array.items.isEmpty { bytes.append(0x0A) }
-                for (i, item) in array.items.enumerated() {
-                    spaces(indent + 2)
-                    write(item, indent: indent + 2)
-                    if i < array.items.count - 1 { bytes.append(UInt8(ascii: ",")) }
-                    bytes.append(0x0A)
+                if array.items.count >= parallelItems {
+                    let items = Shared(value: array.items)
+                    let chunks = Parallel.map(0..<(items.value.count + chunkItems - 1) / chunkItems) { c in
+                        var part = Output()
+                        part.items(items.value, c * chunkItems..<min(items.value.count, (c + 1) * chunkItems), indent: indent)
+                        return part.bytes
+                    }
+                    for chunk in chunks { bytes += chunk }
+                } else {
+                    items(array.items, array.items.indices, indent: indent)
                 }
                 spaces(indent)
                 bytes.append(UInt8(ascii: "]"))
@@ -167,6 +186,16 @@ public enum JSONWriter {
                 }
                 spaces(indent)
                 bytes.append(UInt8(ascii: "}"))
+            }
+        }
+
+        /// The items `range` of an array at `indent`, each on its own line.
+        mutating func items(_ items: [Tree], _ range: Range<Int>, indent: Int) {
+            for i in range {
+                spaces(indent + 2)
+                write(items[i], indent: indent + 2)
+                if i < items.count - 1 { bytes.append(UInt8(ascii: ",")) }
+                bytes.append(0x0A)
             }
         }
 
@@ -223,6 +252,31 @@ extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodabl
             object.entries.append((key, try JSONWriter.Tree.box(value, keys: keys, path: path)))
         }
         return .object(object)
+    }
+}
+
+/// Arrays of `Encodable` items, boxed in chunks on every core when long
+/// (``JSONWriter/parallelItems``).
+protocol LongArray {
+    var count: Int { get }
+    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree
+}
+
+extension Array: LongArray where Element: Encodable {
+    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree {
+        let chunk = JSONWriter.chunkItems, count = count
+        // The items' type stays out of the closure that runs on other threads.
+        let box = JSONWriter.Shared(value: { (range: Range<Int>) -> Result<[JSONWriter.Tree], any Error> in
+            let keys = JSONWriter.KeyConverter()
+            return Result { try self[range].map { try JSONWriter.Tree.box($0, keys: keys, path: path) } }
+        })
+        let boxed = Parallel.map(0..<(count + chunk - 1) / chunk) { c in
+            JSONWriter.Shared(value: box.value(c * chunk..<Swift.min(count, (c + 1) * chunk)))
+        }
+        let array = JSONWriter.ArrayBox()
+        array.items.reserveCapacity(count)
+        for part in boxed { array.items += try part.value.get() }
+        return .array(array)
     }
 }
 

@@ -99,34 +99,6 @@ public struct WhatIfReport: Sendable {
     }
 }
 
-/// `transform` of each element on every core, results in order.
-enum Parallel {
-    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
-        let slots = Slots<T>(count: range.count)
-        DispatchQueue.concurrentPerform(iterations: range.count) { k in slots.set(k, transform(range.lowerBound + k)) }
-        return slots.all
-    }
-
-    private final class Slots<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var values: [T?]
-
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-
-        func set(_ index: Int, _ value: T) {
-            lock.lock()
-            values[index] = value
-            lock.unlock()
-        }
-
-        var all: [T] {
-            lock.lock()
-            defer { lock.unlock() }
-            return values.map { $0! }
-        }
-    }
-}
-
 /// Runs a scenario on a graph and builds the three reports of a ``WhatIfReport``.
 public struct WhatIfReportBuilder: Sendable {
     public var reports: ReportBuilder
@@ -150,9 +122,11 @@ public struct WhatIfReportBuilder: Sendable {
     }
 
     /// Propagates `scenario` through `graph` and reports before and after; `graphFile` and
-    /// `scenarioFile` are file names as they should appear (no directories). The three reports
-    /// are built side by side. When `graph` has uncertain figures, `ShockUncertaintyPass` runs
-    /// with the report options' Monte Carlo settings (``WhatIfReport/uncertainty``).
+    /// `scenarioFile` are file names as they should appear (no directories). The propagation
+    /// runs beside the sections of the baseline's report, then the sections of both shocked
+    /// graphs' reports run side by side in one pool (``ReportBuilder/build(_:files:alongside:)``). When `graph` has uncertain
+    /// figures, `ShockUncertaintyPass` runs with the report options' Monte Carlo settings
+    /// (``WhatIfReport/uncertainty``).
     public func build(
         graph: SupplyGraph, scenario: Scenario, graphFile: String? = nil, scenarioFile: String? = nil
     ) throws(Failure) -> WhatIfReport {
@@ -163,18 +137,33 @@ public struct WhatIfReportBuilder: Sendable {
         } catch {
             throw .report(error)
         }
-        let result: ShockResult
-        do {
-            result = try ShockPropagationPass(scenario: scenario, options: options, scheme: scheme).run(on: graph)
-        } catch {
-            throw .scenario(error)
-        }
         // Uncertain figures are drawn below, with the scenario applied to each drawn graph: the
         // reports are of the stated figures (a shocked graph's statements are the baseline's).
         let uncertain = !UncertainFigures(graph).isEmpty
-        let graphs = [graph, result.noSubstitution.graph, result.withSubstitution.graph].map { uncertain ? $0.withoutUncertainty : $0 }
-        let reports = self.reports
-        let built = Parallel.map(graphs.indices) { k in Result { () throws(ReportError) -> Report in try reports.build(graphs[k], file: graphFile) } }
+        let stated = { (graph: SupplyGraph) in uncertain ? graph.withoutUncertainty : graph }
+        // The baseline's report does not wait for the propagation: it runs beside its
+        // sections, then the sections of both shocked graphs' reports run in one pool.
+        let propagation = ShockPropagationPass(scenario: scenario, options: options, scheme: scheme)
+        let first: (reports: [Report], alongside: Result<ShockResult, ShockScenarioError>)
+        do {
+            first = try reports.build([stated(graph)], files: [graphFile]) {
+                Result { () throws(ShockScenarioError) in try propagation.run(on: graph) }
+            }
+        } catch {
+            throw .report(error)
+        }
+        let result: ShockResult, after: [Report]
+        do {
+            result = try first.alongside.get()
+        } catch {
+            throw .scenario(error)
+        }
+        do {
+            after = try reports.build(
+                [stated(result.noSubstitution.graph), stated(result.withSubstitution.graph)], files: [graphFile, graphFile])
+        } catch {
+            throw .report(error)
+        }
         var uncertainty: WhatIfUncertainty?
         if uncertain {
             let pass = ShockUncertaintyPass(
@@ -187,19 +176,12 @@ public struct WhatIfReportBuilder: Sendable {
                 throw .scenario(error)
             }
         }
-        do {
-            var report = WhatIfReport(
-                scenario: .init(
-                    id: scenario.id, title: scenario.title, description: scenario.description, file: scenarioFile,
-                    sources: scenario.sources),
-                result: result,
-                before: try built[0].get(),
-                afterNoSubstitution: try built[1].get(),
-                afterWithSubstitution: try built[2].get())
-            report.uncertainty = uncertainty
-            return report
-        } catch {
-            throw .report(error)
-        }
+        var report = WhatIfReport(
+            scenario: .init(
+                id: scenario.id, title: scenario.title, description: scenario.description, file: scenarioFile,
+                sources: scenario.sources),
+            result: result, before: first.reports[0], afterNoSubstitution: after[0], afterWithSubstitution: after[1])
+        report.uncertainty = uncertainty
+        return report
     }
 }
