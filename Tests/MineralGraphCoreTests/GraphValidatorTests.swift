@@ -149,6 +149,24 @@ struct GraphValidatorTests {
         }
     }
 
+    /// A large graph is checked on several threads; its findings — of nodes, flows, mass
+    /// balance and text, with "did you mean" hints — are those of one thread, in order.
+    @Test func aLargeGraphGetsTheFindingsOfOneThread() {
+        var graph = Self.chain()
+        for i in 0..<6_000 {
+            graph.nodes.append(Node(
+                id: "n\(i)", kind: .processor, country: i % 997 == 0 ? "CHM" : "CHN", notes: i % 1_499 == 0 ? "bell\u{7}" : nil))
+            graph.flows.append(Flow(
+                from: i % 1_201 == 0 ? "mne" : "mine", to: "n\(i)", mineral: i % 1_303 == 0 ? "cobalr" : "cobalt",
+                containedTonnes: i % 1_103 == 0 ? -1 : 0.001))
+        }
+        var oneThread = GraphValidator()
+        oneThread.parallelFrom = .max
+        let expected = oneThread.run(on: graph)
+        #expect(Set(expected.map(\.code.rawValue)).count >= 5, "\(Set(expected.map(\.code.rawValue)))")
+        #expect(GraphValidator().run(on: graph) == expected)
+    }
+
     @Test func replacingControlCharactersGivesAValidGraph() {
         var graph = Self.chain()
         graph.name = "chain\u{1B}[31m"

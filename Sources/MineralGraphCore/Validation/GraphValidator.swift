@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a graph for errors (it cannot be analysed as it stands) and warnings (it can,
 /// but a figure looks wrong).
 ///
@@ -15,21 +17,60 @@ public struct GraphValidator: Sendable {
     /// Relative tolerance of the mass-balance check (0.01 = 1 %).
     public var massBalanceTolerance: Double
 
+    /// Graphs of at least this many nodes and flows are checked on several threads.
+    var parallelFrom = 10_000
+
     public init(massBalanceTolerance: Double = 0.01) {
         self.massBalanceTolerance = massBalanceTolerance
     }
 
     /// All findings, in the order of the graph's elements.
+    ///
+    /// The elements' own checks (which share the budget of "did you mean" hints), the mass
+    /// balance and the text run side by side on large graphs; their findings are joined in
+    /// that order, as one thread gives them.
     public func run(on graph: SupplyGraph) -> [ValidationIssue] {
-        var issues: [ValidationIssue] = []
-        let hints = SuggestionBudget()
-        checkGraph(graph, into: &issues)
-        checkNodes(graph, hints: hints, into: &issues)
-        checkOtherCountries(graph, hints: hints, into: &issues)
-        checkFlows(graph, hints: hints, into: &issues)
-        checkMassBalance(graph, into: &issues)
-        checkText(graph, into: &issues)
-        return issues
+        let parts = Findings(count: 3)
+        let check = { @Sendable (part: Int) in
+            var issues: [ValidationIssue] = []
+            switch part {
+            case 0:
+                let hints = SuggestionBudget()
+                checkGraph(graph, into: &issues)
+                checkNodes(graph, hints: hints, into: &issues)
+                checkOtherCountries(graph, hints: hints, into: &issues)
+                checkFlows(graph, hints: hints, into: &issues)
+            case 1: checkMassBalance(graph, into: &issues)
+            default: checkText(graph, into: &issues)
+            }
+            parts.set(part, issues)
+        }
+        if graph.flows.count + graph.nodes.count >= parallelFrom {
+            DispatchQueue.concurrentPerform(iterations: 3, execute: check)
+        } else {
+            for part in 0..<3 { check(part) }
+        }
+        return parts.joined
+    }
+
+    /// The findings of each part of ``run(on:)``, set from the threads that check them.
+    private final class Findings: @unchecked Sendable {
+        private let lock = NSLock()
+        private var parts: [[ValidationIssue]]
+
+        init(count: Int) { parts = Array(repeating: [], count: count) }
+
+        func set(_ part: Int, _ issues: [ValidationIssue]) {
+            lock.lock()
+            parts[part] = issues
+            lock.unlock()
+        }
+
+        var joined: [ValidationIssue] {
+            lock.lock()
+            defer { lock.unlock() }
+            return parts.flatMap { $0 }
+        }
     }
 
     // MARK: Graph and sources
