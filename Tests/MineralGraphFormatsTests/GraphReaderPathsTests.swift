@@ -15,7 +15,10 @@ struct GraphReaderPathsTests {
 
     /// Every value with its style, position and flow flag, items handed over included.
     static func render(_ node: YAMLNode?, into out: inout String) {
-        guard let node else { return out += "nil" }
+        guard let node else {
+            out += "nil"
+            return
+        }
         let mark = "@\(node.mark.line):\(node.mark.column)"
         switch node {
         case .scalar(let scalar):
