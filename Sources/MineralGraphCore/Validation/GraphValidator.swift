@@ -1,5 +1,3 @@
-import Foundation
-
 /// Checks a graph for errors (it cannot be analysed as it stands) and warnings (it can,
 /// but a figure looks wrong).
 ///
@@ -30,8 +28,7 @@ public struct GraphValidator: Sendable {
     /// balance and the text run side by side on large graphs; their findings are joined in
     /// that order, as one thread gives them.
     public func run(on graph: SupplyGraph) -> [ValidationIssue] {
-        let parts = Findings(count: 3)
-        let check = { @Sendable (part: Int) in
+        let check = { @Sendable (part: Int) -> [ValidationIssue] in
             var issues: [ValidationIssue] = []
             switch part {
             case 0:
@@ -43,34 +40,10 @@ public struct GraphValidator: Sendable {
             case 1: checkMassBalance(graph, into: &issues)
             default: checkText(graph, into: &issues)
             }
-            parts.set(part, issues)
+            return issues
         }
-        if graph.flows.count + graph.nodes.count >= parallelFrom {
-            DispatchQueue.concurrentPerform(iterations: 3, execute: check)
-        } else {
-            for part in 0..<3 { check(part) }
-        }
-        return parts.joined
-    }
-
-    /// The findings of each part of ``run(on:)``, set from the threads that check them.
-    private final class Findings: @unchecked Sendable {
-        private let lock = NSLock()
-        private var parts: [[ValidationIssue]]
-
-        init(count: Int) { parts = Array(repeating: [], count: count) }
-
-        func set(_ part: Int, _ issues: [ValidationIssue]) {
-            lock.lock()
-            parts[part] = issues
-            lock.unlock()
-        }
-
-        var joined: [ValidationIssue] {
-            lock.lock()
-            defer { lock.unlock() }
-            return parts.flatMap { $0 }
-        }
+        let large = graph.flows.count + graph.nodes.count >= parallelFrom
+        return (large ? Parallel.map(0..<3, check) : (0..<3).map(check)).flatMap { $0 }
     }
 
     // MARK: Graph and sources

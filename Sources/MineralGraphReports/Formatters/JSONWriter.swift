@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphCore
 
 /// Writes an `Encodable` value as JSON in the report style — pretty-printed with two spaces,
 /// `"key" : value`, keys sorted by their UTF-8 bytes, property names converted to snake_case,

@@ -1,8 +1,10 @@
 import Foundation
 
-/// `transform` of each element on every core, results in order.
-enum Parallel {
-    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
+/// Work spread over every core.
+public enum Parallel {
+    /// `transform` of each element of `range` on every core, results in order. Called from
+    /// within another `map`, it runs on the calling thread when the other threads are busy.
+    public static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
         let slots = Slots<T>(count: range.count)
         DispatchQueue.concurrentPerform(iterations: range.count) { k in slots.set(k, transform(range.lowerBound + k)) }
         return slots.all
