@@ -75,42 +75,27 @@ public struct ReportBuilder: Sendable {
 
     /// ``build(_:files:)``, with `work` run in the same pool beside the sections (a what-if
     /// propagates its scenario beside the baseline's report); its result is returned with the
-    /// reports. `work` runs whether or not the options are valid.
+    /// reports. Invalid options are an error before anything runs.
     public func build<Alongside: Sendable>(
         _ graphs: [SupplyGraph], files: [String?], alongside work: @Sendable () -> Alongside
     ) throws(ReportError) -> (reports: [Report], alongside: Alongside) {
         precondition(graphs.count == files.count, "one file name per graph")
         var made: [ReportContext] = []
-        var failure: ReportError?
-        for graph in graphs where failure == nil {
-            do { made.append(ReportContext(graph: graph, options: self, groups: try checkedScheme(for: graph))) } catch { failure = error }
-        }
-        let contexts = failure == nil ? made : []
+        for graph in graphs { made.append(ReportContext(graph: graph, options: self, groups: try checkedScheme(for: graph))) }
+        let contexts = made, count = made.count
         let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
         // `work` first; then the graphs interleaved, so that the first sections of different
         // graphs, which build their graphs' shared structures, run side by side rather than
         // wait for one another.
-        let count = contexts.count
-        let built = Parallel.map(0..<1 + count * kept.count) { k in
-            k == 0 ? Built.alongside(work()) : .section(kept[(k - 1) / count].value(contexts[(k - 1) % count]))
+        let built: [any Sendable] = Parallel.map(0..<1 + count * kept.count) { k in
+            k == 0 ? work() : kept[(k - 1) / count].value(contexts[(k - 1) % count])
         }
-        if let failure { throw failure }
-        guard case .alongside(let result) = built[0] else { preconditionFailure("the work comes first") }
         let reports = contexts.indices.map { g in
             var values = Report.SectionValues()
-            for (s, section) in kept.enumerated() {
-                guard case .section(let value) = built[1 + s * count + g] else { preconditionFailure("sections follow the work") }
-                section.store(value, into: &values)
-            }
+            for (s, section) in kept.enumerated() { section.store(built[1 + s * count + g], into: &values) }
             return report(contexts[g], values, file: files[g])
         }
-        return (reports, result as! Alongside)
-    }
-
-    /// What one task of ``build(_:files:alongside:)`` gives.
-    private enum Built: Sendable {
-        case alongside(any Sendable)
-        case section(any Sendable)
+        return (reports, built[0] as! Alongside)
     }
 
     private func report(_ context: ReportContext, _ values: Report.SectionValues, file: String?) -> Report {
