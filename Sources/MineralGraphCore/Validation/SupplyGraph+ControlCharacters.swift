@@ -86,11 +86,11 @@ extension SupplyGraph {
     /// feed), 0x7F, or C1 controls, whose UTF-8 starts with 0xC2.
     static func holdsRefusedControlCharacter(_ text: String) -> Bool {
         let suspect = { (byte: UInt8) in (byte < 0x20 && byte != 0x09 && byte != 0x0A) || byte == 0x7F || byte == 0xC2 }
-        let clear = text.utf8.withContiguousStorageIfAvailable { bytes in
-            for byte in bytes where suspect(byte) { return false }
-            return true
-        }
-        guard clear != true, text.utf8.contains(where: suspect) else { return false }
+        let suspicious = text.utf8.withContiguousStorageIfAvailable { bytes in
+            for byte in bytes where suspect(byte) { return true }
+            return false
+        } ?? text.utf8.contains(where: suspect)
+        guard suspicious else { return false }
         return text.unicodeScalars.contains(where: GraphValidator.refusesControlCharacter)
     }
 

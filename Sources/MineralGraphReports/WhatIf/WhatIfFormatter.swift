@@ -71,8 +71,9 @@ public struct WhatIfFormatter: Sendable {
         blocks += finalDemand(report, both: both)
         let rows = report.metricRows()
         blocks += concentration(rows, report, both: both)
-        blocks += nodes(report, both: both)
-        blocks += regions(report, both: both)
+        let affected = report.affected
+        blocks += nodes(report, affected, both: both)
+        blocks += regions(report, affected, both: both)
         if both { blocks += substitution(report) }
         blocks += figures(rows, both: both)
         blocks += method(report)
@@ -206,7 +207,7 @@ public struct WhatIfFormatter: Sendable {
         ]
     }
 
-    func nodes(_ report: WhatIfReport, both: Bool) -> [Block] {
+    func nodes(_ report: WhatIfReport, _ affected: AffectedRows, both: Bool) -> [Block] {
         let lower = report.result.noSubstitution
         var columns: [ReportDocument.Column] = [
             .init("Node"), .init("Country"), .init("Stage"), .init("Mineral"), .init("Baseline in (t)", .right),
@@ -214,10 +215,9 @@ public struct WhatIfFormatter: Sendable {
         ]
         if both { columns.append(.init("Shortfall (with substitution)", .right)) }
         columns += [.init("Output", .right), .init("Stranded (t)", .right)]
-        var affected: [[Cell]] = []
-        let rows = report.affected
-        for row in lower.nodes where rows.contains(row) {
-            let other = rows.upper(row)
+        var rows: [[Cell]] = []
+        for row in lower.nodes where affected.contains(row) {
+            let other = affected.upper(row)
             let u = report.uncertainty
             var cells: [Cell] = [
                 [.text(row.nodeID)], [.text(row.country.rawValue)], [.text(row.stage.rawValue)], [.text(Display.mineral(row.mineral))],
@@ -226,20 +226,20 @@ public struct WhatIfFormatter: Sendable {
             ]
             if both { cells.append([.text(other.map { Self.nodeShortfall($0, u, .withSubstitution) } ?? "—")]) }
             cells += [[.text(Display.percent(row.outputRatio))], [.text(row.strandedTonnes > 0 ? Self.tonnes(row.strandedTonnes) : "—")]]
-            affected.append(cells)
+            rows.append(cells)
         }
         var blocks: [Block] = [.heading(level: 2, text: "Shortfall by node")]
-        let unaffected = lower.nodes.count - affected.count
-        let listed = affected.isEmpty ? "No node is affected."
+        let unaffected = lower.nodes.count - rows.count
+        let listed = rows.isEmpty ? "No node is affected."
             : unaffected == 0 ? "" : "\(Self.count(unaffected)) unaffected node × mineral rows are not listed."
         let explanation: String = "Shortfall = baseline in-flow − shocked in-flow, and its share 1 − I'/I. Output is the node's "
             + "activity after the shock without substitution (100 % = unaffected). Stranded = produced but held back by an export ban. "
         blocks.append(.paragraph([.text(explanation + listed)]))
-        if !affected.isEmpty { blocks.append(.table(.init(columns: columns, rows: affected))) }
+        if !rows.isEmpty { blocks.append(.table(.init(columns: columns, rows: rows))) }
         return blocks
     }
 
-    func regions(_ report: WhatIfReport, both: Bool) -> [Block] {
+    func regions(_ report: WhatIfReport, _ affected: AffectedRows, both: Bool) -> [Block] {
         let lower = report.result.noSubstitution
         var columns: [ReportDocument.Column] = [
             .init("Country or group"), .init("Mineral"), .init("Stage"), .init("Baseline in (t)", .right),
@@ -248,7 +248,6 @@ public struct WhatIfFormatter: Sendable {
         if both { columns += [.init("Delivered (with substitution) (t)", .right), .init("Shortfall", .right)] }
         columns.append(.init("Stranded (t)", .right))
         var rows: [[Cell]] = []
-        let affected = report.affected
         for row in lower.regions where affected.contains(row) {
             let other = affected.upper(row)
             let u = report.uncertainty

@@ -85,10 +85,6 @@ extension ReportSection {
 
     // Type-erased entry points for iterating `ReportSections/all`.
 
-    static func build(into values: inout Report.SectionValues, _ context: ReportContext) {
-        values[Self.self] = build(context)
-    }
-
     /// The section's value, to be stored with ``store(_:into:)`` (sections are built side by
     /// side, then stored in order).
     static func value(_ context: ReportContext) -> any Sendable { build(context) }
