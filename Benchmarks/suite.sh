@@ -20,6 +20,6 @@ for flows in "${sizes[@]}"; do
 done
 echo "Median ms of $runs runs per step; $(nproc) cores; release build."
 echo
-echo "| Flows | Write YAML | Read YAML | Validate | Report passes | Format md+html+json+csv | What-if (both bounds) | Render SVG (by country) | Peak RSS MiB |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| Flows | Write YAML | Read YAML | Validate | Report passes | Format md | Format html | Format json | Format csv | Format txt | What-if (both bounds) | Render SVG (by country) | Peak RSS MiB |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
