@@ -83,10 +83,10 @@ public struct ReportBuilder: Sendable {
         var made: [ReportContext] = []
         for graph in graphs { made.append(ReportContext(graph: graph, options: self, groups: try checkedScheme(for: graph))) }
         let contexts = made, count = made.count
-        let kept = ReportSections.all.filter { sections?.contains($0.key) ?? true }
-        // `work` first; then the graphs interleaved, so that the first sections of different
-        // graphs, which build their graphs' shared structures, run side by side rather than
-        // wait for one another.
+        let kept = ReportSections.ordered(ReportSections.startOrder).filter { sections?.contains($0.key) ?? true }
+        // `work` first; then the sections in their start order, the graphs interleaved, so
+        // that the first sections of different graphs, which build their graphs' shared
+        // structures, run side by side rather than wait for one another.
         let built: [any Sendable] = Parallel.map(0..<1 + count * kept.count) { k in
             k == 0 ? work() : kept[(k - 1) / count].value(contexts[(k - 1) % count])
         }

@@ -51,6 +51,31 @@ struct GraphDerivationsTests {
         #expect(ExportConcentrationPass().run(on: derived) == ExportConcentrationPass().run(on: graph))
     }
 
+    /// Passes run side by side on one `GraphDerivations`, each entry built by whichever asks
+    /// first while others build other entries, give what they give on the graph alone.
+    @Test(arguments: [ChainFixtures.valueChain(), ChainFixtures.recyclingLoop(), ChainFixtures.exposureToy()])
+    func passesSideBySideGetWhatSeparateRunsGet(_ graph: SupplyGraph) {
+        let scheme = Self.zambiaDeveloped
+        // Results as their full descriptions (Sendable, compared whole).
+        let runs: [@Sendable (GraphDerivations) -> String] = [
+            { String(reflecting: TermsOfTradePass(water: Self.imputing, scheme: scheme).run(on: $0)) },
+            { String(reflecting: VirtualWaterTradePass(water: WaterFootprintPass(), scheme: nil).run(on: $0)) },
+            { String(reflecting: BurdenBenefitPass(water: Self.imputing, scheme: nil).run(on: $0)) },
+            { String(reflecting: WaterFootprintPass().run(on: $0)) },
+            { String(reflecting: PhysicalTradeBalancePass(scheme: scheme).run(on: $0)) },
+            { String(reflecting: ValueAddedPass(scheme: nil).run(on: $0)) },
+            { String(reflecting: CountryExposurePass().run(on: $0)) },
+            { String(reflecting: StageConcentrationPass(stages: [.processing]).run(on: $0)) },
+            { String(reflecting: ImportConcentrationPass().run(on: $0)) },
+        ]
+        let separate = runs.map { $0(GraphDerivations(graph)) }
+        for _ in 0..<4 {
+            let derived = GraphDerivations(graph)
+            let shared = Parallel.map(0..<2 * runs.count) { runs[$0 % runs.count](derived) }
+            #expect(shared == separate + separate)
+        }
+    }
+
     /// The scheme and the water options are part of what a kept ledger and model are kept
     /// under: a second pass with other ones does not get the first one's.
     @Test func otherOptionsGetOtherResults() {

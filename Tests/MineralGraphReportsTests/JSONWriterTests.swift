@@ -85,6 +85,38 @@ struct JSONWriterTests {
         #expect((try JSONWriter.encode(["a": [Odd()]])) == (try JSONFormatter.encodeWithFoundation(["a": [Odd()]])))
     }
 
+    /// Values of the types boxed as their raw string, without an encoder (`JSONRawString`),
+    /// give Foundation's bytes: every case of the enums, codes with characters to escape,
+    /// missing optionals, and as array items and dictionary values.
+    @Test func rawStringValuesAsFoundationWritesThem() throws {
+        struct Row: Encodable {
+            var country: CountryCode
+            var mineral: MineralID
+            var stage: Stage?
+            var type: FlowType?
+            var code: ReasonCode?
+            var basis: ShockFlowBasis?
+        }
+        let bases: [ShockFlowBasis] = [.contained, .gross, .mixed]
+        let countries: [CountryCode] = ["COD", "a\"b\\c\n", "é"]
+        let minerals: [MineralID] = ["cobalt", "rare-earths", "x/y"]
+        let count = max(Stage.allCases.count, FlowType.allCases.count, ReasonCode.allCases.count) + 1
+        var rows: [Row] = []
+        for k in 0..<count {
+            rows.append(
+                Row(
+                    country: countries[k % 3], mineral: minerals[k % 3],
+                    stage: k < Stage.allCases.count ? Stage.allCases[k] : nil,
+                    type: k < FlowType.allCases.count ? FlowType.allCases[k] : nil,
+                    code: k < ReasonCode.allCases.count ? ReasonCode.allCases[k] : nil,
+                    basis: k < bases.count ? bases[k] : nil))
+        }
+        #expect((try JSONWriter.encode(rows)) == (try JSONFormatter.encodeWithFoundation(rows)))
+        let byName = ["first": Stage.mining, "second": Stage.waste]
+        #expect((try JSONWriter.encode(byName)) == (try JSONFormatter.encodeWithFoundation(byName)))
+        #expect((try JSONWriter.encode(ReasonCode.allCases)) == (try JSONFormatter.encodeWithFoundation(ReasonCode.allCases)))
+    }
+
     /// Arrays long enough to be boxed and written in chunks on every core, at the top, nested
     /// in objects and in arrays, and one item past a chunk's end, give Foundation's bytes.
     @Test func longArraysAreWrittenAsFoundationWritesThem() throws {

@@ -32,11 +32,13 @@ struct ReportSectionRegistryTests {
     @Test func keysAndOrdersNameRegisteredSections() {
         let keys = ReportSections.all.map { $0.key }
         #expect(Set(keys).count == keys.count, "two sections share a key")
-        for key in ReportSections.documentOrder + ReportSections.methodOrder {
+        for key in ReportSections.documentOrder + ReportSections.methodOrder + ReportSections.startOrder {
             #expect(keys.contains(key), "\(key) is ordered but not registered")
         }
         #expect(ReportSections.documentSections.map { $0.key }.sorted() == keys.sorted(), "a section has no place in the document")
         #expect(ReportSections.ordered(ReportSections.methodOrder).map { $0.key }.sorted() == keys.sorted())
+        // Every section has a deliberate start: a new one is placed by its cost, not left last.
+        #expect(ReportSections.startOrder.sorted() == keys.sorted(), "a section has no place in the start order")
     }
 
     @Test func everySectionIsInTheJSON() throws {

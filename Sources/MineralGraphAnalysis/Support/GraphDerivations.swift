@@ -12,62 +12,65 @@ import MineralGraphCore
 /// scheme ...), so a pass gives the same result on `GraphDerivations(graph)` as on `graph`:
 /// each pass's `run(on: graph)` is its `run(on: GraphDerivations(graph))`.
 ///
-/// Safe to share between threads: an entry is built under a lock by the first pass that asks
-/// for it, and a pass on another thread asking for it meanwhile waits for it (a report builds
-/// its sections side by side on one).
+/// Safe to share between threads: each entry is built by the first pass that asks for it, under
+/// a lock of its own, and a pass on another thread asking for the same entry meanwhile waits for
+/// it; passes asking for other entries go on (a report builds its sections side by side on one).
+/// Entries ask for other entries while they are built (the ledger for the water model, which
+/// asks for the production system ...), never for themselves, so no two wait for each other.
 public final class GraphDerivations: @unchecked Sendable {
     public let graph: SupplyGraph
-    /// Guards every entry; recursive, because building one entry asks for others (a ledger
-    /// for the water model, which asks for the production system ...).
-    private let lock = NSRecursiveLock()
+    /// Guards the tables of cells (held only to find or add a cell, not while one is built).
+    private let lock = NSLock()
 
     public init(_ graph: SupplyGraph) {
         self.graph = graph
     }
 
-    /// `make()` under the lock, kept in `slot` the first time. (The slot is read and written
-    /// through its key path, not held `inout` while `make` runs, which may fill other slots.)
-    private func entry<Value>(_ slot: ReferenceWritableKeyPath<GraphDerivations, Value?>, _ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = self[keyPath: slot] { return known }
-        let made = make()
-        self[keyPath: slot] = made
-        return made
+    /// One entry: built once, under its own lock, by the first thread that asks for it.
+    private final class Cell<Value>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: Value?
+
+        func value(_ make: () -> Value) -> Value {
+            lock.lock()
+            defer { lock.unlock() }
+            if let value { return value }
+            let made = make()
+            value = made
+            return made
+        }
     }
 
-    /// `make()` under the lock, kept in `table` under `key` the first time.
-    private func entry<Key: Hashable, Value>(
-        _ table: ReferenceWritableKeyPath<GraphDerivations, [Key: Value]>, _ key: Key, _ make: () -> Value
-    ) -> Value {
+    /// The cell of `key` in `table`, added the first time.
+    private func cell<Key: Hashable, Value>(_ table: ReferenceWritableKeyPath<GraphDerivations, [Key: Cell<Value>]>, _ key: Key) -> Cell<Value> {
         lock.lock()
         defer { lock.unlock() }
         if let known = self[keyPath: table][key] { return known }
-        let made = make()
+        let made = Cell<Value>()
         self[keyPath: table][key] = made
         return made
     }
 
-    private var storedIndex: FlowIndex?
-    private var storedSystem: ProductionSystem?
+    private let storedIndex = Cell<FlowIndex>()
+    private let storedSystem = Cell<ProductionSystem>()
 
     /// Node positions, in- and out-flows per node, nodes per country.
-    var index: FlowIndex { entry(\.storedIndex) { FlowIndex(graph) } }
+    var index: FlowIndex { storedIndex.value { FlowIndex(graph) } }
     /// Outputs, flow quantities and technical coefficients (METHODS §5.4).
-    var system: ProductionSystem { entry(\.storedSystem) { ProductionSystem(index) } }
+    var system: ProductionSystem { storedSystem.value { ProductionSystem(index) } }
 
-    private var plans: [[Stage]: [StageSupply.Plan]] = [:]
-    private var waterModels: [WaterModelKey: EmbodiedWaterModel] = [:]
-    private var ledgers: [LedgerKey: TradeLedger] = [:]
-    private var valueAdded: [ValueAddedKey: ValueAdded] = [:]
-    private var inflows: [MineralID: MineralInflows] = [:]
+    private var plans: [[Stage]: Cell<[StageSupply.Plan]>] = [:]
+    private var waterModels: [WaterModelKey: Cell<EmbodiedWaterModel>] = [:]
+    private var ledgers: [LedgerKey: Cell<TradeLedger>] = [:]
+    private var valueAdded: [ValueAddedKey: Cell<ValueAdded>] = [:]
+    private var inflows: [MineralID: Cell<MineralInflows>] = [:]
 
     /// `StageSupply.plans(in:stages:)` of the graph. When node ids are unique, the plans of
     /// some stages are those of every stage at these stages (each market reads the nodes of its
     /// own stage only; with a repeated id, the first node of the id among the stages counts), so
     /// they are taken from the plans of every stage, made once.
     func plans(stages: [Stage]) -> [StageSupply.Plan] {
-        entry(\.plans, stages) {
+        cell(\.plans, stages).value {
             if stages != Stage.allCases, index.position.count == graph.nodes.count {
                 let wanted = Set(stages)
                 return plans(stages: Stage.allCases).filter { wanted.contains($0.supply.stage) }
@@ -78,24 +81,24 @@ public final class GraphDerivations: @unchecked Sendable {
 
     /// The solved water model of `pass`'s defaults and solver (`WaterFootprintPass.model(_:)`).
     func waterModel(_ pass: WaterFootprintPass) -> EmbodiedWaterModel {
-        entry(\.waterModels, WaterModelKey(pass)) { pass.model(system) }
+        cell(\.waterModels, WaterModelKey(pass)).value { pass.model(system) }
     }
 
     /// The trade ledger with `water`'s embodied water and `scheme`'s groups.
     func ledger(water: WaterFootprintPass, scheme: CountryGroupScheme?) -> TradeLedger {
-        entry(\.ledgers, LedgerKey(water: WaterModelKey(water), scheme: SchemeKey(scheme))) {
+        cell(\.ledgers, LedgerKey(water: WaterModelKey(water), scheme: SchemeKey(scheme))).value {
             TradeLedger(self, water: water, scheme: scheme)
         }
     }
 
     /// ``ValueAddedPass``'s result with `pass`'s options.
     func valueAdded(_ pass: ValueAddedPass) -> ValueAdded {
-        entry(\.valueAdded, ValueAddedKey(scheme: SchemeKey(pass.scheme), tolerance: pass.tolerance)) { pass.compute(self) }
+        cell(\.valueAdded, ValueAddedKey(scheme: SchemeKey(pass.scheme), tolerance: pass.tolerance)).value { pass.compute(self) }
     }
 
     /// The in-flows of `mineral` that origin tracing weighs (``ExposurePass``), whatever the origins.
     func inflows(of mineral: MineralID) -> MineralInflows {
-        entry(\.inflows, mineral) { MineralInflows(mineral, index: index) }
+        cell(\.inflows, mineral).value { MineralInflows(mineral, index: index) }
     }
 
     /// What the water model depends on: the defaults for missing intensities and the solver.

@@ -1,4 +1,5 @@
 import Foundation
+import MineralGraphAnalysis
 import MineralGraphCore
 
 /// Writes an `Encodable` value as JSON in the report style — pretty-printed with two spaces,
@@ -63,9 +64,18 @@ public enum JSONWriter {
         }.joined(separator: "_")
     }
 
-    /// Converts each distinct property name once.
+    /// Converts each distinct property name once, and keeps how each type's values are boxed.
     final class KeyConverter {
         private var converted: [String: String] = [:]
+        private var kinds: [ObjectIdentifier: Kind] = [:]
+
+        /// How values of `type` are boxed, decided once per type rather than by casting every value.
+        func kind<T>(of type: T.Type) -> Kind {
+            if let known = kinds[ObjectIdentifier(type)] { return known }
+            let kind = Kind(type)
+            kinds[ObjectIdentifier(type)] = kind
+            return kind
+        }
 
         func callAsFunction(_ key: String) -> String {
             if let known = converted[key] { return known }
@@ -101,19 +111,42 @@ public enum JSONWriter {
         }
 
         /// `value` as a tree; `keys` converts property names.
-        static func box<T: Encodable>(_ value: T, keys: KeyConverter, path: [CodingKey] = []) throws -> Tree {
-            switch value {
-            case let string as String: return .string(string)
-            case let number as Double: return .double(number)
-            case let number as Int: return .number(String(number))
-            case let flag as Bool: return .bool(flag)
-            case let url as URL: return .string(url.absoluteString)
-            case let dictionary as any StringKeyedDictionary: return try dictionary.tree(keys: keys, path: path)
-            case let array as any LongArray where array.count >= parallelItems: return try array.tree(keys: keys, path: path)
-            default:
-                let encoder = TreeEncoder(keys: keys, codingPath: path)
-                try value.encode(to: encoder)
-                return encoder.value ?? .object(ObjectBox())
+        static func box<T: Encodable>(_ value: T, keys: KeyConverter, path: CodingPath = CodingPath()) throws -> Tree {
+            switch keys.kind(of: T.self) {
+            case .string: return .string(value as! String)
+            case .double: return .double(value as! Double)
+            case .int: return .number(String(value as! Int))
+            case .bool: return .bool(value as! Bool)
+            case .url: return .string((value as! URL).absoluteString)
+            case .rawString: return .string((value as! any JSONRawString).rawValue)
+            case .dictionary: return try (value as! any StringKeyedDictionary).tree(keys: keys, path: path)
+            case .array:
+                let array = value as! any LongArray
+                if array.count >= parallelItems { return try array.tree(keys: keys, path: path) }
+            case .other: break
+            }
+            let encoder = TreeEncoder(keys: keys, path: path)
+            try value.encode(to: encoder)
+            return encoder.value ?? .object(ObjectBox())
+        }
+    }
+
+    /// What ``Tree/box(_:keys:path:)`` does with values of a type: write them itself, or let
+    /// them encode themselves (`other`, and arrays shorter than ``parallelItems``).
+    enum Kind {
+        case string, double, int, bool, url, rawString, dictionary, array, other
+
+        init<T>(_ type: T.Type) {
+            self = switch type {
+            case is String.Type: .string
+            case is Double.Type: .double
+            case is Int.Type: .int
+            case is Bool.Type: .bool
+            case is URL.Type: .url
+            case is any JSONRawString.Type: .rawString
+            case is any StringKeyedDictionary.Type: .dictionary
+            case is any LongArray.Type: .array
+            default: .other
             }
         }
     }
@@ -131,6 +164,16 @@ public enum JSONWriter {
         let value: Value
     }
 
+    /// Where a value sits, for the context of an encoding error: the encoder of the enclosing
+    /// value and the key under it. The path is spelled out (``keys``) only when asked for, so
+    /// encoding a value allocates no array of keys.
+    struct CodingPath {
+        fileprivate var parent: TreeEncoder?
+        var key: (any CodingKey)?
+
+        var keys: [any CodingKey] { (parent?.codingPath ?? []) + (key.map { [$0] } ?? []) }
+    }
+
     final class ArrayBox {
         var items: [Tree] = []
     }
@@ -146,7 +189,7 @@ public enum JSONWriter {
         var bytes: [UInt8] = []
 
         mutating func spaces(_ n: Int) {
-            for _ in 0..<n { bytes.append(0x20) }
+            bytes.append(contentsOf: repeatElement(0x20, count: n))
         }
 
         mutating func write(_ tree: Tree, indent: Int) {
@@ -203,8 +246,10 @@ public enum JSONWriter {
         /// Entries sorted by the UTF-8 bytes of their keys; of a key written twice, the last value.
         static func sorted(_ entries: [(key: String, value: Tree)]) -> [(key: String, value: Tree)] {
             let order = entries.indices.sorted { a, b in
-                let (x, y) = (entries[a].key, entries[b].key)
-                return x == y ? a < b : x.utf8.lexicographicallyPrecedes(y.utf8)
+                switch compareBytes(entries[a].key, entries[b].key) {
+                case 0: a < b
+                case let order: order < 0
+                }
             }
             var result: [(key: String, value: Tree)] = []
             result.reserveCapacity(entries.count)
@@ -215,10 +260,28 @@ public enum JSONWriter {
             return result
         }
 
+        /// The order of `x` and `y` by their UTF-8 bytes (negative, zero or positive), compared
+        /// in place where both are stored contiguously.
+        static func compareBytes(_ x: String, _ y: String) -> Int {
+            var x = x, y = y
+            return x.withUTF8 { a in
+                y.withUTF8 { b in
+                    let common = Swift.min(a.count, b.count)
+                    let order = common == 0 ? 0 : Int(memcmp(a.baseAddress!, b.baseAddress!, common))
+                    return order != 0 ? order : a.count - b.count
+                }
+            }
+        }
+
         private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
         mutating func string(_ text: String) {
             bytes.append(UInt8(ascii: "\""))
+            if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == 0x5C }) {
+                bytes.append(contentsOf: text.utf8)
+                bytes.append(UInt8(ascii: "\""))
+                return
+            }
             for byte in text.utf8 {
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, UInt8(ascii: "\"")])
@@ -240,13 +303,27 @@ public enum JSONWriter {
     }
 }
 
+/// Types whose JSON is their raw value as one string, as the standard library encodes
+/// `String`-backed `RawRepresentable` types (and as `CountryCode` and `MineralID` encode
+/// themselves): boxed without an encoder.
+protocol JSONRawString {
+    var rawValue: String { get }
+}
+
+extension CountryCode: JSONRawString {}
+extension MineralID: JSONRawString {}
+extension Stage: JSONRawString {}
+extension FlowType: JSONRawString {}
+extension ReasonCode: JSONRawString {}
+extension ShockFlowBasis: JSONRawString {}
+
 /// `[String: V]` dictionaries, whose keys are data and are written unconverted.
 protocol StringKeyedDictionary {
-    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree
+    func tree(keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) throws -> JSONWriter.Tree
 }
 
 extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodable {
-    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree {
+    func tree(keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) throws -> JSONWriter.Tree {
         let object = JSONWriter.ObjectBox()
         object.entries.reserveCapacity(count)
         for (key, value) in self {
@@ -260,11 +337,11 @@ extension Dictionary: StringKeyedDictionary where Key == String, Value: Encodabl
 /// (``JSONWriter/parallelItems``).
 protocol LongArray {
     var count: Int { get }
-    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree
+    func tree(keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) throws -> JSONWriter.Tree
 }
 
 extension Array: LongArray where Element: Encodable {
-    func tree(keys: JSONWriter.KeyConverter, path: [CodingKey]) throws -> JSONWriter.Tree {
+    func tree(keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) throws -> JSONWriter.Tree {
         let chunk = JSONWriter.chunkItems, count = count
         // The items' type stays out of the closure that runs on other threads.
         let box = JSONWriter.Shared(value: { (range: Range<Int>) -> Result<[JSONWriter.Tree], any Error> in
@@ -285,29 +362,33 @@ extension Array: LongArray where Element: Encodable {
 
 private final class TreeEncoder: Encoder {
     let keys: JSONWriter.KeyConverter
-    let codingPath: [CodingKey]
+    let path: JSONWriter.CodingPath
+    var codingPath: [CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     var value: JSONWriter.Tree?
 
-    init(keys: JSONWriter.KeyConverter, codingPath: [CodingKey]) {
+    init(keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) {
         self.keys = keys
-        self.codingPath = codingPath
+        self.path = path
     }
+
+    /// The path of a value under `key` of this encoder's value.
+    func child(_ key: (any CodingKey)?) -> JSONWriter.CodingPath { JSONWriter.CodingPath(parent: self, key: key) }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object(let object)? = value {
-            return KeyedEncodingContainer(KeyedContainer(object: object, keys: keys, codingPath: codingPath))
+            return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self))
         }
         let object = JSONWriter.ObjectBox()
         value = .object(object)
-        return KeyedEncodingContainer(KeyedContainer(object: object, keys: keys, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer(object: object, encoder: self))
     }
 
     func unkeyedContainer() -> UnkeyedEncodingContainer {
-        if case .array(let array)? = value { return UnkeyedContainer(array: array, keys: keys, codingPath: codingPath) }
+        if case .array(let array)? = value { return UnkeyedContainer(array: array, encoder: self) }
         let array = JSONWriter.ArrayBox()
         value = .array(array)
-        return UnkeyedContainer(array: array, keys: keys, codingPath: codingPath)
+        return UnkeyedContainer(array: array, encoder: self)
     }
 
     func singleValueContainer() -> SingleValueEncodingContainer { SingleContainer(encoder: self) }
@@ -333,17 +414,18 @@ private struct SingleContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { encoder.value = .number(String(value)) }
     mutating func encode(_ value: UInt64) throws { encoder.value = .number(String(value)) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        encoder.value = try JSONWriter.Tree.box(value, keys: encoder.keys, path: codingPath)
+        encoder.value = try JSONWriter.Tree.box(value, keys: encoder.keys, path: encoder.path)
     }
 }
 
+/// A keyed container of `encoder`'s value, which is `object`.
 private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: JSONWriter.ObjectBox
-    let keys: JSONWriter.KeyConverter
-    let codingPath: [CodingKey]
+    let encoder: TreeEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
 
     private func put(_ value: JSONWriter.Tree, _ key: Key) {
-        object.entries.append((keys(key.stringValue), value))
+        object.entries.append((encoder.keys(key.stringValue), value))
     }
 
     mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
@@ -362,7 +444,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func encode(_ value: UInt32, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode(_ value: UInt64, forKey key: Key) throws { put(.number(String(value)), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        put(try JSONWriter.Tree.box(value, keys: keys, path: codingPath + [key]), key)
+        put(try JSONWriter.Tree.box(value, keys: encoder.keys, path: encoder.child(key)), key)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
@@ -370,26 +452,28 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     ) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONWriter.ObjectBox()
         put(.object(nested), key)
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, keys: keys, codingPath: codingPath + [key]))
+        let level = TreeEncoder(keys: encoder.keys, path: encoder.child(key))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: level))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
         let nested = JSONWriter.ArrayBox()
         put(.array(nested), key)
-        return UnkeyedContainer(array: nested, keys: keys, codingPath: codingPath + [key])
+        return UnkeyedContainer(array: nested, encoder: TreeEncoder(keys: encoder.keys, path: encoder.child(key)))
     }
 
-    mutating func superEncoder() -> Encoder { SuperEncoder(object: object, key: "super", keys: keys, codingPath: codingPath) }
+    mutating func superEncoder() -> Encoder { SuperEncoder(object: object, key: "super", keys: encoder.keys, path: encoder.path) }
 
     mutating func superEncoder(forKey key: Key) -> Encoder {
-        SuperEncoder(object: object, key: keys(key.stringValue), keys: keys, codingPath: codingPath + [key])
+        SuperEncoder(object: object, key: encoder.keys(key.stringValue), keys: encoder.keys, path: encoder.child(key))
     }
 }
 
+/// An unkeyed container of `encoder`'s value, which is `array`.
 private struct UnkeyedContainer: UnkeyedEncodingContainer {
     let array: JSONWriter.ArrayBox
-    let keys: JSONWriter.KeyConverter
-    let codingPath: [CodingKey]
+    let encoder: TreeEncoder
+    var codingPath: [CodingKey] { encoder.codingPath }
     var count: Int { array.items.count }
 
     mutating func encodeNil() throws { array.items.append(.null) }
@@ -399,26 +483,26 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: Float) throws { array.items.append(.float(value)) }
     mutating func encode(_ value: Int) throws { array.items.append(.number(String(value))) }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        array.items.append(try JSONWriter.Tree.box(value, keys: keys, path: codingPath))
+        array.items.append(try JSONWriter.Tree.box(value, keys: encoder.keys, path: encoder.path))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let nested = JSONWriter.ObjectBox()
         array.items.append(.object(nested))
-        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, keys: keys, codingPath: codingPath))
+        return KeyedEncodingContainer(KeyedContainer<NestedKey>(object: nested, encoder: TreeEncoder(keys: encoder.keys, path: encoder.path)))
     }
 
     mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
         let nested = JSONWriter.ArrayBox()
         array.items.append(.array(nested))
-        return UnkeyedContainer(array: nested, keys: keys, codingPath: codingPath)
+        return UnkeyedContainer(array: nested, encoder: TreeEncoder(keys: encoder.keys, path: encoder.path))
     }
 
     mutating func superEncoder() -> Encoder {
-        let encoder = TreeEncoder(keys: keys, codingPath: codingPath)
+        let slot = TreeEncoder(keys: encoder.keys, path: encoder.path)
         let index = array.items.count
         array.items.append(.null)
-        return ArraySlotEncoder(base: encoder, array: array, index: index)
+        return ArraySlotEncoder(base: slot, array: array, index: index)
     }
 }
 
@@ -430,10 +514,10 @@ private final class SuperEncoder: Encoder {
     var codingPath: [CodingKey] { base.codingPath }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(object: JSONWriter.ObjectBox, key: String, keys: JSONWriter.KeyConverter, codingPath: [CodingKey]) {
+    init(object: JSONWriter.ObjectBox, key: String, keys: JSONWriter.KeyConverter, path: JSONWriter.CodingPath) {
         self.object = object
         self.key = key
-        base = TreeEncoder(keys: keys, codingPath: codingPath)
+        base = TreeEncoder(keys: keys, path: path)
     }
 
     deinit { object.entries.append((key, base.value ?? .object(JSONWriter.ObjectBox()))) }

@@ -75,14 +75,15 @@ public struct WhatIfReport: Sendable {
         joined ?? Self.join(before: before, afterNoSubstitution: afterNoSubstitution, afterWithSubstitution: afterWithSubstitution)
     }
 
-    /// The three reports' rows (``Report/rows()``, computed side by side), joined on their keys.
+    /// The three reports' rows (``Report/rows()``, computed side by side) and the two comparisons
+    /// with the baseline (side by side), joined on their keys.
     static func join(before: Report, afterNoSubstitution: Report, afterWithSubstitution: Report) -> [MetricRow] {
         let reports = [before, afterNoSubstitution, afterWithSubstitution]
         let all = Parallel.map(reports.indices) { reports[$0].rows() }
-        let lower = ReportComparison(
-            before: before.graph, after: afterNoSubstitution.graph, beforeRows: all[0], afterRows: all[1])
-        let upper = ReportComparison(
-            before: before.graph, after: afterWithSubstitution.graph, beforeRows: all[0], afterRows: all[2])
+        let compared = Parallel.map(1..<3) { k in
+            ReportComparison(before: before.graph, after: reports[k].graph, beforeRows: all[0], afterRows: all[k])
+        }
+        let (lower, upper) = (compared[0], compared[1])
         let upperByKey = Dictionary(upper.rows.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         var rows = lower.rows.map { row in
             MetricRow(

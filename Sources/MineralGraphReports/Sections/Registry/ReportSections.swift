@@ -33,6 +33,16 @@ enum ReportSections {
     /// (C1, C2 and C3 first, as in METHODS).
     static let methodOrder = ["concentration", "importConcentration", "bottlenecks"]
 
+    /// The order the builder starts sections in, by key; sections not listed follow in
+    /// registry order. The longest first (the Monte Carlo draws of a graph with uncertain
+    /// figures, origin tracing, the trade ledger), so that no long section starts last on
+    /// an otherwise idle pool, and the water section well after the unequal-exchange one,
+    /// whose ledger builds the water model it would otherwise wait for.
+    static let startOrder = [
+        "uncertainty", "concentration", "exposure", "unequalExchange", "supplyRisk", "valueAdded", "importConcentration",
+        "exportConcentration", "facilityConcentration", "bottlenecks", "water", "burdenBenefit", "waste",
+    ]
+
     /// The name `report --sections` shows for a section: its key in kebab-case
     /// (`import-concentration`, `supply-risk`).
     static func name(_ section: any ReportSection.Type) -> String {
