@@ -611,6 +611,18 @@ struct GraphValidatorTests {
         #expect(issue?.message == "node 'refinery' ships 950 t of copper but receives 900 t and produces 0 t (contained)")
     }
 
+    /// A flow with one end unknown still counts at its known end; flows to a repeated id count
+    /// at the first node of the id, the only one balanced.
+    @Test func massBalanceCountsKnownEndsAtTheFirstNodeOfAnId() {
+        var graph = Self.chain()
+        graph.nodes[1].outputs = [Output(mineral: "cobalt")]
+        graph.flows.append(Flow(from: "refinery", to: "ghost", mineral: "cobalt", containedTonnes: 15))
+        graph.nodes.append(Node(id: "refinery", kind: .processor, country: "IND", outputs: [Output(mineral: "cobalt", containedTonnes: 1)]))
+        let balance = GraphValidator().run(on: graph).filter { $0.code == .massBalance }
+        #expect(balance.map(\.location) == [.node(index: 1, field: "id")])
+        #expect(balance.first?.message == "node 'refinery' ships 35 t of cobalt but receives 30 t and produces 0 t (contained)")
+    }
+
     // MARK: Other countries
 
     @Test func duplicateOtherCountriesEntry() {

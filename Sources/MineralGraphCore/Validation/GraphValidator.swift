@@ -261,30 +261,42 @@ public struct GraphValidator: Sendable {
     ///   receives none of that mineral inside the graph (its inputs lie outside the graph).
     /// Flows that do not state a basis are left out of that basis's sums.
     private func checkMassBalance(_ graph: SupplyGraph, into issues: inout [ValidationIssue]) {
-        struct Key: Hashable { let node: String; let mineral: MineralID; let contained: Bool }
-        var received: [Key: Double] = [:]
-        var shipped: [Key: Double] = [:]
-        for flow in graph.flows {
-            // Contained figures on the mineral's reference basis, so that Li₂O and LCE flows add up.
-            let reference = MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element
-            for (quantity, contained) in [(flow.contained?.converted(to: reference)?.tonnes, true), (flow.tonnes, false)] {
-                guard let quantity, quantity.isFinite, quantity >= 0 else { continue }
-                received[Key(node: flow.to, mineral: flow.mineral, contained: contained), default: 0] += quantity
-                shipped[Key(node: flow.from, mineral: flow.mineral, contained: contained), default: 0] += quantity
-            }
-        }
+        // Tonnes received and shipped per node (its position; the first node of a repeated
+        // id), mineral (numbered in order of appearance) and measure (contained or gross).
+        struct Key: Hashable { let node: Int; let mineral: Int; let contained: Bool }
         let index = graph.nodeIndex()
-        for (i, node) in graph.nodes.enumerated() where index[node.id] == i {
+        var minerals: [MineralID: (number: Int, reference: QuantityBasis)] = [:]
+        var tonnes: [Key: (received: Double, shipped: Double)] = [:]
+        tonnes.reserveCapacity(2 * graph.nodes.count)
+        func add(_ quantity: Double?, contained: Bool, from: Int?, to: Int?, mineral: Int) {
+            guard let quantity, quantity.isFinite, quantity >= 0 else { return }
+            if let to { tonnes[Key(node: to, mineral: mineral, contained: contained), default: (0, 0)].received += quantity }
+            if let from { tonnes[Key(node: from, mineral: mineral, contained: contained), default: (0, 0)].shipped += quantity }
+        }
+        for flow in graph.flows {
+            let (from, to) = (index[flow.from], index[flow.to])
+            guard from != nil || to != nil else { continue }
+            let mineral = minerals[flow.mineral] ?? {
+                // Contained figures on the mineral's reference basis, so that Li₂O and LCE flows add up.
+                let made = (minerals.count, MineralCatalog.info(flow.mineral)?.referenceBasis ?? .element)
+                minerals[flow.mineral] = made
+                return made
+            }()
+            add(flow.contained?.converted(to: mineral.reference)?.tonnes, contained: true, from: from, to: to, mineral: mineral.number)
+            add(flow.tonnes, contained: false, from: from, to: to, mineral: mineral.number)
+        }
+        for (i, node) in graph.nodes.enumerated() where index[node.id] == i && !node.outputs.isEmpty {
             for mineral in Set(node.outputs.map(\.mineral)).sorted() {
-                guard let j = node.outputs.firstIndex(where: { $0.mineral == mineral && ($0.year ?? graph.year) == graph.year }) else { continue }
+                guard let (number, reference) = minerals[mineral],
+                    let j = node.outputs.firstIndex(where: { $0.mineral == mineral && ($0.year ?? graph.year) == graph.year })
+                else { continue }
                 let grossIsConserved = MineralCatalog.info(mineral)?.containedBasis == "t gross"
                 for contained in [true, false] {
-                    let key = Key(node: node.id, mineral: mineral, contained: contained)
-                    let out = shipped[key] ?? 0
+                    let key = Key(node: i, mineral: number, contained: contained)
+                    let (inflow, out) = tonnes[key] ?? (0, 0)
                     guard out > 0 else { continue }
                     let field: OutputKey = contained ? .containedTonnes : .tonnes
                     let basis = contained ? "contained" : "gross"
-                    let reference = MineralCatalog.info(mineral)?.referenceBasis ?? .element
                     let declared = contained ? node.outputs[j].contained?.converted(to: reference)?.tonnes : node.outputs[j].tonnes
                     if let declared, exceeds(out, declared) {
                         issues.append(.init(
@@ -294,7 +306,6 @@ public struct GraphValidator: Sendable {
                         continue
                     }
                     guard contained || grossIsConserved else { continue }
-                    let inflow = received[key] ?? 0
                     let producesDeclared = node.kind == .mine || inflow == 0
                     // Production without a figure is unknown, not zero: nothing to check against.
                     if producesDeclared && declared == nil { continue }
