@@ -45,18 +45,19 @@ public struct GeoPolRiskPass: Sendable {
     /// GeoPolRisk of `derived`'s graph, from the stage-supply plans it keeps for other passes.
     public func run(on derived: GraphDerivations) -> [GeoPolRisk] {
         let graph = derived.graph
-        let index = graph.nodeIndex()
+        let index = derived.index
         struct Key: Hashable, Comparable {
             let mineral: MineralID, stage: Stage, importer: CountryCode
             static func < (a: Key, b: Key) -> Bool { (a.mineral, a.importer, a.stage) < (b.mineral, b.importer, b.stage) }
         }
-        var imports: [Key: [(exporter: CountryCode, flow: Flow)]] = [:]
-        for flow in graph.flows where flow.type != .waste {
-            guard let f = index[flow.from], let t = index[flow.to] else { continue }
-            let from = graph.nodes[f], to = graph.nodes[t]
+        // Import flows (their positions) by mineral, stage and importer.
+        var imports: [Key: [(exporter: CountryCode, flow: Int)]] = [:]
+        for i in graph.flows.indices where graph.flows[i].type != .waste {
+            guard let (f, t) = index.endpoints[i] else { continue }
+            let (exporter, importer, stage) = (graph.nodes[f].country, graph.nodes[t].country, graph.nodes[f].stage)
             // Raw materials and their products: waste and end uses are not supply (METHODS §2.5).
-            guard from.country != to.country, [.mining, .processing, .manufacturing].contains(from.stage) else { continue }
-            imports[Key(mineral: flow.mineral, stage: from.stage, importer: to.country), default: []].append((from.country, flow))
+            guard exporter != importer, stage == .mining || stage == .processing || stage == .manufacturing else { continue }
+            imports[Key(mineral: graph.flows[i].mineral, stage: stage, importer: importer), default: []].append((exporter, i))
         }
         let markets = StageSupply.collect(from: derived, stages: [.mining, .processing, .manufacturing]).filter { $0.year == graph.year }
         let concentration = StageConcentrationPass().run(on: derived)
@@ -73,7 +74,7 @@ public struct GeoPolRiskPass: Sendable {
     }
 
     private func row(
-        _ mineral: MineralID, _ stage: Stage, _ importer: CountryCode, flows: [(exporter: CountryCode, flow: Flow)],
+        _ mineral: MineralID, _ stage: Stage, _ importer: CountryCode, flows: [(exporter: CountryCode, flow: Int)],
         graph: SupplyGraph, markets: [StageSupply], concentration: StageConcentrationResult
     ) -> GeoPolRisk {
         // HHI_A: global mining HHI, 0–1.
@@ -88,12 +89,13 @@ public struct GeoPolRiskPass: Sendable {
             }
         // Imports as traded: gross where every flow states it, else contained on one basis.
         let basis: QuantityBasis =
-            flows.allSatisfy({ $0.flow.tonnes != nil }) ? .gross
-            : ImportConcentrationPass.basis(of: flows.map(\.flow), mineral: mineral)
+            flows.allSatisfy({ graph.flows[$0.flow].tonnes != nil }) ? .gross
+            : ImportConcentrationPass.basis(ofFlows: flows.map(\.flow), in: graph, mineral: mineral)
         var byExporter: [CountryCode: Double] = [:]
         var withoutTonnes = 0
-        for (exporter, flow) in flows {
-            if let tonnes = flow.quantity(on: basis) { byExporter[exporter, default: 0] += tonnes } else { withoutTonnes += 1 }
+        var bases = ContainedBases()
+        for (exporter, i) in flows {
+            if let tonnes = bases.quantity(ofFlow: i, in: graph, on: basis) { byExporter[exporter, default: 0] += tonnes } else { withoutTonnes += 1 }
         }
         var partners: [GeoPolRisk.Partner] = []
         var missingWGI: [CountryCode] = []

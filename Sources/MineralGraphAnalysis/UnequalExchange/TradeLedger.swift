@@ -53,25 +53,25 @@ struct TradeLedger: Sendable {
         var bases = ContainedBases()
         for i in flows.indices where flows[i].type == .product {
             guard let (exporter, importer) = index.countries(ofFlow: i), exporter != importer else { continue }
-            let flow = flows[i]
             // Made only for the reason of a missing amount.
             var label: String { index.label(flow: i) }
             let vw = water.flowWater(i)
             var amounts = [MetricValue](repeating: MetricValue(0), count: Measure.allCases.count)
             amounts[Measure.valueUSD.rawValue] = MetricValue(
-                flow.valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value"))
+                flows[i].valueUSD, else: Unavailable(ReasonCode.missingValue, "\(label) has no value"))
             amounts[Measure.tonnes.rawValue] = MetricValue(
-                flow.tonnes, else: Unavailable(ReasonCode.missingTonnes, "\(label) has no gross tonnes"))
+                flows[i].tonnes, else: Unavailable(ReasonCode.missingTonnes, "\(label) has no gross tonnes"))
             // Contained tonnes on the mineral's reference basis (t Co, t LCE), converted where the
             // flow states another (METHODS §0.1).
-            let reference = bases.basis(stated: nil, mineral: flow.mineral)
-            amounts[Measure.containedTonnes.rawValue] = flow.containedTonnes == nil
+            let mineral = flows[i].mineral
+            let reference = bases.basis(stated: nil, mineral: mineral)
+            amounts[Measure.containedTonnes.rawValue] = flows[i].containedTonnes == nil
                 ? .unavailable(ReasonCode.missingContained, "\(label) has no contained tonnes")
                 : MetricValue(
-                    flow.containedTonnes.flatMap {
-                        Quantity(tonnes: $0, basis: bases.basis(stated: flow.basis, mineral: flow.mineral)).converted(to: reference)?.tonnes
+                    flows[i].containedTonnes.flatMap {
+                        Quantity(tonnes: $0, basis: bases.basis(stated: flows[i].basis, mineral: mineral)).converted(to: reference)?.tonnes
                     },
-                    else: Unavailable(ReasonCode.mixedBases, "\(label) states contained tonnes on \(flow.containedBasis.unitLabel(for: flow.mineral)), which has no factor to \(reference.unitLabel(for: flow.mineral))"))
+                    else: Unavailable(ReasonCode.mixedBases, "\(label) states contained tonnes on \(flows[i].containedBasis.unitLabel(for: mineral)), which has no factor to \(reference.unitLabel(for: mineral))"))
             amounts[Measure.rme.rawValue] = rme.flowRME(i)
             for quantity in WaterQuantity.allCases { amounts[Measure.of(quantity).rawValue] = vw[quantity] }
             entries.append(TradeEntry(flow: i, exporter: exporter, importer: importer, amounts: amounts))
