@@ -6,7 +6,8 @@
 # JSON), and Python's json.load of the graph's JSON export as the graph-read peer.
 # Usage: Benchmarks/cli-curve.sh [FLOWS...]   (default 10000 100000 1000000)
 # MG_TOOL and MG_GENERATOR (built binaries: release mineral-graph and suite-benchmark) skip the
-# builds; MG_WORK is where the files go (default /tmp/mg-cli-curve).
+# builds; MG_WORK is where the files go (default /tmp/mg-cli-curve); MG_RUNS=N times each command
+# N times (one after another) and prints the medians (default 1).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 sizes=("$@")
@@ -21,12 +22,20 @@ if [[ -z "${MG_GENERATOR:-}" ]]; then
 fi
 work="${MG_WORK:-/tmp/mg-cli-curve}"
 mkdir -p "$work"
-# One timed run: prints "seconds peak-MiB".
+runs=${MG_RUNS:-1}
+# MG_RUNS timed runs: prints the median "seconds peak-MiB" (each the median of its column).
 timed() {
-    /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
-    awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' "$work/time.txt"
+    : > "$work/times.txt"
+    for _ in $(seq "$runs"); do
+        /usr/bin/time -f '%e %M' -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || { cat "$work/stderr.txt" >&2; return 1; }
+        cat "$work/time.txt" >> "$work/times.txt"
+    done
+    local seconds mib
+    seconds=$(cut -d' ' -f1 "$work/times.txt" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    mib=$(cut -d' ' -f2 "$work/times.txt" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    awk -v s="$seconds" -v m="$mib" 'BEGIN { printf "%.2f %.0f", s, m / 1024 }'
 }
-echo "Load before the runs: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores"
+echo "Load before the runs: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores; medians of $runs run(s) per command"
 echo
 echo "| Flows | graph MiB | summary s / MiB | json.load of the JSON export s / MiB | report json s / MiB | report md s / MiB | whatif json s / MiB |"
 echo "|---:|---:|---:|---:|---:|---:|---:|"
