@@ -67,6 +67,56 @@ struct GraphReaderPathsTests {
         return (rendered(fast.map { $0 }, fastItems), slow.map { root in rendered(.some(root), slowItems)! })
     }
 
+    /// The block composer's reading of `text` with its `flows` list cut in two (``BlockYAMLComposer/Cut``),
+    /// the parts' trees joined and their items handed over numbered as one list; `nil` when
+    /// the text has no cut or a part gives up.
+    static func inTwoParts(_ text: String) -> String? {
+        guard let cut = BlockYAMLComposer.Cut(text, list: "flows", minimumBytes: 0) else { return nil }
+        var items = "", secondItems = ""
+        let first = BlockYAMLComposer.composeFirstPart(
+            text, cut: cut, streaming: ["nodes", "flows"], maximumDepth: InputLimits.maximumDepth, maximumValues: InputLimits.maximumYAMLValues
+        ) { list, index, item in
+            items += "\(list)#\(index)="
+            render(item, into: &items)
+            items += "\n"
+        }
+        let second = BlockYAMLComposer.composeSecondPart(
+            text, cut: cut, maximumDepth: InputLimits.maximumDepth, maximumValues: InputLimits.maximumYAMLValues
+        ) { list, index, item in
+            secondItems += "\(list)#\(cut.itemsBefore + index)="
+            render(item, into: &secondItems)
+            secondItems += "\n"
+        }
+        guard case .mapping(var root)? = first?.root, let second,
+              let k = root.pairs.firstIndex(where: { $0.key.string == "flows" }), case .sequence(var list) = root.pairs[k].value
+        else { return nil }
+        list.items += second.items
+        root.pairs[k].value = .sequence(list)
+        var out = items + secondItems
+        render(.mapping(root), into: &out)
+        return out
+    }
+
+    /// A flows list cut in two and composed part by part gives the whole list's tree and items,
+    /// positions included: with a list ending the text or followed by another key, comments at
+    /// the first column and blank lines inside it, literal blocks and non-ASCII text in its items.
+    @Test(arguments: [0, 1, 2])
+    func aListCutInTwoComposesAsTheWhole(_ variant: Int) throws {
+        var text = Self.generated(count: 300 + variant * 77, tail: variant == 1 ? "other_countries:\n  - mineral: cobalt\n    stage: mining\n    tonnes: 5\n" : "")
+        if variant == 2 {
+            text = text.replacingOccurrences(of: "    notes: \"flow 1", with: "# a comment at the first column\n    notes: |-\n      first line, é\n\n      third\n    source: \"flow 1")
+        }
+        let cut = try #require(BlockYAMLComposer.Cut(text, list: "flows", minimumBytes: 0))
+        // Both parts hold items (the cut balances the parts' bytes, nodes included).
+        #expect(cut.itemsBefore > 0 && cut.itemsBefore < 300)
+        let whole = try #require(Self.both(text).fast)
+        #expect(Self.inTwoParts(text) == whole)
+        // Too short a list, or none, is not cut; a list written in flow style is not either.
+        #expect(BlockYAMLComposer.Cut(text, list: "flows", minimumBytes: text.utf8.count) == nil)
+        #expect(BlockYAMLComposer.Cut(text, list: "missing", minimumBytes: 0) == nil)
+        #expect(BlockYAMLComposer.Cut("flows: []\nname: x\n", list: "flows", minimumBytes: 0) == nil)
+    }
+
     static func yamlFiles() -> [URL] {
         let roots = [TestPaths.graphs, TestPaths.tests("MineralGraphFormatsTests/Fixtures"), TestPaths.tests("MineralGraphCLITests/Fixtures")]
         var files: [URL] = []
@@ -212,18 +262,29 @@ struct GraphReaderPathsTests {
         return out + tail
     }
 
-    static func read(_ text: String, fast: Bool, pipeline: DecodingPipeline.Use?) -> Result<GraphDocument, DiagnosticError> {
+    static func read(
+        _ text: String, fast: Bool, pipeline: DecodingPipeline.Use?, twoPartsFrom: Int? = nil
+    ) -> Result<GraphDocument, DiagnosticError> {
         var reader = GraphFileReader()
         reader.triesBlockComposer = fast
         reader.pipeline = pipeline
+        reader.twoPartsFrom = twoPartsFrom
         return Result { () throws(DiagnosticError) in try reader.read(text: text, file: "g.yaml") }
     }
 
-    static let paths: [(String, Bool, DecodingPipeline.Use?)] = [
-        ("block composer, one thread", true, nil),
-        ("block composer, pipeline of batches of 3", true, DecodingPipeline.Use(minimumBytes: 0, batchSize: 3)),
-        ("libyaml, pipeline of batches of 1", false, DecodingPipeline.Use(minimumBytes: 0, batchSize: 1)),
-        ("libyaml, pipeline of batches of 64", false, DecodingPipeline.Use(minimumBytes: 0, batchSize: 64)),
+    /// Both ways of reading a text: fast or not, and in which pipeline.
+    static func read(_ text: String, path: Path) -> Result<GraphDocument, DiagnosticError> {
+        read(text, fast: path.fast, pipeline: path.pipeline, twoPartsFrom: path.twoPartsFrom)
+    }
+
+    typealias Path = (name: String, fast: Bool, pipeline: DecodingPipeline.Use?, twoPartsFrom: Int?)
+
+    static let paths: [Path] = [
+        ("block composer, one thread", true, nil, nil),
+        ("block composer, flows in two parts side by side", true, nil, 0),
+        ("block composer, pipeline of batches of 3", true, DecodingPipeline.Use(minimumBytes: 0, batchSize: 3), nil),
+        ("libyaml, pipeline of batches of 1", false, DecodingPipeline.Use(minimumBytes: 0, batchSize: 1), nil),
+        ("libyaml, pipeline of batches of 64", false, DecodingPipeline.Use(minimumBytes: 0, batchSize: 64), nil),
     ]
 
     /// Every location of every element and field the writer can write, with its layout.
@@ -245,8 +306,9 @@ struct GraphReaderPathsTests {
         let reference = try Self.read(text, fast: false, pipeline: nil).get()
         let layouts = Self.layouts(reference)
         #expect(reference.graph.flows.count == 1500 && reference.graph.nodes.count == 1500)
-        for (name, fast, pipeline) in Self.paths {
-            let document = try Self.read(text, fast: fast, pipeline: pipeline).get()
+        for path in Self.paths {
+            let name = path.name
+            let document = try Self.read(text, path: path).get()
             #expect(document.graph == reference.graph, "\(name): another graph")
             #expect(Self.layouts(document) == layouts, "\(name): other source positions")
             #expect(document.headerComment == reference.headerComment)
@@ -261,8 +323,9 @@ struct GraphReaderPathsTests {
         }
         #expect(reference.diagnostics.count > 250)
         let rendered = DiagnosticRenderer(text: text).render(reference.diagnostics)
-        for (name, fast, pipeline) in Self.paths {
-            guard case .failure(let error) = Self.read(text, fast: fast, pipeline: pipeline) else {
+        for path in Self.paths {
+            let name = path.name
+            guard case .failure(let error) = Self.read(text, path: path) else {
                 Issue.record("\(name): read without errors")
                 continue
             }
@@ -281,8 +344,9 @@ struct GraphReaderPathsTests {
         }
         #expect(reference.diagnostics.count == 1)
         #expect(reference.diagnostics.first?.code == DiagnosticCode.yamlSyntax.rawValue)
-        for (name, fast, pipeline) in Self.paths {
-            guard case .failure(let error) = Self.read(text, fast: fast, pipeline: pipeline) else {
+        for path in Self.paths {
+            let name = path.name
+            guard case .failure(let error) = Self.read(text, path: path) else {
                 Issue.record("\(name): read without errors")
                 continue
             }
@@ -293,8 +357,9 @@ struct GraphReaderPathsTests {
     @Test func aLargeGraphRoundTripsByteForByte() throws {
         let document = try Self.read(Self.generated(count: 3000), fast: false, pipeline: nil).get()
         let written = GraphFileWriter().write(document)
-        for (name, fast, pipeline) in Self.paths {
-            let again = try Self.read(written, fast: fast, pipeline: pipeline).get()
+        for path in Self.paths {
+            let name = path.name
+            let again = try Self.read(written, path: path).get()
             #expect(again.graph == document.graph, "\(name)")
             #expect(GraphFileWriter().write(again) == written, "\(name): not byte-identical")
         }

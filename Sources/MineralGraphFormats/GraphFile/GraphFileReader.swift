@@ -23,6 +23,9 @@ public struct GraphFileReader: Sendable {
     var pipeline = DecodingPipeline.Use.automatic
     /// Whether the reader tries ``BlockYAMLComposer`` before libyaml (tests compare both).
     var triesBlockComposer = true
+    /// The size of a `flows` list from which the block composer reads it in two parts side by
+    /// side; `nil`: never (tests compare both).
+    var twoPartsFrom = Decoding.twoPartsFrom
 
     public init(maximumBytes: Int = GraphFileReader.maximumBytes) {
         self.maximumBytes = maximumBytes
@@ -55,6 +58,7 @@ public struct GraphFileReader: Sendable {
         decoder.maximumBytes = maximumBytes
         decoder.pipeline = pipeline
         decoder.triesBlockComposer = triesBlockComposer
+        decoder.twoPartsFrom = twoPartsFrom
         let root = try decoder.composeGraph(text)
         // No document, or an empty one (`---` alone), holds no graph.
         guard let root, !decoder.isNull(root) else {
@@ -116,6 +120,12 @@ struct Decoding {
     var pipeline: DecodingPipeline.Use? = .automatic
     /// Whether ``composeGraph(_:)`` tries ``BlockYAMLComposer`` before libyaml.
     var triesBlockComposer = true
+    /// The size of a `flows` list from which ``composeGraph(_:)`` reads it in two parts side by
+    /// side (``composeInTwoParts(_:cut:streaming:composer:)``); `nil`: never.
+    var twoPartsFrom = Decoding.twoPartsFrom
+
+    /// 1 MiB of `flows`, on a machine with more than one core.
+    static let twoPartsFrom: Int? = ProcessInfo.processInfo.activeProcessorCount > 1 ? 1 << 20 : nil
 
     init(file: String) {
         self.file = file
@@ -151,15 +161,25 @@ struct Decoding {
     ///
     /// The plain block YAML graph files are written in is read without libyaml
     /// (``BlockYAMLComposer``); text outside it, errors included, is read again from the start
-    /// by libyaml with everything decoded so far dropped. Text of ``pipeline``'s
-    /// `minimumBytes` or more is decoded on a second thread (``DecodingPipeline``) while the
-    /// composer goes on, with the same results in the same order.
+    /// by libyaml with everything decoded so far dropped. A `flows` list of ``twoPartsFrom``
+    /// bytes or more is cut in two, and the part from the cut on is composed and decoded on
+    /// another thread while this one reads the rest (``BlockYAMLComposer/Cut``); a part with
+    /// anything to report makes the text be read again in one pass. Text of ``pipeline``'s
+    /// `minimumBytes` or more (opt-in) is instead decoded on a second thread
+    /// (``DecodingPipeline``) while the composer goes on. Every way gives the same results in
+    /// the same order.
     mutating func composeGraph(_ text: String) throws(DiagnosticError) -> YAMLNode? {
         try checkLimits(text, kind: "graph files")
         let composer = YAMLComposer(file: file, kind: "graph files")
         let streaming: Set<String> = [GraphKey.nodes.rawValue, GraphKey.flows.rawValue]
         if triesBlockComposer {
             let unread = self
+            let pipelined = pipeline.map { text.utf8.count >= $0.minimumBytes } ?? false
+            if !pipelined, let minimumBytes = twoPartsFrom,
+               let cut = BlockYAMLComposer.Cut(text, list: GraphKey.flows.rawValue, minimumBytes: minimumBytes) {
+                if let root = composeInTwoParts(text, cut: cut, streaming: streaming, composer: composer) { return root }
+                self = unread
+            }
             let fast = try streamItems(of: text, fallible: true) { handler in
                 BlockYAMLComposer.compose(
                     text, streaming: streaming, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues, handler: handler)
@@ -170,6 +190,54 @@ struct Decoding {
         return try streamItems(of: text, fallible: false) { handler throws(DiagnosticError) in
             try composer.compose(text, streaming: streaming, handler: handler)
         }
+    }
+
+    /// The block composer's reading of `text` with the second part of its `flows` list (`cut`)
+    /// composed and decoded on another thread meanwhile: the same tree, elements and positions
+    /// as one pass gives. `nil` (and this decoding to be dropped) when either part is outside
+    /// the subset or a part has anything to report: the text is then read again in one pass,
+    /// which gives every diagnostic in its order.
+    private mutating func composeInTwoParts(
+        _ text: String, cut: BlockYAMLComposer.Cut, streaming: Set<String>, composer: YAMLComposer
+    ) -> YAMLNode? {
+        final class SecondPart: @unchecked Sendable {
+            var decoding: Decoding
+            var composed: (items: [YAMLNode], values: Int)?
+            init(_ decoding: Decoding) { self.decoding = decoding }
+        }
+        let second = SecondPart(Decoding(file: file))
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            second.composed = BlockYAMLComposer.composeSecondPart(
+                text, cut: cut, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues
+            ) { _, index, item in
+                second.decoding.decodeStreamedFlow(item, index: cut.itemsBefore + index)
+            }
+            done.signal()
+        }
+        let first = BlockYAMLComposer.composeFirstPart(
+            text, cut: cut, streaming: streaming, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues
+        ) { list, index, item in
+            if list == GraphKey.nodes.rawValue {
+                decodeStreamedNode(item, index: index)
+            } else {
+                decodeStreamedFlow(item, index: index)
+            }
+        }
+        done.wait()
+        // Every item decoded without a word to say, the values within the limit one pass
+        // checks (the list itself counted by both parts).
+        guard let first, let rest = second.composed, diagnostics.isEmpty, second.decoding.diagnostics.isEmpty,
+              streamedFlows?.count == cut.itemsBefore, second.decoding.streamedFlows?.count == rest.items.count,
+              first.values + rest.values - 1 <= composer.maximumValues,
+              case .mapping(var root) = first.root,
+              let k = root.pairs.firstIndex(where: { $0.key.string == cut.key }), case .sequence(var list) = root.pairs[k].value,
+              sourceMap.append(second.decoding.sourceMap)
+        else { return nil }
+        streamedFlows! += second.decoding.streamedFlows!
+        list.items += rest.items
+        root.pairs[k].value = .sequence(list)
+        return .mapping(root)
     }
 
     /// Runs `compose`, decoding the items it hands over here or on a second thread. When

@@ -129,6 +129,37 @@ public struct SourceMap: Sendable {
         }
     }
 
+    /// Appends the entries of `other`, a map of the same file recorded after this one's (the
+    /// second part of a list read on another thread); `false`, and nothing appended, when one
+    /// of its entries would come before this map's last of its kind.
+    mutating func append(_ other: SourceMap) -> Bool {
+        guard other.unordered.isEmpty else { return false }
+        for kind in kinds.indices {
+            if let last = kinds[kind].last, let first = other.kinds[kind].first, (last.first, last.second) > (first.first, first.second) {
+                return false
+            }
+        }
+        // Field codes are per map: the other's names get this map's codes.
+        var codes: [UInt32] = [0]
+        for name in other.fieldNames.dropFirst() {
+            if let known = fieldCodes[name] {
+                codes.append(known)
+            } else {
+                codes.append(UInt32(fieldNames.count))
+                fieldCodes[name] = UInt32(fieldNames.count)
+                fieldNames.append(name)
+            }
+        }
+        for kind in kinds.indices {
+            kinds[kind].append(contentsOf: other.kinds[kind].lazy.map { entry in
+                var entry = entry
+                entry.field = codes[Int(entry.field)]
+                return entry
+            })
+        }
+        return true
+    }
+
     private func find(_ location: GraphLocation) -> Packed? {
         if !unordered.isEmpty, let value = unordered[location] { return value }
         let parts = Self.parts(location)

@@ -34,12 +34,17 @@ struct BlockYAMLComposer {
     /// Where the line after the current one starts.
     private var nextLine = 0
     private var atEnd = false
+    /// Where the text read ends: its end, or a list's end for ``composeSecondPart``.
+    private var end: Int
+    /// Lines passed over as if read (the second part of a cut list, for ``composeFirstPart``).
+    private var skipped: Cut?
 
     private init(_ bytes: UnsafeBufferPointer<UInt8>, streaming: Set<String>, maximumDepth: Int, maximumValues: Int) {
         self.bytes = bytes
         self.streaming = streaming
         self.maximumDepth = maximumDepth
         self.maximumValues = maximumValues
+        end = bytes.count
     }
 
     /// The root of `text`'s document as ``YAMLComposer/compose(_:streaming:handler:)`` builds
@@ -53,6 +58,138 @@ struct BlockYAMLComposer {
         return text.withUTF8 { bytes in
             var composer = BlockYAMLComposer(bytes, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues)
             return try? composer.document(handler)
+        }
+    }
+
+    // MARK: A list read in two parts
+
+    /// A top-level block list (a graph file's `flows`) cut before an item, so that the text
+    /// before the cut (and after the list) and the list from the cut on, about as long, can be
+    /// composed side by side: ``composeFirstPart(_:cut:streaming:maximumDepth:maximumValues:handler:)``
+    /// reads the text without the second part, ``composeSecondPart(_:cut:maximumDepth:maximumValues:handler:)``
+    /// reads the second part alone.
+    struct Cut: Sendable {
+        /// The list's key.
+        let key: String
+        /// Where the second part starts (its first item's line) and ends (the line of the
+        /// next top-level key, or the end of the text), and the lines between.
+        let start: Int, end: Int, lines: Int
+        /// The 1-based line number of `start`, the column of the list's `-` (0-based) and
+        /// the items of the first part.
+        let line: Int, column: Int, itemsBefore: Int
+
+        /// The cut of the top-level list `key` of `text`, if it has one of at least
+        /// `minimumBytes` with an item to cut before; `nil` when the list cannot be found as
+        /// written in the subset (the composers then read the whole text at once).
+        init?(_ text: String, list key: String, minimumBytes: Int) {
+            var text = text
+            guard let cut = text.withUTF8({ Cut(bytes: $0, list: key, minimumBytes: minimumBytes) }) else { return nil }
+            self = cut
+        }
+
+        private init?(bytes: UnsafeBufferPointer<UInt8>, list key: String, minimumBytes: Int) {
+            let count = bytes.count
+            /// Where the line after the one holding `index` starts (`count` at the end).
+            func nextLine(_ index: Int) -> Int {
+                var i = index
+                while i < count, bytes[i] != 0x0A { i += 1 }
+                return min(i + 1, count)
+            }
+            func isBlankOrComment(_ start: Int) -> Bool {
+                var i = start
+                while i < count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+                return i == count || bytes[i] == 0x0A || bytes[i] == UInt8(ascii: "#")
+            }
+            /// Whether an item of the list starts at `start`: `column` spaces, `-`, a space or the line's end.
+            func isItem(_ start: Int, _ column: Int) -> Bool {
+                guard start + column + 1 < count else { return false }
+                for i in start..<(start + column) where bytes[i] != UInt8(ascii: " ") { return false }
+                let dash = start + column
+                return bytes[dash] == UInt8(ascii: "-") && (bytes[dash + 1] == UInt8(ascii: " ") || bytes[dash + 1] == 0x0A)
+            }
+            // The key's line: `key:` at the start of a line, then nothing but spaces or a comment.
+            let header = Array("\(key):".utf8)
+            var keyLine = 0
+            while true {
+                if keyLine + header.count <= count, header.indices.allSatisfy({ bytes[keyLine + $0] == header[$0] }) { break }
+                keyLine = nextLine(keyLine)
+                if keyLine >= count { return nil }
+            }
+            guard isBlankOrComment(keyLine + header.count) else { return nil }
+            let first = nextLine(keyLine)
+            var listStart = first
+            while listStart < count, isBlankOrComment(listStart) { listStart = nextLine(listStart) }
+            guard listStart < count else { return nil }
+            var column = 0
+            while bytes[listStart + column] == UInt8(ascii: " ") { column += 1 }
+            guard column > 0, isItem(listStart, column) else { return nil }
+            // The list ends at the next line with content at the first column.
+            var listEnd = listStart
+            while listEnd < count, bytes[listEnd] == UInt8(ascii: " ") || bytes[listEnd] == 0x0A || bytes[listEnd] == UInt8(ascii: "#") {
+                listEnd = nextLine(listEnd)
+            }
+            // The text ends with a line feed where the list does (its lines are then counted whole).
+            guard listEnd - listStart >= max(minimumBytes, 1), listEnd < count || bytes[count - 1] == 0x0A else { return nil }
+            // The parts balanced by bytes: the first reads the text before the cut and after
+            // the list, the second the list from the cut on.
+            var start = nextLine(max(listStart, listEnd - count / 2))
+            while start < listEnd, !isItem(start, column) { start = nextLine(start) }
+            guard start < listEnd else { return nil }
+            var items = 0, line = 1, lines = 0
+            for i in 0..<start where bytes[i] == 0x0A { line += 1 }
+            for i in start..<listEnd where bytes[i] == 0x0A { lines += 1 }
+            var position = listStart
+            while position < start {
+                if isItem(position, column) { items += 1 }
+                position = nextLine(position)
+            }
+            self.key = key
+            self.start = start
+            end = listEnd
+            self.lines = lines
+            self.line = line
+            self.column = column
+            itemsBefore = items
+        }
+    }
+
+    /// ``compose(_:streaming:maximumDepth:maximumValues:handler:)`` of `text` without the
+    /// second part of `cut`'s list (its lines passed over, their line numbers counted), with
+    /// the number of values composed; `nil` when the text is outside the subset.
+    static func composeFirstPart(
+        _ text: String, cut: Cut, streaming: Set<String>, maximumDepth: Int, maximumValues: Int, handler: YAMLComposer.ItemHandler
+    ) -> (root: YAMLNode, values: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var composer = BlockYAMLComposer(bytes, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues)
+            composer.skipped = cut
+            guard let root = try? composer.document(handler) else { return nil }
+            return (root, composer.values)
+        }
+    }
+
+    /// The items of the second part of `cut`'s list, as the list would hold them when composed
+    /// whole (`handler` gets them with indices from 0), and the number of values composed
+    /// (the list itself counted again); `nil` when the part is not a run of the list's items
+    /// in the subset.
+    static func composeSecondPart(
+        _ text: String, cut: Cut, maximumDepth: Int, maximumValues: Int, handler: YAMLComposer.ItemHandler
+    ) -> (items: [YAMLNode], values: Int)? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var composer = BlockYAMLComposer(bytes, streaming: [cut.key], maximumDepth: maximumDepth, maximumValues: maximumValues)
+            composer.end = cut.end
+            composer.nextLine = cut.start
+            composer.line = cut.line - 1
+            do throws(Unsupported) {
+                try composer.advance()
+                guard !composer.atEnd, composer.contentStart - composer.lineStart == cut.column else { return nil }
+                let list = try composer.sequence(at: composer.contentStart, depth: 1, stream: cut.key, handler)
+                guard composer.atEnd, case .sequence(let sequence) = list else { return nil }
+                return (sequence.items, composer.values)
+            } catch {
+                return nil
+            }
         }
     }
 
@@ -391,7 +528,12 @@ struct BlockYAMLComposer {
     /// byte of the lines passed: the subset has no tabs, CRs or characters libyaml refuses or
     /// counts as line breaks.
     private mutating func advance() throws(Unsupported) {
-        while nextLine < bytes.count {
+        while nextLine < end {
+            if let skipped, nextLine == skipped.start {
+                line += skipped.lines
+                nextLine = skipped.end
+                continue
+            }
             line += 1
             lineStart = nextLine
             var index = lineStart
