@@ -3,8 +3,8 @@
 
 Usage: compare_hhi.py MINERAL_GRAPH.csv PANDAS.csv [TOLERANCE]
 
-Compares every product-level row of `mineral-graph trade-hhi` (importer, hs_code) with the pandas
-row (importer, k): the same set of rows, and HHI on value and on tonnes within TOLERANCE (1e-6 by
+Compares every product-level row of `mineral-graph trade-hhi` (importer, hs_code without its
+`HS` prefix) with the pandas row (importer, k): the same set of rows, and HHI on value and on tonnes within TOLERANCE (1e-6 by
 default) where both have one; a missing HHI must be missing on both sides. Standard library only.
 """
 import csv
@@ -24,7 +24,9 @@ def main():
     with open(sys.argv[1], newline="") as f:
         for row in csv.DictReader(f):
             if row["level"] == "product":
-                ours[(row["importer"], row["hs_code"])] = (number(row["hhi_value"]), number(row["hhi_tonnes"]))
+                # trade-hhi writes codes as text for spreadsheets (HS260500); the peers write 260500.
+                code = row["hs_code"].removeprefix("HS")
+                ours[(row["importer"], code)] = (number(row["hhi_value"]), number(row["hhi_tonnes"]))
     theirs = {}
     with open(sys.argv[2], newline="") as f:
         for row in csv.DictReader(f):
