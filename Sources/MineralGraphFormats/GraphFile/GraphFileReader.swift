@@ -207,7 +207,9 @@ struct Decoding {
         }
         let second = SecondPart(Decoding(file: file))
         let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        // A thread of its own, not one of a pool that readers running side by side could
+        // fill while each waits for its second part.
+        let thread = Thread {
             second.composed = BlockYAMLComposer.composeSecondPart(
                 text, cut: cut, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues
             ) { _, index, item in
@@ -215,6 +217,8 @@ struct Decoding {
             }
             done.signal()
         }
+        thread.stackSize = 8 << 20
+        thread.start()
         let first = BlockYAMLComposer.composeFirstPart(
             text, cut: cut, streaming: streaming, maximumDepth: composer.maximumDepth, maximumValues: composer.maximumValues
         ) { list, index, item in
