@@ -307,10 +307,9 @@ struct GraphReaderPathsTests {
         let layouts = Self.layouts(reference)
         #expect(reference.graph.flows.count == 1500 && reference.graph.nodes.count == 1500)
         for path in Self.paths {
-            let name = path.name
             let document = try Self.read(text, path: path).get()
-            #expect(document.graph == reference.graph, "\(name): another graph")
-            #expect(Self.layouts(document) == layouts, "\(name): other source positions")
+            #expect(document.graph == reference.graph, "\(path.name): another graph")
+            #expect(Self.layouts(document) == layouts, "\(path.name): other source positions")
             #expect(document.headerComment == reference.headerComment)
         }
     }
@@ -324,12 +323,11 @@ struct GraphReaderPathsTests {
         #expect(reference.diagnostics.count > 250)
         let rendered = DiagnosticRenderer(text: text).render(reference.diagnostics)
         for path in Self.paths {
-            let name = path.name
             guard case .failure(let error) = Self.read(text, path: path) else {
-                Issue.record("\(name): read without errors")
+                Issue.record("\(path.name): read without errors")
                 continue
             }
-            #expect(error.diagnostics == reference.diagnostics, "\(name): other diagnostics")
+            #expect(error.diagnostics == reference.diagnostics, "\(path.name): other diagnostics")
             #expect(DiagnosticRenderer(text: text).render(error.diagnostics) == rendered)
         }
     }
@@ -345,12 +343,11 @@ struct GraphReaderPathsTests {
         #expect(reference.diagnostics.count == 1)
         #expect(reference.diagnostics.first?.code == DiagnosticCode.yamlSyntax.rawValue)
         for path in Self.paths {
-            let name = path.name
             guard case .failure(let error) = Self.read(text, path: path) else {
-                Issue.record("\(name): read without errors")
+                Issue.record("\(path.name): read without errors")
                 continue
             }
-            #expect(error.diagnostics == reference.diagnostics, "\(name)")
+            #expect(error.diagnostics == reference.diagnostics, "\(path.name)")
         }
     }
 
@@ -358,10 +355,9 @@ struct GraphReaderPathsTests {
         let document = try Self.read(Self.generated(count: 3000), fast: false, pipeline: nil).get()
         let written = GraphFileWriter().write(document)
         for path in Self.paths {
-            let name = path.name
             let again = try Self.read(written, path: path).get()
-            #expect(again.graph == document.graph, "\(name)")
-            #expect(GraphFileWriter().write(again) == written, "\(name): not byte-identical")
+            #expect(again.graph == document.graph, "\(path.name)")
+            #expect(GraphFileWriter().write(again) == written, "\(path.name): not byte-identical")
         }
         // The canonical form is in the block composer's subset.
         #expect(BlockYAMLComposer.compose(written, streaming: ["nodes", "flows"]) { _, _, _ in } != nil)

@@ -54,10 +54,21 @@ struct BlockYAMLComposer {
         _ text: String, streaming: Set<String>, maximumDepth: Int = InputLimits.maximumDepth,
         maximumValues: Int = InputLimits.maximumYAMLValues, handler: YAMLComposer.ItemHandler
     ) -> YAMLNode? {
+        document(text, skipping: nil, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues, handler: handler)?.root
+    }
+
+    /// The document of `text` with the lines of `skipped` passed over, and the number of
+    /// values composed; `nil` when the text is outside the subset.
+    private static func document(
+        _ text: String, skipping skipped: Cut?, streaming: Set<String>, maximumDepth: Int, maximumValues: Int,
+        handler: YAMLComposer.ItemHandler
+    ) -> (root: YAMLNode, values: Int)? {
         var text = text
         return text.withUTF8 { bytes in
             var composer = BlockYAMLComposer(bytes, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues)
-            return try? composer.document(handler)
+            composer.skipped = skipped
+            guard let root = try? composer.document(handler) else { return nil }
+            return (root, composer.values)
         }
     }
 
@@ -159,13 +170,7 @@ struct BlockYAMLComposer {
     static func composeFirstPart(
         _ text: String, cut: Cut, streaming: Set<String>, maximumDepth: Int, maximumValues: Int, handler: YAMLComposer.ItemHandler
     ) -> (root: YAMLNode, values: Int)? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var composer = BlockYAMLComposer(bytes, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues)
-            composer.skipped = cut
-            guard let root = try? composer.document(handler) else { return nil }
-            return (root, composer.values)
-        }
+        document(text, skipping: cut, streaming: streaming, maximumDepth: maximumDepth, maximumValues: maximumValues, handler: handler)
     }
 
     /// The items of the second part of `cut`'s list, as the list would hold them when composed
